@@ -1,0 +1,36 @@
+package dev.ecsemulator.api;
+
+import dev.ecsemulator.api.protocol.AwsJsonProtocol;
+import io.javalin.Javalin;
+import io.javalin.http.Handler;
+
+/**
+ * The HTTP edge: the ECS API at {@code POST /} and the emulator's own endpoints under
+ * {@code /_emulator/}. Nothing else.
+ */
+public final class EcsHttpServer implements AutoCloseable {
+
+  private final Javalin app;
+
+  public EcsHttpServer(AwsJsonProtocol protocol, Handler health, Handler reset) {
+    this.app = Javalin.create(config -> {
+      config.startup.showJavalinBanner = false;
+      config.startup.showOldJavalinVersionWarning = false;
+      config.http.maxRequestSize = AwsJsonProtocol.MAX_BODY_BYTES;
+      config.routes.post("/", protocol);
+      config.routes.get("/_emulator/health", health);
+      config.routes.post("/_emulator/reset", reset);
+    });
+  }
+
+  /** Starts listening; returns the port actually bound (useful when asked for port 0). */
+  public int start(String bind, int port) {
+    app.start(bind, port);
+    return app.port();
+  }
+
+  @Override
+  public void close() {
+    app.stop();
+  }
+}

@@ -1,0 +1,31 @@
+package dev.ecsemulator.api;
+
+import java.nio.file.Path;
+
+/**
+ * How one emulator runs. Built by {@link Main} from options and {@code ECS_EMULATOR_*} variables, or by
+ * tests directly.
+ *
+ * @param port the HTTP port; 0 picks a free one
+ * @param bind the address to listen on; loopback unless the user asks otherwise
+ * @param region the region of requests that carry none in their signature
+ * @param accountId the account of requests whose access key is not a 12-digit account ID
+ * @param dataDir where state lives; also the source of the emulator's instance ID
+ * @param dockerHost the Docker engine to use, e.g. {@code unix:///var/run/docker.sock}
+ */
+public record EmulatorConfig(int port, String bind, String region, String accountId, Path dataDir, String dockerHost) {
+
+  public static final int DEFAULT_PORT = 4566;
+  public static final String DEFAULT_BIND = "127.0.0.1";
+  public static final String DEFAULT_REGION = "us-east-1";
+  public static final String DEFAULT_ACCOUNT_ID = "000000000000";
+
+  public static Path defaultDataDir() {
+    return Path.of(System.getProperty("user.home"), ".ecs-emulator");
+  }
+
+  /** Defaults everywhere but the given port and data dir: what tests usually want. */
+  public static EmulatorConfig forTests(int port, Path dataDir) {
+    return new EmulatorConfig(port, DEFAULT_BIND, DEFAULT_REGION, DEFAULT_ACCOUNT_ID, dataDir, null);
+  }
+}

@@ -1,0 +1,100 @@
+package dev.ecsemulator.api;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code java -jar ecs-emulator.jar [options]}: runs the emulator in the foreground and prints one line
+ * with its URL when it is ready. Every option can also be set with an {@code ECS_EMULATOR_<NAME>}
+ * environment variable. Bad options: one line on stderr and exit code 2.
+ */
+@Command(name = "ecs-emulator", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+    sortOptions = false,
+    description = "A local emulator of Amazon ECS that runs tasks as real Docker containers.")
+public final class Main implements Callable<Integer> {
+
+  @Option(names = "--port", paramLabel = "PORT", defaultValue = "${env:ECS_EMULATOR_PORT:-4566}",
+      description = "HTTP port (env ECS_EMULATOR_PORT; default ${DEFAULT-VALUE}; 0 picks a free port).")
+  int port;
+
+  @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "${env:ECS_EMULATOR_BIND:-127.0.0.1}",
+      description = "Address to listen on (env ECS_EMULATOR_BIND; default ${DEFAULT-VALUE}). "
+          + "Use 0.0.0.0 only if other machines must reach the emulator.")
+  String bind;
+
+  @Option(names = "--region", paramLabel = "REGION", defaultValue = "${env:ECS_EMULATOR_REGION:-us-east-1}",
+      description = "Region of requests whose signature names none (env ECS_EMULATOR_REGION; default ${DEFAULT-VALUE}).")
+  String region;
+
+  @Option(names = "--account-id", paramLabel = "ID", defaultValue = "${env:ECS_EMULATOR_ACCOUNT_ID:-000000000000}",
+      description = "Account ID used in ARNs (env ECS_EMULATOR_ACCOUNT_ID; default ${DEFAULT-VALUE}).")
+  String accountId;
+
+  @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "${env:ECS_EMULATOR_DATA_DIR}",
+      description = "Directory for the emulator's state (env ECS_EMULATOR_DATA_DIR; default ~/.ecs-emulator).")
+  Path dataDir;
+
+  @Option(names = "--docker-host", paramLabel = "URI", defaultValue = "${env:ECS_EMULATOR_DOCKER_HOST}",
+      description = "Docker engine (env ECS_EMULATOR_DOCKER_HOST; default: DOCKER_HOST, else unix:///var/run/docker.sock).")
+  String dockerHost;
+
+  public static void main(String[] args) {
+    CommandLine cli = new CommandLine(new Main());
+    cli.setParameterExceptionHandler((e, argv) -> {
+      System.err.println("ecs-emulator: " + e.getMessage() + " (see --help)");
+      return 2;
+    });
+    int code = cli.execute(args);
+    if (code != 0) {
+      System.exit(code);
+    }
+  }
+
+  @Override
+  public Integer call() throws InterruptedException {
+    if (port < 0 || port > 65535) {
+      throw new CommandLine.ParameterException(new CommandLine(this), "--port must be between 0 and 65535, got " + port);
+    }
+    if (!accountId.matches("\\d{12}")) {
+      throw new CommandLine.ParameterException(new CommandLine(this), "--account-id must be 12 digits, got '" + accountId + "'");
+    }
+    Path dir = dataDir != null ? dataDir : EmulatorConfig.defaultDataDir();
+    EmulatorConfig config = new EmulatorConfig(port, bind, region, accountId, dir, dockerHost);
+    Emulator emulator;
+    try {
+      emulator = Emulator.start(config);
+    } catch (RuntimeException e) {
+      System.err.println("ecs-emulator: cannot start: " + rootMessage(e));
+      return 1;
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      emulator.close();
+      stopped.countDown();
+    }, "ecs-emulator-shutdown"));
+    System.out.println("ecs-emulator " + BuildInfo.version() + " ready at " + emulator.url()
+        + " (region " + region + ", account " + accountId + ", data " + emulator.instance().dataDir() + ")");
+    System.out.flush();
+    stopped.await();
+    return 0;
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+  }
+
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"ecs-emulator " + BuildInfo.version()};
+    }
+  }
+}

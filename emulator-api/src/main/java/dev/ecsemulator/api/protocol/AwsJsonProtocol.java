@@ -1,0 +1,186 @@
+package dev.ecsemulator.api.protocol;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ecsemulator.core.error.EcsException;
+import dev.ecsemulator.core.error.InvalidParameterException;
+import dev.ecsemulator.core.error.RequestEntityTooLargeException;
+import dev.ecsemulator.core.error.SerializationException;
+import dev.ecsemulator.core.error.ServerException;
+import dev.ecsemulator.core.error.UnknownOperationException;
+import dev.ecsemulator.core.error.UnsupportedFeatureException;
+import dev.ecsemulator.core.json.EcsJson;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.HttpResponseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The AWS JSON 1.1 protocol at {@code POST /}: reads {@code X-Amz-Target}, checks and binds the body,
+ * dispatches through the {@link OperationTable}, and writes the response or error. This is the one place
+ * where errors become HTTP responses: {@link EcsException}s with their AWS code and status, anything
+ * else as a 500 {@code ServerException} (and a logged bug).
+ */
+public final class AwsJsonProtocol implements Handler {
+
+  public static final String CONTENT_TYPE = "application/x-amz-json-1.1";
+  public static final String REQUEST_ID_HEADER = "x-amzn-RequestId";
+  /** Generous for ECS (a task definition is at most 64 KiB), small enough never to be a memory risk. */
+  public static final long MAX_BODY_BYTES = 1024 * 1024;
+
+  private static final Logger log = LoggerFactory.getLogger(AwsJsonProtocol.class);
+  private static final byte[] EMPTY_OBJECT = "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+  private final ServiceModel model;
+  private final RequestValidator validator;
+  private final OperationTable table;
+  private final ScopeResolver scopes;
+  private final ObjectMapper json = EcsJson.mapper();
+
+  public AwsJsonProtocol(ServiceModel model, OperationTable table, ScopeResolver scopes) {
+    this.model = model;
+    this.validator = new RequestValidator(model);
+    this.table = table;
+    this.scopes = scopes;
+  }
+
+  @Override
+  public void handle(Context ctx) {
+    String requestId = UUID.randomUUID().toString();
+    ctx.header(REQUEST_ID_HEADER, requestId);
+    String operation = null;
+    try {
+      operation = operationOf(ctx.header("X-Amz-Target"));
+      OperationTable.Entry<?> entry = entryFor(operation);
+      JsonNode body = parseBody(ctx);
+      validator.validate(operation, body);
+      RequestContext context = new RequestContext(scopes.resolve(ctx.header("Authorization")), operation, requestId);
+      Object result = invoke(entry, context, body);
+      ctx.status(200);
+      writeJson(ctx, result == null ? EMPTY_OBJECT : json.writeValueAsBytes(result));
+    } catch (EcsException e) {
+      writeError(ctx, e);
+    } catch (Exception e) {
+      log.error("Bug: {} failed unexpectedly (request {})", operation, requestId, e);
+      writeError(ctx, new ServerException("Internal error in ecs-emulator while handling " + operation
+          + " (request " + requestId + "): " + e.getClass().getSimpleName()));
+    }
+  }
+
+  private OperationTable.Entry<?> entryFor(String operation) {
+    return table.find(operation).orElseThrow(() -> notFound(operation));
+  }
+
+  private EcsException notFound(String operation) {
+    return model.hasOperation(operation)
+        ? new UnsupportedFeatureException("ecs-emulator does not implement the " + operation
+            + " operation yet. See the README for the supported operations.")
+        : new UnknownOperationException("Unknown operation: " + operation + ".");
+  }
+
+  private String operationOf(String target) {
+    String prefix = model.targetPrefix() + ".";
+    if (target == null || !target.startsWith(prefix) || target.length() == prefix.length()) {
+      throw new UnknownOperationException(target == null
+          ? "Missing X-Amz-Target header: expected " + prefix + "<Operation>."
+          : "Unknown operation: " + target + ".");
+    }
+    return target.substring(prefix.length());
+  }
+
+  private JsonNode parseBody(Context ctx) {
+    long declared = ctx.contentLength();
+    if (declared > MAX_BODY_BYTES) {
+      throw tooLarge();
+    }
+    byte[] bytes;
+    try {
+      bytes = ctx.bodyAsBytes();
+    } catch (HttpResponseException e) {
+      if (e.getStatus() == 413) {
+        throw tooLarge();
+      }
+      throw e;
+    }
+    if (bytes.length == 0) {
+      return JsonNodeFactory.instance.objectNode();
+    }
+    try {
+      JsonNode node = json.readTree(bytes);
+      if (node == null || node.isMissingNode()) {
+        return JsonNodeFactory.instance.objectNode();
+      }
+      if (!node.isObject()) {
+        throw new SerializationException("The request body must be a JSON object.");
+      }
+      return node;
+    } catch (JsonProcessingException e) {
+      throw new SerializationException("The request body is not valid JSON: " + e.getOriginalMessage());
+    } catch (java.io.IOException e) {
+      throw new SerializationException("The request body could not be read.");
+    }
+  }
+
+  private static RequestEntityTooLargeException tooLarge() {
+    return new RequestEntityTooLargeException("Request body exceeds the limit of " + MAX_BODY_BYTES + " bytes.");
+  }
+
+  @SuppressWarnings("unchecked")
+  private <I> Object invoke(OperationTable.Entry<I> entry, RequestContext context, JsonNode body) {
+    I request;
+    if (entry.requestType() == JsonNode.class || entry.requestType() == ObjectNode.class) {
+      request = (I) body;
+    } else {
+      try {
+        request = json.treeToValue(body, entry.requestType());
+      } catch (InvalidFormatException e) {
+        // Passed the model check, so this is a value our records reject (e.g. an enum we map).
+        throw new InvalidParameterException("Invalid value " + e.getValue() + " at '" + path(e) + "'.");
+      } catch (MismatchedInputException e) {
+        throw new SerializationException("Cannot read member '" + path(e) + "': " + e.getOriginalMessage());
+      } catch (JsonProcessingException e) {
+        throw new SerializationException(e.getOriginalMessage());
+      }
+    }
+    return entry.handler().handle(context, request);
+  }
+
+  private static String path(MismatchedInputException e) {
+    StringBuilder path = new StringBuilder();
+    for (var ref : e.getPath()) {
+      if (path.length() > 0) {
+        path.append('.');
+      }
+      path.append(ref.getFieldName() != null ? ref.getFieldName() : String.valueOf(ref.getIndex() + 1));
+    }
+    return path.toString();
+  }
+
+  private void writeError(Context ctx, EcsException e) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("__type", e.errorCode());
+    body.put("message", e.getMessage());
+    body.putAll(e.extraMembers());
+    ctx.status(e.httpStatus());
+    ctx.header("X-Amzn-ErrorType", e.errorCode());
+    try {
+      writeJson(ctx, json.writeValueAsBytes(body));
+    } catch (JsonProcessingException impossible) {
+      throw new IllegalStateException(impossible);
+    }
+  }
+
+  private static void writeJson(Context ctx, byte[] bytes) {
+    ctx.result(bytes);
+    ctx.contentType(CONTENT_TYPE);
+  }
+}

@@ -1,0 +1,154 @@
+package dev.ecsemulator.api.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ecsemulator.api.support.TestEmulator;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ecs.model.EcsException;
+import software.amazon.awssdk.services.ecs.model.ListClustersResponse;
+import software.amazon.awssdk.services.ecs.model.UnsupportedFeatureException;
+
+/** The AWS JSON 1.1 protocol, driven by the real AWS SDK v2 and by raw HTTP where an SDK would not go. */
+class AwsJsonProtocolTest {
+
+  static TestEmulator emulator;
+
+  @BeforeAll
+  static void start() {
+    emulator = TestEmulator.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    emulator.close();
+  }
+
+  @AfterEach
+  void reset() {
+    emulator.reset();
+  }
+
+  @Test
+  void theSdkGetsTypedResponsesWithRequestIds() {
+    ListClustersResponse response = emulator.client().listClusters();
+
+    assertThat(response.clusterArns()).isEmpty();
+    assertThat(response.responseMetadata().requestId()).isNotBlank();
+  }
+
+  @Test
+  void responsesCarryTheProtocolsContentTypeAndARequestId() {
+    HttpResponse<String> response = emulator.post("ListClusters", "{}");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+        v -> assertThat(v).startsWith("application/x-amz-json-1.1"));
+    assertThat(response.headers().firstValue("x-amzn-RequestId")).isPresent();
+    assertThat(response.body()).isEqualTo("{\"clusterArns\":[]}");
+  }
+
+  @Test
+  void anEmptyBodyIsAnEmptyRequest() {
+    assertThat(emulator.post("ListClusters", "").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void anUnknownOperationIsA400SayingSo() {
+    HttpResponse<String> response = emulator.post("FlyToTheMoon", "{}");
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.body()).contains("\"__type\":\"UnknownOperationException\"", "FlyToTheMoon");
+  }
+
+  @Test
+  void aMissingTargetIsA400() {
+    HttpResponse<String> response = emulator.post(null, "{}");
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.body()).contains("UnknownOperationException", "X-Amz-Target");
+  }
+
+  @Test
+  void anOperationOfTheModelNotYetImplementedIsATypedErrorNamingIt() {
+    HttpResponse<String> raw = emulator.post("CreateDaemon", "{}");
+    assertThat(raw.statusCode()).isEqualTo(400);
+    assertThat(raw.body()).contains("\"__type\":\"UnsupportedFeatureException\"", "CreateDaemon");
+
+    assertThatThrownBy(() -> emulator.client().discoverPollEndpoint(b -> {}))
+        .isInstanceOf(UnsupportedFeatureException.class)
+        .hasMessageContaining("DiscoverPollEndpoint");
+  }
+
+  @Test
+  void malformedJsonIsASerializationException() {
+    HttpResponse<String> response = emulator.post("ListClusters", "{\"maxResults\": ");
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.body()).contains("\"__type\":\"SerializationException\"");
+  }
+
+  @Test
+  void aBodyThatIsNotAnObjectIsASerializationException() {
+    HttpResponse<String> response = emulator.post("ListClusters", "[1,2]");
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.body()).contains("SerializationException");
+  }
+
+  @Test
+  void aMemberOfTheWrongTypeIsASerializationExceptionInAwsWording() {
+    HttpResponse<String> string = emulator.post("ListClusters", "{\"maxResults\":\"ten\"}");
+    HttpResponse<String> object = emulator.post("ListClusters", "{\"nextToken\":{}}");
+
+    assertThat(string.statusCode()).isEqualTo(400);
+    assertThat(string.body()).contains("SerializationException", "STRING_VALUE can not be converted to an Integer");
+    assertThat(object.body()).contains("SerializationException", "Start of structure or map found where not expected.");
+  }
+
+  @Test
+  void anOversizedBodyIsRefusedNotBuffered() {
+    String huge = "{\"nextToken\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}";
+
+    HttpResponse<String> response = emulator.post("ListClusters", huge);
+
+    assertThat(response.statusCode()).isEqualTo(413);
+    assertThat(response.body()).contains("RequestEntityTooLarge");
+  }
+
+  @Test
+  void stateIsSeparatePerRegionTakenFromTheSignature() {
+    try (EcsClient west = emulator.client(Region.US_WEST_2, "test")) {
+      west.createCluster(b -> b.clusterName("west-only"));
+
+      assertThat(west.listClusters().clusterArns())
+          .containsExactly("arn:aws:ecs:us-west-2:000000000000:cluster/west-only");
+      assertThat(emulator.client().listClusters().clusterArns()).isEmpty();
+    }
+  }
+
+  @Test
+  void aTwelveDigitAccessKeyIsTheAccount() {
+    try (EcsClient other = emulator.client(Region.US_EAST_1, "111122223333")) {
+      String arn = other.createCluster(b -> b.clusterName("mine")).cluster().clusterArn();
+
+      assertThat(arn).isEqualTo("arn:aws:ecs:us-east-1:111122223333:cluster/mine");
+      assertThat(emulator.client().listClusters().clusterArns()).isEmpty();
+    }
+  }
+
+  @Test
+  void errorsReachTheSdkWithTheirCodeAndStatus() {
+    assertThatThrownBy(() -> emulator.client().listClusters(b -> b.maxResults(500)))
+        .isInstanceOfSatisfying(EcsException.class, e -> {
+          assertThat(e.statusCode()).isEqualTo(400);
+          assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidParameterException");
+        });
+  }
+}

@@ -1,0 +1,40 @@
+package dev.ecsemulator.core.cluster;
+
+import dev.ecsemulator.core.Paging;
+import dev.ecsemulator.core.Scope;
+import dev.ecsemulator.core.arn.Arns;
+import dev.ecsemulator.core.state.StateStore;
+import dev.ecsemulator.core.tag.Tag;
+import java.util.List;
+
+/** Cluster operations. Thread-safe: every call is one store transaction. */
+public final class Clusters {
+
+  /** Name used when a request names no cluster (Model: "If you do not specify a cluster, the default cluster is assumed"). */
+  public static final String DEFAULT_CLUSTER = "default";
+
+  private final StateStore store;
+
+  public Clusters(StateStore store) {
+    this.store = store;
+  }
+
+  /** CreateCluster: idempotent for an existing ACTIVE cluster of that name, which is returned as is. */
+  public Cluster create(Scope scope, String name, List<Tag> tags) {
+    String clusterName = name == null || name.isEmpty() ? DEFAULT_CLUSTER : name;
+    return store.write(scope, txn -> txn.get(Cluster.KIND, clusterName)
+        .filter(c -> c.status().equals("ACTIVE"))
+        .orElseGet(() -> {
+          Cluster created = new Cluster(clusterName, Arns.cluster(scope, clusterName), "ACTIVE", tags);
+          txn.put(Cluster.KIND, clusterName, created);
+          return created;
+        }));
+  }
+
+  /** ListClusters: ARNs of ACTIVE clusters, paginated (default and maximum page size 100). */
+  public Paging.Page<String> listArns(Scope scope, Integer maxResults, String nextToken) {
+    List<Cluster> active = store.read(scope, view -> view.list(Cluster.KIND, c -> c.status().equals("ACTIVE")));
+    Paging.Page<Cluster> page = Paging.page(active, Cluster::clusterName, maxResults, nextToken, 100, 100);
+    return new Paging.Page<>(page.items().stream().map(Cluster::clusterArn).toList(), page.nextToken());
+  }
+}

@@ -1,0 +1,22 @@
+package dev.ecsemulator.core.state;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/** Read access to the entities of one scope. Valid only inside the read or write call that gave it. */
+public interface StateView {
+
+  <V> Optional<V> get(Kind<V> kind, String key);
+
+  /** Every entity of a kind, in ascending key order. */
+  <V> List<V> list(Kind<V> kind);
+
+  /** The entities of a kind that match, in ascending key order. */
+  default <V> List<V> list(Kind<V> kind, Predicate<? super V> filter) {
+    return list(kind).stream().filter(filter).toList();
+  }
+
+  /** Every key of a kind, ascending. */
+  <V> List<String> keys(Kind<V> kind);
+}

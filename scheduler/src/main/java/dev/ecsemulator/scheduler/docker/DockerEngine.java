@@ -1,0 +1,91 @@
+package dev.ecsemulator.scheduler.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.model.Version;
+import com.github.dockerjava.core.DefaultDockerClientConfig;
+import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
+import com.github.dockerjava.transport.DockerHttpClient;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The connection to one Docker engine. Creating it never fails for an unreachable engine: the emulator
+ * must start and serve its API without Docker, and report the engine's absence in health and in the way
+ * ECS reports a disconnected agent.
+ *
+ * <p>docker-java does not negotiate the API version; requests go unversioned, which every engine since
+ * API 1.24 accepts. Thread-safe.
+ */
+public final class DockerEngine implements AutoCloseable {
+
+  /** The local engine when neither {@code --docker-host} nor {@code DOCKER_HOST} says otherwise. */
+  public static final String DEFAULT_HOST = "unix:///var/run/docker.sock";
+
+  private final String host;
+  private final DockerHttpClient httpClient;
+  private final DockerClient client;
+
+  public DockerEngine(String host) {
+    this.host = Objects.requireNonNull(host, "host");
+    DefaultDockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder()
+        .withDockerHost(host)
+        .withDockerTlsVerify(false)
+        .build();
+    this.httpClient = new ApacheDockerHttpClient.Builder()
+        .dockerHost(URI.create(host))
+        .maxConnections(64)
+        .connectionTimeout(Duration.ofSeconds(3))
+        .responseTimeout(Duration.ofMinutes(5))
+        .build();
+    this.client = DockerClientImpl.getInstance(config, httpClient);
+  }
+
+  /** {@code --docker-host}, else {@code DOCKER_HOST}, else the local socket. */
+  public static String resolveHost(String configured) {
+    if (configured != null && !configured.isBlank()) {
+      return configured;
+    }
+    String env = System.getenv("DOCKER_HOST");
+    return env != null && !env.isBlank() ? env : DEFAULT_HOST;
+  }
+
+  public String host() {
+    return host;
+  }
+
+  /** The docker-java client, for the runtime classes of this package. */
+  public DockerClient client() {
+    return client;
+  }
+
+  /** Pings the engine now. Never throws. */
+  public EngineStatus probe() {
+    try {
+      Version version = client.versionCmd().exec();
+      return EngineStatus.up(host, version.getVersion(), version.getApiVersion());
+    } catch (RuntimeException e) {
+      return EngineStatus.down(host, describe(e));
+    }
+  }
+
+  private static String describe(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String message = root.getMessage();
+    return root.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+  }
+
+  @Override
+  public void close() {
+    try {
+      client.close();
+    } catch (IOException e) {
+      // Closing a connection pool: nothing left to do if it fails.
+    }
+  }
+}

@@ -1,0 +1,87 @@
+package dev.ecsemulator.scheduler.docker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.NotFoundException;
+import dev.ecsemulator.core.EmulatorInstance;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Removal selects by this instance's labels only: another instance's and unlabelled containers survive. */
+class ManagedResourcesTest {
+
+  static final String IMAGE = "ecs-emulator/sample-web:1";
+
+  final DockerEngine engine = new DockerEngine(DockerEngine.resolveHost(null));
+  final DockerClient docker = engine.client();
+  final List<String> created = new ArrayList<>();
+  final EmulatorInstance us = EmulatorInstance.forDataDir(Path.of("/tmp/ecs-emulator-test-us-" + System.nanoTime()));
+  final EmulatorInstance them = EmulatorInstance.forDataDir(Path.of("/tmp/ecs-emulator-test-them-" + System.nanoTime()));
+
+  String createContainer(Map<String, String> labels) {
+    Map<String, String> all = new HashMap<>(labels);
+    all.put("ecs-emulator.test", "ManagedResourcesTest");
+    String id = docker.createContainerCmd(IMAGE).withCmd("sleep", "60").withLabels(all).exec().getId();
+    created.add(id);
+    return id;
+  }
+
+  @AfterEach
+  void removeWhatThisTestCreated() {
+    for (String id : created) {
+      try {
+        docker.removeContainerCmd(id).withForce(true).exec();
+      } catch (NotFoundException gone) {
+        // removed by the code under test
+      }
+    }
+    engine.close();
+  }
+
+  boolean exists(String id) {
+    try {
+      docker.inspectContainerCmd(id).exec();
+      return true;
+    } catch (NotFoundException e) {
+      return false;
+    }
+  }
+
+  @Test
+  void removesOnlyItsOwnContainers() {
+    String ours = createContainer(Labels.ownedBy(us));
+    String theirs = createContainer(Labels.ownedBy(them));
+    String unlabelled = createContainer(Map.of());
+    docker.startContainerCmd(ours).exec();
+
+    int removed = new ManagedResources(engine, us).removeAll();
+
+    assertThat(removed).isEqualTo(1);
+    assertThat(exists(ours)).isFalse();
+    assertThat(exists(theirs)).isTrue();
+    assertThat(exists(unlabelled)).isTrue();
+  }
+
+  @Test
+  void removingTwiceIsHarmless() {
+    createContainer(Labels.ownedBy(us));
+    ManagedResources managed = new ManagedResources(engine, us);
+
+    assertThat(managed.removeAll()).isEqualTo(1);
+    assertThat(managed.removeAll()).isZero();
+  }
+
+  @Test
+  void instanceIdsAreStablePerDataDirAndDistinctAcrossThem() {
+    assertThat(EmulatorInstance.forDataDir(Path.of("/data/a")).id())
+        .isEqualTo(EmulatorInstance.forDataDir(Path.of("/data/./a")).id())
+        .isNotEqualTo(EmulatorInstance.forDataDir(Path.of("/data/b")).id())
+        .hasSize(12);
+  }
+}
