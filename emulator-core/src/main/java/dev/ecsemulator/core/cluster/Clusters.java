@@ -3,12 +3,17 @@ package dev.ecsemulator.core.cluster;
 import dev.ecsemulator.core.Paging;
 import dev.ecsemulator.core.Scope;
 import dev.ecsemulator.core.arn.Arns;
+import dev.ecsemulator.core.model.Cluster;
+import dev.ecsemulator.core.model.CreateClusterRequest;
+import dev.ecsemulator.core.state.Kind;
 import dev.ecsemulator.core.state.StateStore;
-import dev.ecsemulator.core.tag.Tag;
 import java.util.List;
 
 /** Cluster operations. Thread-safe: every call is one store transaction. */
 public final class Clusters {
+
+  /** Clusters as stored, keyed by name. Counters are not stored: they are computed when described. */
+  public static final Kind<Cluster> KIND = Kind.of("cluster", Cluster.class);
 
   /** Name used when a request names no cluster (Model: "If you do not specify a cluster, the default cluster is assumed"). */
   public static final String DEFAULT_CLUSTER = "default";
@@ -20,20 +25,26 @@ public final class Clusters {
   }
 
   /** CreateCluster: idempotent for an existing ACTIVE cluster of that name, which is returned as is. */
-  public Cluster create(Scope scope, String name, List<Tag> tags) {
-    String clusterName = name == null || name.isEmpty() ? DEFAULT_CLUSTER : name;
-    return store.write(scope, txn -> txn.get(Cluster.KIND, clusterName)
+  public Cluster create(Scope scope, CreateClusterRequest request) {
+    String name = request.clusterName() == null || request.clusterName().isEmpty()
+        ? DEFAULT_CLUSTER : request.clusterName();
+    return store.write(scope, txn -> txn.get(KIND, name)
         .filter(c -> c.status().equals("ACTIVE"))
         .orElseGet(() -> {
-          Cluster created = new Cluster(clusterName, Arns.cluster(scope, clusterName), "ACTIVE", tags);
-          txn.put(Cluster.KIND, clusterName, created);
+          Cluster created = Cluster.builder()
+              .clusterName(name)
+              .clusterArn(Arns.cluster(scope, name))
+              .status("ACTIVE")
+              .tags(request.tags() == null ? List.of() : request.tags())
+              .build();
+          txn.put(KIND, name, created);
           return created;
         }));
   }
 
   /** ListClusters: ARNs of ACTIVE clusters, paginated (default and maximum page size 100). */
   public Paging.Page<String> listArns(Scope scope, Integer maxResults, String nextToken) {
-    List<Cluster> active = store.read(scope, view -> view.list(Cluster.KIND, c -> c.status().equals("ACTIVE")));
+    List<Cluster> active = store.read(scope, view -> view.list(KIND, c -> c.status().equals("ACTIVE")));
     Paging.Page<Cluster> page = Paging.page(active, Cluster::clusterName, maxResults, nextToken, 100, 100);
     return new Paging.Page<>(page.items().stream().map(Cluster::clusterArn).toList(), page.nextToken());
   }
