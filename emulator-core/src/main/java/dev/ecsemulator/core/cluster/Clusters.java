@@ -1,19 +1,17 @@
 package dev.ecsemulator.core.cluster;
 
+import static dev.ecsemulator.core.EcsKinds.CLUSTER;
+
 import dev.ecsemulator.core.Paging;
 import dev.ecsemulator.core.Scope;
 import dev.ecsemulator.core.arn.Arns;
 import dev.ecsemulator.core.model.Cluster;
 import dev.ecsemulator.core.model.CreateClusterRequest;
-import dev.ecsemulator.core.state.Kind;
 import dev.ecsemulator.core.state.StateStore;
 import java.util.List;
 
 /** Cluster operations. Thread-safe: every call is one store transaction. */
 public final class Clusters {
-
-  /** Clusters as stored, keyed by name. Counters are not stored: they are computed when described. */
-  public static final Kind<Cluster> KIND = Kind.of("cluster", Cluster.class);
 
   /** Name used when a request names no cluster (Model: "If you do not specify a cluster, the default cluster is assumed"). */
   public static final String DEFAULT_CLUSTER = "default";
@@ -28,7 +26,7 @@ public final class Clusters {
   public Cluster create(Scope scope, CreateClusterRequest request) {
     String name = request.clusterName() == null || request.clusterName().isEmpty()
         ? DEFAULT_CLUSTER : request.clusterName();
-    return store.write(scope, txn -> txn.get(KIND, name)
+    return store.write(scope, txn -> txn.get(CLUSTER, name)
         .filter(c -> c.status().equals("ACTIVE"))
         .orElseGet(() -> {
           Cluster created = Cluster.builder()
@@ -37,14 +35,14 @@ public final class Clusters {
               .status("ACTIVE")
               .tags(request.tags() == null ? List.of() : request.tags())
               .build();
-          txn.put(KIND, name, created);
+          txn.put(CLUSTER, name, created);
           return created;
         }));
   }
 
   /** ListClusters: ARNs of ACTIVE clusters, paginated (default and maximum page size 100). */
   public Paging.Page<String> listArns(Scope scope, Integer maxResults, String nextToken) {
-    List<Cluster> active = store.read(scope, view -> view.list(KIND, c -> c.status().equals("ACTIVE")));
+    List<Cluster> active = store.read(scope, view -> view.list(CLUSTER, c -> c.status().equals("ACTIVE")));
     Paging.Page<Cluster> page = Paging.page(active, Cluster::clusterName, maxResults, nextToken, 100, 100);
     return new Paging.Page<>(page.items().stream().map(Cluster::clusterArn).toList(), page.nextToken());
   }

@@ -1,0 +1,58 @@
+package dev.ecsemulator.core;
+
+import dev.ecsemulator.core.model.CapacityProvider;
+import dev.ecsemulator.core.model.Cluster;
+import dev.ecsemulator.core.model.ContainerInstance;
+import dev.ecsemulator.core.model.Service;
+import dev.ecsemulator.core.model.Task;
+import dev.ecsemulator.core.model.TaskDefinition;
+import dev.ecsemulator.core.state.Kind;
+import dev.ecsemulator.core.tag.ResourceTags;
+
+/**
+ * The tables of ECS resources in the {@link dev.ecsemulator.core.state.StateStore}, with their key
+ * formats. Resources are stored as the API shapes themselves, with {@code tags} left null: tags live in
+ * {@link #RESOURCE_TAGS}. Kind names are part of the durable format: never rename one.
+ */
+public final class EcsKinds {
+
+  private EcsKinds() {}
+
+  /** Key: cluster name. Counters are not stored; they are computed when the cluster is described. */
+  public static final Kind<Cluster> CLUSTER = Kind.of("cluster", Cluster.class);
+
+  /** Key: {@link #taskDefinitionKey}. */
+  public static final Kind<TaskDefinition> TASK_DEFINITION = Kind.of("task-definition", TaskDefinition.class);
+
+  /** Key: {@link #taskKey}. */
+  public static final Kind<Task> TASK = Kind.of("task", Task.class);
+
+  /** Key: {@link #serviceKey}. */
+  public static final Kind<Service> SERVICE = Kind.of("service", Service.class);
+
+  /** Key: {@link #containerInstanceKey}. */
+  public static final Kind<ContainerInstance> CONTAINER_INSTANCE = Kind.of("container-instance", ContainerInstance.class);
+
+  /** Key: capacity provider name. FARGATE and FARGATE_SPOT exist without being stored. */
+  public static final Kind<CapacityProvider> CAPACITY_PROVIDER = Kind.of("capacity-provider", CapacityProvider.class);
+
+  /** Key: the resource ARN. */
+  public static final Kind<ResourceTags> RESOURCE_TAGS = Kind.of("resource-tags", ResourceTags.class);
+
+  /** Orders revisions numerically within a family: {@code web:000000002} sorts before {@code web:000000010}. */
+  public static String taskDefinitionKey(String family, long revision) {
+    return family + ":" + String.format("%09d", revision);
+  }
+
+  public static String taskKey(String clusterName, String taskId) {
+    return clusterName + "/" + taskId;
+  }
+
+  public static String serviceKey(String clusterName, String serviceName) {
+    return clusterName + "/" + serviceName;
+  }
+
+  public static String containerInstanceKey(String clusterName, String instanceId) {
+    return clusterName + "/" + instanceId;
+  }
+}
