@@ -40,6 +40,20 @@ public final class Clusters {
         }));
   }
 
+  /** The ACTIVE cluster named by name or ARN (null or empty: {@code default}). TEMPORARY: replaced on merge. */
+  public static Cluster require(dev.ecsemulator.core.state.StateView view, Scope scope, String clusterRef) {
+    return view.get(CLUSTER, nameOf(clusterRef))
+        .filter(c -> c.status().equals("ACTIVE"))
+        .orElseThrow(dev.ecsemulator.core.error.ClusterNotFoundException::new);
+  }
+
+  public static String nameOf(String clusterRef) {
+    if (clusterRef == null || clusterRef.isEmpty()) {
+      return DEFAULT_CLUSTER;
+    }
+    return clusterRef.startsWith("arn:") ? clusterRef.substring(clusterRef.lastIndexOf('/') + 1) : clusterRef;
+  }
+
   /** ListClusters: ARNs of ACTIVE clusters, paginated (default and maximum page size 100). */
   public Paging.Page<String> listArns(Scope scope, Integer maxResults, String nextToken) {
     List<Cluster> active = store.read(scope, view -> view.list(CLUSTER, c -> c.status().equals("ACTIVE")));
