@@ -112,11 +112,11 @@ class AccountSettingOperationsTest {
   @Test
   void invalidValuesAreRefused() {
     assertAwsError(() -> ecs.putAccountSetting(b -> b.name(SettingName.AWSVPC_TRUNKING).value("on")),
-        InvalidParameterException.class,
-        "Invalid value 'on' for the awsvpcTrunking account setting. Valid values are: disabled, enabled.");
+        InvalidParameterException.class, "Invalid setting 'value'");
+    assertAwsError(() -> ecs.putAccountSetting(b -> b.name(SettingName.TASK_LONG_ARN_FORMAT).value("ENABLED")),
+        InvalidParameterException.class, "Invalid setting 'value'");
     assertAwsError(() -> ecs.putAccountSettingDefault(b -> b.name(SettingName.FARGATE_TASK_RETIREMENT_WAIT_PERIOD).value("3")),
-        InvalidParameterException.class,
-        "Invalid value '3' for the fargateTaskRetirementWaitPeriod account setting. Valid values are: 0, 14, 7.");
+        InvalidParameterException.class, "Invalid setting 'value'");
     assertAwsError(() -> ecs.putAccountSetting(b -> b.name(SettingName.GUARD_DUTY_ACTIVATE).value("on")),
         InvalidParameterException.class, "The guardDutyActivate account setting is managed by AWS and can't be modified.");
     assertAwsError(() -> ecs.listAccountSettings(b -> b.value("enabled")), InvalidParameterException.class,

@@ -124,6 +124,14 @@ class AttributeOperationsTest {
   }
 
   @Test
+  void targetTypeIsRequiredByListAttributes() {
+    var response = emulator.post("ListAttributes", "{\"cluster\":\"web\"}");
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.body()).contains("\"__type\":\"InvalidParameterException\"", "targetType");
+  }
+
+  @Test
   void atMostTenCustomAttributesPerResource() {
     List<Attribute> ten = new ArrayList<>();
     for (int i = 0; i < 10; i++) {

@@ -61,8 +61,10 @@ public final class SettingDefinitions {
   }
 
   /**
-   * Checks a value a caller puts. Wording unverified: AWS answers an InvalidParameterException here
-   * (Model: PutAccountSetting errors), but no public capture of its message was found.
+   * Checks a value a caller puts. A value outside the allowed ones is InvalidParameterException
+   * "Invalid setting 'value'" (aws/aws-cli#3785 for {@code ENABLED} in capitals; CloudTrail record in
+   * hashicorp/terraform-provider-aws#32114). The refusal of {@code guardDutyActivate}, which the Model
+   * docs call read-only, has unverified wording.
    */
   public static void checkWritable(String name, String value) {
     Definition definition = of(name);
@@ -70,8 +72,7 @@ public final class SettingDefinitions {
       throw new InvalidParameterException("The " + name + " account setting is managed by AWS and can't be modified.");
     }
     if (value == null || !definition.allowedValues().contains(value)) {
-      throw new InvalidParameterException("Invalid value '" + value + "' for the " + name
-          + " account setting. Valid values are: " + String.join(", ", definition.allowedValues().stream().sorted().toList()) + ".");
+      throw new InvalidParameterException("Invalid setting 'value'");
     }
   }
 }
