@@ -1,16 +1,24 @@
 package dev.ecsemulator.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.ecsemulator.api.operations.AccountSettingOperations;
+import dev.ecsemulator.api.operations.AttributeOperations;
+import dev.ecsemulator.api.operations.CapacityProviderOperations;
 import dev.ecsemulator.api.operations.ClusterOperations;
+import dev.ecsemulator.api.operations.TagOperations;
 import dev.ecsemulator.api.protocol.AwsJsonProtocol;
 import dev.ecsemulator.api.protocol.OperationTable;
 import dev.ecsemulator.api.protocol.ScopeResolver;
 import dev.ecsemulator.api.protocol.ServiceModel;
 import dev.ecsemulator.core.EmulatorInstance;
+import dev.ecsemulator.core.attribute.Attributes;
+import dev.ecsemulator.core.capacity.CapacityProviders;
 import dev.ecsemulator.core.cluster.Clusters;
 import dev.ecsemulator.core.json.EcsJson;
+import dev.ecsemulator.core.settings.AccountSettings;
 import dev.ecsemulator.core.state.InMemoryStateStore;
 import dev.ecsemulator.core.state.StateStore;
+import dev.ecsemulator.core.tag.Tags;
 import dev.ecsemulator.scheduler.docker.DockerEngine;
 import dev.ecsemulator.scheduler.docker.EngineStatus;
 import dev.ecsemulator.scheduler.docker.ManagedResources;
@@ -51,6 +59,10 @@ public final class Emulator implements AutoCloseable {
     this.model = ServiceModel.load();
     this.operations = new OperationTable();
     ClusterOperations.register(operations, new Clusters(store));
+    TagOperations.register(operations, new Tags(store));
+    AccountSettingOperations.register(operations, new AccountSettings(store));
+    AttributeOperations.register(operations, new Attributes(store));
+    CapacityProviderOperations.register(operations, new CapacityProviders(store));
     AwsJsonProtocol protocol = new AwsJsonProtocol(
         model, operations, new ScopeResolver(config.accountId(), config.region()));
     this.server = new EcsHttpServer(protocol, this::health, this::reset);
@@ -71,6 +83,11 @@ public final class Emulator implements AutoCloseable {
   public String url() {
     String host = config.bind().contains(":") ? "[" + config.bind() + "]" : config.bind();
     return "http://" + host + ":" + port;
+  }
+
+  /** The state store, for tests that seed resources no operation creates yet. */
+  public StateStore store() {
+    return store;
   }
 
   public EmulatorInstance instance() {

@@ -35,7 +35,7 @@ import java.util.TreeSet;
  */
 public final class ContainerInstances {
 
-  public static final String LOCAL_ENGINE_ATTRIBUTE = "ecs-emulator.local-engine";
+  public static final String LOCAL_ENGINE_ATTRIBUTE = dev.ecsemulator.core.cluster.ClusterDeletion.LOCAL_INSTANCE_ATTRIBUTE;
   /** The ports the ECS agent reserves on every instance (agent config {@code ReservedPorts}). */
   public static final List<Integer> RESERVED_PORTS = List.of(22, 2375, 2376, 51678, 51679);
   public static final String AGENT_VERSION = "1.89.0";
