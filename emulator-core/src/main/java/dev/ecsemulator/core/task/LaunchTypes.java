@@ -39,7 +39,9 @@ public final class LaunchTypes {
       }
       return new Choice(launchType, null);
     }
-    List<CapacityProviderStrategyItem> effective = hasStrategy ? strategy
+    List<CapacityProviderStrategyItem> effective = hasStrategy
+        ? dev.ecsemulator.core.capacity.CapacityProviderRules.checkStrategy(strategy,
+            cluster.capacityProviders() == null ? List.of() : cluster.capacityProviders())
         : cluster.defaultCapacityProviderStrategy() == null ? List.of() : cluster.defaultCapacityProviderStrategy();
     if (effective.isEmpty()) {
       return new Choice("EC2", null);
@@ -49,7 +51,7 @@ public final class LaunchTypes {
         .orElseGet(() -> effective.stream().filter(i -> i.weight() == null || i.weight() > 0).findFirst()
             .orElse(effective.get(0)));
     String provider = first.capacityProvider();
-    boolean fargate = provider.equals("FARGATE") || provider.equals("FARGATE_SPOT");
+    boolean fargate = dev.ecsemulator.core.capacity.CapacityProviderCatalog.isFargate(provider);
     return new Choice(fargate ? "FARGATE" : "EC2", provider);
   }
 

@@ -1,7 +1,6 @@
 package dev.ecsemulator.core.task;
 
 import static dev.ecsemulator.core.EcsKinds.CONTAINER_INSTANCE;
-import static dev.ecsemulator.core.EcsKinds.RESOURCE_TAGS;
 import static dev.ecsemulator.core.EcsKinds.TASK;
 
 import dev.ecsemulator.core.EcsKinds;
@@ -31,7 +30,7 @@ import dev.ecsemulator.core.model.TaskDefinition;
 import dev.ecsemulator.core.model.TaskOverride;
 import dev.ecsemulator.core.state.StateStore;
 import dev.ecsemulator.core.state.StateTxn;
-import dev.ecsemulator.core.tag.ResourceTags;
+import dev.ecsemulator.core.tag.ResourceTagging;
 import dev.ecsemulator.core.tag.TagRules;
 import dev.ecsemulator.core.taskdef.TaskDefinitions;
 import java.time.Clock;
@@ -207,7 +206,7 @@ public final class TaskCommands {
     String id = task.taskArn().substring(task.taskArn().lastIndexOf('/') + 1);
     txn.put(TASK, EcsKinds.taskKey(spec.clusterName(), id), task);
     if (!tags.isEmpty()) {
-      txn.put(RESOURCE_TAGS, task.taskArn(), new ResourceTags(task.taskArn(), tags));
+      ResourceTagging.put(txn, task.taskArn(), tags);
       return task.toBuilder().tags(tags).build();
     }
     return task;
@@ -250,11 +249,11 @@ public final class TaskCommands {
       String managedClusterName) {
     List<Tag> out = new ArrayList<>(tags);
     if ("TASK_DEFINITION".equals(propagate)) {
-      txn.get(RESOURCE_TAGS, definition.taskDefinitionArn()).ifPresent(t -> t.tags().forEach(tag -> {
+      ResourceTagging.get(txn, definition.taskDefinitionArn()).forEach(tag -> {
         if (out.stream().noneMatch(x -> x.key().equals(tag.key()))) {
           out.add(tag);
         }
-      }));
+      });
     } else if (propagate != null && !propagate.equals("NONE") && !propagate.equals("SERVICE")) {
       throw new ClientException("propagateTags must be TASK_DEFINITION, SERVICE or NONE.");
     }

@@ -1,6 +1,5 @@
 package dev.ecsemulator.core.task;
 
-import static dev.ecsemulator.core.EcsKinds.RESOURCE_TAGS;
 import static dev.ecsemulator.core.EcsKinds.TASK;
 
 import dev.ecsemulator.core.EcsKinds;
@@ -98,7 +97,7 @@ public final class TaskQueries {
 
   private static Task withTags(StateView view, Task task) {
     return task.toBuilder()
-        .tags(view.get(RESOURCE_TAGS, task.taskArn()).map(t -> t.tags()).orElse(List.of()))
+        .tags(dev.ecsemulator.core.tag.ResourceTagging.get(view, task.taskArn()))
         .build();
   }
 
