@@ -72,6 +72,11 @@ public final class Emulator implements AutoCloseable {
   public static Emulator start(EmulatorConfig config) {
     Emulator emulator = new Emulator(config, Clock.systemUTC());
     emulator.port = emulator.server.start(config.bind(), config.port());
+    // Connect to Docker in the background: the API answers meanwhile, and the first call that needs the
+    // engine finds the client ready.
+    Thread warmUp = new Thread(emulator.docker::probe, "docker-warm-up");
+    warmUp.setDaemon(true);
+    warmUp.start();
     return emulator;
   }
 
