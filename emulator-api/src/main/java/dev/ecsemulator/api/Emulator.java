@@ -2,6 +2,7 @@ package dev.ecsemulator.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.ecsemulator.api.operations.ClusterOperations;
+import dev.ecsemulator.api.operations.TaskDefinitionOperations;
 import dev.ecsemulator.api.protocol.AwsJsonProtocol;
 import dev.ecsemulator.api.protocol.OperationTable;
 import dev.ecsemulator.api.protocol.ScopeResolver;
@@ -11,6 +12,7 @@ import dev.ecsemulator.core.cluster.Clusters;
 import dev.ecsemulator.core.json.EcsJson;
 import dev.ecsemulator.core.state.InMemoryStateStore;
 import dev.ecsemulator.core.state.StateStore;
+import dev.ecsemulator.core.taskdef.TaskDefinitions;
 import dev.ecsemulator.scheduler.docker.DockerEngine;
 import dev.ecsemulator.scheduler.docker.EngineStatus;
 import dev.ecsemulator.scheduler.docker.ManagedResources;
@@ -51,6 +53,7 @@ public final class Emulator implements AutoCloseable {
     this.model = ServiceModel.load();
     this.operations = new OperationTable();
     ClusterOperations.register(operations, new Clusters(store));
+    TaskDefinitionOperations.register(operations, new TaskDefinitions(store, clock));
     AwsJsonProtocol protocol = new AwsJsonProtocol(
         model, operations, new ScopeResolver(config.accountId(), config.region()));
     this.server = new EcsHttpServer(protocol, this::health, this::reset);
