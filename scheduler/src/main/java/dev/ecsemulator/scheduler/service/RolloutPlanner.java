@@ -28,7 +28,10 @@ import java.util.Set;
  * ones at once, healthy ones as far as minimumHealthyPercent allows. An UNHEALTHY PRIMARY task is
  * replaced start-first: its replacement is launched when maximumPercent allows, and it is stopped once
  * the replacement is healthy; when maximumPercent forbids the launch, unhealthy tasks are stopped first,
- * one at a time (the documented behaviour of minimumHealthyPercent).
+ * one at a time: the next only once the previous one is STOPPED and no PRIMARY task is still pending or
+ * starting (the documented behaviour of minimumHealthyPercent, which says "one-by-one — using the
+ * minimumHealthyPercent as a constraint"; <b>unverified</b>: how ECS applies that constraint to tasks
+ * that are not healthy, we do not apply it).
  */
 final class RolloutPlanner {
 
@@ -87,13 +90,13 @@ final class RolloutPlanner {
     Stopper stopper = new Stopper(in.active(), in.limits().minHealthy(), primaryId);
     // PRIMARY tasks beyond its slots (scale-in, duplicates): the least useful first.
     slots.excess.stream().sorted(TaskView.KEEP_ORDER.reversed()).forEach(stopper::stop);
-    stopUnhealthyPrimaryTasks(in, primaryTasks, slots, blockedByMax, stopper);
+    stopUnhealthyPrimaryTasks(in, primaryTasks, slots, blockedByMax, !launches.isEmpty(), stopper);
     stopOlderDeployments(in.primaryFailed(), others, stopper);
     return new Result(List.copyOf(launches), List.copyOf(stopper.stops), Set.copyOf(stopper.ids), unfilled, blockedByMax);
   }
 
   private static void stopUnhealthyPrimaryTasks(
-      Input in, List<TaskView> primaryTasks, Slots slots, boolean blockedByMax, Stopper stopper) {
+      Input in, List<TaskView> primaryTasks, Slots slots, boolean blockedByMax, boolean launching, Stopper stopper) {
     List<TaskView> unhealthy =
         primaryTasks.stream().filter(v -> v.phase == Phase.UNHEALTHY).sorted(TaskView.OLDEST_FIRST).toList();
     if (unhealthy.isEmpty()) {
@@ -120,9 +123,13 @@ final class RolloutPlanner {
         stopper.stop(unhealthy.get(i));
       }
     }
-    // maximumPercent forbids starting the replacement first: stop one unhealthy task, then wait for it.
-    boolean stopInFlight = !stopper.stops.isEmpty() || in.active().stream().anyMatch(v -> v.phase == Phase.STOPPING);
-    if (blockedByMax && !stopInFlight) {
+    // maximumPercent forbids starting the replacement first: stop one unhealthy task, then wait until
+    // it is gone and its replacement is up before the next one.
+    boolean inFlight = launching
+        || !stopper.stops.isEmpty()
+        || in.active().stream().anyMatch(v -> v.phase == Phase.STOPPING)
+        || primaryTasks.stream().anyMatch(v -> v.phase == Phase.PENDING || v.phase == Phase.STARTING);
+    if (blockedByMax && !inFlight) {
       unhealthy.stream().filter(u -> !stopper.ids.contains(u.id())).findFirst().ifPresent(stopper::stop);
     }
   }
