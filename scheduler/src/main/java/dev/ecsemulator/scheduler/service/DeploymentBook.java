@@ -44,7 +44,8 @@ final class DeploymentBook {
       }
       int running = (int) mine.stream().filter(TaskView::lastStatusRunning).count();
       int pending = (int) (mine.stream().filter(TaskView::lastStatusPending).count() + launched);
-      int liveAfter = (int) (mine.stream().filter(v -> v.live() && !plan.stoppedIds().contains(v.id())).count() + launched);
+      int liveAfter = (int) (launched
+          + mine.stream().filter(v -> v.live() && !plan.stoppedIds().contains(v.id())).count());
       int desired = liveAfter;
       if (isPrimary && !Deployments.FAILED.equals(d.rolloutState())) {
         desired = (int) Math.min(limits.desiredCount(), Math.max(liveAfter, limits.maxTasks() - othersActive));

@@ -69,7 +69,9 @@ final class RolloutPlanner {
     for (TaskView v : in.active()) {
       (primaryId.equals(v.deploymentId()) ? primaryTasks : others).add(v);
     }
-    Slots slots = in.daemon() ? daemonSlots(primaryTasks, in.instances()) : replicaSlots(primaryTasks, in.limits().desiredCount());
+    Slots slots = in.daemon()
+        ? daemonSlots(primaryTasks, in.instances())
+        : replicaSlots(primaryTasks, in.limits().desiredCount());
 
     // Launches: fill empty PRIMARY slots while maximumPercent allows.
     List<TaskLaunch> launches = new ArrayList<>();
@@ -92,7 +94,8 @@ final class RolloutPlanner {
     slots.excess.stream().sorted(TaskView.KEEP_ORDER.reversed()).forEach(stopper::stop);
     stopUnhealthyPrimaryTasks(in, primaryTasks, slots, blockedByMax, !launches.isEmpty(), stopper);
     stopOlderDeployments(in.primaryFailed(), others, stopper);
-    return new Result(List.copyOf(launches), List.copyOf(stopper.stops), Set.copyOf(stopper.ids), unfilled, blockedByMax);
+    return new Result(
+        List.copyOf(launches), List.copyOf(stopper.stops), Set.copyOf(stopper.ids), unfilled, blockedByMax);
   }
 
   private static void stopUnhealthyPrimaryTasks(
@@ -135,7 +138,8 @@ final class RolloutPlanner {
   }
 
   private static void stopOlderDeployments(boolean primaryFailed, List<TaskView> others, Stopper stopper) {
-    List<TaskView> sorted = others.stream().filter(v -> v.phase != Phase.STOPPING).sorted(TaskView.OLDEST_FIRST).toList();
+    List<TaskView> sorted =
+        others.stream().filter(v -> v.phase != Phase.STOPPING).sorted(TaskView.OLDEST_FIRST).toList();
     if (primaryFailed) {
       // The rollout is halted: older deployments keep their tasks, only failing ones go.
       sorted.stream().filter(v -> v.phase == Phase.UNHEALTHY).forEach(stopper::stop);

@@ -66,7 +66,8 @@ public final class RolloutTimeCalculator {
         healthy--;
         oldStoppedAt.add(now.plus(steps.stop()));
       }
-      boolean newAllHealthy = newHealthyAt.size() == desiredCount && newHealthyAt.stream().allMatch(h -> h.compareTo(now) <= 0);
+      boolean newAllHealthy =
+          newHealthyAt.size() == desiredCount && newHealthyAt.stream().allMatch(h -> h.compareTo(now) <= 0);
       if (oldHealthy == 0 && oldStoppedAt.isEmpty() && newAllHealthy) {
         return now;
       }

@@ -178,7 +178,8 @@ public final class ServiceReconciler {
         .toList();
   }
 
-  private static List<Deployment> withFailedTasks(List<Deployment> deployments, Map<String, Integer> failed, Instant now) {
+  private static List<Deployment> withFailedTasks(
+      List<Deployment> deployments, Map<String, Integer> failed, Instant now) {
     return deployments.stream()
         .map(d -> Objects.equals(d.failedTasks(), failed.get(d.id()))
             ? d
@@ -192,7 +193,9 @@ public final class ServiceReconciler {
     if (remembered != null) {
       candidates.put(remembered.id(), remembered);
     }
-    deployments.stream().filter(d -> Deployments.COMPLETED.equals(d.rolloutState())).forEach(d -> candidates.put(d.id(), d));
+    deployments.stream()
+        .filter(d -> Deployments.COMPLETED.equals(d.rolloutState()))
+        .forEach(d -> candidates.put(d.id(), d));
     return candidates.values().stream().max(Deployments.byCreatedAt()).orElse(null);
   }
 
@@ -201,7 +204,11 @@ public final class ServiceReconciler {
    * in flight (a pending, starting or stopping task) will change that by itself.
    */
   private static boolean deadlocked(
-      List<Deployment> deployments, List<TaskView> active, RolloutPlanner.Result plan, boolean primaryFailed, boolean throttled) {
+      List<Deployment> deployments,
+      List<TaskView> active,
+      RolloutPlanner.Result plan,
+      boolean primaryFailed,
+      boolean throttled) {
     String primaryId = deployments.get(0).id();
     boolean workLeft = plan.unfilled() > 0 || active.stream().anyMatch(v -> !primaryId.equals(v.deploymentId()));
     boolean deploying = deployments.size() > 1 || Deployments.IN_PROGRESS.equals(deployments.get(0).rolloutState());
@@ -212,7 +219,8 @@ public final class ServiceReconciler {
   }
 
   /** One COMPLETED deployment running exactly the desired number of healthy tasks, and nothing to do. */
-  private static boolean steady(List<Deployment> deployments, List<TaskView> active, RolloutPlanner.Result plan, int desired) {
+  private static boolean steady(
+      List<Deployment> deployments, List<TaskView> active, RolloutPlanner.Result plan, int desired) {
     return deployments.size() == 1
         && Deployments.COMPLETED.equals(deployments.get(0).rolloutState())
         && plan.launches().isEmpty()
@@ -222,7 +230,11 @@ public final class ServiceReconciler {
   }
 
   private static Optional<Instant> wakeAt(
-      List<TaskView> views, RolloutPlanner.Result plan, Instant launchNotBefore, Map<String, Instant> lastEmitted, Instant now) {
+      List<TaskView> views,
+      RolloutPlanner.Result plan,
+      Instant launchNotBefore,
+      Map<String, Instant> lastEmitted,
+      Instant now) {
     Stream<Instant> clocks = Stream.of(
             views.stream().map(v -> v.changesAt),
             Stream.of(plan.unfilled() > 0 ? launchNotBefore : null),

@@ -1,6 +1,7 @@
 package dev.ecsemulator.scheduler.service;
 
 import dev.ecsemulator.core.model.Task;
+import dev.ecsemulator.core.model.TaskDefinition;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -72,6 +73,17 @@ public record TaskFacts(
         task.stopCode(),
         task.stoppedReason(),
         task.containerInstanceArn());
+  }
+
+  /**
+   * Whether a task of this definition has container health checks that count: some essential container
+   * ({@code essential} defaults to true) defines a {@code healthCheck}. Only essential containers make
+   * the task's health (reference §2, "Health status").
+   */
+  public static boolean hasHealthChecks(TaskDefinition definition) {
+    return definition.containerDefinitions() != null
+        && definition.containerDefinitions().stream()
+            .anyMatch(c -> !Boolean.FALSE.equals(c.essential()) && c.healthCheck() != null);
   }
 
   /** Whether the task ever reached RUNNING. */

@@ -68,7 +68,8 @@ final class TaskView {
     if (GONE.contains(task.lastStatus())) {
       return new TaskView(task, Phase.STOPPED, null);
     }
-    if ("STOPPED".equals(task.desiredStatus()) || !"RUNNING".equals(task.lastStatus()) && !BEFORE_RUNNING.contains(task.lastStatus())) {
+    boolean winding = !"RUNNING".equals(task.lastStatus()) && !BEFORE_RUNNING.contains(task.lastStatus());
+    if ("STOPPED".equals(task.desiredStatus()) || winding) { // DEACTIVATING, STOPPING, DEPROVISIONING
       return new TaskView(task, Phase.STOPPING, null);
     }
     if (BEFORE_RUNNING.contains(task.lastStatus())) {
