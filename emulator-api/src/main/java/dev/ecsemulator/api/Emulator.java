@@ -6,6 +6,7 @@ import dev.ecsemulator.api.operations.AttributeOperations;
 import dev.ecsemulator.api.operations.CapacityProviderOperations;
 import dev.ecsemulator.api.operations.ClusterOperations;
 import dev.ecsemulator.api.operations.TagOperations;
+import dev.ecsemulator.api.operations.TaskDefinitionOperations;
 import dev.ecsemulator.api.protocol.AwsJsonProtocol;
 import dev.ecsemulator.api.protocol.OperationTable;
 import dev.ecsemulator.api.protocol.ScopeResolver;
@@ -19,6 +20,7 @@ import dev.ecsemulator.core.settings.AccountSettings;
 import dev.ecsemulator.core.state.InMemoryStateStore;
 import dev.ecsemulator.core.state.StateStore;
 import dev.ecsemulator.core.tag.Tags;
+import dev.ecsemulator.core.taskdef.TaskDefinitions;
 import dev.ecsemulator.scheduler.docker.DockerEngine;
 import dev.ecsemulator.scheduler.docker.EngineStatus;
 import dev.ecsemulator.scheduler.docker.ManagedResources;
@@ -63,6 +65,7 @@ public final class Emulator implements AutoCloseable {
     AccountSettingOperations.register(operations, new AccountSettings(store));
     AttributeOperations.register(operations, new Attributes(store));
     CapacityProviderOperations.register(operations, new CapacityProviders(store));
+    TaskDefinitionOperations.register(operations, new TaskDefinitions(store, clock));
     AwsJsonProtocol protocol = new AwsJsonProtocol(
         model, operations, new ScopeResolver(config.accountId(), config.region()));
     this.server = new EcsHttpServer(protocol, this::health, this::reset);
@@ -72,6 +75,11 @@ public final class Emulator implements AutoCloseable {
   public static Emulator start(EmulatorConfig config) {
     Emulator emulator = new Emulator(config, Clock.systemUTC());
     emulator.port = emulator.server.start(config.bind(), config.port());
+    // Connect to Docker in the background: the API answers meanwhile, and the first call that needs the
+    // engine finds the client ready.
+    Thread warmUp = new Thread(emulator.docker::probe, "docker-warm-up");
+    warmUp.setDaemon(true);
+    warmUp.start();
     return emulator;
   }
 

@@ -25,22 +25,25 @@ public final class DockerEngine implements AutoCloseable {
   public static final String DEFAULT_HOST = "unix:///var/run/docker.sock";
 
   private final String host;
-  private final DockerHttpClient httpClient;
-  private final DockerClient client;
+  private volatile DockerClient client;
 
+  /** Cheap: the client is built on first use (about a second of class loading that start-up need not wait for). */
   public DockerEngine(String host) {
     this.host = Objects.requireNonNull(host, "host");
+  }
+
+  private static DockerClient connect(String host) {
     DefaultDockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder()
         .withDockerHost(host)
         .withDockerTlsVerify(false)
         .build();
-    this.httpClient = new ApacheDockerHttpClient.Builder()
+    DockerHttpClient httpClient = new ApacheDockerHttpClient.Builder()
         .dockerHost(URI.create(host))
         .maxConnections(64)
         .connectionTimeout(Duration.ofSeconds(3))
         .responseTimeout(Duration.ofMinutes(5))
         .build();
-    this.client = DockerClientImpl.getInstance(config, httpClient);
+    return DockerClientImpl.getInstance(config, httpClient);
   }
 
   /** {@code --docker-host}, else {@code DOCKER_HOST}, else the local socket. */
@@ -58,13 +61,23 @@ public final class DockerEngine implements AutoCloseable {
 
   /** The docker-java client, for the runtime classes of this package. */
   public DockerClient client() {
-    return client;
+    DockerClient c = client;
+    if (c == null) {
+      synchronized (this) {
+        c = client;
+        if (c == null) {
+          c = connect(host);
+          client = c;
+        }
+      }
+    }
+    return c;
   }
 
   /** Pings the engine now. Never throws. */
   public EngineStatus probe() {
     try {
-      Version version = client.versionCmd().exec();
+      Version version = client().versionCmd().exec();
       return EngineStatus.up(host, version.getVersion(), version.getApiVersion());
     } catch (RuntimeException e) {
       return EngineStatus.down(host, describe(e));
@@ -82,8 +95,12 @@ public final class DockerEngine implements AutoCloseable {
 
   @Override
   public void close() {
+    DockerClient c = client;
+    if (c == null) {
+      return;
+    }
     try {
-      client.close();
+      c.close();
     } catch (IOException e) {
       // Closing a connection pool: nothing left to do if it fails.
     }

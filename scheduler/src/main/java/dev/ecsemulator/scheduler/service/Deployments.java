@@ -1,0 +1,117 @@
+package dev.ecsemulator.scheduler.service;
+
+import dev.ecsemulator.core.model.Deployment;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The words of a service's {@code deployments[]} and the pure helpers that start a deployment.
+ * CreateService and UpdateService (the caller) create deployments with {@link #initial} and
+ * {@link #withNewPrimary}; the reconciler moves them along (counts, rolloutState) and removes them once
+ * drained. A desiredCount change alone creates no deployment (reference §4).
+ */
+public final class Deployments {
+
+  public static final String PRIMARY = "PRIMARY";
+  public static final String ACTIVE = "ACTIVE";
+
+  public static final String IN_PROGRESS = "IN_PROGRESS";
+  public static final String COMPLETED = "COMPLETED";
+  public static final String FAILED = "FAILED";
+
+  /** {@code rolloutStateReason} of a deployment the circuit breaker failed (reference §4). */
+  public static final String CIRCUIT_BREAKER_FAILED = "ECS deployment circuit breaker: tasks failed to start.";
+
+  private static final String ROLLING_BACK_PREFIX = "ECS deployment circuit breaker: rolling back to deploymentId ";
+
+  private Deployments() {}
+
+  /** {@code ECS deployment ecs-svc/N in progress.} */
+  public static String inProgressReason(String deploymentId) {
+    return "ECS deployment " + deploymentId + " in progress.";
+  }
+
+  /** {@code ECS deployment ecs-svc/N completed.} */
+  public static String completedReason(String deploymentId) {
+    return "ECS deployment " + deploymentId + " completed.";
+  }
+
+  /** {@code ECS deployment circuit breaker: rolling back to deploymentId ecs-svc/N.}, N the completed one. */
+  public static String rollingBackReason(String completedDeploymentId) {
+    return ROLLING_BACK_PREFIX + completedDeploymentId + ".";
+  }
+
+  /** Whether this deployment is a circuit-breaker rollback still in progress. */
+  public static boolean isRollback(Deployment deployment) {
+    return IN_PROGRESS.equals(deployment.rolloutState())
+        && deployment.rolloutStateReason() != null
+        && deployment.rolloutStateReason().startsWith(ROLLING_BACK_PREFIX);
+  }
+
+  /**
+   * The deployments of a new service: one PRIMARY, IN_PROGRESS, with no tasks yet.
+   *
+   * @param spec what the deployment runs: {@code taskDefinition} and, as the service has them,
+   *     {@code launchType}, {@code capacityProviderStrategy}, {@code platformVersion},
+   *     {@code platformFamily}, {@code networkConfiguration}; its id, status, counts, rollout state and
+   *     timestamps are ignored and set here
+   */
+  public static List<Deployment> initial(Deployment spec, IdSource ids, Instant now) {
+    return List.of(fresh(spec, ids.newDeploymentId(), null, now));
+  }
+
+  /**
+   * The deployments after an UpdateService that starts a deployment (a changed task definition, network
+   * configuration, ... or {@code forceNewDeployment}): a new PRIMARY first, IN_PROGRESS with
+   * {@code desiredCount} 0 (as observed right after UpdateService), then the previous deployments, all
+   * ACTIVE, each keeping its rolloutState and reason (an old COMPLETED PRIMARY stays COMPLETED).
+   * Pure: returns a new list.
+   *
+   * @param current the service's deployments now
+   * @param spec as for {@link #initial}
+   */
+  public static List<Deployment> withNewPrimary(List<Deployment> current, Deployment spec, IdSource ids, Instant now) {
+    List<Deployment> result = new ArrayList<>();
+    result.add(fresh(spec, ids.newDeploymentId(), null, now));
+    for (Deployment old : current) {
+      result.add(PRIMARY.equals(old.status()) ? old.toBuilder().status(ACTIVE).updatedAt(now).build() : old);
+    }
+    return List.copyOf(result);
+  }
+
+  /** The PRIMARY deployment: the one marked so, else the newest; null for an empty list. */
+  public static Deployment primary(List<Deployment> deployments) {
+    if (deployments == null || deployments.isEmpty()) {
+      return null;
+    }
+    return deployments.stream()
+        .filter(d -> PRIMARY.equals(d.status()))
+        .findFirst()
+        .orElseGet(() -> deployments.stream().max(byCreatedAt()).orElseThrow());
+  }
+
+  /** A new PRIMARY deployment with no tasks. {@code reason} null means "in progress". */
+  static Deployment fresh(Deployment spec, String id, String reason, Instant now) {
+    Objects.requireNonNull(spec.taskDefinition(), "spec.taskDefinition");
+    return spec.toBuilder()
+        .id(id)
+        .status(PRIMARY)
+        .desiredCount(0)
+        .runningCount(0)
+        .pendingCount(0)
+        .failedTasks(0)
+        .rolloutState(IN_PROGRESS)
+        .rolloutStateReason(reason == null ? inProgressReason(id) : reason)
+        .createdAt(now)
+        .updatedAt(now)
+        .build();
+  }
+
+  static Comparator<Deployment> byCreatedAt() {
+    return Comparator.comparing(Deployment::createdAt, Comparator.nullsFirst(Comparator.naturalOrder()))
+        .thenComparing(Deployment::id, Comparator.nullsFirst(Comparator.naturalOrder()));
+  }
+}

@@ -1,0 +1,32 @@
+package dev.ecsemulator.scheduler.service;
+
+import java.util.List;
+
+/**
+ * The observed state of one service at the instant of a reconcile.
+ *
+ * @param tasks every task of the service the store holds, STOPPED ones included, and every task the
+ *     previous plan launched (the caller records launched tasks before reconciling again, or the
+ *     reconciler launches them a second time)
+ * @param containerInstanceArns for a DAEMON service, the container instances that should each run one
+ *     task (ACTIVE and meeting the placement constraints: filtering is the caller's job); ignored for
+ *     REPLICA
+ * @param unplacedTasks how many tasks the previous plan launched that the caller could not place (no
+ *     container instance met their requirements) and therefore never created; each counts as a task
+ *     that failed to start
+ */
+public record Observation(List<TaskFacts> tasks, List<String> containerInstanceArns, int unplacedTasks) {
+
+  public Observation {
+    tasks = List.copyOf(tasks);
+    containerInstanceArns = containerInstanceArns == null ? List.of() : List.copyOf(containerInstanceArns);
+    if (unplacedTasks < 0) {
+      throw new IllegalArgumentException("unplacedTasks must not be negative: " + unplacedTasks);
+    }
+  }
+
+  /** A REPLICA observation: just the tasks. */
+  public static Observation ofTasks(List<TaskFacts> tasks) {
+    return new Observation(tasks, List.of(), 0);
+  }
+}

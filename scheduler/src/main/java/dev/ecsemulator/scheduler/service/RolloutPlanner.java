@@ -1,0 +1,222 @@
+package dev.ecsemulator.scheduler.service;
+
+import dev.ecsemulator.core.model.Deployment;
+import dev.ecsemulator.scheduler.service.TaskView.Phase;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Chooses the launches and stops of one reconcile: the rolling update under minimumHealthyPercent and
+ * maximumPercent, scaling, and the replacement of unhealthy tasks (reference §4; ECS developer guide
+ * {@code deployment-type-ecs.md} and the DeploymentConfiguration API reference).
+ *
+ * <p>Invariants, which the property tests check after every step:
+ * <ul>
+ *   <li>a launch never takes the service's active tasks (every task not yet STOPPED, over all
+ *       deployments; a task being stopped still holds its slot) above {@link DeploymentLimits#maxTasks()};
+ *   <li>a healthy task is never stopped when fewer than {@link DeploymentLimits#minHealthy()} healthy
+ *       tasks would remain.
+ * </ul>
+ *
+ * <p>Policy: the PRIMARY fills its slots (desiredCount of them; for DAEMON one per container instance)
+ * as far as maximumPercent allows; tasks of older deployments are stopped, unhealthy and not-yet-healthy
+ * ones at once, healthy ones as far as minimumHealthyPercent allows. An UNHEALTHY PRIMARY task is
+ * replaced start-first: its replacement is launched when maximumPercent allows, and it is stopped once
+ * the replacement is healthy; when maximumPercent forbids the launch, unhealthy tasks are stopped first,
+ * one at a time: the next only once the previous one is STOPPED and no PRIMARY task is still pending or
+ * starting (the documented behaviour of minimumHealthyPercent, which says "one-by-one — using the
+ * minimumHealthyPercent as a constraint"; <b>unverified</b>: how ECS applies that constraint to tasks
+ * that are not healthy, we do not apply it).
+ */
+final class RolloutPlanner {
+
+  /**
+   * The decision.
+   *
+   * @param unfilled PRIMARY slots still empty after the launches
+   * @param blockedByMax launches were wanted and allowed but maximumPercent held some back
+   */
+  record Result(
+      List<TaskLaunch> launches, List<TaskStop> stops, Set<String> stoppedIds, int unfilled, boolean blockedByMax) {}
+
+  /**
+   * @param instances DAEMON only: the container instances, sorted, each wanting one PRIMARY task
+   * @param launchesAllowed false while the PRIMARY is FAILED or the restart throttle holds launches
+   * @param primaryFailed the PRIMARY is FAILED: it launches nothing and older deployments are held
+   * @param active the service's tasks that are not STOPPED
+   */
+  record Input(
+      DeploymentLimits limits,
+      boolean daemon,
+      List<String> instances,
+      Deployment primary,
+      boolean launchesAllowed,
+      boolean primaryFailed,
+      List<TaskView> active,
+      IdSource ids) {}
+
+  private RolloutPlanner() {}
+
+  static Result plan(Input in) {
+    String primaryId = in.primary().id();
+    List<TaskView> primaryTasks = new ArrayList<>();
+    List<TaskView> others = new ArrayList<>();
+    for (TaskView v : in.active()) {
+      (primaryId.equals(v.deploymentId()) ? primaryTasks : others).add(v);
+    }
+    Slots slots = in.daemon()
+        ? daemonSlots(primaryTasks, in.instances())
+        : replicaSlots(primaryTasks, in.limits().desiredCount());
+
+    // Launches: fill empty PRIMARY slots while maximumPercent allows.
+    List<TaskLaunch> launches = new ArrayList<>();
+    int activeCount = in.active().size();
+    int unfilled = slots.empty.size();
+    if (in.launchesAllowed()) {
+      for (String instance : slots.empty) {
+        if (activeCount >= in.limits().maxTasks()) {
+          break;
+        }
+        launches.add(new TaskLaunch(in.ids().newTaskId(), primaryId, in.primary().taskDefinition(), instance));
+        activeCount++;
+        unfilled--;
+      }
+    }
+    boolean blockedByMax = in.launchesAllowed() && unfilled > 0;
+
+    Stopper stopper = new Stopper(in.active(), in.limits().minHealthy(), primaryId);
+    // PRIMARY tasks beyond its slots (scale-in, duplicates): the least useful first.
+    slots.excess.stream().sorted(TaskView.KEEP_ORDER.reversed()).forEach(stopper::stop);
+    stopUnhealthyPrimaryTasks(in, primaryTasks, slots, blockedByMax, !launches.isEmpty(), stopper);
+    stopOlderDeployments(in.primaryFailed(), others, stopper);
+    return new Result(
+        List.copyOf(launches), List.copyOf(stopper.stops), Set.copyOf(stopper.ids), unfilled, blockedByMax);
+  }
+
+  private static void stopUnhealthyPrimaryTasks(
+      Input in, List<TaskView> primaryTasks, Slots slots, boolean blockedByMax, boolean launching, Stopper stopper) {
+    List<TaskView> unhealthy =
+        primaryTasks.stream().filter(v -> v.phase == Phase.UNHEALTHY).sorted(TaskView.OLDEST_FIRST).toList();
+    if (unhealthy.isEmpty()) {
+      return;
+    }
+    if (in.primaryFailed()) {
+      unhealthy.forEach(stopper::stop);
+      return;
+    }
+    if (in.daemon()) {
+      // Replaced once its instance runs a healthy PRIMARY task (or the instance left the service).
+      for (TaskView u : unhealthy) {
+        TaskView kept = slots.keptByInstance.get(u.facts.containerInstanceArn());
+        if (!slots.keptByInstance.containsKey(u.facts.containerInstanceArn())
+            || kept != null && kept.phase == Phase.HEALTHY) {
+          stopper.stop(u);
+        }
+      }
+    } else {
+      // As replacements become healthy, as many unhealthy tasks go as the healthy ones now cover.
+      long healthyKept = slots.kept.stream().filter(v -> v.phase == Phase.HEALTHY).count();
+      long covered = Math.min(unhealthy.size(), healthyKept + unhealthy.size() - in.limits().desiredCount());
+      for (int i = 0; i < covered; i++) {
+        stopper.stop(unhealthy.get(i));
+      }
+    }
+    // maximumPercent forbids starting the replacement first: stop one unhealthy task, then wait until
+    // it is gone and its replacement is up before the next one.
+    boolean inFlight = launching
+        || !stopper.stops.isEmpty()
+        || in.active().stream().anyMatch(v -> v.phase == Phase.STOPPING)
+        || primaryTasks.stream().anyMatch(v -> v.phase == Phase.PENDING || v.phase == Phase.STARTING);
+    if (blockedByMax && !inFlight) {
+      unhealthy.stream().filter(u -> !stopper.ids.contains(u.id())).findFirst().ifPresent(stopper::stop);
+    }
+  }
+
+  private static void stopOlderDeployments(boolean primaryFailed, List<TaskView> others, Stopper stopper) {
+    List<TaskView> sorted =
+        others.stream().filter(v -> v.phase != Phase.STOPPING).sorted(TaskView.OLDEST_FIRST).toList();
+    if (primaryFailed) {
+      // The rollout is halted: older deployments keep their tasks, only failing ones go.
+      sorted.stream().filter(v -> v.phase == Phase.UNHEALTHY).forEach(stopper::stop);
+      return;
+    }
+    sorted.stream().filter(v -> v.phase != Phase.HEALTHY).forEach(stopper::stop);
+    sorted.stream().filter(v -> v.phase == Phase.HEALTHY).forEach(stopper::stop);
+  }
+
+  /** The PRIMARY's slots: the live tasks it keeps, the ones beyond, and the empty slots to fill. */
+  private static final class Slots {
+    final List<TaskView> kept = new ArrayList<>();
+    final List<TaskView> excess = new ArrayList<>();
+    /** One entry per empty slot: the container instance for DAEMON, null for REPLICA. */
+    final List<String> empty = new ArrayList<>();
+    /** DAEMON: per instance, the task kept there (null when none). */
+    final Map<String, TaskView> keptByInstance = new LinkedHashMap<>();
+  }
+
+  private static Slots replicaSlots(List<TaskView> primaryTasks, int desired) {
+    Slots slots = new Slots();
+    primaryTasks.stream().filter(TaskView::live).sorted(TaskView.KEEP_ORDER).forEach(v ->
+        (slots.kept.size() < desired ? slots.kept : slots.excess).add(v));
+    for (int i = slots.kept.size(); i < desired; i++) {
+      slots.empty.add(null);
+    }
+    return slots;
+  }
+
+  private static Slots daemonSlots(List<TaskView> primaryTasks, List<String> instances) {
+    Slots slots = new Slots();
+    instances.forEach(instance -> slots.keptByInstance.put(instance, null));
+    primaryTasks.stream().filter(TaskView::live).sorted(TaskView.KEEP_ORDER).forEach(v -> {
+      String instance = v.facts.containerInstanceArn();
+      if (slots.keptByInstance.containsKey(instance) && slots.keptByInstance.get(instance) == null) {
+        slots.keptByInstance.put(instance, v);
+        slots.kept.add(v);
+      } else {
+        slots.excess.add(v);
+      }
+    });
+    slots.keptByInstance.forEach((instance, kept) -> {
+      if (kept == null) {
+        slots.empty.add(instance);
+      }
+    });
+    return slots;
+  }
+
+  /** Collects stops, keeping at least minHealthy healthy tasks. */
+  private static final class Stopper {
+    final List<TaskStop> stops = new ArrayList<>();
+    final Set<String> ids = new HashSet<>();
+    final int minHealthy;
+    final String primaryId;
+    int healthy;
+
+    Stopper(List<TaskView> active, int minHealthy, String primaryId) {
+      this.healthy = (int) active.stream().filter(v -> v.phase == Phase.HEALTHY).count();
+      this.minHealthy = minHealthy;
+      this.primaryId = Objects.requireNonNull(primaryId);
+    }
+
+    void stop(TaskView v) {
+      if (ids.contains(v.id())) {
+        return;
+      }
+      if (v.phase == Phase.HEALTHY) {
+        if (healthy - 1 < minHealthy) {
+          return;
+        }
+        healthy--;
+      }
+      ids.add(v.id());
+      stops.add(v.phase == Phase.UNHEALTHY
+          ? TaskStop.failedHealthChecks(v.id())
+          : TaskStop.scalingActivity(v.id(), primaryId));
+    }
+  }
+}

@@ -1,0 +1,62 @@
+package dev.ecsemulator.scheduler.service;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The service event messages the scheduler emits, in ECS's exact wording. Sources: the reference
+ * (ecs-semantics.md §4, wording observed in DescribeServices output) and the ECS developer guide,
+ * {@code service-event-messages.md} and {@code service-throttle-logic.md}
+ * (awsdocs/amazon-ecs-developer-guide).
+ */
+public final class ServiceEvents {
+
+  private ServiceEvents() {}
+
+  /** {@code (service NAME) has started 2 tasks: (task a) (task b).} ("1 tasks" for one, as ECS says). */
+  public static String started(String service, List<String> taskIds) {
+    return "(service " + service + ") has started " + taskIds.size() + " tasks: " + tasks(taskIds) + ".";
+  }
+
+  /** {@code (service NAME) has stopped 1 running tasks: (task x).} */
+  public static String stopped(String service, List<String> taskIds) {
+    return "(service " + service + ") has stopped " + taskIds.size() + " running tasks: " + tasks(taskIds) + ".";
+  }
+
+  /** {@code (service NAME) (task x) failed container health checks.} */
+  public static String failedHealthChecks(String service, String taskId) {
+    return "(service " + service + ") (task " + taskId + ") failed container health checks.";
+  }
+
+  /** {@code (service NAME) (deployment ecs-svc/N) deployment completed.} */
+  public static String deploymentCompleted(String service, String deploymentId) {
+    return "(service " + service + ") (deployment " + deploymentId + ") deployment completed.";
+  }
+
+  /** {@code (service NAME) has reached a steady state.} */
+  public static String steadyState(String service) {
+    return "(service " + service + ") has reached a steady state.";
+  }
+
+  /** The restart throttle's event: {@code (service NAME) is unable to consistently start tasks successfully.} */
+  public static String unableToStartConsistently(String service) {
+    return "(service " + service + ") is unable to consistently start tasks successfully.";
+  }
+
+  /** Neither minimumHealthyPercent nor maximumPercent lets a deployment move. */
+  public static String deploymentConfigurationDeadlock(String service) {
+    return "(service " + service + ") was unable to stop or start tasks during a deployment because of the"
+        + " service deployment configuration. Update the minimumHealthyPercent or maximumPercent value and try"
+        + " again.";
+  }
+
+  /** No container instance could take a task. */
+  public static String unableToPlace(String service) {
+    return "(service " + service + ") was unable to place a task because no container instance met all of its"
+        + " requirements.";
+  }
+
+  private static String tasks(List<String> taskIds) {
+    return taskIds.stream().map(id -> "(task " + id + ")").collect(Collectors.joining(" "));
+  }
+}

@@ -1,0 +1,245 @@
+package dev.ecsemulator.scheduler.service;
+
+import dev.ecsemulator.core.model.Deployment;
+import dev.ecsemulator.core.model.Service;
+import dev.ecsemulator.scheduler.service.TaskView.Phase;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The service scheduler's decision: {@code plan = reconcile(service, memory, observed, now)}, a pure
+ * function in the style of Nomad's reconciler. No Docker calls, no store writes, no clock reads; the
+ * only other input is the injected {@link IdSource} for new task and deployment IDs.
+ *
+ * <p><b>How to call it.</b> One reconcile at a time per service. On every tick (a task of the service
+ * changed state, the service was created or updated, or the previous plan's {@link ServicePlan#wakeAt}
+ * came):
+ * <ol>
+ *   <li>read the service as stored, its {@link ServiceMemory} (or {@link ServiceMemory#startingAt} the
+ *       first time), its tasks as {@link TaskFacts} (STOPPED ones included) and, for DAEMON, its
+ *       container instances;
+ *   <li>{@code plan = reconciler.reconcile(service, memory, observation, clock.instant())};
+ *   <li>in one store transaction: store {@code plan.applyTo(service)} with the events prepended, create
+ *       the launched tasks (PROVISIONING/PENDING, desiredStatus RUNNING, startedBy the deployment ID,
+ *       group {@code service:NAME}), set desiredStatus STOPPED with the given stoppedReason and stopCode
+ *       on the stopped ones; keep {@code plan.memory()};
+ *   <li>then, outside the decision, start and stop the containers, and schedule a tick at
+ *       {@code plan.wakeAt()}.
+ * </ol>
+ * Reconciling again with the same observation and the returned memory decides the same launches and
+ * stops again (the observation does not show them yet) but never repeats an event or a failure count:
+ * the caller must record the plan's launches and stops before the next reconcile.
+ *
+ * <p><b>Desired state.</b> REPLICA: the service's {@code desiredCount}; DAEMON: one task per container
+ * instance of the observation; DRAINING (DeleteService): zero tasks; INACTIVE, or a service without
+ * deployments (CreateService creates the first with {@link Deployments#initial}): nothing changes.
+ * Deployments come from the caller ({@link Deployments#withNewPrimary} on UpdateService); the
+ * reconciler only moves them along, removes drained ones and adds a rollback deployment when the circuit
+ * breaker trips. Rules and their sources: {@link RolloutPlanner}, {@link TaskLedger},
+ * {@link CircuitBreaker}, {@link RestartThrottle}, {@link DeploymentBook}, {@link RepeatableEvents}.
+ *
+ * <p>Thread-safe: holds no state but the {@link IdSource}.
+ */
+public final class ServiceReconciler {
+
+  private final IdSource ids;
+
+  public ServiceReconciler(IdSource ids) {
+    this.ids = Objects.requireNonNull(ids, "ids");
+  }
+
+  /**
+   * Decides what to do for {@code service} at {@code now}.
+   *
+   * @param service the service as stored (deployments, desiredCount, deploymentConfiguration,
+   *     schedulingStrategy, healthCheckGracePeriodSeconds, status, serviceName)
+   * @param memory the memory returned by the previous plan for this service
+   * @param observed the service's tasks (and DAEMON container instances) now
+   * @param now the instant of this decision
+   * @return the plan; never null
+   */
+  public ServicePlan reconcile(Service service, ServiceMemory memory, Observation observed, Instant now) {
+    List<TaskView> views = observed.tasks().stream()
+        .map(t -> TaskView.classify(t, gracePeriod(service), now))
+        .toList();
+    if ("INACTIVE".equals(service.status()) || service.deployments() == null || service.deployments().isEmpty()) {
+      return unchanged(service, memory, views);
+    }
+    boolean daemon = "DAEMON".equals(service.schedulingStrategy());
+    List<String> instances = observed.containerInstanceArns().stream().distinct().sorted().toList();
+    int desired = "DRAINING".equals(service.status()) ? 0
+        : daemon ? instances.size()
+        : service.desiredCount() == null ? 0 : service.desiredCount();
+    DeploymentLimits limits = DeploymentLimits.of(service, desired);
+
+    List<Deployment> deployments = primaryFirst(service.deployments());
+    TaskLedger.Result ledger = TaskLedger.read(
+        memory, views, deployments, deployments.get(0).id(), observed.unplacedTasks(), now);
+    deployments = withFailedTasks(deployments, ledger.failedTasks(), now);
+    Deployment lastCompleted = lastCompleted(memory.lastCompleted(), deployments);
+    CircuitBreaker.Outcome breaker = CircuitBreaker.check(
+        deployments, service.deploymentConfiguration(), limits, lastCompleted, ids, now);
+    deployments = breaker.deployments();
+    Deployment primary = deployments.get(0);
+
+    // A rollback is a new deployment: it resets the restart throttle.
+    int startFailures = breaker.rolledBack() ? 0 : ledger.startFailures();
+    Instant launchNotBefore = breaker.rolledBack() ? null : ledger.launchNotBefore();
+    boolean throttleReset = breaker.rolledBack() || ledger.throttleReset();
+    boolean throttled = launchNotBefore != null && now.isBefore(launchNotBefore);
+    boolean primaryFailed = Deployments.FAILED.equals(primary.rolloutState());
+
+    List<TaskView> active = views.stream().filter(TaskView::active).toList();
+    RolloutPlanner.Result plan = RolloutPlanner.plan(new RolloutPlanner.Input(
+        limits, daemon, instances, primary, !primaryFailed && !throttled, primaryFailed, active, ids));
+    DeploymentBook.Outcome book = DeploymentBook.settle(deployments, active, plan, limits, now);
+
+    // Events, in the order they happened.
+    String name = service.serviceName();
+    List<String> events = new ArrayList<>();
+    ledger.unhealthyTaskIds().forEach(id -> events.add(ServiceEvents.failedHealthChecks(name, id)));
+    if (!plan.stops().isEmpty()) {
+      events.add(ServiceEvents.stopped(name, plan.stops().stream().map(TaskStop::taskId).toList()));
+    }
+    if (!plan.launches().isEmpty()) {
+      events.add(ServiceEvents.started(name, plan.launches().stream().map(TaskLaunch::taskId).toList()));
+    }
+    RepeatableEvents repeatable = new RepeatableEvents(memory.lastEmitted(), events, now);
+    String throttleMessage = ServiceEvents.unableToStartConsistently(name);
+    String placementMessage = ServiceEvents.unableToPlace(name);
+    if (throttleReset) {
+      repeatable.forget(throttleMessage);
+      repeatable.forget(placementMessage);
+    }
+    repeatable.condition(throttleMessage, RestartThrottle.throttles(startFailures));
+    repeatable.condition(placementMessage, observed.unplacedTasks() > 0 || repeatable.remembers(placementMessage));
+    repeatable.condition(
+        ServiceEvents.deploymentConfigurationDeadlock(name),
+        deadlocked(book.deployments(), active, plan, primaryFailed, throttled));
+    if (book.completed()) {
+      events.add(ServiceEvents.deploymentCompleted(name, primary.id()));
+    }
+    repeatable.condition(ServiceEvents.steadyState(name), steady(book.deployments(), active, plan, desired));
+
+    ServiceMemory nextMemory = new ServiceMemory(
+        memory.since(),
+        ledger.memos(),
+        startFailures,
+        launchNotBefore,
+        primary.id(),
+        book.completed() ? book.deployments().get(0) : lastCompleted,
+        repeatable.lastEmitted());
+    Optional<Instant> wakeAt = wakeAt(views, plan, launchNotBefore, nextMemory.lastEmitted(), now);
+    return new ServicePlan(
+        plan.launches(),
+        plan.stops(),
+        book.deployments(),
+        (int) active.stream().filter(TaskView::lastStatusRunning).count(),
+        (int) active.stream().filter(TaskView::lastStatusPending).count() + plan.launches().size(),
+        events,
+        nextMemory,
+        wakeAt);
+  }
+
+  private static Duration gracePeriod(Service service) {
+    Integer seconds = service.healthCheckGracePeriodSeconds();
+    return Duration.ofSeconds(seconds == null ? 0 : Math.max(0, seconds));
+  }
+
+  private static ServicePlan unchanged(Service service, ServiceMemory memory, List<TaskView> views) {
+    return new ServicePlan(
+        List.of(),
+        List.of(),
+        service.deployments() == null ? List.of() : service.deployments(),
+        (int) views.stream().filter(v -> v.active() && v.lastStatusRunning()).count(),
+        (int) views.stream().filter(v -> v.active() && v.lastStatusPending()).count(),
+        List.of(),
+        memory,
+        Optional.empty());
+  }
+
+  /** PRIMARY first, then the others newest first. */
+  private static List<Deployment> primaryFirst(List<Deployment> deployments) {
+    Deployment primary = Deployments.primary(deployments);
+    return Stream.concat(
+            Stream.of(primary),
+            deployments.stream()
+                .filter(d -> d != primary)
+                .map(d -> Deployments.PRIMARY.equals(d.status()) ? d.toBuilder().status(Deployments.ACTIVE).build() : d)
+                .sorted(Deployments.byCreatedAt().reversed()))
+        .toList();
+  }
+
+  private static List<Deployment> withFailedTasks(
+      List<Deployment> deployments, Map<String, Integer> failed, Instant now) {
+    return deployments.stream()
+        .map(d -> Objects.equals(d.failedTasks(), failed.get(d.id()))
+            ? d
+            : d.toBuilder().failedTasks(failed.get(d.id())).updatedAt(now).build())
+        .toList();
+  }
+
+  /** The newest COMPLETED deployment, remembered or still listed. */
+  private static Deployment lastCompleted(Deployment remembered, List<Deployment> deployments) {
+    Map<String, Deployment> candidates = new HashMap<>();
+    if (remembered != null) {
+      candidates.put(remembered.id(), remembered);
+    }
+    deployments.stream()
+        .filter(d -> Deployments.COMPLETED.equals(d.rolloutState()))
+        .forEach(d -> candidates.put(d.id(), d));
+    return candidates.values().stream().max(Deployments.byCreatedAt()).orElse(null);
+  }
+
+  /**
+   * A deployment is under way, yet neither limit lets the scheduler start or stop anything, and nothing
+   * in flight (a pending, starting or stopping task) will change that by itself.
+   */
+  private static boolean deadlocked(
+      List<Deployment> deployments,
+      List<TaskView> active,
+      RolloutPlanner.Result plan,
+      boolean primaryFailed,
+      boolean throttled) {
+    String primaryId = deployments.get(0).id();
+    boolean workLeft = plan.unfilled() > 0 || active.stream().anyMatch(v -> !primaryId.equals(v.deploymentId()));
+    boolean deploying = deployments.size() > 1 || Deployments.IN_PROGRESS.equals(deployments.get(0).rolloutState());
+    boolean inFlight = active.stream()
+        .anyMatch(v -> v.phase == Phase.PENDING || v.phase == Phase.STARTING || v.phase == Phase.STOPPING);
+    return workLeft && deploying && !primaryFailed && !throttled && !inFlight
+        && plan.launches().isEmpty() && plan.stops().isEmpty();
+  }
+
+  /** One COMPLETED deployment running exactly the desired number of healthy tasks, and nothing to do. */
+  private static boolean steady(
+      List<Deployment> deployments, List<TaskView> active, RolloutPlanner.Result plan, int desired) {
+    return deployments.size() == 1
+        && Deployments.COMPLETED.equals(deployments.get(0).rolloutState())
+        && plan.launches().isEmpty()
+        && plan.stops().isEmpty()
+        && active.size() == desired
+        && active.stream().allMatch(v -> v.phase == Phase.HEALTHY && deployments.get(0).id().equals(v.deploymentId()));
+  }
+
+  private static Optional<Instant> wakeAt(
+      List<TaskView> views,
+      RolloutPlanner.Result plan,
+      Instant launchNotBefore,
+      Map<String, Instant> lastEmitted,
+      Instant now) {
+    Stream<Instant> clocks = Stream.of(
+            views.stream().map(v -> v.changesAt),
+            Stream.of(plan.unfilled() > 0 ? launchNotBefore : null),
+            lastEmitted.values().stream().map(t -> t.plus(RepeatableEvents.SUPPRESSION)))
+        .flatMap(s -> s);
+    return clocks.filter(Objects::nonNull).filter(t -> t.isAfter(now)).min(Comparator.naturalOrder());
+  }
+}

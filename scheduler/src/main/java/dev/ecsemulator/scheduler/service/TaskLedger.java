@@ -1,0 +1,116 @@
+package dev.ecsemulator.scheduler.service;
+
+import dev.ecsemulator.core.model.Deployment;
+import dev.ecsemulator.scheduler.service.ServiceMemory.TaskMemo;
+import dev.ecsemulator.scheduler.service.TaskView.Phase;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads what happened to the tasks since the last reconcile, once per task: successful launches, tasks
+ * first counted healthy, tasks that failed (stopped before they were ever healthy, or failed their
+ * health checks), and what that does to each deployment's {@code failedTasks} and to the restart
+ * throttle.
+ *
+ * <p>Rules (reference §4 and the brief of issue 5): {@code failedTasks} counts consecutive failures and
+ * resets when a task of the deployment is first counted healthy; a failure is a task that stops before
+ * it was ever counted healthy (unless the scheduler or a user stopped it), or a task that fails its
+ * container health checks after the grace period. The throttle counts tasks that stop without ever
+ * reaching RUNNING, plus tasks the caller could not place; a task reaching RUNNING or a new PRIMARY
+ * resets it.
+ */
+final class TaskLedger {
+
+  private static final Set<String> NOT_FAILURES = Set.of(TaskStop.SERVICE_SCHEDULER_INITIATED, "UserInitiated");
+
+  /**
+   * What the ledger concluded.
+   *
+   * @param failedTasks the new failedTasks per deployment ID (every deployment of the list)
+   * @param unhealthyTaskIds tasks found failing health checks this time, in order
+   * @param throttleReset the throttle was reset (a launch succeeded or the PRIMARY changed)
+   */
+  record Result(
+      Map<String, TaskMemo> memos,
+      Map<String, Integer> failedTasks,
+      List<String> unhealthyTaskIds,
+      int startFailures,
+      Instant launchNotBefore,
+      boolean throttleReset) {}
+
+  private TaskLedger() {}
+
+  static Result read(
+      ServiceMemory memory,
+      List<TaskView> views,
+      List<Deployment> deployments,
+      String primaryId,
+      int unplacedTasks,
+      Instant now) {
+    Map<String, TaskMemo> memos = new HashMap<>();
+    Map<String, Integer> failed = new HashMap<>();
+    for (Deployment d : deployments) {
+      failed.put(d.id(), d.failedTasks() == null ? 0 : d.failedTasks());
+    }
+    boolean launchSucceeded = false;
+    List<TaskView> ordered = views.stream().sorted(TaskView.OLDEST_FIRST).toList();
+
+    // Pass 1: successes. A task first counted healthy resets its deployment's consecutive failures.
+    for (TaskView v : ordered) {
+      TaskMemo memo = memory.tasks().getOrDefault(v.id(), TaskMemo.NEW);
+      boolean running = v.facts.everRunning();
+      boolean healthy = memo.seenHealthy() || v.provedHealthy();
+      if (running && !memo.seenRunning()) {
+        launchSucceeded = true;
+      }
+      if (healthy && !memo.seenHealthy() && failed.containsKey(v.deploymentId())) {
+        failed.put(v.deploymentId(), 0);
+      }
+      memos.put(v.id(), new TaskMemo(memo.seenRunning() || running, healthy, memo.accounted()));
+    }
+
+    // Pass 2: failures, each task's end processed once.
+    List<String> unhealthy = new ArrayList<>();
+    int newStartFailures = unplacedTasks;
+    for (TaskView v : ordered) {
+      TaskMemo memo = memos.get(v.id());
+      if (memo.accounted()) {
+        continue;
+      }
+      if (v.phase == Phase.UNHEALTHY) {
+        unhealthy.add(v.id());
+        failed.computeIfPresent(v.deploymentId(), (id, n) -> n + 1);
+        memos.put(v.id(), new TaskMemo(memo.seenRunning(), memo.seenHealthy(), true));
+      } else if (v.phase == Phase.STOPPED) {
+        memos.put(v.id(), new TaskMemo(memo.seenRunning(), memo.seenHealthy(), true));
+        Instant stoppedAt = v.facts.stoppedAt() != null ? v.facts.stoppedAt() : now;
+        if (stoppedAt.isBefore(memory.since()) || NOT_FAILURES.contains(v.facts.stopCode())) {
+          continue;
+        }
+        if (!memo.seenHealthy()) {
+          failed.computeIfPresent(v.deploymentId(), (id, n) -> n + 1);
+        }
+        if (!v.facts.everRunning()) {
+          newStartFailures++;
+        }
+      }
+    }
+
+    // The restart throttle, per PRIMARY deployment.
+    boolean primaryChanged = !primaryId.equals(memory.throttledFor());
+    boolean reset = primaryChanged || launchSucceeded;
+    int streak = reset ? 0 : memory.startFailures();
+    Instant notBefore = reset ? null : memory.launchNotBefore();
+    if (newStartFailures > 0) {
+      streak += newStartFailures;
+      if (RestartThrottle.throttles(streak)) {
+        notBefore = now.plus(RestartThrottle.delayAfter(streak));
+      }
+    }
+    return new Result(memos, failed, unhealthy, streak, notBefore, reset);
+  }
+}

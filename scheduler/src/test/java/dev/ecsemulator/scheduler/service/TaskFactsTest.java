@@ -1,0 +1,49 @@
+package dev.ecsemulator.scheduler.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ecsemulator.core.model.ContainerDefinition;
+import dev.ecsemulator.core.model.HealthCheck;
+import dev.ecsemulator.core.model.Task;
+import dev.ecsemulator.core.model.TaskDefinition;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Filling {@link TaskFacts} from the stored shapes. */
+class TaskFactsTest {
+
+  static final HealthCheck CHECK = HealthCheck.builder().command(List.of("CMD-SHELL", "exit 0")).build();
+
+  @Test
+  void projectsAStoredTask() {
+    Instant created = Instant.parse("2024-05-01T12:00:00Z");
+    Task task = Task.builder()
+        .taskArn("arn:aws:ecs:us-east-1:000000000000:task/default/0123456789abcdef0123456789abcdef")
+        .startedBy("ecs-svc/1234567890123456789")
+        .lastStatus("RUNNING")
+        .desiredStatus("RUNNING")
+        .healthStatus("HEALTHY")
+        .createdAt(created)
+        .startedAt(created.plusSeconds(1))
+        .containerInstanceArn("arn:aws:ecs:us-east-1:000000000000:container-instance/default/i1")
+        .build();
+    TaskFacts facts = TaskFacts.of(task, true);
+    assertThat(facts.taskId()).isEqualTo("0123456789abcdef0123456789abcdef");
+    assertThat(facts.startedBy()).isEqualTo("ecs-svc/1234567890123456789");
+    assertThat(facts.healthStatus()).isEqualTo("HEALTHY");
+    assertThat(facts.hasHealthChecks()).isTrue();
+    assertThat(facts.everRunning()).isTrue();
+    assertThat(facts.containerInstanceArn()).endsWith("/i1");
+  }
+
+  @Test
+  void onlyEssentialContainersHealthChecksCount() {
+    ContainerDefinition essentialWithCheck = ContainerDefinition.builder().name("a").healthCheck(CHECK).build();
+    ContainerDefinition sidecarWithCheck = ContainerDefinition.builder().name("b").essential(false).healthCheck(CHECK).build();
+    ContainerDefinition plain = ContainerDefinition.builder().name("c").essential(true).build();
+    assertThat(TaskFacts.hasHealthChecks(TaskDefinition.builder().containerDefinitions(List.of(plain, essentialWithCheck)).build())).isTrue();
+    assertThat(TaskFacts.hasHealthChecks(TaskDefinition.builder().containerDefinitions(List.of(plain, sidecarWithCheck)).build())).isFalse();
+    assertThat(TaskFacts.hasHealthChecks(TaskDefinition.builder().build())).isFalse();
+  }
+}
