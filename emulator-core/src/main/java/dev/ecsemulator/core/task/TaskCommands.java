@@ -10,12 +10,9 @@ import dev.ecsemulator.core.cluster.Clusters;
 import dev.ecsemulator.core.error.ClientException;
 import dev.ecsemulator.core.error.ConflictException;
 import dev.ecsemulator.core.error.InvalidParameterException;
-import dev.ecsemulator.core.instance.ContainerInstances;
 import dev.ecsemulator.core.instance.HostResources;
-import dev.ecsemulator.core.instance.TaskResources;
 import dev.ecsemulator.core.json.EcsJson;
 import dev.ecsemulator.core.model.Cluster;
-import dev.ecsemulator.core.model.ContainerInstance;
 import dev.ecsemulator.core.model.ContainerOverride;
 import dev.ecsemulator.core.model.Failure;
 import dev.ecsemulator.core.model.RunTaskRequest;
@@ -51,10 +48,9 @@ public final class TaskCommands {
   public static final String STOPPED_BY_USER = "Task stopped by user";
 
   private final StateStore store;
-  private final Ids ids;
+  private final TaskCreation creation;
   private final Clock clock;
   private final Supplier<HostResources> host;
-  private final String emulatorId;
 
   /**
    * @param host the local engine as a container instance; must not block (a cached status)
@@ -62,10 +58,9 @@ public final class TaskCommands {
    */
   public TaskCommands(StateStore store, Ids ids, Clock clock, Supplier<HostResources> host, String emulatorId) {
     this.store = store;
-    this.ids = ids;
+    this.creation = new TaskCreation(ids, emulatorId);
     this.clock = clock;
     this.host = host;
-    this.emulatorId = emulatorId;
   }
 
   public RunTaskResponse run(Scope scope, RunTaskRequest request) {
@@ -94,21 +89,12 @@ public final class TaskCommands {
       List<Tag> taskTags = withPropagated(txn, definition, request.propagateTags(), tags,
           Boolean.TRUE.equals(request.enableECSManagedTags()) ? clusterName : null);
 
-      List<Task> started = new ArrayList<>();
-      List<Failure> failures = new ArrayList<>();
-      if (choice.launchType().equals("FARGATE")) {
-        for (int i = 0; i < count; i++) {
-          started.add(create(txn, launch(scope, clusterName, definition, choice, null, request.overrides(),
-              request.group(), request.startedBy(), request.enableExecuteCommand(), request.platformVersion(),
-              request.networkConfiguration()), taskTags, now));
-        }
-      } else {
-        ContainerInstance instance = ContainerInstances.ensureLocal(txn, scope, clusterName, emulatorId, engine, now);
-        placeOn(txn, List.of(instance), count, engine.connected(), definition, request.overrides(), failures,
-            ci -> create(txn, launch(scope, clusterName, definition, choice, ci.containerInstanceArn(),
-                request.overrides(), request.group(), request.startedBy(), request.enableExecuteCommand(), null,
-                request.networkConfiguration()), taskTags, now), started);
-      }
+      LaunchSpec spec = launch(scope, clusterName, definition, choice, null, request.overrides(), request.group(),
+          request.startedBy(), request.enableExecuteCommand(),
+          choice.launchType().equals("FARGATE") ? request.platformVersion() : null, request.networkConfiguration());
+      TaskCreation.Result result = creation.create(txn, spec, creation.newTaskIds(count), taskTags, engine, now);
+      List<Task> started = result.started();
+      List<Failure> failures = result.failures();
       if (request.clientToken() != null) {
         txn.put(RunTaskToken.KIND, RunTaskToken.key(clusterName, request.clientToken()),
             new RunTaskToken(request.clientToken(), digest, started.stream().map(Task::taskArn).toList(), now));
@@ -135,18 +121,19 @@ public final class TaskCommands {
           Boolean.TRUE.equals(request.enableECSManagedTags()) ? clusterName : null);
       List<Task> started = new ArrayList<>();
       List<Failure> failures = new ArrayList<>();
+      LaunchSpec spec = launch(scope, clusterName, definition, new LaunchTypes.Choice("EC2", null), null,
+          request.overrides(), request.group(), request.startedBy(), request.enableExecuteCommand(), null,
+          request.networkConfiguration());
       for (String ref : request.containerInstances()) {
         String id = ref.substring(ref.lastIndexOf('/') + 1);
-        Optional<ContainerInstance> instance = txn.get(CONTAINER_INSTANCE, EcsKinds.containerInstanceKey(clusterName, id));
-        if (instance.isEmpty()) {
+        if (txn.get(CONTAINER_INSTANCE, EcsKinds.containerInstanceKey(clusterName, id)).isEmpty()) {
           failures.add(Failure.builder().arn(ref).reason("MISSING").build());
           continue;
         }
-        LaunchTypes.Choice choice = new LaunchTypes.Choice("EC2", null);
-        placeOn(txn, List.of(instance.get()), 1, engine.connected(), definition, request.overrides(), failures,
-            ci -> create(txn, launch(scope, clusterName, definition, choice, ci.containerInstanceArn(),
-                request.overrides(), request.group(), request.startedBy(), request.enableExecuteCommand(), null,
-                request.networkConfiguration()), taskTags, now), started);
+        // The emulator has one instance per cluster: the local engine, which the ID names.
+        TaskCreation.Result result = creation.create(txn, spec, creation.newTaskIds(1), taskTags, engine, now);
+        started.addAll(result.started());
+        failures.addAll(result.failures());
       }
       return StartTaskResponse.builder().tasks(started).failures(failures).build();
     });
@@ -169,47 +156,11 @@ public final class TaskCommands {
     });
   }
 
-  /** Places up to {@code count} tasks on the instances in turn; what does not fit goes to failures. */
-  private static void placeOn(StateTxn txn, List<ContainerInstance> instances, int count, boolean agentConnected,
-      TaskDefinition definition, TaskOverride overrides, List<Failure> failures,
-      java.util.function.Function<ContainerInstance, Task> create, List<Task> started) {
-    TaskResources need = TaskResources.of(definition, overrides);
-    ContainerInstance instance = instances.get(0);
-    if (!agentConnected) {
-      // As when an instance's agent is disconnected: the placement fails with reason AGENT.
-      for (int i = 0; i < count; i++) {
-        failures.add(Failure.builder().arn(instance.containerInstanceArn()).reason("AGENT").build());
-      }
-      return;
-    }
-    ContainerInstance described = ContainerInstances.describe(txn, instance, true);
-    for (int i = 0; i < count; i++) {
-      Optional<String> misfit = ContainerInstances.misfit(described, need);
-      if (misfit.isPresent()) {
-        failures.add(Failure.builder().arn(instance.containerInstanceArn()).reason(misfit.get()).build());
-        continue;
-      }
-      started.add(create.apply(instance));
-      described = ContainerInstances.withPlaced(described, need);
-    }
-  }
-
   private LaunchSpec launch(Scope scope, String clusterName, TaskDefinition definition, LaunchTypes.Choice choice,
       String containerInstanceArn, TaskOverride overrides, String group, String startedBy, Boolean exec,
       String platformVersion, dev.ecsemulator.core.model.NetworkConfiguration network) {
     return new LaunchSpec(scope, clusterName, definition, choice.launchType(), choice.capacityProviderName(),
         containerInstanceArn, overrides, group, startedBy, Boolean.TRUE.equals(exec), platformVersion, network);
-  }
-
-  private Task create(StateTxn txn, LaunchSpec spec, List<Tag> tags, Instant now) {
-    Task task = TaskFactory.create(spec, ids, now);
-    String id = task.taskArn().substring(task.taskArn().lastIndexOf('/') + 1);
-    txn.put(TASK, EcsKinds.taskKey(spec.clusterName(), id), task);
-    if (!tags.isEmpty()) {
-      ResourceTagging.put(txn, task.taskArn(), tags);
-      return task.toBuilder().tags(tags).build();
-    }
-    return task;
   }
 
   private static RunTaskResponse replay(StateTxn txn, RunTaskToken token, String digest) {

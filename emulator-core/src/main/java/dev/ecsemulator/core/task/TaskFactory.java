@@ -26,7 +26,11 @@ public final class TaskFactory {
   private TaskFactory() {}
 
   public static Task create(LaunchSpec spec, Ids ids, Instant now) {
-    String taskId = ids.taskId();
+    return create(spec, ids.taskId(), ids, now);
+  }
+
+  /** With a task ID chosen by the caller (the service scheduler names its launches in its plan). */
+  public static Task create(LaunchSpec spec, String taskId, Ids ids, Instant now) {
     String taskArn = Arns.task(spec.scope(), spec.clusterName(), taskId);
     TaskOverride overrides = overridesOf(spec);
     boolean awsvpc = "awsvpc".equals(spec.networkMode());
