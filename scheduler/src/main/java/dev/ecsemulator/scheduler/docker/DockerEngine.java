@@ -3,6 +3,7 @@ package dev.ecsemulator.scheduler.docker;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Version;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
+import com.github.dockerjava.core.DockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 import com.github.dockerjava.transport.DockerHttpClient;
@@ -25,12 +26,14 @@ public final class DockerEngine implements AutoCloseable {
   public static final String DEFAULT_HOST = "unix:///var/run/docker.sock";
 
   private final String host;
+  private final DockerClientConfig config;
   private final DockerHttpClient httpClient;
   private final DockerClient client;
+  private DockerClient streamingClient;
 
   public DockerEngine(String host) {
     this.host = Objects.requireNonNull(host, "host");
-    DefaultDockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder()
+    this.config = DefaultDockerClientConfig.createDefaultConfigBuilder()
         .withDockerHost(host)
         .withDockerTlsVerify(false)
         .build();
@@ -61,6 +64,23 @@ public final class DockerEngine implements AutoCloseable {
     return client;
   }
 
+  /**
+   * A second client for long-lived streams (the event stream): no response timeout, so a quiet stream is
+   * not cut every few minutes, and its own connections, so streams never starve ordinary calls. Created
+   * on first use.
+   */
+  public synchronized DockerClient streamingClient() {
+    if (streamingClient == null) {
+      DockerHttpClient streamingHttpClient = new ApacheDockerHttpClient.Builder()
+          .dockerHost(URI.create(host))
+          .maxConnections(16)
+          .connectionTimeout(Duration.ofSeconds(3))
+          .build();
+      streamingClient = DockerClientImpl.getInstance(config, streamingHttpClient);
+    }
+    return streamingClient;
+  }
+
   /** Pings the engine now. Never throws. */
   public EngineStatus probe() {
     try {
@@ -82,10 +102,16 @@ public final class DockerEngine implements AutoCloseable {
 
   @Override
   public void close() {
-    try {
-      client.close();
-    } catch (IOException e) {
-      // Closing a connection pool: nothing left to do if it fails.
+    DockerClient streams;
+    synchronized (this) {
+      streams = streamingClient;
+    }
+    for (DockerClient each : streams == null ? java.util.List.of(client) : java.util.List.of(client, streams)) {
+      try {
+        each.close();
+      } catch (IOException e) {
+        // Closing a connection pool: nothing left to do if it fails.
+      }
     }
   }
 }
