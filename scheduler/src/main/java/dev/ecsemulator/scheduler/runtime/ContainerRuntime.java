@@ -107,7 +107,9 @@ public interface ContainerRuntime extends AutoCloseable {
    * Streams Docker's {@code start}, {@code die}, {@code oom} and {@code health_status} events for this
    * instance's containers to {@code listener}, as Docker emits them (no polling). The stream reconnects
    * by itself when the engine goes away and comes back, replaying what Docker still holds since the last
-   * event, and then delivers {@link ContainerEvent.Kind#STREAM_RESUMED}.
+   * event, and then delivers {@link ContainerEvent.Kind#STREAM_RESUMED}. Returns once the stream is
+   * established (or, with the engine down, after the first failed attempt), so every event after the
+   * return is delivered.
    *
    * <p>The listener is called on one dedicated thread, in order; it should hand work off rather than
    * block. An exception it throws is logged and does not end the stream.

@@ -107,8 +107,6 @@ public record ContainerSpec(
    * @param cgroupParent {@code HostConfig.CgroupParent}, or null for the daemon's default
    * @param memorySwapBytes {@code HostConfig.MemorySwap} (from {@code linuxParameters.maxSwap}), or null
    * @param swappiness {@code HostConfig.MemorySwappiness}, or null
-   * @param oomScoreAdj {@code HostConfig.OomScoreAdj}, or null (set on sandboxes only, so that the OOM
-   *     killer never picks the process holding a task's namespace and cgroup)
    */
   public record Resources(
       Integer cpuShares,
@@ -118,10 +116,9 @@ public record ContainerSpec(
       Long cpuQuotaMicros,
       String cgroupParent,
       Long memorySwapBytes,
-      Long swappiness,
-      Integer oomScoreAdj) {
+      Long swappiness) {
 
-    public static final Resources NONE = new Resources(null, null, null, null, null, null, null, null, null);
+    public static final Resources NONE = new Resources(null, null, null, null, null, null, null, null);
   }
 
   /**

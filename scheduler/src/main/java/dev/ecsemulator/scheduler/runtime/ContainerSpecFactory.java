@@ -55,8 +55,6 @@ public final class ContainerSpecFactory {
   public static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(30);
   /** Log drivers that need AWS or another remote service: run as {@code json-file} locally. */
   public static final Set<String> REMOTE_LOG_DRIVERS = Set.of("awslogs", "awsfirelens", "splunk");
-  /** Keeps the OOM killer off a sandbox's PID 1, which holds the task's namespace and cgroup. */
-  static final int SANDBOX_OOM_SCORE_ADJ = -999;
   /** Fargate's default {@code nofile} ulimit, soft and hard. */
   static final long FARGATE_NOFILE = 65_535;
 
@@ -90,7 +88,7 @@ public final class ContainerSpecFactory {
     }
     Resources resources = enforcement == Enforcement.SHARED_CGROUP
         ? taskCgroupResources(definition, overrides, task)
-        : new Resources(null, null, null, null, null, null, null, null, SANDBOX_OOM_SCORE_ADJ);
+        : Resources.NONE;
     List<PortPublication> ports = new ArrayList<>();
     if (awsvpc) {
       Set<String> seen = new LinkedHashSet<>();
@@ -223,7 +221,7 @@ public final class ContainerSpecFactory {
       swappiness = linux.swappiness() == null ? null : linux.swappiness().longValue();
     }
     return new Resources(ResourceMapping.cpuShares(own.cpu()), memory, reservation, period, quota, parent, swap,
-        swappiness, null);
+        swappiness);
   }
 
   /** The limits of a sandbox that holds the task's cgroup. */
@@ -241,7 +239,9 @@ public final class ContainerSpecFactory {
     Long memory = task.memoryMiB() == null ? null : task.memoryMiB() * ResourceMapping.MIB;
     Long period = task.cpuUnits() == null ? null : ResourceMapping.CPU_PERIOD_MICROS;
     Long quota = task.cpuUnits() == null ? null : ResourceMapping.cpuQuotaMicros(task.cpuUnits());
-    return new Resources(shares, memory, null, period, quota, TASK_CGROUP_ROOT, null, null, SANDBOX_OOM_SCORE_ADJ);
+    // No OomScoreAdj: lowering it needs CAP_SYS_RESOURCE, which engines in containers or VMs often lack
+    // (runc then fails to start); the pause program's few kilobytes are never the OOM killer's choice.
+    return new Resources(shares, memory, null, period, quota, TASK_CGROUP_ROOT, null, null);
   }
 
   /**

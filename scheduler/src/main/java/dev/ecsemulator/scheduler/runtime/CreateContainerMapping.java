@@ -82,7 +82,6 @@ public final class CreateContainerMapping {
         .withCpuPeriod(r.cpuPeriodMicros())
         .withCpuQuota(r.cpuQuotaMicros())
         .withCgroupParent(r.cgroupParent())
-        .withOomScoreAdj(r.oomScoreAdj())
         .withReadonlyRootfs(spec.readonlyRootFilesystem() ? Boolean.TRUE : null)
         .withPrivileged(spec.privileged() ? Boolean.TRUE : null)
         .withInit(spec.init() ? Boolean.TRUE : null);

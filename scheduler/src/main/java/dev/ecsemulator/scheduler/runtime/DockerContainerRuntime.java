@@ -240,7 +240,8 @@ public final class DockerContainerRuntime implements ContainerRuntime {
 
   @Override
   public AutoCloseable subscribe(Consumer<ContainerEvent> listener) {
-    EventSubscription subscription = new EventSubscription(engine.streamingClient(), ownLabels, listener);
+    EventSubscription subscription = new EventSubscription(engine.streamingClient(), ownLabels, listener)
+        .start(Duration.ofSeconds(5));
     subscriptions.add(subscription);
     return () -> {
       subscriptions.remove(subscription);

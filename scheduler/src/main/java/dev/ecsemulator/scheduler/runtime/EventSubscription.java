@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -49,6 +50,7 @@ final class EventSubscription implements AutoCloseable {
   private Duration backoff = FIRST_BACKOFF;
   private long lastTimeNano;
   private final Set<String> deliveredAtLastTime = new HashSet<>();
+  private final CountDownLatch firstAttempt = new CountDownLatch(1);
 
   EventSubscription(DockerClient client, Map<String, String> labels, Consumer<ContainerEvent> listener) {
     this.client = client;
@@ -61,8 +63,17 @@ final class EventSubscription implements AutoCloseable {
     });
   }
 
-  EventSubscription start() {
+  /**
+   * Connects, and waits (up to {@code wait}) until the stream is established or the first attempt failed,
+   * so that events after this returns are not missed when the engine is up.
+   */
+  EventSubscription start(Duration wait) {
     reconnects.execute(this::connect);
+    try {
+      firstAttempt.await(wait.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     return this;
   }
 
@@ -100,6 +111,7 @@ final class EventSubscription implements AutoCloseable {
         failedAttempts = 0;
         backoff = FIRST_BACKOFF;
       }
+      firstAttempt.countDown();
       if (resync) {
         log.info("Docker event stream connected again; asking for a resync");
         deliver(new ContainerEvent(Kind.STREAM_RESUMED, null, Instant.now(), null, null, Map.of()));
@@ -143,6 +155,7 @@ final class EventSubscription implements AutoCloseable {
   }
 
   private void ended(boolean failed) {
+    firstAttempt.countDown();
     Duration delay;
     synchronized (lock) {
       stream = null;

@@ -170,7 +170,6 @@ class ContainerSpecFactoryTest {
     assertThat(sandbox.resources().cpuPeriodMicros()).isEqualTo(100_000L);
     assertThat(sandbox.resources().cpuQuotaMicros()).isEqualTo(400_000L);
     assertThat(sandbox.resources().cgroupParent()).isEqualTo("/ecs-emulator");
-    assertThat(sandbox.resources().oomScoreAdj()).isEqualTo(-999);
 
     LaunchContext running = ec2().withSandbox(Fixtures.sandbox("/ecs-emulator/" + "f".repeat(64)));
     ContainerSpec first = factory.container(definition, a, null, running);

@@ -41,7 +41,7 @@ class CreateContainerMappingTest {
         .command(List.of("run", "--fast")).entryPoint(List.of("/entry"))
         .environment(Map.of("A", "1")).labels(Map.of("l", "v"))
         .workingDirectory("/srv").user("nobody").hostname("box")
-        .resources(new Resources(512, 256L << 20, 128L << 20, 100_000L, 400_000L, "/ecs-emulator/abc", null, null, null))
+        .resources(new Resources(512, 256L << 20, 128L << 20, 100_000L, 400_000L, "/ecs-emulator/abc", null, null))
         .networkMode("bridge")
         .ports(List.of(new PortPublication(8080, "tcp", "127.0.0.1", null), new PortPublication(53, "udp", "127.0.0.1", 5353)))
         .links(List.of("ecs-web-3-db-1:db"))
