@@ -31,8 +31,10 @@ class KeyedExecutorTest {
     AtomicInteger maxInside = new AtomicInteger();
     AtomicInteger runs = new AtomicInteger();
     CountDownLatch release = new CountDownLatch(1);
+    CountDownLatch started = new CountDownLatch(1);
     executor.submit("task-1", () -> {
       inside.incrementAndGet();
+      started.countDown();
       try {
         release.await();
       } catch (InterruptedException e) {
@@ -41,6 +43,8 @@ class KeyedExecutorTest {
       inside.decrementAndGet();
       runs.incrementAndGet();
     });
+    // Submissions made before the first piece starts coalesce into it (level-triggered): wait for it.
+    assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
     for (int i = 0; i < 50; i++) {
       executor.submit("task-1", () -> {
         maxInside.accumulateAndGet(inside.incrementAndGet(), Math::max);
