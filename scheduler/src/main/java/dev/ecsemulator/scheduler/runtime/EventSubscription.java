@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -128,13 +129,21 @@ final class EventSubscription implements AutoCloseable {
 
     @Override
     public void onError(Throwable throwable) {
-      log.debug("Docker event stream failed: {}", throwable.toString());
+      if (!isClosed()) {
+        log.debug("Docker event stream failed: {}", throwable.toString());
+      }
       ended(true);
     }
 
     @Override
     public void onComplete() {
       ended(false);
+    }
+  }
+
+  private boolean isClosed() {
+    synchronized (lock) {
+      return closed;
     }
   }
 
@@ -170,7 +179,11 @@ final class EventSubscription implements AutoCloseable {
         backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
       }
     }
-    reconnects.schedule(this::connect, delay.toMillis(), TimeUnit.MILLISECONDS);
+    try {
+      reconnects.schedule(this::connect, delay.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException closedMeanwhile) {
+      // close() ran between the check above and here: nothing to reconnect
+    }
   }
 
   private void deliver(ContainerEvent event) {
