@@ -88,6 +88,7 @@ class ContainerLifecycleDockerTest {
     ObservedContainer dead = runtime.inspect(id).orElseThrow();
     assertThat(dead.state()).isEqualTo(State.EXITED);
     assertThat(dead.oomKilled()).isTrue();
+    assertThat(dead.outOfMemory()).isTrue();
     assertThat(dead.exitCode()).isEqualTo(137);
     assertThat(dead.finishedAt()).isAfterOrEqualTo(dead.startedAt());
   }

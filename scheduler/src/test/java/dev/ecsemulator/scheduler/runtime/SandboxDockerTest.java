@@ -136,6 +136,16 @@ class SandboxDockerTest {
     ObservedContainer killed = ids.stream().map(id -> runtime.inspect(id).orElseThrow())
         .filter(ObservedContainer::oomKilled).filter(c -> c.exitCode() != null).findFirst().orElseThrow();
     assertThat(killed.exitCode()).isEqualTo(137);
+    assertThat(killed.outOfMemory()).isTrue();
     System.out.printf("OOM-killed by the task's shared limit: container %s%n", killed.containerName());
+
+    // The kernel notified the whole task cgroup: Docker marks the survivor OOMKilled too, though it was not.
+    String survivor = ids.stream().filter(id -> !id.equals(killed.id())).findFirst().orElseThrow();
+    runtime.stopContainer(survivor, Duration.ofSeconds(5));
+    ObservedContainer stopped = runtime.inspect(survivor).orElseThrow();
+    assertThat(stopped.exitCode()).isEqualTo(143);
+    assertThat(stopped.outOfMemory()).isFalse();
+    System.out.printf("survivor %s: exit %d, Docker's OOMKilled %s%n", stopped.containerName(), stopped.exitCode(),
+        stopped.oomKilled());
   }
 }
