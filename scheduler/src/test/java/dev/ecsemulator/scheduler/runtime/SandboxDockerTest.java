@@ -129,7 +129,9 @@ class SandboxDockerTest {
         && harness.get("http://127.0.0.1:" + portB + "/").isPresent());
 
     harness.get("http://127.0.0.1:" + portA + "/control/alloc?mb=24");
-    harness.get("http://127.0.0.1:" + portB + "/control/alloc?mb=24");
+    await().atMost(Duration.ofSeconds(30)).until(() ->
+        harness.exec(ids.get(0), "cat", "/tmp/sample-web/allocated").trim().equals("24"));
+    harness.get("http://127.0.0.1:" + portB + "/control/alloc?mb=24"); // together past 40 MiB
 
     await().atMost(Duration.ofSeconds(60)).until(() -> ids.stream()
         .map(id -> runtime.inspect(id).orElseThrow()).anyMatch(c -> c.oomKilled() && c.exitCode() != null));
@@ -139,8 +141,11 @@ class SandboxDockerTest {
     assertThat(killed.outOfMemory()).isTrue();
     System.out.printf("OOM-killed by the task's shared limit: container %s%n", killed.containerName());
 
-    // The kernel notified the whole task cgroup: Docker marks the survivor OOMKilled too, though it was not.
+    // The kernel notifies the whole task cgroup, so Docker may mark the survivor OOMKilled too, though it
+    // was not killed: outOfMemory() tells them apart.
     String survivor = ids.stream().filter(id -> !id.equals(killed.id())).findFirst().orElseThrow();
+    assertThat(runtime.inspect(survivor).orElseThrow().running()).as("one kill brought the task under its limit")
+        .isTrue();
     runtime.stopContainer(survivor, Duration.ofSeconds(5));
     ObservedContainer stopped = runtime.inspect(survivor).orElseThrow();
     assertThat(stopped.exitCode()).isEqualTo(143);
