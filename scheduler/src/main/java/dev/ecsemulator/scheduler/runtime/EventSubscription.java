@@ -10,9 +10,8 @@ import dev.ecsemulator.scheduler.runtime.ObservedContainer.Health;
 import java.io.Closeable;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -50,7 +49,13 @@ final class EventSubscription implements AutoCloseable {
   private int failedAttempts;
   private Duration backoff = FIRST_BACKOFF;
   private long lastTimeNano;
-  private final Set<String> deliveredAtLastTime = new HashSet<>();
+  /** Keys of recently delivered events; far more than Docker replays (it keeps its last 256). */
+  private final Map<String, Boolean> delivered = new LinkedHashMap<>() {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+      return size() > 4096;
+    }
+  };
   private final CountDownLatch firstAttempt = new CountDownLatch(1);
 
   EventSubscription(DockerClient client, Map<String, String> labels, Consumer<ContainerEvent> listener) {
@@ -89,7 +94,9 @@ final class EventSubscription implements AutoCloseable {
           .withEventFilter("start", "die", "oom", "health_status")
           .withLabelFilter(labels);
       if (lastTimeNano > 0) {
-        cmd.withSince(lastTimeNano / 1_000_000_000L + "." + String.format("%09d", lastTimeNano % 1_000_000_000L));
+        // A second before the newest event seen: events stamped earlier may have been published later.
+        long since = lastTimeNano - 1_000_000_000L;
+        cmd.withSince(since / 1_000_000_000L + "." + String.format("%09d", since % 1_000_000_000L));
       }
     }
     cmd.exec(new Callback());
@@ -147,19 +154,17 @@ final class EventSubscription implements AutoCloseable {
     }
   }
 
-  /** Drops what a {@code since} replay sends again: events older than, or already delivered at, the last time. */
+  /**
+   * Drops what a {@code since} replay sends again, by identity (container, action, time), never by time
+   * order: Docker stamps an event before publishing it, so two events logged at once (a container's
+   * {@code oom} and {@code die}) may arrive with their times out of order.
+   */
   private boolean firstDelivery(Event event) {
     long time = event.getTimeNano() == null ? 0 : event.getTimeNano();
-    String key = event.getId() + "/" + event.getAction();
+    String key = event.getId() + "/" + event.getAction() + "/" + time;
     synchronized (lock) {
-      if (time < lastTimeNano) {
-        return false;
-      }
-      if (time > lastTimeNano) {
-        lastTimeNano = time;
-        deliveredAtLastTime.clear();
-      }
-      return deliveredAtLastTime.add(key);
+      lastTimeNano = Math.max(lastTimeNano, time);
+      return delivered.put(key, Boolean.TRUE) == null;
     }
   }
 
