@@ -50,4 +50,9 @@ public record ContainerEvent(
   public String containerName() {
     return attributes.get(AgentLabels.CONTAINER_NAME);
   }
+
+  /** Whether the event is about a task's sandbox rather than one of its containers. */
+  public boolean sandbox() {
+    return AgentLabels.PAUSE_CONTAINER_NAME.equals(containerName());
+  }
 }

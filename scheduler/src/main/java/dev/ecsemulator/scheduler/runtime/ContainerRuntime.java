@@ -111,8 +111,8 @@ public interface ContainerRuntime extends AutoCloseable {
    * established (or, with the engine down, after the first failed attempt), so every event after the
    * return is delivered.
    *
-   * <p>The listener is called on one dedicated thread, in order; it should hand work off rather than
-   * block. An exception it throws is logged and does not end the stream.
+   * <p>The listener is called sequentially, in Docker's order, on the stream's own thread; it should hand
+   * work off rather than block. An exception it throws is logged and does not end the stream.
    *
    * @return closing it ends the subscription
    */

@@ -55,8 +55,6 @@ public final class ContainerSpecFactory {
   public static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(30);
   /** Log drivers that need AWS or another remote service: run as {@code json-file} locally. */
   public static final Set<String> REMOTE_LOG_DRIVERS = Set.of("awslogs", "awsfirelens", "splunk");
-  /** Fargate's default {@code nofile} ulimit, soft and hard. */
-  static final long FARGATE_NOFILE = 65_535;
 
   /** The task's network mode: the definition's, else {@code bridge} (the ECS default on Linux). */
   public static String networkMode(TaskDefinition definition) {
@@ -173,7 +171,7 @@ public final class ContainerSpecFactory {
         .links(bridge ? links(definition, container, context) : List.of())
         .mounts(VolumeMapping.mounts(definition, container, context))
         .volumesFrom(volumesFrom(definition, container, context))
-        .ulimits(ulimits(container, context))
+        .ulimits(ulimits(container))
         .readonlyRootFilesystem(Boolean.TRUE.equals(container.readonlyRootFilesystem()))
         .privileged(!context.fargate() && Boolean.TRUE.equals(container.privileged()))
         .extraHosts(awsvpc ? List.of() : nonNull(container.extraHosts()).stream()
@@ -331,7 +329,7 @@ public final class ContainerSpecFactory {
     return from;
   }
 
-  private static List<UlimitSpec> ulimits(ContainerDefinition container, LaunchContext context) {
+  private static List<UlimitSpec> ulimits(ContainerDefinition container) {
     List<UlimitSpec> ulimits = new ArrayList<>();
     for (Ulimit ulimit : nonNull(container.ulimits())) {
       Integer soft = ulimit.softLimit() != null ? ulimit.softLimit() : ulimit.hardLimit();
@@ -340,9 +338,9 @@ public final class ContainerSpecFactory {
         ulimits.add(new UlimitSpec(ulimit.name(), soft, hard));
       }
     }
-    if (context.fargate() && ulimits.stream().noneMatch(u -> u.name().equals("nofile"))) {
-      ulimits.add(new UlimitSpec("nofile", FARGATE_NOFILE, FARGATE_NOFILE));
-    }
+    // Fargate's default nofile (65535) is deliberately not added: raising a hard limit above the engine's
+    // own needs CAP_SYS_RESOURCE, which engines in VMs and containers often lack (runc then refuses to
+    // start the container). Containers inherit the engine's limit unless the definition sets one.
     return ulimits;
   }
 

@@ -10,11 +10,11 @@ import dev.ecsemulator.scheduler.runtime.ObservedContainer.Health;
 import java.io.Closeable;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -49,7 +49,13 @@ final class EventSubscription implements AutoCloseable {
   private int failedAttempts;
   private Duration backoff = FIRST_BACKOFF;
   private long lastTimeNano;
-  private final Set<String> deliveredAtLastTime = new HashSet<>();
+  /** Keys of recently delivered events; far more than Docker replays (it keeps its last 256). */
+  private final Map<String, Boolean> delivered = new LinkedHashMap<>() {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+      return size() > 4096;
+    }
+  };
   private final CountDownLatch firstAttempt = new CountDownLatch(1);
 
   EventSubscription(DockerClient client, Map<String, String> labels, Consumer<ContainerEvent> listener) {
@@ -88,7 +94,9 @@ final class EventSubscription implements AutoCloseable {
           .withEventFilter("start", "die", "oom", "health_status")
           .withLabelFilter(labels);
       if (lastTimeNano > 0) {
-        cmd.withSince(lastTimeNano / 1_000_000_000L + "." + String.format("%09d", lastTimeNano % 1_000_000_000L));
+        // A second before the newest event seen: events stamped earlier may have been published later.
+        long since = lastTimeNano - 1_000_000_000L;
+        cmd.withSince(since / 1_000_000_000L + "." + String.format("%09d", since % 1_000_000_000L));
       }
     }
     cmd.exec(new Callback());
@@ -128,7 +136,9 @@ final class EventSubscription implements AutoCloseable {
 
     @Override
     public void onError(Throwable throwable) {
-      log.debug("Docker event stream failed: {}", throwable.toString());
+      if (!isClosed()) {
+        log.debug("Docker event stream failed: {}", throwable.toString());
+      }
       ended(true);
     }
 
@@ -138,19 +148,23 @@ final class EventSubscription implements AutoCloseable {
     }
   }
 
-  /** Drops what a {@code since} replay sends again: events older than, or already delivered at, the last time. */
+  private boolean isClosed() {
+    synchronized (lock) {
+      return closed;
+    }
+  }
+
+  /**
+   * Drops what a {@code since} replay sends again, by identity (container, action, time), never by time
+   * order: Docker stamps an event before publishing it, so two events logged at once (a container's
+   * {@code oom} and {@code die}) may arrive with their times out of order.
+   */
   private boolean firstDelivery(Event event) {
     long time = event.getTimeNano() == null ? 0 : event.getTimeNano();
-    String key = event.getId() + "/" + event.getAction();
+    String key = event.getId() + "/" + event.getAction() + "/" + time;
     synchronized (lock) {
-      if (time < lastTimeNano) {
-        return false;
-      }
-      if (time > lastTimeNano) {
-        lastTimeNano = time;
-        deliveredAtLastTime.clear();
-      }
-      return deliveredAtLastTime.add(key);
+      lastTimeNano = Math.max(lastTimeNano, time);
+      return delivered.put(key, Boolean.TRUE) == null;
     }
   }
 
@@ -170,7 +184,11 @@ final class EventSubscription implements AutoCloseable {
         backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
       }
     }
-    reconnects.schedule(this::connect, delay.toMillis(), TimeUnit.MILLISECONDS);
+    try {
+      reconnects.schedule(this::connect, delay.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException closedMeanwhile) {
+      // close() ran between the check above and here: nothing to reconnect
+    }
   }
 
   private void deliver(ContainerEvent event) {

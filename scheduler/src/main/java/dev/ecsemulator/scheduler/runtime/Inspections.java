@@ -95,12 +95,9 @@ final class Inspections {
     if (settings == null) {
       return null;
     }
-    String ip = blankToNull(settings.getIpAddress());
-    if (ip == null && settings.getNetworks() != null) {
-      ContainerNetwork bridge = settings.getNetworks().get("bridge");
-      ip = bridge == null ? null : blankToNull(bridge.getIpAddress());
-    }
-    return ip;
+    // The default bridge, where containers of bridge tasks and awsvpc sandboxes live.
+    ContainerNetwork bridge = settings.getNetworks() == null ? null : settings.getNetworks().get("bridge");
+    return bridge == null ? null : blankToNull(bridge.getIpAddress());
   }
 
   private static List<PortBinding> ports(NetworkSettings settings) {

@@ -64,6 +64,21 @@ public record ObservedContainer(
     return labels.get(AgentLabels.CONTAINER_NAME);
   }
 
+  /** Whether this is a task's sandbox (created by {@link ContainerRuntime#createSandbox}), not one of its containers. */
+  public boolean sandbox() {
+    return AgentLabels.PAUSE_CONTAINER_NAME.equals(containerName());
+  }
+
+  /**
+   * Whether the container died of an OOM kill: {@link #oomKilled()} and exit code 137. Docker sets
+   * {@code OOMKilled} on every container whose cgroup received an OOM notice, and with a task cgroup shared
+   * by several containers the kernel notifies all of them, so a neighbour that later stops normally
+   * (exit 143) also shows {@code OOMKilled}. ECS's {@code OutOfMemoryError} reason belongs to this one.
+   */
+  public boolean outOfMemory() {
+    return oomKilled && exitCode != null && exitCode == 137;
+  }
+
   public boolean running() {
     return state == State.RUNNING;
   }

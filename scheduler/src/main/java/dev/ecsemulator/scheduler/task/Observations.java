@@ -30,7 +30,7 @@ public final class Observations {
       default -> "UNKNOWN";
     };
     return new ContainerObservation(name, seen.id(), state,
-        state == ContainerObservation.State.STOPPED ? seen.exitCode() : null, seen.oomKilled(), health,
+        state == ContainerObservation.State.STOPPED ? seen.exitCode() : null, seen.outOfMemory(), health,
         seen.startedAt(), seen.finishedAt(), bindings(name, seen, definition, sandbox), null);
   }
 

@@ -79,8 +79,11 @@ class ContainerLifecycleDockerTest {
 
     harness.get("http://127.0.0.1:" + harness.hostPort(id, 8080) + "/control/alloc"); // grow until killed
 
-    await().atMost(Duration.ofSeconds(30)).until(() -> kindsFor(id).contains(Kind.DIE));
-    assertThat(kindsFor(id)).containsSubsequence(Kind.START, Kind.OOM, Kind.DIE);
+    await().atMost(Duration.ofSeconds(30)).until(() -> kindsFor(id).containsAll(List.of(Kind.OOM, Kind.DIE)));
+    // Docker logs oom before die, but stamps and publishes them from different goroutines: the order in
+    // which they arrive is Docker's usual one, not a guarantee (a listener must accept both).
+    assertThat(kindsFor(id)).startsWith(Kind.START).containsOnlyOnce(Kind.OOM, Kind.DIE);
+    System.out.println("OOM kill events, in arrival order: " + kindsFor(id));
     ContainerEvent die = events.stream().filter(e -> id.equals(e.containerId()) && e.kind() == Kind.DIE)
         .findFirst().orElseThrow();
     assertThat(die.exitCode()).isEqualTo(137);
@@ -88,6 +91,7 @@ class ContainerLifecycleDockerTest {
     ObservedContainer dead = runtime.inspect(id).orElseThrow();
     assertThat(dead.state()).isEqualTo(State.EXITED);
     assertThat(dead.oomKilled()).isTrue();
+    assertThat(dead.outOfMemory()).isTrue();
     assertThat(dead.exitCode()).isEqualTo(137);
     assertThat(dead.finishedAt()).isAfterOrEqualTo(dead.startedAt());
   }

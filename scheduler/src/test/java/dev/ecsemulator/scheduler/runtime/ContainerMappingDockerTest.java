@@ -118,7 +118,7 @@ class ContainerMappingDockerTest {
         .containsEntry("ecs-emulator.instance", harness.instance.id());
     assertThat(Arrays.asList(inspect.getConfig().getEnv()))
         .contains("GREETING=hi", "AWS_EXECUTION_ENV=AWS_ECS_EC2", "AWS_REGION=us-east-1");
-    assertThat(host.getUlimits()).extracting(u -> u.getName() + "=" + u.getSoft() + ":" + u.getHard())
+    assertThat(host.getUlimits()).extracting(u -> u.getName() + "=" + u.getSoftLong() + ":" + u.getHardLong())
         .containsExactly("nofile=1024:2048");
     assertThat(inspect.getConfig().getUser()).isEqualTo("nobody");
     assertThat(inspect.getConfig().getWorkingDir()).isEqualTo("/tmp");

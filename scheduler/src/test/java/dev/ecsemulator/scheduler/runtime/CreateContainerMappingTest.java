@@ -90,7 +90,7 @@ class CreateContainerMappingTest {
     assertThat(host.getLinks()).extracting(l -> l.getName() + ":" + l.getAlias()).containsExactly("ecs-web-3-db-1:db");
     assertThat(host.getBinds()).extracting(Object::toString).containsExactly("/data:/in:ro", "vol:/v:rw");
     assertThat(host.getVolumesFrom()).extracting(Object::toString).containsExactly("ecs-web-3-db-1:ro");
-    assertThat(host.getUlimits()).extracting(u -> u.getName() + "=" + u.getSoft() + ":" + u.getHard())
+    assertThat(host.getUlimits()).extracting(u -> u.getName() + "=" + u.getSoftLong() + ":" + u.getHardLong())
         .containsExactly("nofile=1024:4096");
     assertThat(host.getReadonlyRootfs()).isTrue();
     assertThat(host.getPrivileged()).isTrue();
