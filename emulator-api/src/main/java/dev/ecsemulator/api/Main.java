@@ -42,6 +42,29 @@ public final class Main implements Callable<Integer> {
       description = "Docker engine (env ECS_EMULATOR_DOCKER_HOST; default: DOCKER_HOST, else unix:///var/run/docker.sock).")
   String dockerHost;
 
+  @Option(names = "--instance-cpu", paramLabel = "UNITS", defaultValue = "${env:ECS_EMULATOR_INSTANCE_CPU}",
+      description = "CPU units the local Docker engine offers as a container instance (env ECS_EMULATOR_INSTANCE_CPU; default: host cores x 1024).")
+  Integer instanceCpu;
+
+  @Option(names = "--instance-memory", paramLabel = "MIB", defaultValue = "${env:ECS_EMULATOR_INSTANCE_MEMORY}",
+      description = "Memory in MiB the local Docker engine offers as a container instance (env ECS_EMULATOR_INSTANCE_MEMORY; default: host memory).")
+  Integer instanceMemory;
+
+  @Option(names = "--image-pull-behavior", paramLabel = "POLICY",
+      defaultValue = "${env:ECS_EMULATOR_IMAGE_PULL_BEHAVIOR:-prefer-cached}",
+      description = "When images are pulled: prefer-cached, always or once (env ECS_EMULATOR_IMAGE_PULL_BEHAVIOR; default ${DEFAULT-VALUE}).")
+  String imagePullBehavior;
+
+  @Option(names = "--stopped-task-retention", paramLabel = "DURATION",
+      defaultValue = "${env:ECS_EMULATOR_STOPPED_TASK_RETENTION:-1h}",
+      description = "How long stopped tasks stay describable, e.g. 90s, 30m, 2h (env ECS_EMULATOR_STOPPED_TASK_RETENTION; default ${DEFAULT-VALUE}).")
+  String stoppedTaskRetention;
+
+  @Option(names = "--task-cleanup-delay", paramLabel = "DURATION",
+      defaultValue = "${env:ECS_EMULATOR_TASK_CLEANUP_DELAY:-1h}",
+      description = "How long a stopped task's containers are kept for their logs (env ECS_EMULATOR_TASK_CLEANUP_DELAY; default ${DEFAULT-VALUE}).")
+  String taskCleanupDelay;
+
   public static void main(String[] args) {
     CommandLine cli = new CommandLine(new Main());
     cli.setParameterExceptionHandler((e, argv) -> {
@@ -63,7 +86,7 @@ public final class Main implements Callable<Integer> {
       throw new CommandLine.ParameterException(new CommandLine(this), "--account-id must be 12 digits, got '" + accountId + "'");
     }
     Path dir = dataDir != null ? dataDir : EmulatorConfig.defaultDataDir();
-    EmulatorConfig config = new EmulatorConfig(port, bind, region, accountId, dir, dockerHost);
+    EmulatorConfig config = new EmulatorConfig(port, bind, region, accountId, dir, dockerHost, schedulerOptions());
     Emulator emulator;
     try {
       emulator = Emulator.start(config);
@@ -81,6 +104,41 @@ public final class Main implements Callable<Integer> {
     System.out.flush();
     stopped.await();
     return 0;
+  }
+
+  private SchedulerOptions schedulerOptions() {
+    try {
+      dev.ecsemulator.scheduler.runtime.PullPolicy.parse(imagePullBehavior);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(new CommandLine(this),
+          "--image-pull-behavior must be prefer-cached, always or once, got '" + imagePullBehavior + "'");
+    }
+    if ((instanceCpu != null && instanceCpu < 128) || (instanceMemory != null && instanceMemory < 128)) {
+      throw new CommandLine.ParameterException(new CommandLine(this),
+          "--instance-cpu and --instance-memory must be at least 128");
+    }
+    return new SchedulerOptions(instanceCpu, instanceMemory, imagePullBehavior,
+        duration("--stopped-task-retention", stoppedTaskRetention), duration("--task-cleanup-delay", taskCleanupDelay),
+        java.time.Duration.ofSeconds(30));
+  }
+
+  /** {@code 90s}, {@code 30m}, {@code 2h}, or an ISO-8601 duration. */
+  private java.time.Duration duration(String option, String text) {
+    try {
+      String t = text.trim().toLowerCase(java.util.Locale.ROOT);
+      if (t.matches("\\d+[smh]")) {
+        long n = Long.parseLong(t.substring(0, t.length() - 1));
+        return switch (t.charAt(t.length() - 1)) {
+          case 's' -> java.time.Duration.ofSeconds(n);
+          case 'm' -> java.time.Duration.ofMinutes(n);
+          default -> java.time.Duration.ofHours(n);
+        };
+      }
+      return java.time.Duration.parse(text);
+    } catch (RuntimeException e) {
+      throw new CommandLine.ParameterException(new CommandLine(this),
+          option + " must be a duration such as 90s, 30m or 2h, got '" + text + "'");
+    }
   }
 
   private static String rootMessage(Throwable e) {

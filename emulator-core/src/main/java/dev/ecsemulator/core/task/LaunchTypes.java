@@ -1,0 +1,85 @@
+package dev.ecsemulator.core.task;
+
+import dev.ecsemulator.core.error.ClientException;
+import dev.ecsemulator.core.error.InvalidParameterException;
+import dev.ecsemulator.core.error.UnsupportedFeatureException;
+import dev.ecsemulator.core.model.CapacityProviderStrategyItem;
+import dev.ecsemulator.core.model.Cluster;
+import dev.ecsemulator.core.model.NetworkConfiguration;
+import dev.ecsemulator.core.model.TaskDefinition;
+import java.util.List;
+
+/**
+ * Decides where a task runs (launch type and capacity provider) and checks the network configuration
+ * against the task definition, with ECS's messages. Shared by RunTask and the service scheduler.
+ */
+public final class LaunchTypes {
+
+  /** Where a task runs. */
+  public record Choice(String launchType, String capacityProviderName) {}
+
+  private LaunchTypes() {}
+
+  /**
+   * The launch type from {@code launchType}, else the capacity provider strategy, else the cluster's
+   * default strategy, else EC2 (Model: RunTaskRequest.launchType). FARGATE and FARGATE_SPOT providers
+   * mean FARGATE; any other provider means EC2 on the local engine.
+   */
+  public static Choice choose(String launchType, List<CapacityProviderStrategyItem> strategy, Cluster cluster) {
+    boolean hasStrategy = strategy != null && !strategy.isEmpty();
+    if (launchType != null && hasStrategy) {
+      // Wording seen in AWS answers (public reports of CreateService/RunTask).
+      throw new InvalidParameterException(
+          "Specifying both a launch type and capacity provider strategy is not supported. Remove one and try again.");
+    }
+    if (launchType != null) {
+      if (!launchType.equals("EC2") && !launchType.equals("FARGATE")) {
+        throw new UnsupportedFeatureException("ecs-emulator runs EC2 and FARGATE tasks; the " + launchType
+            + " launch type is not emulated.");
+      }
+      return new Choice(launchType, null);
+    }
+    List<CapacityProviderStrategyItem> effective = hasStrategy
+        ? dev.ecsemulator.core.capacity.CapacityProviderRules.checkStrategy(strategy,
+            cluster.capacityProviders() == null ? List.of() : cluster.capacityProviders())
+        : cluster.defaultCapacityProviderStrategy() == null ? List.of() : cluster.defaultCapacityProviderStrategy();
+    if (effective.isEmpty()) {
+      return new Choice("EC2", null);
+    }
+    CapacityProviderStrategyItem first = effective.stream()
+        .filter(i -> i.base() != null && i.base() > 0).findFirst()
+        .orElseGet(() -> effective.stream().filter(i -> i.weight() == null || i.weight() > 0).findFirst()
+            .orElse(effective.get(0)));
+    String provider = first.capacityProvider();
+    boolean fargate = dev.ecsemulator.core.capacity.CapacityProviderCatalog.isFargate(provider);
+    return new Choice(fargate ? "FARGATE" : "EC2", provider);
+  }
+
+  /** The task definition must list the launch type among its compatibilities. */
+  public static void checkCompatible(TaskDefinition definition, String launchType) {
+    List<String> compatibilities = definition.compatibilities() == null ? List.of("EC2") : definition.compatibilities();
+    if (!compatibilities.contains(launchType)) {
+      // Wording seen in AWS answers: "Task definition does not support launch_type FARGATE."
+      throw new ClientException("Task definition does not support launch_type " + launchType + ".");
+    }
+  }
+
+  /**
+   * awsvpc needs a network configuration with subnets; other modes refuse one (wording from AWS answers
+   * quoted in public reports, and moto's ECS backend).
+   */
+  public static void checkNetworkConfiguration(TaskDefinition definition, NetworkConfiguration configuration) {
+    boolean awsvpc = "awsvpc".equals(definition.networkMode());
+    boolean given = configuration != null && configuration.awsvpcConfiguration() != null;
+    if (awsvpc && !given) {
+      throw new InvalidParameterException("Network Configuration must be provided when networkMode 'awsvpc' is specified.");
+    }
+    if (!awsvpc && given) {
+      throw new InvalidParameterException("Network Configuration is not valid for the given networkMode of this task definition.");
+    }
+    if (awsvpc && (configuration.awsvpcConfiguration().subnets() == null
+        || configuration.awsvpcConfiguration().subnets().isEmpty())) {
+      throw new InvalidParameterException("subnets can not be empty.");
+    }
+  }
+}
