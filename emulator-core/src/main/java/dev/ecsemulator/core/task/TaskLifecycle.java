@@ -63,6 +63,24 @@ public final class TaskLifecycle {
   }
 
   /**
+   * A late fact about an already stopped container: Docker's OOM verdict can arrive after the exit was
+   * recorded. Sets the OOM reason on that container when it has none; changes nothing else.
+   */
+  public static Task amendOutOfMemory(Task task, String containerName) {
+    List<Container> containers = new ArrayList<>();
+    boolean changed = false;
+    for (Container c : task.containers()) {
+      if (c.name().equals(containerName) && c.reason() == null && "STOPPED".equals(c.lastStatus())) {
+        containers.add(c.toBuilder().reason(OOM_REASON).build());
+        changed = true;
+      } else {
+        containers.add(c);
+      }
+    }
+    return changed ? versioned(task, task.toBuilder().containers(containers).build()) : task;
+  }
+
+  /**
    * Asks the task to stop: desiredStatus STOPPED, stoppingAt now, and the stop code and reason, unless a
    * stop was already asked (the first reason wins). Idempotent.
    */
@@ -178,6 +196,9 @@ public final class TaskLifecycle {
       if (reason != null) {
         next.reason(truncate(reason));
       }
+    } else if (previous == ContainerObservation.State.STOPPED && seen.oomKilled() && container.reason() == null) {
+      // Docker may report the OOM after the exit (its oom event can trail die): the reason follows.
+      next.reason(OOM_REASON);
     }
     return next.build();
   }

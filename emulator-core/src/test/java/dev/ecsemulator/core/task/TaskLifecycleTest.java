@@ -153,6 +153,24 @@ class TaskLifecycleTest {
   }
 
   @Test
+  void anOomVerdictAfterTheExitStillGivesTheReason() {
+    TaskDefinition td = definition(null, container("app", null), container("sidecar", false));
+    Task running = TaskLifecycle.observe(launch(td), td, List.of(running("app"), running("sidecar")), T0);
+
+    Task exited = TaskLifecycle.observe(running, td, List.of(exited("app", 137, false), running("sidecar")), T0.plusSeconds(1));
+    assertThat(containerNamed(exited, "app").reason()).isNull();
+
+    Task amended = TaskLifecycle.observe(exited, td, List.of(exited("app", 137, true), running("sidecar")), T0.plusSeconds(2));
+    assertThat(containerNamed(amended, "app").reason()).isEqualTo(TaskLifecycle.OOM_REASON);
+
+    Task stopped = TaskLifecycle.observe(exited, td, List.of(exited("app", 137, false), exited("sidecar", 143, false)), T0.plusSeconds(2));
+    Task late = TaskLifecycle.amendOutOfMemory(stopped, "app");
+    assertThat(containerNamed(late, "app").reason()).isEqualTo(TaskLifecycle.OOM_REASON);
+    assertThat(late.version()).isEqualTo(stopped.version() + 1);
+    assertThat(TaskLifecycle.amendOutOfMemory(late, "app")).isSameAs(late);
+  }
+
+  @Test
   void theFirstStopReasonWins() {
     TaskDefinition td = definition(null, container("app", null));
     Task running = TaskLifecycle.observe(launch(td), td, List.of(running("app")), T0);

@@ -78,6 +78,7 @@ final class TaskRunner {
       return Optional.empty();
     }
     if (TaskStatus.of(task.lastStatus()).isStopped()) {
+      amendLateOutOfMemory(ref, task);
       return Optional.empty();
     }
     Optional<Instant> wake = Optional.empty();
@@ -251,6 +252,22 @@ final class TaskRunner {
   private Task observeWith(TaskRef ref, TaskDefinition definition, List<ContainerObservation> seen) {
     Instant now = clock.instant();
     return write(ref, t -> TaskLifecycle.observe(t, definition, seen, now));
+  }
+
+  /** An exit 137 recorded before Docker's OOM verdict came in gets its reason now (see TaskLifecycle). */
+  private void amendLateOutOfMemory(TaskRef ref, Task task) {
+    for (Container c : task.containers()) {
+      if (c.runtimeId() == null || c.reason() != null || !Integer.valueOf(137).equals(c.exitCode())) {
+        continue;
+      }
+      try {
+        if (runtime.inspect(c.runtimeId()).map(ObservedContainer::outOfMemory).orElse(false)) {
+          write(ref, t -> TaskLifecycle.amendOutOfMemory(t, c.name()));
+        }
+      } catch (ContainerRuntimeException e) {
+        log.debug("Cannot inspect {} now: {}", c.runtimeId(), e.reason());
+      }
+    }
   }
 
   // ---- stopping ----
