@@ -5,6 +5,7 @@ import dev.ecsemulator.api.operations.AccountSettingOperations;
 import dev.ecsemulator.api.operations.AttributeOperations;
 import dev.ecsemulator.api.operations.CapacityProviderOperations;
 import dev.ecsemulator.api.operations.ClusterOperations;
+import dev.ecsemulator.api.operations.ServiceOperations;
 import dev.ecsemulator.api.operations.TagOperations;
 import dev.ecsemulator.api.operations.TaskDefinitionOperations;
 import dev.ecsemulator.api.protocol.AwsJsonProtocol;
@@ -12,10 +13,14 @@ import dev.ecsemulator.api.protocol.OperationTable;
 import dev.ecsemulator.api.protocol.ScopeResolver;
 import dev.ecsemulator.api.protocol.ServiceModel;
 import dev.ecsemulator.core.EmulatorInstance;
+import dev.ecsemulator.core.Ids;
 import dev.ecsemulator.core.attribute.Attributes;
 import dev.ecsemulator.core.capacity.CapacityProviders;
 import dev.ecsemulator.core.cluster.Clusters;
 import dev.ecsemulator.core.json.EcsJson;
+import dev.ecsemulator.core.service.ServiceCommands;
+import dev.ecsemulator.core.service.ServiceDeploymentQueries;
+import dev.ecsemulator.core.service.ServiceQueries;
 import dev.ecsemulator.core.settings.AccountSettings;
 import dev.ecsemulator.core.state.InMemoryStateStore;
 import dev.ecsemulator.core.state.StateStore;
@@ -24,6 +29,9 @@ import dev.ecsemulator.core.taskdef.TaskDefinitions;
 import dev.ecsemulator.scheduler.docker.DockerEngine;
 import dev.ecsemulator.scheduler.docker.EngineStatus;
 import dev.ecsemulator.scheduler.docker.ManagedResources;
+import dev.ecsemulator.scheduler.service.IdSource;
+import dev.ecsemulator.scheduler.service.runner.ReconcilerDeploymentStarter;
+import dev.ecsemulator.scheduler.service.runner.ServiceController;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Duration;
@@ -48,6 +56,8 @@ public final class Emulator implements AutoCloseable {
   private final EcsHttpServer server;
   private final ServiceModel model;
   private final OperationTable operations;
+  private final LocalHostResources hostResources;
+  private final ServiceController services;
   private int port;
 
   private Emulator(EmulatorConfig config, Clock clock) {
@@ -66,6 +76,13 @@ public final class Emulator implements AutoCloseable {
     AttributeOperations.register(operations, new Attributes(store));
     CapacityProviderOperations.register(operations, new CapacityProviders(store));
     TaskDefinitionOperations.register(operations, new TaskDefinitions(store, clock));
+    IdSource serviceIds = IdSource.random();
+    ServiceOperations.register(operations,
+        new ServiceCommands(store, clock, new ReconcilerDeploymentStarter(serviceIds)),
+        new ServiceQueries(store), new ServiceDeploymentQueries(store));
+    this.hostResources = new LocalHostResources(docker, clock);
+    this.services = ServiceController.start(store, clock, serviceIds, Ids.random(), hostResources, instance.id(),
+        ServiceController.Settings.defaults());
     AwsJsonProtocol protocol = new AwsJsonProtocol(
         model, operations, new ScopeResolver(config.accountId(), config.region()));
     this.server = new EcsHttpServer(protocol, this::health, this::reset);
@@ -77,7 +94,7 @@ public final class Emulator implements AutoCloseable {
     emulator.port = emulator.server.start(config.bind(), config.port());
     // Connect to Docker in the background: the API answers meanwhile, and the first call that needs the
     // engine finds the client ready.
-    Thread warmUp = new Thread(emulator.docker::probe, "docker-warm-up");
+    Thread warmUp = new Thread(emulator.hostResources::refresh, "docker-warm-up");
     warmUp.setDaemon(true);
     warmUp.start();
     return emulator;
@@ -140,6 +157,7 @@ public final class Emulator implements AutoCloseable {
   @Override
   public void close() {
     server.close();
+    services.close();
     docker.close();
     store.close();
   }
