@@ -110,8 +110,9 @@ final class ServiceStep {
     }
 
     Service next = withEvents(withoutUnplaced(plan.applyTo(service), unplaced), plan.events(), now);
-    if (ServiceCommands.DRAINING.equals(service.status()) && plan.launchesOrStopsNothing() && drained(tasks)) {
-      // Model docs of DeleteService: INACTIVE once every task is STOPPING or STOPPED.
+    if (ServiceCommands.DRAINING.equals(service.status()) && plan.launches().isEmpty()
+        && drained(txn.list(TASK, t -> ref.taskGroup().equals(t.group()) && service.clusterArn().equals(t.clusterArn())))) {
+      // Model docs of DeleteService: INACTIVE once every task is STOPPING or STOPPED (stop requests included).
       next = next.toBuilder().status(ServiceCommands.INACTIVE).build();
     }
     if (!next.equals(service)) {
@@ -124,8 +125,7 @@ final class ServiceStep {
       txn.put(SchedulerState.KIND, key, nextState);
     }
     Optional<Instant> wake = plan.wakeAt();
-    if (unplacedTotal > 0 || ServiceCommands.DRAINING.equals(next.status()) && !plan.stops().isEmpty()) {
-      // Retry placement soon; a draining service looks again once its stop requests are recorded.
+    if (unplacedTotal > 0) {
       Instant retry = now.plus(placementRetry);
       wake = Optional.of(wake.filter(w -> w.isBefore(retry)).orElse(retry));
     }
