@@ -113,7 +113,15 @@ final class ServiceStep {
     if (ServiceCommands.DRAINING.equals(service.status()) && plan.launches().isEmpty()
         && drained(txn.list(TASK, t -> ref.taskGroup().equals(t.group()) && service.clusterArn().equals(t.clusterArn())))) {
       // Model docs of DeleteService: INACTIVE once every task is STOPPING or STOPPED (stop requests included).
-      next = next.toBuilder().status(ServiceCommands.INACTIVE).build();
+      // Nothing runs or waits any more, and an INACTIVE service is not reconciled again: zero its counts.
+      next = next.toBuilder()
+          .status(ServiceCommands.INACTIVE)
+          .runningCount(0)
+          .pendingCount(0)
+          .deployments(next.deployments().stream()
+              .map(d -> d.toBuilder().runningCount(0).pendingCount(0).build())
+              .toList())
+          .build();
     }
     if (!next.equals(service)) {
       txn.put(SERVICE, key, next);
