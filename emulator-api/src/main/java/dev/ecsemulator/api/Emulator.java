@@ -8,12 +8,22 @@ import dev.ecsemulator.api.operations.ClusterOperations;
 import dev.ecsemulator.api.operations.ServiceOperations;
 import dev.ecsemulator.api.operations.TagOperations;
 import dev.ecsemulator.api.operations.TaskDefinitionOperations;
+import dev.ecsemulator.api.operations.ContainerInstanceOperations;
+import dev.ecsemulator.api.operations.TaskOperations;
 import dev.ecsemulator.api.protocol.AwsJsonProtocol;
 import dev.ecsemulator.api.protocol.OperationTable;
 import dev.ecsemulator.api.protocol.ScopeResolver;
 import dev.ecsemulator.api.protocol.ServiceModel;
 import dev.ecsemulator.core.EmulatorInstance;
 import dev.ecsemulator.core.Ids;
+import dev.ecsemulator.core.instance.ContainerInstanceQueries;
+import dev.ecsemulator.core.task.TaskCommands;
+import dev.ecsemulator.core.task.TaskQueries;
+import dev.ecsemulator.scheduler.runtime.ContainerRuntime;
+import dev.ecsemulator.scheduler.runtime.DockerContainerRuntime;
+import dev.ecsemulator.scheduler.runtime.PullPolicy;
+import dev.ecsemulator.scheduler.task.EngineMonitor;
+import dev.ecsemulator.scheduler.task.TaskEngine;
 import dev.ecsemulator.core.attribute.Attributes;
 import dev.ecsemulator.core.capacity.CapacityProviders;
 import dev.ecsemulator.core.cluster.Clusters;
@@ -56,7 +66,9 @@ public final class Emulator implements AutoCloseable {
   private final EcsHttpServer server;
   private final ServiceModel model;
   private final OperationTable operations;
-  private final LocalHostResources hostResources;
+  private final Memo<ContainerRuntime> runtime;
+  private final EngineMonitor monitor;
+  private volatile TaskEngine tasks;
   private final ServiceController services;
   private int port;
 
@@ -76,12 +88,17 @@ public final class Emulator implements AutoCloseable {
     AttributeOperations.register(operations, new Attributes(store));
     CapacityProviderOperations.register(operations, new CapacityProviders(store));
     TaskDefinitionOperations.register(operations, new TaskDefinitions(store, clock));
+    this.runtime = new Memo<>(() -> new DockerContainerRuntime(docker, instance));
+    SchedulerOptions scheduling = config.scheduler();
+    this.monitor = new EngineMonitor(runtime, scheduling.instanceCpu(), scheduling.instanceMemory());
+    TaskOperations.register(operations,
+        new TaskCommands(store, Ids.random(), clock, monitor::resources, instance.id()), new TaskQueries(store));
+    ContainerInstanceOperations.register(operations, new ContainerInstanceQueries(store, monitor::reachable));
     IdSource serviceIds = IdSource.random();
     ServiceOperations.register(operations,
         new ServiceCommands(store, clock, new ReconcilerDeploymentStarter(serviceIds)),
         new ServiceQueries(store), new ServiceDeploymentQueries(store));
-    this.hostResources = new LocalHostResources(docker, clock);
-    this.services = ServiceController.start(store, clock, serviceIds, Ids.random(), hostResources, instance.id(),
+    this.services = ServiceController.start(store, clock, serviceIds, Ids.random(), monitor::resources, instance.id(),
         ServiceController.Settings.defaults());
     AwsJsonProtocol protocol = new AwsJsonProtocol(
         model, operations, new ScopeResolver(config.accountId(), config.region()));
@@ -92,12 +109,22 @@ public final class Emulator implements AutoCloseable {
   public static Emulator start(EmulatorConfig config) {
     Emulator emulator = new Emulator(config, Clock.systemUTC());
     emulator.port = emulator.server.start(config.bind(), config.port());
-    // Connect to Docker in the background: the API answers meanwhile, and the first call that needs the
-    // engine finds the client ready.
-    Thread warmUp = new Thread(emulator.hostResources::refresh, "docker-warm-up");
-    warmUp.setDaemon(true);
-    warmUp.start();
+    // Connect to Docker and start running tasks in the background: the API answers meanwhile (tasks
+    // stored before the engine is ready are picked up by its first resync).
+    Thread scheduling = new Thread(emulator::startScheduling, "ecs-scheduling-start");
+    scheduling.setDaemon(true);
+    scheduling.start();
     return emulator;
+  }
+
+  private void startScheduling() {
+    monitor.probe();
+    SchedulerOptions options = config.scheduler();
+    TaskEngine engine = new TaskEngine(store, runtime.get(), monitor, clock, instance, new TaskEngine.Settings(
+        options.resyncInterval(), options.stoppedTaskRetention(), options.taskCleanupDelay(),
+        PullPolicy.parse(options.imagePullBehavior()), config.bind(), null));
+    tasks = engine;
+    engine.start();
   }
 
   public int port() {
@@ -145,19 +172,49 @@ public final class Emulator implements AutoCloseable {
    * Forgets all state of every account and region and removes every container and network of this
    * instance (never another's). Answers when done.
    */
-  private void reset(Context ctx) throws JsonProcessingException {
-    store.clear();
+  private void reset(Context ctx) throws JsonProcessingException, InterruptedException {
     Map<String, Object> body = new LinkedHashMap<>();
-    EngineStatus engine = docker.probe();
-    body.put("removedContainers", engine.reachable() ? managed.removeAll() : 0);
-    body.put("docker", engine);
+    Runnable wipe = () -> {
+      store.clear();
+      EngineStatus engine = docker.probe();
+      body.put("removedContainers", engine.reachable() ? managed.removeAll() : 0);
+      body.put("docker", engine);
+    };
+    TaskEngine engine = tasks;
+    if (engine != null) {
+      engine.whilePaused(wipe);
+    } else {
+      wipe.run();
+    }
     ctx.contentType("application/json").result(EcsJson.mapper().writeValueAsBytes(body));
+  }
+
+  /** Builds a value once, on first use; thread-safe. */
+  private static final class Memo<T> implements java.util.function.Supplier<T> {
+    private final java.util.function.Supplier<T> make;
+    private T value;
+
+    Memo(java.util.function.Supplier<T> make) {
+      this.make = make;
+    }
+
+    @Override
+    public synchronized T get() {
+      if (value == null) {
+        value = make.get();
+      }
+      return value;
+    }
   }
 
   @Override
   public void close() {
-    server.close();
+    TaskEngine engine = tasks;
+    if (engine != null) {
+      engine.close();
+    }
     services.close();
+    server.close();
     docker.close();
     store.close();
   }

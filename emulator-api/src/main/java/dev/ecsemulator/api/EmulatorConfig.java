@@ -12,8 +12,22 @@ import java.nio.file.Path;
  * @param accountId the account of requests whose access key is not a 12-digit account ID
  * @param dataDir where state lives; also the source of the emulator's instance ID
  * @param dockerHost the Docker engine to use, e.g. {@code unix:///var/run/docker.sock}
+ * @param scheduler how tasks are run (capacity, image pulls, retention)
  */
-public record EmulatorConfig(int port, String bind, String region, String accountId, Path dataDir, String dockerHost) {
+public record EmulatorConfig(int port, String bind, String region, String accountId, Path dataDir, String dockerHost,
+    SchedulerOptions scheduler) {
+
+  public EmulatorConfig {
+    scheduler = scheduler == null ? SchedulerOptions.defaults() : scheduler;
+  }
+
+  public EmulatorConfig(int port, String bind, String region, String accountId, Path dataDir, String dockerHost) {
+    this(port, bind, region, accountId, dataDir, dockerHost, SchedulerOptions.defaults());
+  }
+
+  public EmulatorConfig withScheduler(SchedulerOptions options) {
+    return new EmulatorConfig(port, bind, region, accountId, dataDir, dockerHost, options);
+  }
 
   public static final int DEFAULT_PORT = 4566;
   public static final String DEFAULT_BIND = "127.0.0.1";

@@ -39,9 +39,14 @@ public final class TestEmulator implements AutoCloseable {
   }
 
   public static TestEmulator start() {
+    return start(config -> config);
+  }
+
+  /** With a changed configuration, e.g. another Docker host or scheduler options. */
+  public static TestEmulator start(java.util.function.UnaryOperator<EmulatorConfig> configure) {
     try {
       Path dir = Files.createTempDirectory("ecs-emulator-test");
-      return new TestEmulator(dir, Emulator.start(EmulatorConfig.forTests(0, dir)));
+      return new TestEmulator(dir, Emulator.start(configure.apply(EmulatorConfig.forTests(0, dir))));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -3,12 +3,14 @@ package dev.ecsemulator.scheduler.docker;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Version;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
+import com.github.dockerjava.core.DockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
-import com.github.dockerjava.transport.DockerHttpClient;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -17,7 +19,8 @@ import java.util.Objects;
  * ECS reports a disconnected agent.
  *
  * <p>docker-java does not negotiate the API version; requests go unversioned, which every engine since
- * API 1.24 accepts. Thread-safe.
+ * API 1.24 accepts. Clients are built on first use: that is about a second of class loading which
+ * start-up need not wait for. Thread-safe.
  */
 public final class DockerEngine implements AutoCloseable {
 
@@ -25,25 +28,11 @@ public final class DockerEngine implements AutoCloseable {
   public static final String DEFAULT_HOST = "unix:///var/run/docker.sock";
 
   private final String host;
-  private volatile DockerClient client;
+  private DockerClient client;
+  private DockerClient streamingClient;
 
-  /** Cheap: the client is built on first use (about a second of class loading that start-up need not wait for). */
   public DockerEngine(String host) {
     this.host = Objects.requireNonNull(host, "host");
-  }
-
-  private static DockerClient connect(String host) {
-    DefaultDockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder()
-        .withDockerHost(host)
-        .withDockerTlsVerify(false)
-        .build();
-    DockerHttpClient httpClient = new ApacheDockerHttpClient.Builder()
-        .dockerHost(URI.create(host))
-        .maxConnections(64)
-        .connectionTimeout(Duration.ofSeconds(3))
-        .responseTimeout(Duration.ofMinutes(5))
-        .build();
-    return DockerClientImpl.getInstance(config, httpClient);
   }
 
   /** {@code --docker-host}, else {@code DOCKER_HOST}, else the local socket. */
@@ -59,19 +48,38 @@ public final class DockerEngine implements AutoCloseable {
     return host;
   }
 
-  /** The docker-java client, for the runtime classes of this package. */
-  public DockerClient client() {
-    DockerClient c = client;
-    if (c == null) {
-      synchronized (this) {
-        c = client;
-        if (c == null) {
-          c = connect(host);
-          client = c;
-        }
-      }
+  /** The docker-java client for ordinary calls. */
+  public synchronized DockerClient client() {
+    if (client == null) {
+      client = connect(Duration.ofMinutes(5), 64);
     }
-    return c;
+    return client;
+  }
+
+  /**
+   * A second client for long-lived streams (the event stream): no response timeout, so a quiet stream is
+   * not cut every few minutes, and its own connections, so streams never starve ordinary calls.
+   */
+  public synchronized DockerClient streamingClient() {
+    if (streamingClient == null) {
+      streamingClient = connect(null, 16);
+    }
+    return streamingClient;
+  }
+
+  private DockerClient connect(Duration responseTimeout, int maxConnections) {
+    DockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder()
+        .withDockerHost(host)
+        .withDockerTlsVerify(false)
+        .build();
+    ApacheDockerHttpClient.Builder http = new ApacheDockerHttpClient.Builder()
+        .dockerHost(URI.create(host))
+        .maxConnections(maxConnections)
+        .connectionTimeout(Duration.ofSeconds(3));
+    if (responseTimeout != null) {
+      http.responseTimeout(responseTimeout);
+    }
+    return DockerClientImpl.getInstance(config, http.build());
   }
 
   /** Pings the engine now. Never throws. */
@@ -95,14 +103,21 @@ public final class DockerEngine implements AutoCloseable {
 
   @Override
   public void close() {
-    DockerClient c = client;
-    if (c == null) {
-      return;
+    List<DockerClient> open = new ArrayList<>();
+    synchronized (this) {
+      if (client != null) {
+        open.add(client);
+      }
+      if (streamingClient != null) {
+        open.add(streamingClient);
+      }
     }
-    try {
-      c.close();
-    } catch (IOException e) {
-      // Closing a connection pool: nothing left to do if it fails.
+    for (DockerClient each : open) {
+      try {
+        each.close();
+      } catch (IOException e) {
+        // Closing a connection pool: nothing left to do if it fails.
+      }
     }
   }
 }

@@ -1,0 +1,79 @@
+package dev.ecsemulator.scheduler.runtime;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.PullImageResultCallback;
+import com.github.dockerjava.api.exception.NotFoundException;
+import dev.ecsemulator.scheduler.runtime.ContainerRuntimeException.ErrorName;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Image presence and pulls for {@link DockerContainerRuntime}. Thread-safe. */
+final class DockerImages {
+
+  private static final Logger log = LoggerFactory.getLogger(DockerImages.class);
+
+  private final DockerClient client;
+  private final String host;
+  /** Images this emulator pulled successfully, for {@link PullPolicy#ONCE}. */
+  private final Set<String> pulled = ConcurrentHashMap.newKeySet();
+
+  DockerImages(DockerClient client, String host) {
+    this.client = client;
+    this.host = host;
+  }
+
+  LocalImage ensure(String image, PullPolicy policy) {
+    ImageReference reference = ImageReference.parse(image);
+    Optional<String> alias = reference.ecrLocalAlias();
+    if (alias.isPresent()) {
+      Optional<String> id = localId(alias.get());
+      if (id.isPresent()) {
+        return new LocalImage(image, alias.get(), id.get(), false);
+      }
+    }
+    Optional<String> cached = localId(image);
+    if (!policy.shouldPull(cached.isPresent(), pulled.contains(image))) {
+      return new LocalImage(image, image, cached.orElseThrow(), false);
+    }
+    try {
+      pull(reference);
+      pulled.add(image);
+      String id = localId(image).orElseThrow(() -> new ContainerRuntimeException(ErrorName.CANNOT_PULL_CONTAINER,
+          "Error response from daemon: pulled " + image + " but the engine does not list it"));
+      return new LocalImage(image, image, id, true);
+    } catch (ContainerRuntimeException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      ContainerRuntimeException failure = DockerErrors.wrap(ErrorName.CANNOT_PULL_CONTAINER, e, host);
+      if (cached.isPresent()) {
+        log.info("Pull of {} failed ({}); using the cached image", image, failure.getMessage());
+        return new LocalImage(image, image, cached.get(), true);
+      }
+      throw failure;
+    }
+  }
+
+  private void pull(ImageReference reference) {
+    try {
+      client.pullImageCmd(reference.repositoryWithRegistry())
+          .withTag(reference.tagOrDigest())
+          .exec(new PullImageResultCallback())
+          .awaitCompletion();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ContainerRuntimeException(ErrorName.CANNOT_PULL_CONTAINER, "interrupted while pulling " + reference, e);
+    }
+  }
+
+  /** The local image ID for a name, tag or ID; empty when the engine has no such image. */
+  Optional<String> localId(String image) {
+    try {
+      return Optional.ofNullable(client.inspectImageCmd(image).exec().getId());
+    } catch (NotFoundException e) {
+      return Optional.empty();
+    }
+  }
+}

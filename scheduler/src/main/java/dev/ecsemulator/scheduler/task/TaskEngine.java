@@ -1,0 +1,315 @@
+package dev.ecsemulator.scheduler.task;
+
+import static dev.ecsemulator.core.EcsKinds.TASK;
+
+import dev.ecsemulator.core.EmulatorInstance;
+import dev.ecsemulator.core.Scope;
+import dev.ecsemulator.core.model.Task;
+import dev.ecsemulator.core.state.Change;
+import dev.ecsemulator.core.state.StateStore;
+import dev.ecsemulator.core.task.TaskStatus;
+import dev.ecsemulator.scheduler.docker.Labels;
+import dev.ecsemulator.scheduler.runtime.ContainerEvent;
+import dev.ecsemulator.scheduler.runtime.ContainerRuntime;
+import dev.ecsemulator.scheduler.runtime.ContainerRuntimeException;
+import dev.ecsemulator.scheduler.runtime.ObservedContainer;
+import dev.ecsemulator.scheduler.runtime.PullPolicy;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Makes stored tasks real: the controller that watches {@code EcsKinds.TASK} and Docker, and runs a
+ * {@link TaskRunner} pass for a task whenever something about it may have changed:
+ *
+ * <ul>
+ *   <li>a task is created, or its desiredStatus changes (store listener);
+ *   <li>Docker reports start, die, oom or health_status for one of its containers (event stream), so a
+ *       container's death shows within a moment, not a polling period;
+ *   <li>a dependency's startTimeout falls due (timer);
+ *   <li>the periodic resync, which repairs missed events; and on start, when the engine comes back and
+ *       when the event stream resumes, a full resync that also removes containers of ours whose task is
+ *       gone (so a restarted emulator adopts running containers and clears orphans).
+ * </ul>
+ *
+ * Stopped tasks stay in the store for {@link Settings#stoppedTaskRetention} (at least an hour by default,
+ * as on AWS); their containers are removed after {@link Settings#containerCleanupDelay}, so their logs can
+ * be read meanwhile. Thread-safe; {@link #close} stops it.
+ */
+public final class TaskEngine implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(TaskEngine.class);
+
+  /**
+   * @param resyncInterval how often every unstopped task is re-observed (missed-event repair)
+   * @param stoppedTaskRetention how long a STOPPED task stays describable
+   * @param containerCleanupDelay how long a STOPPED task's containers are kept (for their logs)
+   * @param pullPolicy when images are pulled
+   * @param bindAddress the address published ports bind to
+   * @param metadataBaseUrl the task metadata endpoint base, or null when none is served
+   */
+  public record Settings(Duration resyncInterval, Duration stoppedTaskRetention, Duration containerCleanupDelay,
+      PullPolicy pullPolicy, String bindAddress, String metadataBaseUrl) {
+
+    public static Settings defaults(String bindAddress) {
+      return new Settings(Duration.ofSeconds(30), Duration.ofHours(1), Duration.ofHours(1),
+          PullPolicy.PREFER_CACHED, bindAddress, null);
+    }
+  }
+
+  private final StateStore store;
+  private final ContainerRuntime runtime;
+  private final EngineMonitor engine;
+  private final Clock clock;
+  private final Settings settings;
+  private final TaskRunner runner;
+  private final ThreadPoolExecutor pool;
+  private final KeyedExecutor work;
+  private final ScheduledExecutorService timers;
+  private final Set<String> cleaned = ConcurrentHashMap.newKeySet();
+  private final java.util.concurrent.locks.ReentrantLock lock = new java.util.concurrent.locks.ReentrantLock();
+  private final java.util.concurrent.locks.Condition idle = lock.newCondition();
+  private int running;
+  private volatile boolean paused;
+  private volatile AutoCloseable events;
+
+  public TaskEngine(StateStore store, ContainerRuntime runtime, EngineMonitor engine, Clock clock,
+      EmulatorInstance instance, Settings settings) {
+    this.store = store;
+    this.runtime = runtime;
+    this.engine = engine;
+    this.clock = clock;
+    this.settings = settings;
+    this.runner = new TaskRunner(store, runtime, engine, clock, settings, Labels.ownedBy(instance));
+    // Stops block for up to a container's stopTimeout: enough threads that one slow stop does not hold
+    // up other tasks. Idle threads go away.
+    this.pool = new ThreadPoolExecutor(32, 32, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+        daemonThreads("ecs-task"));
+    this.pool.allowCoreThreadTimeOut(true);
+    this.work = new KeyedExecutor(pool);
+    this.timers = Executors.newSingleThreadScheduledExecutor(daemonThreads("ecs-task-timer"));
+  }
+
+  /** Starts watching: store changes, Docker events, the periodic resync; runs a first full resync now. */
+  public void start() {
+    store.subscribe(this::onChanges);
+    engine.onReconnect(this::fullResync);
+    subscribeToEvents();
+    timers.scheduleWithFixedDelay(this::safely, 0, settings.resyncInterval().toMillis(), TimeUnit.MILLISECONDS);
+    timers.scheduleWithFixedDelay(engine::probe, 2, 2, TimeUnit.SECONDS);
+    timers.execute(this::fullResync);
+  }
+
+  private void subscribeToEvents() {
+    if (events != null || !engine.reachable()) {
+      return;
+    }
+    try {
+      events = runtime.subscribe(this::onEvent);
+    } catch (RuntimeException e) {
+      log.warn("Cannot follow Docker events yet: {}", e.getMessage());
+    }
+  }
+
+  private void onChanges(List<Change> changes) {
+    for (Change change : changes) {
+      if (change.kind() != TASK || change.after() == null) {
+        continue;
+      }
+      Task before = (Task) change.before();
+      Task after = (Task) change.after();
+      if (before == null || !Objects.equals(before.desiredStatus(), after.desiredStatus())) {
+        submit(new TaskRef(change.scope(), change.key()));
+      }
+    }
+  }
+
+  private void onEvent(ContainerEvent event) {
+    if (event.kind() == ContainerEvent.Kind.STREAM_RESUMED) {
+      fullResync();
+      return;
+    }
+    String arn = event.taskArn();
+    if (arn != null) {
+      TaskRef.fromArn(arn).ifPresent(this::submit);
+    }
+  }
+
+  /** Queues a pass for the task (coalesced with one already queued). Dropped while paused. */
+  public void submit(TaskRef ref) {
+    run(ref.id(), () -> {
+      try {
+        runner.reconcile(ref).ifPresent(at -> schedule(ref, at));
+      } catch (ContainerRuntimeException e) {
+        log.warn("Task {}: {}", ref, e.reason());
+      }
+    });
+  }
+
+  private void run(String key, Runnable pass) {
+    if (paused) {
+      return;
+    }
+    work.submit(key, () -> {
+      lock.lock();
+      try {
+        if (paused) {
+          return;
+        }
+        running++;
+      } finally {
+        lock.unlock();
+      }
+      try {
+        pass.run();
+      } finally {
+        lock.lock();
+        try {
+          running--;
+          idle.signalAll();
+        } finally {
+          lock.unlock();
+        }
+      }
+    });
+  }
+
+  /**
+   * Runs {@code action} with the engine paused: passes under way finish first, none starts meanwhile and
+   * what is submitted meanwhile is dropped. For POST /_emulator/reset, so that no launch in flight
+   * recreates a container after the reset removed them all.
+   */
+  public void whilePaused(Runnable action) throws InterruptedException {
+    lock.lock();
+    try {
+      paused = true;
+      while (running > 0) {
+        idle.await();
+      }
+    } finally {
+      lock.unlock();
+    }
+    try {
+      action.run();
+    } finally {
+      cleaned.clear();
+      paused = false;
+    }
+  }
+
+  private void schedule(TaskRef ref, Instant at) {
+    long delay = Math.max(0, Duration.between(clock.instant(), at).toMillis()) + 10;
+    timers.schedule(() -> submit(ref), delay, TimeUnit.MILLISECONDS);
+  }
+
+  private void safely() {
+    try {
+      resync();
+    } catch (RuntimeException e) {
+      log.error("Bug: resync failed", e);
+    }
+  }
+
+  /**
+   * Re-observes every unstopped task, cleans up and purges stopped ones whose time has come. Cheap enough
+   * to run every few seconds: one inspect per container of an unstopped task.
+   */
+  void resync() {
+    if (!engine.status().reachable()) {
+      return;
+    }
+    subscribeToEvents();
+    Instant now = clock.instant();
+    for (Scope scope : store.scopes()) {
+      for (String key : store.read(scope, v -> v.keys(TASK))) {
+        TaskRef ref = new TaskRef(scope, key);
+        Task task = store.read(scope, v -> v.get(TASK, key)).orElse(null);
+        if (task == null) {
+          continue;
+        }
+        if (!TaskStatus.of(task.lastStatus()).isStopped()) {
+          submit(ref);
+        } else {
+          handleStopped(ref, task, now);
+        }
+      }
+    }
+    work.prune();
+  }
+
+  private void handleStopped(TaskRef ref, Task task, Instant now) {
+    Instant stoppedAt = task.stoppedAt() != null ? task.stoppedAt() : now;
+    boolean purge = !stoppedAt.plus(settings.stoppedTaskRetention()).isAfter(now);
+    boolean clean = purge || !stoppedAt.plus(settings.containerCleanupDelay()).isAfter(now);
+    if (clean && cleaned.add(ref.id())) {
+      run(ref.id(), () -> runner.cleanUp(ref, task));
+    }
+    if (purge) {
+      run(ref.id(), () -> {
+        store.write(ref.scope(), txn -> txn.remove(TASK, ref.key()));
+        runner.forget(ref);
+        cleaned.remove(ref.id());
+      });
+    }
+  }
+
+  /** Resync plus removal of our containers whose task the store no longer knows. */
+  public void fullResync() {
+    safely();
+    if (!engine.status().reachable()) {
+      return;
+    }
+    try {
+      Set<String> known = new HashSet<>();
+      for (Scope scope : store.scopes()) {
+        store.read(scope, v -> v.list(TASK)).forEach(t -> known.add(t.taskArn()));
+      }
+      for (ObservedContainer container : runtime.listManaged()) {
+        String arn = container.taskArn();
+        if (arn != null && !known.contains(arn)) {
+          log.info("Removing container {} of unknown task {}", container.name(), arn);
+          runtime.removeContainer(container.id());
+        }
+      }
+    } catch (ContainerRuntimeException e) {
+      log.warn("Could not sweep orphan containers: {}", e.reason());
+    }
+  }
+
+  @Override
+  public void close() {
+    timers.shutdownNow();
+    AutoCloseable subscription = events;
+    if (subscription != null) {
+      try {
+        subscription.close();
+      } catch (Exception e) {
+        log.debug("closing the event subscription: {}", e.getMessage());
+      }
+    }
+    pool.shutdownNow();
+  }
+
+  private static ThreadFactory daemonThreads(String prefix) {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+}

@@ -1,0 +1,370 @@
+package dev.ecsemulator.scheduler.task;
+
+import static dev.ecsemulator.core.EcsKinds.TASK;
+
+import dev.ecsemulator.core.EcsKinds;
+import dev.ecsemulator.core.Scope;
+import dev.ecsemulator.core.model.Container;
+import dev.ecsemulator.core.model.ContainerDefinition;
+import dev.ecsemulator.core.model.Task;
+import dev.ecsemulator.core.model.TaskDefinition;
+import dev.ecsemulator.core.state.StateStore;
+import dev.ecsemulator.core.task.ContainerObservation;
+import dev.ecsemulator.core.task.TaskLifecycle;
+import dev.ecsemulator.core.task.TaskStatus;
+import dev.ecsemulator.scheduler.runtime.ContainerRuntime;
+import dev.ecsemulator.scheduler.runtime.ContainerRuntimeException;
+import dev.ecsemulator.scheduler.runtime.ContainerSpec;
+import dev.ecsemulator.scheduler.runtime.ContainerSpecFactory;
+import dev.ecsemulator.scheduler.runtime.LaunchContext;
+import dev.ecsemulator.scheduler.runtime.LocalImage;
+import dev.ecsemulator.scheduler.runtime.ObservedContainer;
+import dev.ecsemulator.scheduler.runtime.Sandbox;
+import dev.ecsemulator.scheduler.runtime.UnresolvedInput;
+import dev.ecsemulator.scheduler.runtime.VolumeSpec;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One level-triggered pass over one task: observe its containers, decide with the pure
+ * {@link TaskLifecycle} and {@link DependencyGate}, act through the {@link ContainerRuntime}, and write the
+ * result. Every step is idempotent (containers are created by stable names, stops of stopped containers
+ * are no-ops), so a pass may be repeated at any time, after a crash or an event storm alike. The engine
+ * runs at most one pass per task at a time; passes for different tasks run in parallel.
+ */
+final class TaskRunner {
+
+  private static final Logger log = LoggerFactory.getLogger(TaskRunner.class);
+
+  private final StateStore store;
+  private final ContainerRuntime runtime;
+  private final ContainerSpecFactory specs = new ContainerSpecFactory();
+  private final EngineMonitor engine;
+  private final Clock clock;
+  private final TaskEngine.Settings settings;
+  private final Map<String, String> instanceLabels;
+  private final Map<String, Sandbox> sandboxes = new ConcurrentHashMap<>();
+
+  TaskRunner(StateStore store, ContainerRuntime runtime, EngineMonitor engine, Clock clock,
+      TaskEngine.Settings settings, Map<String, String> instanceLabels) {
+    this.store = store;
+    this.runtime = runtime;
+    this.engine = engine;
+    this.clock = clock;
+    this.settings = settings;
+    this.instanceLabels = instanceLabels;
+  }
+
+  /** Runs one pass; returns when the task wants another one (a dependency's startTimeout), if ever. */
+  Optional<Instant> reconcile(TaskRef ref) {
+    Task task = read(ref);
+    if (task == null) {
+      return Optional.empty();
+    }
+    TaskDefinition definition = definitionOf(ref.scope(), task);
+    if (definition == null) {
+      log.warn("Task {} names a task definition that no longer exists; stopping it", task.taskArn());
+      write(ref, t -> TaskLifecycle.failedToStart(t, "TaskDefinition not found.", clock.instant()));
+      return Optional.empty();
+    }
+    if (TaskStatus.of(task.lastStatus()).isStopped()) {
+      return Optional.empty();
+    }
+    Optional<Instant> wake = Optional.empty();
+    if ("RUNNING".equals(task.desiredStatus())) {
+      wake = launch(ref, task, definition);
+    }
+    task = observe(ref, definition);
+    if (task != null && "STOPPED".equals(task.desiredStatus())) {
+      stop(ref, task, definition);
+    }
+    return wake;
+  }
+
+  // ---- launching ----
+
+  private Optional<Instant> launch(TaskRef ref, Task initial, TaskDefinition definition) {
+    Task task = initial;
+    if (!engine.reachable()) {
+      if (task.containers().stream().allMatch(c -> c.runtimeId() == null)) {
+        fail(ref, "ResourceInitializationError: failed to start the task: the Docker engine at "
+            + engine.status().host() + " does not answer (" + engine.status().error() + ")", null);
+      }
+      return Optional.empty();
+    }
+    List<UnresolvedInput> unresolved = specs.unresolved(definition, task.overrides());
+    if (!unresolved.isEmpty()) {
+      fail(ref, unresolvedReason(unresolved), null);
+      return Optional.empty();
+    }
+    String containerName = null;
+    try {
+      LaunchContext context = context(ref, task);
+      Optional<ContainerSpec> sandboxSpec = specs.sandbox(definition, task.overrides(), context);
+      if (sandboxSpec.isPresent()) {
+        Sandbox sandbox = sandboxes.computeIfAbsent(ref.id(), k -> runtime.createSandbox(sandboxSpec.get()));
+        context = context.withSandbox(sandbox);
+        if (TaskStatus.of(task.lastStatus()) == TaskStatus.PROVISIONING) {
+          String ip = sandbox.ipAddress() == null ? "127.0.0.1" : sandbox.ipAddress();
+          task = write(ref, t -> TaskLifecycle.provisioned(t, ip, clock.instant()));
+        }
+      }
+      for (VolumeSpec volume : specs.volumes(definition, context)) {
+        runtime.ensureVolume(volume);
+      }
+      Task provisioned = task;
+      List<ContainerDefinition> toCreate = definition.containerDefinitions().stream()
+          .filter(cd -> runtimeId(provisioned, cd.name()) == null).toList();
+      if (!toCreate.isEmpty()) {
+        write(ref, t -> TaskLifecycle.pullStarted(t, clock.instant()));
+        Map<String, LocalImage> images = new HashMap<>();
+        for (ContainerDefinition cd : toCreate) {
+          containerName = cd.name();
+          images.put(cd.name(), runtime.ensureImage(cd.image(), settings.pullPolicy()));
+        }
+        write(ref, t -> TaskLifecycle.pullStopped(t, clock.instant()));
+        List<ContainerObservation> created = new ArrayList<>();
+        for (ContainerDefinition cd : toCreate) {
+          containerName = cd.name();
+          ContainerSpec spec = specs.container(definition, cd, provisioned.overrides(), context)
+              .withImage(images.get(cd.name()).reference());
+          created.add(Observations.created(cd.name(), runtime.createContainer(spec)));
+        }
+        // Recorded before any start, so that a crash here leaves containers we can find again.
+        observeWith(ref, definition, created);
+      }
+      containerName = null;
+      Task current = read(ref);
+      if (current == null || !"RUNNING".equals(current.desiredStatus())) {
+        return Optional.empty();
+      }
+      Map<String, DependencyGate.State> states = gateStates(current);
+      DependencyGate.Decision decision = DependencyGate.evaluate(definition, states, clock.instant());
+      if (decision.failure().isPresent()) {
+        fail(ref, decision.failure().get(), null);
+        return Optional.empty();
+      }
+      for (String name : decision.startable()) {
+        containerName = name;
+        runtime.startContainer(runtimeId(current, name));
+      }
+      return decision.wakeAt();
+    } catch (ContainerRuntimeException e) {
+      log.info("Task {} failed to start: {}", task.taskArn(), e.reason());
+      fail(ref, e.reason(), containerName);
+      return Optional.empty();
+    }
+  }
+
+  private Map<String, DependencyGate.State> gateStates(Task task) {
+    Map<String, DependencyGate.State> states = new HashMap<>();
+    for (Container c : task.containers()) {
+      if (c.runtimeId() == null) {
+        continue;
+      }
+      Optional<ObservedContainer> seen = runtime.inspect(c.runtimeId());
+      states.put(c.name(), seen.map(o -> new DependencyGate.State(true,
+              o.state() != ObservedContainer.State.CREATED,
+              o.state() == ObservedContainer.State.EXITED,
+              o.exitCode(),
+              o.health().status() == ObservedContainer.Health.Status.HEALTHY,
+              o.startedAt()))
+          .orElse(new DependencyGate.State(true, true, true, null, false, null)));
+    }
+    return states;
+  }
+
+  /** ECS on Fargate fails a task whose secrets or files it cannot fetch this way (stopped-task-errors). */
+  static String unresolvedReason(List<UnresolvedInput> unresolved) {
+    UnresolvedInput first = unresolved.get(0);
+    String what = switch (first.kind()) {
+      case SECRET -> "unable to pull secrets or registry auth: ecs-emulator has no secret store; secret "
+          + first.name() + " of container " + first.containerName() + " (" + first.source() + ") cannot be resolved";
+      case ENVIRONMENT_FILE -> "failed to download env files: ecs-emulator cannot fetch " + first.source()
+          + " for container " + first.containerName();
+      case LOG_SECRET_OPTION -> "unable to pull secrets or registry auth: log option " + first.name()
+          + " of container " + first.containerName() + " (" + first.source() + ") cannot be resolved";
+      case VOLUME -> "failed to mount volume " + first.name() + ": " + first.source()
+          + " is not available to ecs-emulator";
+    };
+    return "ResourceInitializationError: " + what;
+  }
+
+  /** The task could not start; the container that failed, if known, stops with the same reason. */
+  private void fail(TaskRef ref, String reason, String containerName) {
+    Instant now = clock.instant();
+    write(ref, t -> {
+      Task failed = TaskLifecycle.failedToStart(t, reason, now);
+      Container c = containerName == null ? null : container(failed, containerName);
+      if (c == null) {
+        return failed;
+      }
+      return TaskLifecycle.observe(failed, definitionOf(ref.scope(), failed),
+          List.of(Observations.neverStarted(containerName, c.runtimeId(), reason)), now);
+    });
+  }
+
+  // ---- observing ----
+
+  /** Folds what Docker shows now into the task; when the engine does not answer, changes nothing. */
+  private Task observe(TaskRef ref, TaskDefinition definition) {
+    Task task = read(ref);
+    if (task == null) {
+      return null;
+    }
+    List<ContainerObservation> seen = new ArrayList<>();
+    try {
+      for (Container c : task.containers()) {
+        if (c.runtimeId() == null) {
+          if ("STOPPED".equals(task.desiredStatus())) {
+            seen.add(Observations.neverStarted(c.name(), null, null));
+          }
+          continue;
+        }
+        Optional<ObservedContainer> container = runtime.inspect(c.runtimeId());
+        if (container.isPresent() && container.get().state() == ObservedContainer.State.CREATED
+            && "STOPPED".equals(task.desiredStatus())) {
+          // Created but never started, and now it never will be.
+          seen.add(Observations.neverStarted(c.name(), c.runtimeId(), null));
+          continue;
+        }
+        seen.add(container.map(o -> Observations.of(c.name(), o, definition, sandboxes.get(ref.id())))
+            .orElseGet(() -> Observations.vanished(c.name(), c.runtimeId())));
+      }
+    } catch (ContainerRuntimeException e) {
+      log.debug("Cannot observe task {} now: {}", task.taskArn(), e.reason());
+      return task;
+    }
+    return observeWith(ref, definition, seen);
+  }
+
+  private Task observeWith(TaskRef ref, TaskDefinition definition, List<ContainerObservation> seen) {
+    Instant now = clock.instant();
+    return write(ref, t -> TaskLifecycle.observe(t, definition, seen, now));
+  }
+
+  // ---- stopping ----
+
+  private void stop(TaskRef ref, Task task, TaskDefinition definition) {
+    try {
+      for (List<String> level : DependencyGate.stopOrder(definition)) {
+        for (String name : level) {
+          Container c = container(task, name);
+          if (c != null && c.runtimeId() != null && !"STOPPED".equals(c.lastStatus())) {
+            runtime.stopContainer(c.runtimeId(), stopTimeout(definition, name));
+          }
+        }
+      }
+    } catch (ContainerRuntimeException e) {
+      log.warn("Could not stop all containers of {}: {}", task.taskArn(), e.reason());
+      return;
+    }
+    Task after = observe(ref, definition);
+    if (after != null && TaskStatus.of(after.lastStatus()) == TaskStatus.DEPROVISIONING) {
+      releaseSandbox(ref);
+      write(ref, t -> TaskLifecycle.deprovisioned(t, clock.instant()));
+    }
+  }
+
+  private void releaseSandbox(TaskRef ref) {
+    Sandbox sandbox = sandboxes.get(ref.id());
+    if (sandbox != null) {
+      // Killed now (its PID 1 ignores SIGTERM); removed with the task's containers at clean-up.
+      runtime.stopContainer(sandbox.id(), Duration.ZERO);
+    }
+  }
+
+  /** Removes a stopped task's containers and sandbox. Idempotent. */
+  void cleanUp(TaskRef ref, Task task) {
+    for (Container c : task.containers()) {
+      if (c.runtimeId() != null) {
+        runtime.removeContainer(c.runtimeId());
+      }
+    }
+    Sandbox sandbox = sandboxes.remove(ref.id());
+    if (sandbox != null) {
+      runtime.removeSandbox(sandbox.id());
+    } else {
+      runtime.listManaged().stream()
+          .filter(o -> task.taskArn().equals(o.taskArn()))
+          .forEach(o -> runtime.removeSandbox(o.id()));
+    }
+  }
+
+  static Duration stopTimeout(TaskDefinition definition, String name) {
+    return definition.containerDefinitions().stream()
+        .filter(cd -> cd.name().equals(name) && cd.stopTimeout() != null)
+        .map(cd -> Duration.ofSeconds(cd.stopTimeout()))
+        .findFirst()
+        .orElse(ContainerSpecFactory.DEFAULT_STOP_TIMEOUT);
+  }
+
+  // ---- store access ----
+
+  private LaunchContext context(TaskRef ref, Task task) {
+    String clusterName = ref.key().substring(0, ref.key().indexOf('/'));
+    String taskId = ref.key().substring(ref.key().indexOf('/') + 1);
+    boolean taskCgroups = false;
+    try {
+      taskCgroups = runtime.host().taskCgroups();
+    } catch (ContainerRuntimeException e) {
+      // unknown host facts: cap each container instead
+    }
+    return new LaunchContext(ref.scope(), clusterName, task.taskArn(), taskId, task.launchType(),
+        settings.bindAddress(), instanceLabels, settings.metadataBaseUrl(), taskCgroups, null);
+  }
+
+  private Task read(TaskRef ref) {
+    return store.read(ref.scope(), v -> v.get(TASK, ref.key())).orElse(null);
+  }
+
+  private Task write(TaskRef ref, UnaryOperator<Task> change) {
+    return store.write(ref.scope(), txn -> {
+      Task current = txn.get(TASK, ref.key()).orElse(null);
+      if (current == null) {
+        return null;
+      }
+      Task next = change.apply(current);
+      if (next != current) {
+        txn.put(TASK, ref.key(), next);
+      }
+      return next;
+    });
+  }
+
+  static TaskDefinition definitionOf(Scope scope, Task task, StateStore store) {
+    String arn = task.taskDefinitionArn();
+    String familyRev = arn.substring(arn.indexOf("task-definition/") + "task-definition/".length());
+    int colon = familyRev.lastIndexOf(':');
+    String key = EcsKinds.taskDefinitionKey(familyRev.substring(0, colon), Long.parseLong(familyRev.substring(colon + 1)));
+    return store.read(scope, v -> v.get(EcsKinds.TASK_DEFINITION, key)).orElse(null);
+  }
+
+  private TaskDefinition definitionOf(Scope scope, Task task) {
+    return definitionOf(scope, task, store);
+  }
+
+  private static String runtimeId(Task task, String name) {
+    Container c = container(task, name);
+    return c == null ? null : c.runtimeId();
+  }
+
+  private static Container container(Task task, String name) {
+    return task.containers().stream().filter(c -> c.name().equals(name)).findFirst().orElse(null);
+  }
+
+  /** Forgets a task's sandbox (after clean-up or purge). */
+  void forget(TaskRef ref) {
+    sandboxes.remove(ref.id());
+  }
+}
