@@ -106,7 +106,7 @@ class ServiceDeploymentOperationsTest {
   void anUnfinishedDeploymentReplacedByANewOneIsStopped() {
     ecs.createCluster(b -> b.clusterName("apps"));
     registerWeb(ecs, "web");
-    // Two tasks that will never run (no task engine here): the first deployment cannot finish.
+    // Two tasks without health checks count as healthy only 40 s after RUNNING: the first deployment is unfinished.
     ecs.createService(b -> b.cluster("apps").serviceName("web").taskDefinition("web").desiredCount(2));
     ecs.updateService(b -> b.cluster("apps").service("web").forceNewDeployment(true));
 
