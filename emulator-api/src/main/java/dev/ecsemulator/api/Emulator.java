@@ -5,6 +5,7 @@ import dev.ecsemulator.api.operations.AccountSettingOperations;
 import dev.ecsemulator.api.operations.AttributeOperations;
 import dev.ecsemulator.api.operations.CapacityProviderOperations;
 import dev.ecsemulator.api.operations.ClusterOperations;
+import dev.ecsemulator.api.operations.ServiceOperations;
 import dev.ecsemulator.api.operations.TagOperations;
 import dev.ecsemulator.api.operations.TaskDefinitionOperations;
 import dev.ecsemulator.api.operations.ContainerInstanceOperations;
@@ -27,6 +28,9 @@ import dev.ecsemulator.core.attribute.Attributes;
 import dev.ecsemulator.core.capacity.CapacityProviders;
 import dev.ecsemulator.core.cluster.Clusters;
 import dev.ecsemulator.core.json.EcsJson;
+import dev.ecsemulator.core.service.ServiceCommands;
+import dev.ecsemulator.core.service.ServiceDeploymentQueries;
+import dev.ecsemulator.core.service.ServiceQueries;
 import dev.ecsemulator.core.settings.AccountSettings;
 import dev.ecsemulator.core.state.InMemoryStateStore;
 import dev.ecsemulator.core.state.StateStore;
@@ -35,6 +39,9 @@ import dev.ecsemulator.core.taskdef.TaskDefinitions;
 import dev.ecsemulator.scheduler.docker.DockerEngine;
 import dev.ecsemulator.scheduler.docker.EngineStatus;
 import dev.ecsemulator.scheduler.docker.ManagedResources;
+import dev.ecsemulator.scheduler.service.IdSource;
+import dev.ecsemulator.scheduler.service.runner.ReconcilerDeploymentStarter;
+import dev.ecsemulator.scheduler.service.runner.ServiceController;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Duration;
@@ -62,6 +69,7 @@ public final class Emulator implements AutoCloseable {
   private final Memo<ContainerRuntime> runtime;
   private final EngineMonitor monitor;
   private volatile TaskEngine tasks;
+  private final ServiceController services;
   private int port;
 
   private Emulator(EmulatorConfig config, Clock clock) {
@@ -86,6 +94,12 @@ public final class Emulator implements AutoCloseable {
     TaskOperations.register(operations,
         new TaskCommands(store, Ids.random(), clock, monitor::resources, instance.id()), new TaskQueries(store));
     ContainerInstanceOperations.register(operations, new ContainerInstanceQueries(store, monitor::reachable));
+    IdSource serviceIds = IdSource.random();
+    ServiceOperations.register(operations,
+        new ServiceCommands(store, clock, new ReconcilerDeploymentStarter(serviceIds)),
+        new ServiceQueries(store), new ServiceDeploymentQueries(store));
+    this.services = ServiceController.start(store, clock, serviceIds, Ids.random(), monitor::resources, instance.id(),
+        ServiceController.Settings.defaults());
     AwsJsonProtocol protocol = new AwsJsonProtocol(
         model, operations, new ScopeResolver(config.accountId(), config.region()));
     this.server = new EcsHttpServer(protocol, this::health, this::reset);
@@ -199,6 +213,7 @@ public final class Emulator implements AutoCloseable {
     if (engine != null) {
       engine.close();
     }
+    services.close();
     server.close();
     docker.close();
     store.close();

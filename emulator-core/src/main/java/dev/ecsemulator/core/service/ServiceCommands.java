@@ -1,0 +1,300 @@
+package dev.ecsemulator.core.service;
+
+import static dev.ecsemulator.core.EcsKinds.SERVICE;
+import static dev.ecsemulator.core.service.ServiceKinds.CREATE_REQUEST;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.ecsemulator.core.EcsKinds;
+import dev.ecsemulator.core.Scope;
+import dev.ecsemulator.core.arn.Arns;
+import dev.ecsemulator.core.cluster.Clusters;
+import dev.ecsemulator.core.error.ClientException;
+import dev.ecsemulator.core.error.InvalidParameterException;
+import dev.ecsemulator.core.error.ServiceNotActiveException;
+import dev.ecsemulator.core.json.EcsJson;
+import dev.ecsemulator.core.model.Cluster;
+import dev.ecsemulator.core.model.CreateServiceRequest;
+import dev.ecsemulator.core.model.DeleteServiceRequest;
+import dev.ecsemulator.core.model.Deployment;
+import dev.ecsemulator.core.model.DeploymentConfiguration;
+import dev.ecsemulator.core.model.DeploymentController;
+import dev.ecsemulator.core.model.NetworkConfiguration;
+import dev.ecsemulator.core.model.Service;
+import dev.ecsemulator.core.model.Tag;
+import dev.ecsemulator.core.model.TaskDefinition;
+import dev.ecsemulator.core.model.UpdateServiceRequest;
+import dev.ecsemulator.core.service.ServiceKinds.CreateRequestDigest;
+import dev.ecsemulator.core.state.StateStore;
+import dev.ecsemulator.core.tag.ResourceTagging;
+import dev.ecsemulator.core.tag.TagRules;
+import dev.ecsemulator.core.task.LaunchTypes;
+import dev.ecsemulator.core.taskdef.TaskDefinitions;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * CreateService, UpdateService and DeleteService: validate, record the desired state and the first (or a
+ * new) deployment in one store transaction. Nothing here starts or stops a task: the service scheduler
+ * reacts to the stored service. Thread-safe.
+ */
+public final class ServiceCommands {
+
+  public static final String ACTIVE = "ACTIVE";
+  public static final String DRAINING = "DRAINING";
+  public static final String INACTIVE = "INACTIVE";
+
+  private final StateStore store;
+  private final Clock clock;
+  private final DeploymentStarter deployments;
+
+  public ServiceCommands(StateStore store, Clock clock, DeploymentStarter deployments) {
+    this.store = store;
+    this.clock = clock;
+    this.deployments = deployments;
+  }
+
+  /**
+   * CreateService. The same request again for an ACTIVE service answers that service (unverified: AWS's
+   * idempotency beyond {@code clientToken}); any other request naming an ACTIVE or DRAINING service is
+   * "Creation of service was not idempotent."; an INACTIVE service's name is free again.
+   */
+  public Service create(Scope scope, CreateServiceRequest request) {
+    String name = request.serviceName();
+    ServiceRules.checkName(name);
+    List<Tag> tags = TagRules.validate(request.tags());
+    ServiceRules.checkController(request.deploymentController());
+    boolean daemon = "DAEMON".equals(request.schedulingStrategy());
+    ServiceRules.checkDesiredCount(daemon, request.desiredCount(), true);
+    ServiceRules.checkGracePeriod(request.healthCheckGracePeriodSeconds());
+    ServiceRules.checkDaemon(daemon, request.placementStrategy());
+    ServiceRules.checkServiceRegistries(request.serviceRegistries());
+    DeploymentConfiguration configuration =
+        ServiceRules.deploymentConfiguration(request.deploymentConfiguration(), null, daemon);
+    String digest = digest(request);
+    Instant now = clock.instant();
+    return store.write(scope, txn -> {
+      Cluster cluster = Clusters.require(txn, scope, request.cluster());
+      String key = EcsKinds.serviceKey(cluster.clusterName(), name);
+      Optional<Service> existing = txn.get(SERVICE, key).filter(s -> !INACTIVE.equals(s.status()));
+      if (existing.isPresent()) {
+        boolean retry = ACTIVE.equals(existing.get().status()) && txn.get(CREATE_REQUEST, key)
+            .map(r -> r.digest().equals(digest)).orElse(false);
+        if (!retry) {
+          throw new InvalidParameterException(ServiceMessages.NOT_IDEMPOTENT);
+        }
+        return ServiceShapes.show(txn, existing.get(), !tags.isEmpty());
+      }
+      if (request.taskDefinition() == null) {
+        throw new InvalidParameterException(ServiceMessages.TASK_DEFINITION_REQUIRED);
+      }
+      TaskDefinition td = TaskDefinitions.resolveForLaunch(txn, scope, request.taskDefinition());
+      ServiceLaunch launch = ServiceLaunch.resolve(request.launchType(), request.capacityProviderStrategy(), cluster,
+          daemon, request.platformVersion());
+      ServiceRules.checkCompatible(td, launch.taskLaunchType());
+      LaunchTypes.checkNetworkConfiguration(td, request.networkConfiguration());
+      ServiceRules.checkPlacement(request.placementConstraints(), request.placementStrategy(), launch.fargate());
+      ServiceRules.checkLoadBalancers(request.loadBalancers(), td);
+
+      String arn = Arns.service(scope, cluster.clusterName(), name);
+      Deployment spec = ServiceShapes.deploymentSpec(td.taskDefinitionArn(), launch, request.networkConfiguration())
+          .toBuilder()
+          .serviceConnectConfiguration(request.serviceConnectConfiguration())
+          .volumeConfigurations(request.volumeConfigurations())
+          .vpcLatticeConfigurations(request.vpcLatticeConfigurations())
+          .build();
+      List<Deployment> initial = new ArrayList<>(deployments.initial(spec, now));
+      // CreateService's answer shows the first deployment already targeting the service's desired count.
+      int desired = daemon ? 0 : request.desiredCount();
+      initial.set(0, initial.get(0).toBuilder().desiredCount(desired).build());
+      Service service = Service.builder()
+          .serviceArn(arn)
+          .serviceName(name)
+          .clusterArn(cluster.clusterArn())
+          .loadBalancers(orEmpty(request.loadBalancers()))
+          .serviceRegistries(orEmpty(request.serviceRegistries()))
+          .status(ACTIVE)
+          .desiredCount(desired)
+          .runningCount(0)
+          .pendingCount(0)
+          .launchType(launch.launchType())
+          .capacityProviderStrategy(launch.capacityProviderStrategy())
+          .platformVersion(launch.platformVersion())
+          .platformFamily(launch.platformFamily())
+          .taskDefinition(td.taskDefinitionArn())
+          .deploymentConfiguration(configuration)
+          .deployments(initial)
+          .roleArn(roleArn(scope, request.role()))
+          .events(List.of())
+          .createdAt(now)
+          .placementConstraints(orEmpty(request.placementConstraints()))
+          .placementStrategy(orEmpty(request.placementStrategy()))
+          .networkConfiguration(request.networkConfiguration())
+          .healthCheckGracePeriodSeconds(request.healthCheckGracePeriodSeconds() == null
+              ? 0 : request.healthCheckGracePeriodSeconds())
+          .schedulingStrategy(daemon ? "DAEMON" : "REPLICA")
+          .deploymentController(DeploymentController.builder().type("ECS").build())
+          .createdBy("arn:aws:iam::" + scope.accountId() + ":root")
+          .enableECSManagedTags(Boolean.TRUE.equals(request.enableECSManagedTags()))
+          .propagateTags(request.propagateTags() == null ? "NONE" : request.propagateTags())
+          .enableExecuteCommand(Boolean.TRUE.equals(request.enableExecuteCommand()))
+          .availabilityZoneRebalancing(request.availabilityZoneRebalancing() != null
+              ? request.availabilityZoneRebalancing() : daemon ? "DISABLED" : "ENABLED")
+          .build();
+      ServiceHistory.forget(txn, arn);
+      String current = ServiceHistory.started(txn, service, initial.get(0), now);
+      service = service.toBuilder().currentServiceDeployment(current).build();
+      txn.put(SERVICE, key, service);
+      txn.put(CREATE_REQUEST, key, new CreateRequestDigest(arn, digest));
+      ResourceTagging.put(txn, arn, tags);
+      return ServiceShapes.show(txn, service, !tags.isEmpty());
+    });
+  }
+
+  /**
+   * UpdateService. A new deployment starts when the task definition, capacity provider strategy,
+   * platform version, network configuration, load balancers or service registries change, or with
+   * {@code forceNewDeployment}; desiredCount, deploymentConfiguration, placement, grace period and tag
+   * settings alone change the service in place (Model docs: "This parameter doesn't trigger a new
+   * service deployment").
+   *
+   * @throws ServiceNotActiveException "Service was not ACTIVE." for a DRAINING or INACTIVE service
+   */
+  public Service update(Scope scope, UpdateServiceRequest request) {
+    Instant now = clock.instant();
+    return store.write(scope, txn -> {
+      Cluster cluster = Clusters.require(txn, scope, request.cluster());
+      Service service = ServiceLookup.require(txn, scope, cluster.clusterName(), request.service());
+      if (!ACTIVE.equals(service.status())) {
+        throw new ServiceNotActiveException();
+      }
+      ServiceRules.checkController(request.deploymentController());
+      boolean daemon = "DAEMON".equals(service.schedulingStrategy());
+      ServiceRules.checkDesiredCount(daemon, request.desiredCount(), false);
+      ServiceRules.checkGracePeriod(request.healthCheckGracePeriodSeconds());
+      TaskDefinition td = request.taskDefinition() != null
+          ? TaskDefinitions.resolveForLaunch(txn, scope, request.taskDefinition())
+          : TaskDefinitions.find(txn, scope, service.taskDefinition())
+              .orElseThrow(() -> new ClientException("TaskDefinition not found."));
+      boolean newStrategy = request.capacityProviderStrategy() != null && !request.capacityProviderStrategy().isEmpty();
+      String launchType = newStrategy ? null : service.launchType();
+      var strategy = newStrategy ? request.capacityProviderStrategy() : service.capacityProviderStrategy();
+      ServiceLaunch launch = ServiceLaunch.resolve(launchType, strategy, cluster, daemon, request.platformVersion());
+      if (request.platformVersion() == null && launch.fargate() && service.platformVersion() != null) {
+        // The platform version stays while the tasks stay on Fargate.
+        launch = ServiceLaunch.resolve(launchType, strategy, cluster, daemon, service.platformVersion());
+      }
+      ServiceRules.checkCompatible(td, launch.taskLaunchType());
+      NetworkConfiguration network = or(request.networkConfiguration(), service.networkConfiguration());
+      LaunchTypes.checkNetworkConfiguration(td, network);
+      var constraints = or(request.placementConstraints(), service.placementConstraints());
+      var strategies = or(request.placementStrategy(), service.placementStrategy());
+      ServiceRules.checkDaemon(daemon, request.placementStrategy());
+      ServiceRules.checkPlacement(constraints, strategies, launch.fargate());
+      var loadBalancers = or(request.loadBalancers(), service.loadBalancers());
+      ServiceRules.checkLoadBalancers(loadBalancers, td);
+      var registries = or(request.serviceRegistries(), service.serviceRegistries());
+      ServiceRules.checkServiceRegistries(registries);
+      DeploymentConfiguration configuration = ServiceRules.deploymentConfiguration(
+          request.deploymentConfiguration(), service.deploymentConfiguration(), daemon);
+
+      Deployment primary = ServiceShapes.primary(service);
+      Deployment spec = ServiceShapes.deploymentSpec(td.taskDefinitionArn(), launch, network).toBuilder()
+          .serviceConnectConfiguration(or(request.serviceConnectConfiguration(),
+              primary == null ? null : primary.serviceConnectConfiguration()))
+          .volumeConfigurations(or(request.volumeConfigurations(), primary == null ? null : primary.volumeConfigurations()))
+          .vpcLatticeConfigurations(or(request.vpcLatticeConfigurations(),
+              primary == null ? null : primary.vpcLatticeConfigurations()))
+          .build();
+      boolean deploy = Boolean.TRUE.equals(request.forceNewDeployment())
+          || primary == null || !ServiceShapes.runs(primary, spec)
+          || !Objects.equals(loadBalancers, service.loadBalancers())
+          || !Objects.equals(registries, service.serviceRegistries());
+      Service.Builder updated = service.toBuilder()
+          .desiredCount(daemon ? service.desiredCount() : or(request.desiredCount(), service.desiredCount()))
+          .launchType(launch.launchType())
+          .capacityProviderStrategy(launch.capacityProviderStrategy())
+          .platformVersion(launch.platformVersion())
+          .platformFamily(launch.platformFamily())
+          .networkConfiguration(network)
+          .placementConstraints(constraints)
+          .placementStrategy(strategies)
+          .loadBalancers(loadBalancers)
+          .serviceRegistries(registries)
+          .deploymentConfiguration(configuration)
+          .healthCheckGracePeriodSeconds(or(request.healthCheckGracePeriodSeconds(),
+              service.healthCheckGracePeriodSeconds()))
+          .enableExecuteCommand(or(request.enableExecuteCommand(), service.enableExecuteCommand()))
+          .enableECSManagedTags(or(request.enableECSManagedTags(), service.enableECSManagedTags()))
+          .propagateTags(or(request.propagateTags(), service.propagateTags()))
+          .availabilityZoneRebalancing(or(request.availabilityZoneRebalancing(), service.availabilityZoneRebalancing()));
+      Service result = updated.build();
+      if (deploy) {
+        List<Deployment> next = deployments.withNewPrimary(service.deployments(), spec, now);
+        result = result.toBuilder().deployments(next).taskDefinition(td.taskDefinitionArn()).build();
+        String current = ServiceHistory.started(txn, result, next.get(0), now);
+        result = result.toBuilder().currentServiceDeployment(current).build();
+      }
+      txn.put(SERVICE, EcsKinds.serviceKey(cluster.clusterName(), service.serviceName()), result);
+      return ServiceShapes.show(txn, result, false);
+    });
+  }
+
+  /**
+   * DeleteService: ACTIVE becomes DRAINING with desiredCount 0 and the scheduler stops its tasks, then
+   * makes it INACTIVE. A DRAINING or INACTIVE service is answered as it is (aws/aws-sdk-js#4189: deleting
+   * an INACTIVE service succeeds and returns it).
+   *
+   * @throws InvalidParameterException "The service cannot be stopped while it is scaled above 0." for a
+   *     REPLICA service with desiredCount above 0, without {@code force}
+   */
+  public Service delete(Scope scope, DeleteServiceRequest request) {
+    return store.write(scope, txn -> {
+      Cluster cluster = Clusters.require(txn, scope, request.cluster());
+      Service service = ServiceLookup.require(txn, scope, cluster.clusterName(), request.service());
+      if (!ACTIVE.equals(service.status())) {
+        return ServiceShapes.show(txn, service, false);
+      }
+      boolean daemon = "DAEMON".equals(service.schedulingStrategy());
+      int desired = service.desiredCount() == null ? 0 : service.desiredCount();
+      if (!daemon && desired > 0 && !Boolean.TRUE.equals(request.force())) {
+        throw new InvalidParameterException(ServiceMessages.SCALED_ABOVE_ZERO);
+      }
+      Service draining = service.toBuilder().status(DRAINING).desiredCount(0).build();
+      txn.put(SERVICE, EcsKinds.serviceKey(cluster.clusterName(), service.serviceName()), draining);
+      // Model docs of CreateService.tags: "When a service is deleted, the tags are deleted as well."
+      ResourceTagging.remove(txn, service.serviceArn());
+      return ServiceShapes.show(txn, draining, false);
+    });
+  }
+
+  /** The service-linked role unless a role is given (name or ARN), as observed in DescribeServices output. */
+  private static String roleArn(Scope scope, String role) {
+    if (role == null || role.isEmpty()) {
+      return "arn:aws:iam::" + scope.accountId() + ":role/aws-service-role/ecs.amazonaws.com/AWSServiceRoleForECS";
+    }
+    if (role.startsWith("arn:")) {
+      return role;
+    }
+    return "arn:aws:iam::" + scope.accountId() + ":role/" + (role.startsWith("/") ? role.substring(1) : role);
+  }
+
+  private static <T> T or(T given, T current) {
+    return given != null ? given : current;
+  }
+
+  private static <T> List<T> orEmpty(List<T> list) {
+    return list == null ? List.of() : list;
+  }
+
+  private static String digest(CreateServiceRequest request) {
+    try {
+      return EcsJson.mapper().writeValueAsString(request.toBuilder().clientToken(null).build());
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,199 @@
+package dev.ecsemulator.scheduler.service.runner;
+
+import static dev.ecsemulator.core.EcsKinds.CLUSTER;
+import static dev.ecsemulator.core.EcsKinds.SERVICE;
+import static dev.ecsemulator.core.EcsKinds.TASK;
+
+import dev.ecsemulator.core.EcsKinds;
+import dev.ecsemulator.core.Ids;
+import dev.ecsemulator.core.instance.ContainerInstances;
+import dev.ecsemulator.core.instance.HostResources;
+import dev.ecsemulator.core.model.Cluster;
+import dev.ecsemulator.core.model.ContainerInstance;
+import dev.ecsemulator.core.model.Deployment;
+import dev.ecsemulator.core.model.Service;
+import dev.ecsemulator.core.model.ServiceEvent;
+import dev.ecsemulator.core.model.Task;
+import dev.ecsemulator.core.service.ServiceCommands;
+import dev.ecsemulator.core.service.ServiceHistory;
+import dev.ecsemulator.core.state.StateTxn;
+import dev.ecsemulator.core.task.TaskLifecycle;
+import dev.ecsemulator.core.task.TaskStatus;
+import dev.ecsemulator.core.taskdef.TaskDefinitions;
+import dev.ecsemulator.scheduler.service.Observation;
+import dev.ecsemulator.scheduler.service.ServicePlan;
+import dev.ecsemulator.scheduler.service.ServiceReconciler;
+import dev.ecsemulator.scheduler.service.TaskFacts;
+import dev.ecsemulator.scheduler.service.TaskLaunch;
+import dev.ecsemulator.scheduler.service.TaskStop;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One reconcile of one service, inside one store transaction: observe (the service, its tasks, for DAEMON
+ * the cluster's instances), decide ({@link ServiceReconciler}), and record the plan (new tasks, stop
+ * requests, deployments, counts, events, history, the reconciler's memory). Deciding inside the write
+ * means the plan can never act on a stale observation; the decision is pure and quick, so the scope's
+ * lock is held briefly. Thread-safe (stateless apart from its collaborators), but the caller must run at
+ * most one step per service at a time.
+ */
+final class ServiceStep {
+
+  /** DescribeServices keeps the newest 100 events (reference §4). */
+  static final int MAX_EVENTS = 100;
+
+  /** What the controller does next for the service. */
+  record Outcome(Optional<Instant> wakeAt, boolean live) {
+    static final Outcome GONE = new Outcome(Optional.empty(), false);
+  }
+
+  private final ServiceReconciler reconciler;
+  private final ServiceTaskLauncher launcher;
+  private final Ids ids;
+  private final String emulatorId;
+  private final Duration placementRetry;
+
+  ServiceStep(ServiceReconciler reconciler, ServiceTaskLauncher launcher, Ids ids, String emulatorId,
+      Duration placementRetry) {
+    this.reconciler = reconciler;
+    this.launcher = launcher;
+    this.ids = ids;
+    this.emulatorId = emulatorId;
+    this.placementRetry = placementRetry;
+  }
+
+  Outcome run(StateTxn txn, ServiceRef ref, HostResources host, Instant now) {
+    String key = ref.storeKey();
+    Optional<Service> found = txn.get(SERVICE, key);
+    if (found.isEmpty()) {
+      txn.remove(SchedulerState.KIND, key);
+      return Outcome.GONE;
+    }
+    Service service = found.get();
+    if (ServiceCommands.INACTIVE.equals(service.status())) {
+      return Outcome.GONE;
+    }
+    SchedulerState state = txn.get(SchedulerState.KIND, key)
+        .filter(s -> s.belongsTo(service))
+        .orElseGet(() -> SchedulerState.fresh(service, now));
+    Cluster cluster = txn.get(CLUSTER, ref.clusterName()).orElse(null);
+
+    List<Task> tasks = txn.list(TASK, t -> ref.taskGroup().equals(t.group())
+        && service.clusterArn().equals(t.clusterArn()));
+    List<TaskFacts> facts = facts(txn, ref, tasks);
+    boolean daemon = "DAEMON".equals(service.schedulingStrategy());
+    List<String> instances = daemon ? instances(txn, ref, host, now) : List.of();
+    ServicePlan plan = reconciler.reconcile(
+        service, state.memory(), new Observation(facts, instances, state.unplacedTasks()), now);
+
+    Map<String, Integer> unplaced = new HashMap<>();
+    for (TaskLaunch launch : plan.launches()) {
+      Deployment deployment = plan.deployments().stream()
+          .filter(d -> d.id().equals(launch.deploymentId())).findFirst().orElseThrow();
+      if (!launcher.launch(txn, ref.scope(), cluster, service, deployment, launch, host, now)) {
+        unplaced.merge(launch.deploymentId(), 1, Integer::sum);
+      }
+    }
+    for (TaskStop stop : plan.stops()) {
+      String taskKey = EcsKinds.taskKey(ref.clusterName(), stop.taskId());
+      txn.get(TASK, taskKey).ifPresent(task -> {
+        Task stopping = TaskLifecycle.requestStop(task, stop.stopCode(), stop.stoppedReason(), now);
+        if (!stopping.equals(task)) {
+          txn.put(TASK, taskKey, stopping);
+        }
+      });
+    }
+
+    Service next = withEvents(withoutUnplaced(plan.applyTo(service), unplaced), plan.events(), now);
+    if (ServiceCommands.DRAINING.equals(service.status()) && plan.launches().isEmpty()
+        && drained(txn.list(TASK, t -> ref.taskGroup().equals(t.group()) && service.clusterArn().equals(t.clusterArn())))) {
+      // Model docs of DeleteService: INACTIVE once every task is STOPPING or STOPPED (stop requests included).
+      // Nothing runs or waits any more, and an INACTIVE service is not reconciled again: zero its counts.
+      next = next.toBuilder()
+          .status(ServiceCommands.INACTIVE)
+          .runningCount(0)
+          .pendingCount(0)
+          .deployments(next.deployments().stream()
+              .map(d -> d.toBuilder().runningCount(0).pendingCount(0).build())
+              .toList())
+          .build();
+    }
+    if (!next.equals(service)) {
+      txn.put(SERVICE, key, next);
+    }
+    ServiceHistory.sync(txn, next, now);
+    int unplacedTotal = unplaced.values().stream().mapToInt(Integer::intValue).sum();
+    SchedulerState nextState = new SchedulerState(service.createdAt(), plan.memory(), unplacedTotal);
+    if (!txn.get(SchedulerState.KIND, key).equals(Optional.of(nextState))) {
+      txn.put(SchedulerState.KIND, key, nextState);
+    }
+    Optional<Instant> wake = plan.wakeAt();
+    if (unplacedTotal > 0) {
+      Instant retry = now.plus(placementRetry);
+      wake = Optional.of(wake.filter(w -> w.isBefore(retry)).orElse(retry));
+    }
+    return new Outcome(wake, !ServiceCommands.INACTIVE.equals(next.status()));
+  }
+
+  private static List<TaskFacts> facts(StateTxn txn, ServiceRef ref, List<Task> tasks) {
+    Map<String, Boolean> healthChecks = new HashMap<>();
+    List<TaskFacts> facts = new ArrayList<>(tasks.size());
+    for (Task task : tasks) {
+      boolean checks = healthChecks.computeIfAbsent(task.taskDefinitionArn(), arn ->
+          TaskDefinitions.find(txn, ref.scope(), arn).map(TaskFacts::hasHealthChecks).orElse(false));
+      facts.add(TaskFacts.of(task, checks));
+    }
+    return facts;
+  }
+
+  /** The cluster's ACTIVE container instances; the local engine is one of them once asked for. */
+  private List<String> instances(StateTxn txn, ServiceRef ref, HostResources host, Instant now) {
+    ContainerInstances.ensureLocal(txn, ref.scope(), ref.clusterName(), emulatorId, host, now);
+    return ContainerInstances.inCluster(txn, ref.clusterName()).stream()
+        .filter(ci -> "ACTIVE".equals(ci.status()))
+        .map(ContainerInstance::containerInstanceArn)
+        .toList();
+  }
+
+  /** Launches that could not be placed are not pending: take them out of the counts. */
+  private static Service withoutUnplaced(Service service, Map<String, Integer> unplaced) {
+    if (unplaced.isEmpty()) {
+      return service;
+    }
+    int total = unplaced.values().stream().mapToInt(Integer::intValue).sum();
+    List<Deployment> deployments = service.deployments().stream()
+        .map(d -> unplaced.containsKey(d.id())
+            ? d.toBuilder().pendingCount(Math.max(0, d.pendingCount() - unplaced.get(d.id()))).build()
+            : d)
+        .toList();
+    return service.toBuilder()
+        .deployments(deployments)
+        .pendingCount(Math.max(0, service.pendingCount() - total))
+        .build();
+  }
+
+  /** Prepends the plan's events (given oldest first) so that {@code events[]} is newest first, at most 100. */
+  private Service withEvents(Service service, List<String> messages, Instant now) {
+    if (messages.isEmpty()) {
+      return service;
+    }
+    List<ServiceEvent> events = new ArrayList<>();
+    for (int i = messages.size() - 1; i >= 0; i--) {
+      events.add(ServiceEvent.builder().id(ids.uuid()).createdAt(now).message(messages.get(i)).build());
+    }
+    if (service.events() != null) {
+      events.addAll(service.events());
+    }
+    return service.toBuilder().events(events.size() > MAX_EVENTS ? events.subList(0, MAX_EVENTS) : events).build();
+  }
+
+  /** Every task of the service has reached STOPPING (or later). */
+  private static boolean drained(List<Task> tasks) {
+    return tasks.stream().noneMatch(t -> TaskStatus.STOPPING.isAfter(TaskStatus.of(t.lastStatus())));
+  }
+}

@@ -1,0 +1,80 @@
+package dev.ecsemulator.scheduler.service.runner;
+
+import dev.ecsemulator.core.Scope;
+import dev.ecsemulator.core.error.EcsException;
+import dev.ecsemulator.core.instance.HostResources;
+import dev.ecsemulator.core.model.Cluster;
+import dev.ecsemulator.core.model.Deployment;
+import dev.ecsemulator.core.model.Service;
+import dev.ecsemulator.core.model.Tag;
+import dev.ecsemulator.core.model.TaskDefinition;
+import dev.ecsemulator.core.state.StateTxn;
+import dev.ecsemulator.core.tag.ResourceTagging;
+import dev.ecsemulator.core.task.LaunchSpec;
+import dev.ecsemulator.core.task.LaunchTypes;
+import dev.ecsemulator.core.task.TaskCreation;
+import dev.ecsemulator.core.taskdef.TaskDefinitions;
+import dev.ecsemulator.scheduler.service.TaskLaunch;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Records one launch of a service plan as a new task, through {@link TaskCreation} (the one path that
+ * places and records tasks): group {@code service:NAME}, startedBy the deployment ID, the deployment's
+ * task definition, launch type or capacity provider, platform version and network configuration, and the
+ * tags the service propagates. Stateless apart from its collaborators; thread-safe.
+ */
+final class ServiceTaskLauncher {
+
+  private final TaskCreation creation;
+
+  ServiceTaskLauncher(TaskCreation creation) {
+    this.creation = creation;
+  }
+
+  /** Records the task; false when it could not be placed (no room, no engine, no usable capacity provider). */
+  boolean launch(StateTxn txn, Scope scope, Cluster cluster, Service service, Deployment deployment,
+      TaskLaunch launch, HostResources host, Instant now) {
+    TaskDefinition definition = TaskDefinitions.find(txn, scope, launch.taskDefinition()).orElse(null);
+    if (definition == null || cluster == null) {
+      return false;
+    }
+    LaunchTypes.Choice choice;
+    try {
+      choice = deployment.launchType() != null
+          ? new LaunchTypes.Choice(deployment.launchType(), null)
+          : LaunchTypes.choose(null, deployment.capacityProviderStrategy(), cluster);
+    } catch (EcsException e) {
+      return false; // the strategy's providers left the cluster: nowhere to place the task
+    }
+    boolean fargate = "FARGATE".equals(choice.launchType());
+    LaunchSpec spec = new LaunchSpec(scope, cluster.clusterName(), definition, choice.launchType(),
+        choice.capacityProviderName(), launch.containerInstanceArn(), null, "service:" + service.serviceName(),
+        launch.deploymentId(), Boolean.TRUE.equals(service.enableExecuteCommand()),
+        fargate ? deployment.platformVersion() : null, deployment.networkConfiguration());
+    TaskCreation.Result result = creation.create(txn, spec, List.of(launch.taskId()), tags(txn, service, definition),
+        host, now);
+    return !result.started().isEmpty();
+  }
+
+  /**
+   * The new task's tags: the service's with propagateTags SERVICE, the task definition's with
+   * TASK_DEFINITION (Model docs of CreateService.propagateTags), and with enableECSManagedTags
+   * {@code aws:ecs:serviceName} and {@code aws:ecs:clusterName} (Guide {@code ecs-using-tags.md}).
+   */
+  static List<Tag> tags(StateTxn txn, Service service, TaskDefinition definition) {
+    List<Tag> tags = new ArrayList<>();
+    if ("SERVICE".equals(service.propagateTags())) {
+      tags.addAll(ResourceTagging.get(txn, service.serviceArn()));
+    } else if ("TASK_DEFINITION".equals(service.propagateTags())) {
+      tags.addAll(ResourceTagging.get(txn, definition.taskDefinitionArn()));
+    }
+    if (Boolean.TRUE.equals(service.enableECSManagedTags())) {
+      String clusterArn = service.clusterArn();
+      tags.add(new Tag("aws:ecs:serviceName", service.serviceName()));
+      tags.add(new Tag("aws:ecs:clusterName", clusterArn.substring(clusterArn.lastIndexOf('/') + 1)));
+    }
+    return tags;
+  }
+}
