@@ -180,12 +180,21 @@ public final class Emulator implements AutoCloseable {
       body.put("removedContainers", engine.reachable() ? managed.removeAll() : 0);
       body.put("docker", engine);
     };
+    // No service step and no task pass may run meanwhile, or one in flight could recreate what the reset
+    // removes.
     TaskEngine engine = tasks;
-    if (engine != null) {
-      engine.whilePaused(wipe);
-    } else {
-      wipe.run();
-    }
+    services.whilePaused(() -> {
+      try {
+        if (engine != null) {
+          engine.whilePaused(wipe);
+        } else {
+          wipe.run();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while resetting", e);
+      }
+    });
     ctx.contentType("application/json").result(EcsJson.mapper().writeValueAsBytes(body));
   }
 

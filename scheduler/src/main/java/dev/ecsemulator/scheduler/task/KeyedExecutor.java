@@ -4,6 +4,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,6 +22,10 @@ public final class KeyedExecutor {
 
   private final Executor pool;
   private final Map<String, Slot> slots = new ConcurrentHashMap<>();
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition idle = lock.newCondition();
+  private int running;
+  private volatile boolean paused;
 
   private static final class Slot {
     CompletableFuture<Void> tail = CompletableFuture.completedFuture(null);
@@ -30,8 +36,14 @@ public final class KeyedExecutor {
     this.pool = pool;
   }
 
-  /** Runs {@code work} for {@code key} after whatever runs for it now; coalesced with an already queued run. */
+  /**
+   * Runs {@code work} for {@code key} after whatever runs for it now; coalesced with an already queued run.
+   * Dropped while {@link #whilePaused paused}.
+   */
   public void submit(String key, Runnable work) {
+    if (paused) {
+      return;
+    }
     Slot slot = slots.computeIfAbsent(key, k -> new Slot());
     synchronized (slot) {
       if (slot.queued) {
@@ -42,12 +54,62 @@ public final class KeyedExecutor {
         synchronized (slot) {
           slot.queued = false;
         }
+        if (!enter()) {
+          return;
+        }
         try {
           work.run();
         } catch (RuntimeException e) {
           log.error("Bug: work for {} failed", key, e);
+        } finally {
+          leave();
         }
       }, pool);
+    }
+  }
+
+  private boolean enter() {
+    lock.lock();
+    try {
+      if (paused) {
+        return false;
+      }
+      running++;
+      return true;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void leave() {
+    lock.lock();
+    try {
+      running--;
+      idle.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Runs {@code action} with this executor paused: pieces under way finish first, none starts meanwhile,
+   * and what is submitted or queued meanwhile is dropped (work is level-triggered: the next trigger
+   * after the pause sees the state as it then is). For a reset that must not race with work in flight.
+   */
+  public void whilePaused(Runnable action) throws InterruptedException {
+    lock.lock();
+    try {
+      paused = true;
+      while (running > 0) {
+        idle.await();
+      }
+    } finally {
+      lock.unlock();
+    }
+    try {
+      action.run();
+    } finally {
+      paused = false;
     }
   }
 

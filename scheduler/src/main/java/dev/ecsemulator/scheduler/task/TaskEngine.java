@@ -81,10 +81,6 @@ public final class TaskEngine implements AutoCloseable {
   private final KeyedExecutor work;
   private final ScheduledExecutorService timers;
   private final Set<String> cleaned = ConcurrentHashMap.newKeySet();
-  private final java.util.concurrent.locks.ReentrantLock lock = new java.util.concurrent.locks.ReentrantLock();
-  private final java.util.concurrent.locks.Condition idle = lock.newCondition();
-  private int running;
-  private volatile boolean paused;
   private volatile AutoCloseable events;
 
   public TaskEngine(StateStore store, ContainerRuntime runtime, EngineMonitor engine, Clock clock,
@@ -161,31 +157,7 @@ public final class TaskEngine implements AutoCloseable {
   }
 
   private void run(String key, Runnable pass) {
-    if (paused) {
-      return;
-    }
-    work.submit(key, () -> {
-      lock.lock();
-      try {
-        if (paused) {
-          return;
-        }
-        running++;
-      } finally {
-        lock.unlock();
-      }
-      try {
-        pass.run();
-      } finally {
-        lock.lock();
-        try {
-          running--;
-          idle.signalAll();
-        } finally {
-          lock.unlock();
-        }
-      }
-    });
+    work.submit(key, pass);
   }
 
   /**
@@ -194,21 +166,13 @@ public final class TaskEngine implements AutoCloseable {
    * recreates a container after the reset removed them all.
    */
   public void whilePaused(Runnable action) throws InterruptedException {
-    lock.lock();
-    try {
-      paused = true;
-      while (running > 0) {
-        idle.await();
+    work.whilePaused(() -> {
+      try {
+        action.run();
+      } finally {
+        cleaned.clear();
       }
-    } finally {
-      lock.unlock();
-    }
-    try {
-      action.run();
-    } finally {
-      cleaned.clear();
-      paused = false;
-    }
+    });
   }
 
   private void schedule(TaskRef ref, Instant at) {

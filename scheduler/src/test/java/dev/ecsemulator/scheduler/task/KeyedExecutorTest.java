@@ -91,4 +91,39 @@ class KeyedExecutorTest {
 
     await().atMost(Duration.ofSeconds(10)).until(() -> after.get() == 1);
   }
+
+  @Test
+  void pausingWaitsForWorkUnderWayAndDropsWhatComesMeanwhile() throws Exception {
+    CountDownLatch inside = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    List<String> log = new CopyOnWriteArrayList<>();
+    executor.submit("k", () -> {
+      inside.countDown();
+      try {
+        release.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      log.add("first done");
+    });
+    assertThat(inside.await(10, TimeUnit.SECONDS)).isTrue();
+
+    Thread pauser = new Thread(() -> {
+      try {
+        executor.whilePaused(() -> {
+          log.add("paused action");
+          executor.submit("k", () -> log.add("dropped"));
+        });
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    pauser.start();
+    release.countDown();
+    pauser.join(10_000);
+    executor.submit("k", () -> log.add("after"));
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> log.contains("after"));
+    assertThat(log).containsExactly("first done", "paused action", "after");
+  }
 }

@@ -186,6 +186,11 @@ public final class ServiceController implements AutoCloseable {
     touched.forEach(this::reconcile);
   }
 
+  /** Runs {@code action} with no service step under way and none starting (see KeyedExecutor#whilePaused). */
+  public void whilePaused(Runnable action) throws InterruptedException {
+    executor.whilePaused(action);
+  }
+
   @Override
   public void close() {
     closed = true;
