@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p>OS locks belong to the process, and on Linux closing <em>any</em> descriptor of the file drops them,
  * so holders in this JVM are also tracked here and a second one is refused before it opens the file.
+ * For the same reason nothing in the holding process may open the lock file (copying it included).
  */
 public final class DataDirLock implements AutoCloseable {
 

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -43,6 +44,7 @@ public final class DurableStateStore extends InMemoryStateStore {
   private final DataDirLock lock;
   private final Object compactionLock = new Object();
   private final AtomicBoolean compactionQueued = new AtomicBoolean();
+  private final AtomicBoolean closing = new AtomicBoolean();
   private final ExecutorService compactor = Executors.newSingleThreadExecutor(r -> {
     Thread t = new Thread(r, "ecs-emulator-compaction");
     t.setDaemon(true);
@@ -187,16 +189,21 @@ public final class DurableStateStore extends InMemoryStateStore {
   private void maybeCompact() {
     long threshold = Math.max(options.compactAfterBytes(), snapshotBytes);
     if (journal.currentFileBytes() >= threshold && compactionQueued.compareAndSet(false, true)) {
-      compactor.execute(() -> {
-        try {
-          compact();
-        } catch (RuntimeException e) {
-          // The journal still holds everything; the next trigger tries again.
-          log.warn("compaction of {} failed: {}", dir, e.getMessage());
-        } finally {
-          compactionQueued.set(false);
-        }
-      });
+      try {
+        compactor.execute(() -> {
+          try {
+            compact();
+          } catch (RuntimeException e) {
+            // The journal still holds everything; the next trigger tries again.
+            log.warn("compaction of {} failed: {}", dir, e.getMessage());
+          } finally {
+            compactionQueued.set(false);
+          }
+        });
+      } catch (RejectedExecutionException e) {
+        // Closing: the final snapshot takes its place. This commit is durable already; it must not fail.
+        compactionQueued.set(false);
+      }
     }
   }
 
@@ -255,17 +262,18 @@ public final class DurableStateStore extends InMemoryStateStore {
    */
   @Override
   public void close() {
-    synchronized (compactionLock) {
-      if (closed) {
-        return;
-      }
-      closed = true;
+    if (!closing.compareAndSet(false, true)) {
+      return;
     }
+    // A compaction already queued finishes first; none can be queued after this.
     compactor.shutdown();
     try {
       compactor.awaitTermination(1, TimeUnit.MINUTES);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+    synchronized (compactionLock) {
+      closed = true;
     }
     try {
       boolean healthy = !journal.failed();
