@@ -10,22 +10,48 @@ import java.nio.file.Path;
  * @param bind the address to listen on; loopback unless the user asks otherwise
  * @param region the region of requests that carry none in their signature
  * @param accountId the account of requests whose access key is not a 12-digit account ID
- * @param dataDir where state lives; also the source of the emulator's instance ID
+ * @param dataDir where state lives ({@code <dataDir>/state}); also the source of the emulator's instance ID.
+ *     Locked while the emulator runs, even when ephemeral, since the instance ID (and so the containers)
+ *     would be shared too
  * @param dockerHost the Docker engine to use, e.g. {@code unix:///var/run/docker.sock}
+ * @param ephemeral keep state in memory only: nothing survives the process
+ * @param resetState move the saved state aside and start empty (ignored when ephemeral)
  */
-public record EmulatorConfig(int port, String bind, String region, String accountId, Path dataDir, String dockerHost) {
+public record EmulatorConfig(int port, String bind, String region, String accountId, Path dataDir, String dockerHost,
+    boolean ephemeral, boolean resetState) {
 
   public static final int DEFAULT_PORT = 4566;
   public static final String DEFAULT_BIND = "127.0.0.1";
   public static final String DEFAULT_REGION = "us-east-1";
   public static final String DEFAULT_ACCOUNT_ID = "000000000000";
 
+  /** Durable state, no reset: the command line's defaults. */
+  public EmulatorConfig(int port, String bind, String region, String accountId, Path dataDir, String dockerHost) {
+    this(port, bind, region, accountId, dataDir, dockerHost, false, false);
+  }
+
   public static Path defaultDataDir() {
     return Path.of(System.getProperty("user.home"), ".ecs-emulator");
   }
 
-  /** Defaults everywhere but the given port and data dir: what tests usually want. */
+  /**
+   * Defaults everywhere but the given port and data dir, and state in memory only: what tests usually
+   * want. Tests of durability use {@code forTests(port, dir).withEphemeral(false)}.
+   */
   public static EmulatorConfig forTests(int port, Path dataDir) {
-    return new EmulatorConfig(port, DEFAULT_BIND, DEFAULT_REGION, DEFAULT_ACCOUNT_ID, dataDir, null);
+    return new EmulatorConfig(port, DEFAULT_BIND, DEFAULT_REGION, DEFAULT_ACCOUNT_ID, dataDir, null, true, false);
+  }
+
+  public EmulatorConfig withEphemeral(boolean inMemoryOnly) {
+    return new EmulatorConfig(port, bind, region, accountId, dataDir, dockerHost, inMemoryOnly, resetState);
+  }
+
+  public EmulatorConfig withResetState(boolean reset) {
+    return new EmulatorConfig(port, bind, region, accountId, dataDir, dockerHost, ephemeral, reset);
+  }
+
+  /** Where durable state lives. */
+  public Path stateDir() {
+    return dataDir.resolve("state");
   }
 }
