@@ -46,6 +46,7 @@ final class JournalWriter implements AutoCloseable {
   // Used by the flusher thread only (and read racily for statistics).
   private FileChannel channel;
   private Path file;
+  private long fileFirstSeq;
   private volatile long fileBytes;
 
   private JournalWriter(Path dir, long firstSeq, int maxBatch) throws IOException {
@@ -217,7 +218,8 @@ final class JournalWriter implements AutoCloseable {
           if (!batch.isEmpty()) {
             write(batch);
           }
-          if (rotate) {
+          // A file that holds no record yet already starts where the next one would.
+          if (rotate && upTo + 1 != fileFirstSeq) {
             openFile(upTo + 1);
           }
         } catch (IOException e) {
@@ -291,6 +293,7 @@ final class JournalWriter implements AutoCloseable {
     }
     channel = opened;
     file = next;
+    fileFirstSeq = firstSeq;
     fileBytes = Frames.FILE_HEADER;
   }
 

@@ -274,6 +274,20 @@ class DurableStateStoreTest {
   }
 
   @Test
+  void compactingAgainWithNothingNewIsHarmless() {
+    DurableStateStore store = open(DurableOptions.defaults().withCompactOnClose(false));
+    store.compact(); // nothing written yet
+    store.write(EAST, txn -> put(txn, "a"));
+    store.compact();
+    store.compact();
+    store.write(EAST, txn -> put(txn, "b"));
+
+    assertThat(TestFiles.names(dir())).containsExactly(".lock", "journal-00000000000000000002", "snapshot");
+    store.close();
+    assertThat(clusters(open(), EAST)).containsExactly("a", "b");
+  }
+
+  @Test
   void aGrowingJournalIsCompactedBySize() {
     DurableStateStore store = open(DurableOptions.defaults().withCompactAfterBytes(2048).withCompactOnClose(false));
     for (int i = 0; i < 40; i++) {
