@@ -157,13 +157,17 @@ public final class DurableStateStore extends InMemoryStateStore {
   /** Forgets everything, durably: one record marks the reset, so a crash halfway cannot undo half of it. */
   @Override
   public void clear() {
-    if (closed) {
-      throw new IllegalStateException("the state store is closed");
+    // No compaction in between: a snapshot taken halfway would hold scopes not yet cleared while the
+    // reset record fell before it, and a crash then would bring them back.
+    synchronized (compactionLock) {
+      if (closed) {
+        throw new IllegalStateException("the state store is closed");
+      }
+      journal.append(codec.encodeClear());
+      // The per-scope removals that follow are journaled too, keeping disk and memory in step with any
+      // write that runs concurrently with the reset.
+      super.clear();
     }
-    journal.append(codec.encodeClear());
-    // The per-scope removals that follow are journaled too, keeping disk and memory in step with any
-    // write that runs concurrently with the reset.
-    super.clear();
   }
 
   /**

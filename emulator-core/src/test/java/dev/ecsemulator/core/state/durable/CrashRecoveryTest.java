@@ -160,6 +160,21 @@ class CrashRecoveryTest {
   }
 
   @Test
+  void aResetCutShortByACrashIsWholeNotHalf() {
+    history(8);
+    DurableStateStore store = open(AS_KILLED);
+    store.clear(); // one reset record, then one removal commit per scope
+    store.close();
+    Path journal = StateFiles.journals(dir()).get(0).file();
+    List<Frames.Frame> frames = TestFiles.frames(journal);
+    assertThat(frames).hasSize(3);
+    // The crash came right after the reset record: no scope's removals were written.
+    TestFiles.truncate(journal, frames.get(1).offset());
+
+    assertThat(reopenedContent()).isEmpty();
+  }
+
+  @Test
   void aTailOfZerosIsWhatACrashLeftNotDamage() {
     int n = 5;
     var after = history(n);
