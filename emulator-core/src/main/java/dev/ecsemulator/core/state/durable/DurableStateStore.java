@@ -127,7 +127,7 @@ public final class DurableStateStore extends InMemoryStateStore {
     }
     journal = JournalWriter.create(dir, recovered.lastSeq() + 1, options.maxBatch());
     loading = false;
-    log.info("state: {} entities in {} scopes from {} ({} from the snapshot, {} journal records replayed) in {} ms",
+    log.info("state: {} entities in {} scope(s) from {} ({} from the snapshot, {} journal records replayed) in {} ms",
         recovered.entities(), recovered.image().size(), dir, recovered.snapshotEntities(),
         recovered.replayedRecords(), (System.nanoTime() - started) / 1_000_000);
   }

@@ -79,8 +79,13 @@ final class JournalWriter implements AutoCloseable {
    *
    * @throws DurabilityException if it (or an earlier record) could not be written
    * @throws IllegalStateException if the writer is closed
+   * @throws IllegalArgumentException if the record exceeds {@link Frames#MAX_PAYLOAD}
    */
   long append(byte[] payload) {
+    if (payload.length > Frames.MAX_PAYLOAD) {
+      // Checked before a number is taken: the numbers must have no gaps.
+      throw new IllegalArgumentException("a state commit of " + payload.length + " bytes exceeds " + Frames.MAX_PAYLOAD);
+    }
     ByteBuffer body = ByteBuffer.wrap(payload);
     int payloadCrc = Frames.crc(payload, 0, payload.length);
     lock.lock();
