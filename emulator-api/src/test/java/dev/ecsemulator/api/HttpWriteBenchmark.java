@@ -21,7 +21,8 @@ import software.amazon.awssdk.services.ecs.model.Tag;
  * Write throughput through the whole stack: AWS SDK v2 client threads calling CreateCluster (a new
  * cluster with a tag each time, so every call commits) against an emulator in this JVM, ephemeral and
  * durable. Not a test: run on demand (docs/durability.md). Arguments (all optional):
- * {@code threads=1,4 seconds=10 warmup=3 modes=ephemeral,durable}.
+ * {@code threads=1,4 seconds=10 warmup=3 rounds=3 jit=20 modes=ephemeral,durable} ({@code jit}: seconds of
+ * untimed load per mode before the first round).
  */
 public final class HttpWriteBenchmark {
 
@@ -46,6 +47,8 @@ public final class HttpWriteBenchmark {
     List<String> modes = List.of("ephemeral", "durable");
     int seconds = 10;
     int warmup = 3;
+    int rounds = 3;
+    int jit = 20;
     for (String arg : args) {
       String[] kv = arg.split("=", 2);
       switch (kv[0]) {
@@ -53,17 +56,31 @@ public final class HttpWriteBenchmark {
         case "modes" -> modes = List.of(kv[1].split(","));
         case "seconds" -> seconds = Integer.parseInt(kv[1]);
         case "warmup" -> warmup = Integer.parseInt(kv[1]);
+        case "rounds" -> rounds = Integer.parseInt(kv[1]);
+        case "jit" -> jit = Integer.parseInt(kv[1]);
         default -> throw new IllegalArgumentException("unknown argument " + arg);
       }
     }
-    System.out.printf("%-10s %7s %10s %9s %9s %9s%n", "mode", "threads", "ops/s", "p50 ms", "p99 ms", "max ms");
+    // Warm the JIT once for everything (SDK, Javalin, Jackson), so the first mode measured is not
+    // handicapped; then alternate the modes, round after round, so a slow minute of a shared machine
+    // does not land on one mode only.
     for (String mode : modes) {
+      run(mode, threads.get(threads.size() - 1), 0, jit);
+    }
+    System.out.printf("%-5s %-10s %7s %10s %9s %9s %9s%n", "round", "mode", "threads", "ops/s", "p50 ms", "p99 ms", "max ms");
+    java.util.Map<String, List<Double>> rates = new java.util.LinkedHashMap<>();
+    for (int round = 1; round <= rounds; round++) {
       for (int n : threads) {
-        Result r = run(mode, n, warmup, seconds);
-        System.out.printf("%-10s %7d %10.0f %9.2f %9.2f %9.2f%n", r.mode(), r.threads(), r.perSecond(),
-            r.percentileMillis(50), r.percentileMillis(99), r.percentileMillis(100));
+        for (String mode : modes) {
+          Result r = run(mode, n, warmup, seconds);
+          rates.computeIfAbsent(mode + " " + n, k -> new ArrayList<>()).add(r.perSecond());
+          System.out.printf("%-5d %-10s %7d %10.0f %9.2f %9.2f %9.2f%n", round, r.mode(), r.threads(), r.perSecond(),
+              r.percentileMillis(50), r.percentileMillis(99), r.percentileMillis(100));
+        }
       }
     }
+    System.out.println("median ops/s over the rounds:");
+    rates.forEach((k, v) -> System.out.printf("  %-14s %8.0f%n", k, v.stream().sorted().toList().get(v.size() / 2)));
   }
 
   static Result run(String mode, int threads, int warmupSeconds, int seconds) throws Exception {

@@ -82,9 +82,10 @@ public final class DurableStateStore extends InMemoryStateStore {
         log.info("moved the previous state to {}; starting empty", aside);
       }
       Files.deleteIfExists(dir.resolve(StateFiles.SNAPSHOT_TMP));
+      long started = System.nanoTime();
       Recovery.Result recovered = recover(dir, kinds, options);
       DurableStateStore store = new DurableStateStore(dir, kinds, options, lock);
-      store.start(recovered);
+      store.start(recovered, started);
       return store;
     } catch (IOException e) {
       lock.close();
@@ -108,8 +109,7 @@ public final class DurableStateStore extends InMemoryStateStore {
     }
   }
 
-  private void start(Recovery.Result recovered) throws IOException {
-    long started = System.nanoTime();
+  private void start(Recovery.Result recovered, long started) throws IOException {
     recovered.image().forEach((scope, tables) -> write(scope, txn -> {
       tables.forEach((kind, entities) -> entities.forEach((key, value) -> put(txn, kind, key, value)));
       return null;
