@@ -14,6 +14,7 @@ import dev.ecsemulator.api.protocol.AwsJsonProtocol;
 import dev.ecsemulator.api.protocol.OperationTable;
 import dev.ecsemulator.api.protocol.ScopeResolver;
 import dev.ecsemulator.api.protocol.ServiceModel;
+import dev.ecsemulator.core.EcsKinds;
 import dev.ecsemulator.core.EmulatorInstance;
 import dev.ecsemulator.core.Ids;
 import dev.ecsemulator.core.instance.ContainerInstanceQueries;
@@ -33,9 +34,13 @@ import dev.ecsemulator.core.service.ServiceDeploymentQueries;
 import dev.ecsemulator.core.service.ServiceQueries;
 import dev.ecsemulator.core.settings.AccountSettings;
 import dev.ecsemulator.core.state.InMemoryStateStore;
+import dev.ecsemulator.core.state.KindRegistry;
 import dev.ecsemulator.core.state.StateStore;
 import dev.ecsemulator.core.tag.Tags;
 import dev.ecsemulator.core.taskdef.TaskDefinitions;
+import dev.ecsemulator.core.state.durable.DataDirLock;
+import dev.ecsemulator.core.state.durable.DurableOptions;
+import dev.ecsemulator.core.state.durable.DurableStateStore;
 import dev.ecsemulator.scheduler.docker.DockerEngine;
 import dev.ecsemulator.scheduler.docker.EngineStatus;
 import dev.ecsemulator.scheduler.docker.ManagedResources;
@@ -52,7 +57,8 @@ import java.util.Map;
 /**
  * The composition root: builds the store, the domain services, the Docker runtime and the HTTP server
  * from an {@link EmulatorConfig}, and owns their lifecycle. {@link #start} returns once the server
- * answers.
+ * answers. The data directory is locked for the emulator's lifetime; state is durable in it unless the
+ * config says ephemeral.
  */
 public final class Emulator implements AutoCloseable {
 
@@ -60,6 +66,7 @@ public final class Emulator implements AutoCloseable {
   private final EmulatorInstance instance;
   private final Clock clock;
   private final Instant startedAt;
+  private final DataDirLock dataDirLock;
   private final StateStore store;
   private final DockerEngine docker;
   private final ManagedResources managed;
@@ -77,7 +84,13 @@ public final class Emulator implements AutoCloseable {
     this.clock = clock;
     this.startedAt = clock.instant();
     this.instance = EmulatorInstance.forDataDir(config.dataDir());
-    this.store = new InMemoryStateStore();
+    this.dataDirLock = DataDirLock.acquire(config.dataDir());
+    try {
+      this.store = openStore(config);
+    } catch (RuntimeException e) {
+      dataDirLock.close();
+      throw e;
+    }
     this.docker = new DockerEngine(DockerEngine.resolveHost(config.dockerHost()));
     this.managed = new ManagedResources(docker, instance);
     this.model = ServiceModel.load();
@@ -105,10 +118,43 @@ public final class Emulator implements AutoCloseable {
     this.server = new EcsHttpServer(protocol, this::health, this::reset);
   }
 
-  /** Builds and starts an emulator; the returned one is serving. */
+  /**
+   * Every kind of entity the emulator stores. Durable state is read back by kind name, so a kind
+   * missing here fails its first write (in ephemeral mode too).
+   */
+  /** Every kind of entity the emulator stores; the durable store refuses files naming any other. */
+  static KindRegistry kinds() {
+    return KindRegistry.of(EcsKinds.all()).with(
+        dev.ecsemulator.core.task.RunTaskToken.KIND,
+        dev.ecsemulator.core.taskdef.TaskDefinitionFamily.KIND,
+        dev.ecsemulator.core.settings.StoredAccountSetting.KIND,
+        dev.ecsemulator.core.service.ServiceKinds.SERVICE_DEPLOYMENT,
+        dev.ecsemulator.core.service.ServiceKinds.SERVICE_REVISION,
+        dev.ecsemulator.core.service.ServiceKinds.CREATE_REQUEST,
+        dev.ecsemulator.scheduler.service.runner.SchedulerState.KIND);
+  }
+
+  private static StateStore openStore(EmulatorConfig config) {
+    if (config.ephemeral()) {
+      return new InMemoryStateStore(kinds());
+    }
+    return DurableStateStore.open(config.stateDir(), kinds(), DurableOptions.defaults().withResetState(config.resetState()));
+  }
+
+  /**
+   * Builds and starts an emulator; the returned one is serving.
+   *
+   * @throws dev.ecsemulator.core.state.durable.DataDirLockedException if another emulator uses the data dir
+   * @throws dev.ecsemulator.core.state.durable.StateDamagedException if the saved state cannot be read back
+   */
   public static Emulator start(EmulatorConfig config) {
     Emulator emulator = new Emulator(config, Clock.systemUTC());
-    emulator.port = emulator.server.start(config.bind(), config.port());
+    try {
+      emulator.port = emulator.server.start(config.bind(), config.port());
+    } catch (RuntimeException e) {
+      emulator.close();
+      throw e;
+    }
     // Connect to Docker and start running tasks in the background: the API answers meanwhile (tasks
     // stored before the engine is ready are picked up by its first resync).
     Thread scheduling = new Thread(emulator::startScheduling, "ecs-scheduling-start");
@@ -163,6 +209,7 @@ public final class Emulator implements AutoCloseable {
     body.put("uptimeSeconds", Duration.between(startedAt, clock.instant()).toMillis() / 1000.0);
     body.put("instanceId", instance.id());
     body.put("dataDir", instance.dataDir().toString());
+    body.put("state", config.ephemeral() ? "ephemeral" : "durable");
     body.put("operations", Map.of("implemented", implementedOperations(), "inModel", modelOperations()));
     body.put("docker", engine);
     ctx.contentType("application/json").result(EcsJson.mapper().writeValueAsBytes(body));
@@ -218,13 +265,20 @@ public final class Emulator implements AutoCloseable {
 
   @Override
   public void close() {
-    TaskEngine engine = tasks;
-    if (engine != null) {
-      engine.close();
+    try {
+      TaskEngine engine = tasks;
+      if (engine != null) {
+        engine.close();
+      }
+      services.close();
+      server.close();
+      docker.close();
+    } finally {
+      try {
+        store.close();
+      } finally {
+        dataDirLock.close();
+      }
     }
-    services.close();
-    server.close();
-    docker.close();
-    store.close();
   }
 }

@@ -12,34 +12,58 @@ import java.nio.file.Path;
  * @param accountId the account of requests whose access key is not a 12-digit account ID
  * @param dataDir where state lives; also the source of the emulator's instance ID
  * @param dockerHost the Docker engine to use, e.g. {@code unix:///var/run/docker.sock}
+ * @param ephemeral keep state in memory only: nothing survives the process
+ * @param resetState move the saved state aside and start empty (ignored when ephemeral)
  * @param scheduler how tasks are run (capacity, image pulls, retention)
  */
 public record EmulatorConfig(int port, String bind, String region, String accountId, Path dataDir, String dockerHost,
-    SchedulerOptions scheduler) {
-
-  public EmulatorConfig {
-    scheduler = scheduler == null ? SchedulerOptions.defaults() : scheduler;
-  }
-
-  public EmulatorConfig(int port, String bind, String region, String accountId, Path dataDir, String dockerHost) {
-    this(port, bind, region, accountId, dataDir, dockerHost, SchedulerOptions.defaults());
-  }
-
-  public EmulatorConfig withScheduler(SchedulerOptions options) {
-    return new EmulatorConfig(port, bind, region, accountId, dataDir, dockerHost, options);
-  }
+    boolean ephemeral, boolean resetState, SchedulerOptions scheduler) {
 
   public static final int DEFAULT_PORT = 4566;
   public static final String DEFAULT_BIND = "127.0.0.1";
   public static final String DEFAULT_REGION = "us-east-1";
   public static final String DEFAULT_ACCOUNT_ID = "000000000000";
 
+  public EmulatorConfig {
+    scheduler = scheduler == null ? SchedulerOptions.defaults() : scheduler;
+  }
+
+  /** Durable, default scheduling. */
+  public EmulatorConfig(int port, String bind, String region, String accountId, Path dataDir, String dockerHost) {
+    this(port, bind, region, accountId, dataDir, dockerHost, false, false, SchedulerOptions.defaults());
+  }
+
   public static Path defaultDataDir() {
     return Path.of(System.getProperty("user.home"), ".ecs-emulator");
   }
 
-  /** Defaults everywhere but the given port and data dir: what tests usually want. */
+  /**
+   * Defaults everywhere but the given port and data dir, and state in memory only: what tests usually
+   * want. Tests of durability use {@code forTests(port, dir).withEphemeral(false)}.
+   */
   public static EmulatorConfig forTests(int port, Path dataDir) {
-    return new EmulatorConfig(port, DEFAULT_BIND, DEFAULT_REGION, DEFAULT_ACCOUNT_ID, dataDir, null);
+    return new EmulatorConfig(port, DEFAULT_BIND, DEFAULT_REGION, DEFAULT_ACCOUNT_ID, dataDir, null, true, false,
+        SchedulerOptions.defaults());
+  }
+
+  public EmulatorConfig withEphemeral(boolean inMemoryOnly) {
+    return new EmulatorConfig(port, bind, region, accountId, dataDir, dockerHost, inMemoryOnly, resetState, scheduler);
+  }
+
+  public EmulatorConfig withResetState(boolean reset) {
+    return new EmulatorConfig(port, bind, region, accountId, dataDir, dockerHost, ephemeral, reset, scheduler);
+  }
+
+  public EmulatorConfig withScheduler(SchedulerOptions options) {
+    return new EmulatorConfig(port, bind, region, accountId, dataDir, dockerHost, ephemeral, resetState, options);
+  }
+
+  public EmulatorConfig withDockerHost(String host) {
+    return new EmulatorConfig(port, bind, region, accountId, dataDir, host, ephemeral, resetState, scheduler);
+  }
+
+  /** Where durable state lives. */
+  public Path stateDir() {
+    return dataDir.resolve("state");
   }
 }

@@ -1,5 +1,6 @@
 package dev.ecsemulator.api;
 
+import dev.ecsemulator.core.state.durable.StateDamagedException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -37,6 +38,17 @@ public final class Main implements Callable<Integer> {
   @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "${env:ECS_EMULATOR_DATA_DIR}",
       description = "Directory for the emulator's state (env ECS_EMULATOR_DATA_DIR; default ~/.ecs-emulator).")
   Path dataDir;
+
+  @Option(names = "--ephemeral", arity = "0..1", fallbackValue = "true", paramLabel = "BOOLEAN",
+      defaultValue = "${env:ECS_EMULATOR_EPHEMERAL:-false}",
+      description = "Keep state in memory only: nothing survives a restart (env ECS_EMULATOR_EPHEMERAL; default ${DEFAULT-VALUE}).")
+  boolean ephemeral;
+
+  @Option(names = "--reset-state", arity = "0..1", fallbackValue = "true", paramLabel = "BOOLEAN",
+      defaultValue = "${env:ECS_EMULATOR_RESET_STATE:-false}",
+      description = "Move the saved state aside (to DIR/state.reset-<time>) and start empty, e.g. when it is damaged "
+          + "(env ECS_EMULATOR_RESET_STATE; default ${DEFAULT-VALUE}).")
+  boolean resetState;
 
   @Option(names = "--docker-host", paramLabel = "URI", defaultValue = "${env:ECS_EMULATOR_DOCKER_HOST}",
       description = "Docker engine (env ECS_EMULATOR_DOCKER_HOST; default: DOCKER_HOST, else unix:///var/run/docker.sock).")
@@ -85,11 +97,20 @@ public final class Main implements Callable<Integer> {
     if (!accountId.matches("\\d{12}")) {
       throw new CommandLine.ParameterException(new CommandLine(this), "--account-id must be 12 digits, got '" + accountId + "'");
     }
+    if (ephemeral && resetState) {
+      throw new CommandLine.ParameterException(new CommandLine(this),
+          "--reset-state has no effect with --ephemeral: an ephemeral emulator reads no saved state");
+    }
     Path dir = dataDir != null ? dataDir : EmulatorConfig.defaultDataDir();
-    EmulatorConfig config = new EmulatorConfig(port, bind, region, accountId, dir, dockerHost, schedulerOptions());
+    EmulatorConfig config = new EmulatorConfig(port, bind, region, accountId, dir, dockerHost, ephemeral, resetState,
+        schedulerOptions());
     Emulator emulator;
     try {
       emulator = Emulator.start(config);
+    } catch (StateDamagedException e) {
+      System.err.println("ecs-emulator: cannot start: " + e.getMessage()
+          + "; start with --reset-state to move it aside and start empty");
+      return 1;
     } catch (RuntimeException e) {
       System.err.println("ecs-emulator: cannot start: " + rootMessage(e));
       return 1;
@@ -100,7 +121,8 @@ public final class Main implements Callable<Integer> {
       stopped.countDown();
     }, "ecs-emulator-shutdown"));
     System.out.println("ecs-emulator " + BuildInfo.version() + " ready at " + emulator.url()
-        + " (region " + region + ", account " + accountId + ", data " + emulator.instance().dataDir() + ")");
+        + " (region " + region + ", account " + accountId + ", data " + emulator.instance().dataDir()
+        + (ephemeral ? ", ephemeral" : "") + ")");
     System.out.flush();
     stopped.await();
     return 0;

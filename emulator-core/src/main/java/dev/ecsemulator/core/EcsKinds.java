@@ -8,6 +8,7 @@ import dev.ecsemulator.core.model.Task;
 import dev.ecsemulator.core.model.TaskDefinition;
 import dev.ecsemulator.core.state.Kind;
 import dev.ecsemulator.core.tag.ResourceTags;
+import java.util.List;
 
 /**
  * The tables of ECS resources in the {@link dev.ecsemulator.core.state.StateStore}, with their key
@@ -38,6 +39,14 @@ public final class EcsKinds {
 
   /** Key: the resource ARN. */
   public static final Kind<ResourceTags> RESOURCE_TAGS = Kind.of("resource-tags", ResourceTags.class);
+
+  /**
+   * Every kind declared here, for the {@link dev.ecsemulator.core.state.KindRegistry} of the composition
+   * root (which adds the kinds other packages declare). Add each new constant of this class here too.
+   */
+  public static List<Kind<?>> all() {
+    return List.of(CLUSTER, TASK_DEFINITION, TASK, SERVICE, CONTAINER_INSTANCE, CAPACITY_PROVIDER, RESOURCE_TAGS);
+  }
 
   /** Orders revisions numerically within a family: {@code web:000000002} sorts before {@code web:000000010}. */
   public static String taskDefinitionKey(String family, long revision) {

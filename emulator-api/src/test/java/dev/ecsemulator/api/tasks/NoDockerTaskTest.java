@@ -26,9 +26,8 @@ class NoDockerTaskTest {
 
   @BeforeAll
   static void start() {
-    emulator = TestEmulator.start(config -> new dev.ecsemulator.api.EmulatorConfig(config.port(), config.bind(),
-        config.region(), config.accountId(), config.dataDir(),
-        "unix://" + Path.of(config.dataDir().toString(), "no-docker.sock"), config.scheduler()));
+    emulator = TestEmulator.start(config ->
+        config.withDockerHost("unix://" + Path.of(config.dataDir().toString(), "no-docker.sock")));
     ecs = emulator.client();
     ecs.createCluster(b -> b.clusterName("default"));
   }

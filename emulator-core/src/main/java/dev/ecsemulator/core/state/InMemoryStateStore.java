@@ -24,6 +24,22 @@ public class InMemoryStateStore implements StateStore {
 
   private final ConcurrentSkipListMap<Scope, ScopeState> scopes = new ConcurrentSkipListMap<>();
   private final List<Consumer<List<Change>>> listeners = new CopyOnWriteArrayList<>();
+  /** Null: any kind may be written. */
+  private final KindRegistry kinds;
+
+  /** A store that accepts any kind. */
+  public InMemoryStateStore() {
+    this(null);
+  }
+
+  /**
+   * A store that accepts only the registered kinds: {@link StateTxn#put} of any other throws
+   * {@link IllegalArgumentException}. The emulator uses this even when ephemeral, so a kind missing from
+   * the registry fails in every test, not only with durable state.
+   */
+  public InMemoryStateStore(KindRegistry kinds) {
+    this.kinds = kinds;
+  }
 
   private static final class ScopeState {
     final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
@@ -57,7 +73,7 @@ public class InMemoryStateStore implements StateStore {
     R result;
     state.lock.writeLock().lock();
     try {
-      Txn txn = new Txn(scope, state);
+      Txn txn = new Txn(scope, state, kinds);
       result = mutation.apply(txn);
       changes = txn.changes();
       if (!changes.isEmpty()) {
@@ -166,11 +182,13 @@ public class InMemoryStateStore implements StateStore {
 
     private final Scope scope;
     private final ScopeState state;
+    private final KindRegistry kinds;
     private final Map<Kind<?>, NavigableMap<String, Object>> overlay = new HashMap<>();
 
-    Txn(Scope scope, ScopeState state) {
+    Txn(Scope scope, ScopeState state, KindRegistry kinds) {
       this.scope = scope;
       this.state = state;
+      this.kinds = kinds;
     }
 
     @Override
@@ -216,6 +234,9 @@ public class InMemoryStateStore implements StateStore {
     public <V> void put(Kind<V> kind, String key, V value) {
       if (value == null) {
         throw new IllegalArgumentException("null value for " + kind + "/" + key + ": use remove");
+      }
+      if (kinds != null) {
+        kinds.require(kind);
       }
       overlay.computeIfAbsent(kind, k -> new TreeMap<>()).put(key, kind.type().cast(value));
     }

@@ -1,0 +1,144 @@
+package dev.ecsemulator.core.state.durable;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ecsemulator.core.EcsKinds;
+import dev.ecsemulator.core.Scope;
+import dev.ecsemulator.core.state.Change;
+import dev.ecsemulator.core.state.KindRegistry;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Many threads commit at once, to different keys of shared and separate scopes, while compaction runs
+ * underneath (a tiny threshold makes it run many times); after a restart everything is there.
+ */
+class ConcurrentWritersTest {
+
+  static final KindRegistry KINDS = KindRegistry.of(EcsKinds.all());
+  static final int THREADS = 16;
+  static final int COMMITS = 60;
+
+  @TempDir Path root;
+
+  static Scope scopeOf(int thread) {
+    // Four threads per scope: commits contend for a scope's lock and share journal syncs across scopes.
+    return new Scope(String.format("%012d", thread % 4), thread % 8 < 4 ? "us-east-1" : "eu-west-1");
+  }
+
+  static String key(int thread, int i) {
+    return "t" + thread + "-" + i;
+  }
+
+  /** What thread t leaves: every key it wrote, except each fifth one, which it removes again. */
+  static Map<Scope, Map<String, Map<String, Object>>> expected() {
+    Map<Scope, Map<String, Map<String, Object>>> out = new TreeMap<>();
+    for (int t = 0; t < THREADS; t++) {
+      for (int i = 0; i < COMMITS; i++) {
+        if (i % 5 != 4) {
+          out.computeIfAbsent(scopeOf(t), s -> new TreeMap<>())
+              .computeIfAbsent(EcsKinds.CLUSTER.name(), k -> new TreeMap<>())
+              .put(key(t, i), Shapes.cluster(key(t, i)));
+        }
+      }
+    }
+    return out;
+  }
+
+  static void run(DurableStateStore store, int thread) {
+    Scope scope = scopeOf(thread);
+    for (int i = 0; i < COMMITS; i++) {
+      String key = key(thread, i);
+      store.write(scope, txn -> {
+        txn.put(EcsKinds.CLUSTER, key, Shapes.cluster(key));
+        return null;
+      });
+      if (i % 5 == 4) {
+        store.write(scope, txn -> txn.remove(EcsKinds.CLUSTER, key));
+      }
+    }
+  }
+
+  static void concurrently(DurableStateStore store) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+    CountDownLatch start = new CountDownLatch(1);
+    try {
+      List<Future<?>> done = new ArrayList<>();
+      for (int t = 0; t < THREADS; t++) {
+        int thread = t;
+        done.add(pool.submit(() -> {
+          start.await();
+          run(store, thread);
+          return null;
+        }));
+      }
+      start.countDown();
+      for (Future<?> f : done) {
+        f.get(5, TimeUnit.MINUTES);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @ParameterizedTest(name = "graceful={0}")
+  @ValueSource(booleans = {true, false})
+  void everyCommitOfEveryThreadSurvivesARestart(boolean graceful) throws Exception {
+    Path dir = root.resolve("state");
+    DurableOptions options = DurableOptions.defaults().withCompactAfterBytes(8 * 1024).withCompactOnClose(graceful);
+    DurableStateStore store = DurableStateStore.open(dir, KINDS, options);
+    Map<Scope, List<Change>> seen = new ConcurrentHashMap<>();
+    store.subscribe(changes -> seen.computeIfAbsent(changes.get(0).scope(), s -> java.util.Collections.synchronizedList(new ArrayList<>())).addAll(changes));
+
+    concurrently(store);
+    assertThat(Dump.of(store, KINDS)).isEqualTo(expected());
+    store.close();
+    // The journal outgrew the threshold, so compaction ran, and with writers busy.
+    assertThat(dir.resolve(StateFiles.SNAPSHOT)).exists();
+
+    try (DurableStateStore reopened = DurableStateStore.open(dir, KINDS, DurableOptions.defaults())) {
+      assertThat(Dump.of(reopened, KINDS)).isEqualTo(expected());
+    }
+    int commits = THREADS * (COMMITS + COMMITS / 5);
+    assertThat(seen.values().stream().mapToInt(List::size).sum()).isEqualTo(commits);
+  }
+
+  @Test
+  void aResetRacingWithWritersLeavesMemoryAndDiskAlike(@TempDir Path dir) throws Exception {
+    DurableStateStore store = DurableStateStore.open(dir.resolve("state"), KINDS,
+        DurableOptions.defaults().withCompactOnClose(false));
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try {
+      Future<?> writers = pool.submit(() -> {
+        concurrently(store);
+        return null;
+      });
+      for (int i = 0; i < 5; i++) {
+        store.clear();
+      }
+      writers.get(5, TimeUnit.MINUTES);
+    } finally {
+      pool.shutdownNow();
+    }
+    var inMemory = Dump.of(store, KINDS);
+    store.close();
+
+    try (DurableStateStore reopened = DurableStateStore.open(dir.resolve("state"), KINDS, DurableOptions.defaults())) {
+      assertThat(Dump.of(reopened, KINDS)).isEqualTo(inMemory);
+    }
+  }
+
+}
