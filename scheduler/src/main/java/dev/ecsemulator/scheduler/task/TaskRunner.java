@@ -127,13 +127,13 @@ final class TaskRunner {
       List<ContainerDefinition> toCreate = definition.containerDefinitions().stream()
           .filter(cd -> runtimeId(provisioned, cd.name()) == null).toList();
       if (!toCreate.isEmpty()) {
-        write(ref, t -> TaskLifecycle.pullStarted(t, clock.instant()));
+        Instant pullStarted = clock.instant();
         Map<String, LocalImage> images = new HashMap<>();
         for (ContainerDefinition cd : toCreate) {
           containerName = cd.name();
           images.put(cd.name(), runtime.ensureImage(cd.image(), settings.pullPolicy()));
         }
-        write(ref, t -> TaskLifecycle.pullStopped(t, clock.instant()));
+        Instant pullStopped = clock.instant();
         List<ContainerObservation> created = new ArrayList<>();
         for (ContainerDefinition cd : toCreate) {
           containerName = cd.name();
@@ -141,15 +141,19 @@ final class TaskRunner {
               .withImage(images.get(cd.name()).reference());
           created.add(Observations.created(cd.name(), runtime.createContainer(spec)));
         }
-        // Recorded before any start, so that a crash here leaves containers we can find again.
-        observeWith(ref, definition, created);
+        // One commit for the pull times and the new containers' IDs (each commit is an fsync), made
+        // before any start, so that a crash here leaves containers we can find again.
+        Instant now = clock.instant();
+        write(ref, t -> TaskLifecycle.observe(
+            TaskLifecycle.pullStopped(TaskLifecycle.pullStarted(t, pullStarted), pullStopped),
+            definition, created, now));
       }
       containerName = null;
       Task current = read(ref);
       if (current == null || !"RUNNING".equals(current.desiredStatus())) {
         return Optional.empty();
       }
-      Map<String, DependencyGate.State> states = gateStates(current);
+      Map<String, DependencyGate.State> states = gateStates(current, definition);
       DependencyGate.Decision decision = DependencyGate.evaluate(definition, states, clock.instant());
       if (decision.failure().isPresent()) {
         fail(ref, decision.failure().get(), null);
@@ -167,10 +171,28 @@ final class TaskRunner {
     }
   }
 
-  private Map<String, DependencyGate.State> gateStates(Task task) {
+  /**
+   * What the dependency gate needs: containers that others depend on are inspected now (their exit code
+   * and health matter); the others are taken from the task as last observed, which saves an inspect per
+   * container on the common path (no dependsOn). Starting a container that already runs is a no-op, so a
+   * stale record costs nothing.
+   */
+  private Map<String, DependencyGate.State> gateStates(Task task, TaskDefinition definition) {
+    java.util.Set<String> dependencies = new java.util.HashSet<>();
+    for (ContainerDefinition cd : definition.containerDefinitions()) {
+      if (cd.dependsOn() != null) {
+        cd.dependsOn().forEach(d -> dependencies.add(d.containerName()));
+      }
+    }
     Map<String, DependencyGate.State> states = new HashMap<>();
     for (Container c : task.containers()) {
       if (c.runtimeId() == null) {
+        continue;
+      }
+      if (!dependencies.contains(c.name())) {
+        boolean stopped = "STOPPED".equals(c.lastStatus());
+        states.put(c.name(), new DependencyGate.State(true, !"PENDING".equals(c.lastStatus()), stopped,
+            c.exitCode(), "HEALTHY".equals(c.healthStatus()), null));
         continue;
       }
       Optional<ObservedContainer> seen = runtime.inspect(c.runtimeId());
