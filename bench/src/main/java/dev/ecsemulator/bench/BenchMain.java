@@ -134,6 +134,7 @@ public final class BenchMain implements Callable<Integer> {
         }
       }
     }
+    sections.add(findings());
     sections.add(extending());
     Report report = new Report(machine, started, Duration.between(started, Instant.now()), options.command(),
         options.describe(), loadBefore, MachineFacts.loadAverage(), sections);
@@ -169,6 +170,19 @@ public final class BenchMain implements Callable<Integer> {
 
   private static Duration seconds(Double given, double otherwise) {
     return Duration.ofMillis(Math.round((given != null ? given : otherwise) * 1000));
+  }
+
+  /**
+   * The hand-written findings (profiles, fixes with their before/after figures, the next bottleneck), kept in
+   * {@code bench/src/main/resources/dev/ecsemulator/bench/findings.md} so a regenerated report keeps them.
+   */
+  private static Section findings() throws java.io.IOException {
+    try (var in = BenchMain.class.getResourceAsStream("findings.md")) {
+      String text = in == null ? "(findings.md is missing)"
+          : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+      return Section.builder("Profile, fixes and the next bottleneck (written by hand, not regenerated)")
+          .paragraph(text).build();
+    }
   }
 
   /** The closing section: how to add what is still missing. */

@@ -30,7 +30,8 @@ import java.util.Set;
  * @param command the command line shown in the report
  * @param profile whether the emulator records a JFR profile during the API benchmark
  */
-public record BenchOptions(boolean smoke, Duration jitWarmUp, Duration warmUp, Duration duration, int repeats, List<Integer> connections,
+public record BenchOptions(boolean smoke, Duration jitWarmUp, Duration warmUp,
+    Duration duration, int repeats, List<Integer> connections,
     int startupRuns, Duration idle, Set<String> benchmarks, Set<String> scenarios, Path jar,
     Optional<Path> cdsArchive, String python, Path out, Path workDir, String command, boolean profile) {
 
@@ -58,7 +59,8 @@ public record BenchOptions(boolean smoke, Duration jitWarmUp, Duration warmUp, D
             + "configuration, %d repeat(s) "
             + "interleaved with the baseline, connections %s; start-up: %d launch(es) per mode, idle %s s before "
             + "reading RSS",
-        smoke ? "SMOKE RUN (figures meaningless)" : "full run", seconds(jitWarmUp), seconds(warmUp), seconds(duration), repeats,
+        smoke ? "SMOKE RUN (figures meaningless)" : "full run", seconds(jitWarmUp),
+        seconds(warmUp), seconds(duration), repeats,
         connections, startupRuns, seconds(idle));
   }
 

@@ -48,7 +48,8 @@ class BenchSmokeIT {
             "## Adding a benchmark", "TODO: ")
         .doesNotContain("FAILED");
     assertThat(md).containsPattern("\\| ListClusters \\(10 clusters\\), 1 conn: throughput \\| [0-9,.]+ req/s \\|");
-    assertThat(md).containsPattern("\\| Start-up to first served request \\(emulator, plain java -jar\\) \\| [0-9,.]+ ms \\|");
+    assertThat(md).containsPattern(
+        "\\| Start-up to first served request \\(emulator, plain java -jar\\) \\| [0-9,.]+ ms \\|");
     assertThat(md).containsPattern("\\| Idle RSS \\(emulator, plain java -jar\\) \\| [0-9]+ MiB \\|");
     // Operations that are not implemented yet are reported as such, never as a failure.
     assertThat(md).contains("not yet available");

@@ -74,13 +74,17 @@ public final class ApiBenchmark implements Benchmark {
           emulatorRequest = scenario.prepare(emulator);
         } catch (EcsCallFailed e) {
           if (!e.unsupported()) {
-            throw e;
+            failed(ctx, section, skipped, scenario, e);
+            continue;
           }
           String why = "not yet available: the emulator answers UnsupportedFeatureException (" + e.getMessage() + ")";
           ctx.log("api: " + scenario.name() + ": " + why);
           skipped.add("**" + scenario.name() + "**: " + why + ". It runs here, with no change to the harness, "
               + "once the operation exists.");
           section.headline(Headline.skipped(scenario.name() + " throughput", "≥ 40× moto", "not yet available"));
+          continue;
+        } catch (RuntimeException e) {
+          failed(ctx, section, skipped, scenario, e);
           continue;
         }
         EcsRequest motoRequest = null;
@@ -126,8 +130,9 @@ public final class ApiBenchmark implements Benchmark {
         + " s of its load at 16 connections, unmeasured (moto at most 5 s): on these shared cores the JIT "
         + "compiler needs tens of seconds of load before the request path is compiled (see the cold figures "
         + "below). Each configuration then runs " + options.repeats() + " time(s), alternating which server goes "
-        + "first, each run with " + options.warmUp().toSeconds() + " s of unmeasured load and " + options.duration().toSeconds()
-        + " s measured; figures are medians with the min–max over the repeats in brackets. Server CPU per request is the "
+        + "first, each run with " + options.warmUp().toSeconds() + " s of unmeasured load and "
+        + options.duration().toSeconds() + " s measured; figures are medians with the min–max over the repeats in "
+        + "brackets. Server CPU per request is the "
         + "server process's CPU time (all threads, user + system, from /proc) in the measured window divided by the "
         + "requests it answered: other load on the shared cores disturbs it much less than throughput. Emulator: `"
         + launcher.commandLine() + "`. Baseline: `" + (ctx.motoVersion().isPresent()
@@ -153,7 +158,9 @@ public final class ApiBenchmark implements Benchmark {
     motoAfter.ifPresent(s -> notes.add(String.format("moto memory after the load: RSS %s, peak RSS %s, %.1f s CPU.",
         Fmt.mib(s.rssMiB()), Fmt.mib(s.peakRssMiB()), s.cpuSeconds())));
     notes.add("RegisterTaskDefinition adds a revision per request on both servers, so its state grows during the "
-        + "run (to tens of thousands of revisions of one family on the emulator).");
+        + "run (to hundreds of thousands of revisions of one family on the emulator). It runs first on purpose: "
+        + "DescribeTaskDefinition is then measured in an account holding all of them, so a lookup that scans the "
+        + "account (as one did before this benchmark existed) shows up.");
     if (!profiles.isEmpty()) {
       notes.add("JFR profiles of the emulator during each scenario's measured load (after its warm-up): "
           + profiles.stream().map(f -> "`" + f + "`").toList() + "; summarize one with `java -cp "
@@ -183,6 +190,15 @@ public final class ApiBenchmark implements Benchmark {
     return new Measured(scenario, connections, onEmulator, onMoto);
   }
 
+  /** A scenario the emulator could not be prepared for: reported, and the other scenarios still run. */
+  private static void failed(BenchContext ctx, Section.Builder section, List<String> skipped, ApiScenario scenario,
+      RuntimeException e) {
+    ctx.log("api: " + scenario.name() + " FAILED: " + e.getMessage());
+    skipped.add("**" + scenario.name() + "**: FAILED on the emulator: " + e.getMessage());
+    section.headline(new Headline(scenario.name() + " throughput", "FAILED", "—", "—", "≥ 40× moto",
+        Headline.Verdict.NOT_MET));
+  }
+
   /**
    * Load that is not measured, so the first configuration does not pay for the JIT compiler's work. moto (no JIT)
    * gets at most 5 s of it.
@@ -191,7 +207,8 @@ public final class ApiBenchmark implements Benchmark {
     Duration warmUp = server instanceof MotoProcess && ctx.options().jitWarmUp().toSeconds() > 5
         ? Duration.ofSeconds(5) : ctx.options().jitWarmUp();
     if (!warmUp.isZero()) {
-      ctx.log("api: warming " + server.name() + " up with " + request.operation() + " for " + warmUp.toSeconds() + " s");
+      ctx.log("api: warming " + server.name() + " up with " + request.operation() + " for " + warmUp.toSeconds()
+          + " s");
       ctx.loadRun().run(new LoadSpec(server.host(), server.port(), request, 16, Duration.ZERO, warmUp));
     }
   }

@@ -78,7 +78,8 @@ public final class StartupBenchmark implements Benchmark {
     Section.Builder section = Section.builder("Start-up time and idle memory");
     section.paragraph("Time from starting the process to the answer of its first request (ListClusters, sent as "
         + "soon as the server prints that it is ready), and its resident set size (VmRSS) after "
-        + options.idle().toMillis() / 1000.0 + " s idle. " + options.startupRuns() + " launch(es) per mode, interleaved; "
+        + options.idle().toMillis() / 1000.0 + " s idle. " + options.startupRuns()
+        + " launch(es) per mode, interleaved; "
         + "median with min–max in brackets. Emulator command: `" + plain.commandLine() + "`"
         + (cds != null ? "; with CDS: `" + cds.commandLine() + "`." : "; no usable CDS archive (run bin/ecs-emulator "
             + "once to train it), so no CDS figure."));

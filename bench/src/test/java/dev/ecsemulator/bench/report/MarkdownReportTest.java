@@ -38,7 +38,8 @@ class MarkdownReportTest {
     assertThat(md).contains("| CPU | Test CPU |", "| Cores | 2 |", "| Load average at end | 2.00 1.00 0.50 |");
     assertThat(md).contains("| ListClusters throughput | 12,000 req/s | 200 req/s | 60× | ≥ 40× moto | met |");
     assertThat(md).contains("| RunTask → RUNNING | needs RunTask | — | — | ≤ 1.15× | not yet available |");
-    assertThat(md).contains("## API\n\nHow it was measured.\n\n| Request | req/s |\n|---|---|\n| ListClusters | 12,000 |\n\n"
+    assertThat(md).contains("## API\n\nHow it was measured.\n\n"
+        + "| Request | req/s |\n|---|---|\n| ListClusters | 12,000 |\n\n"
         + "- a note\n\n```\nbin/bench --only api\n```\n\n## Launch\n\n");
     assertThat(md.indexOf("## Summary")).isLessThan(md.indexOf("## API"));
   }
