@@ -158,9 +158,10 @@ public final class ApiBenchmark implements Benchmark {
     motoAfter.ifPresent(s -> notes.add(String.format("moto memory after the load: RSS %s, peak RSS %s, %.1f s CPU.",
         Fmt.mib(s.rssMiB()), Fmt.mib(s.peakRssMiB()), s.cpuSeconds())));
     notes.add("RegisterTaskDefinition adds a revision per request on both servers, so its state grows during the "
-        + "run (to hundreds of thousands of revisions of one family on the emulator). It runs first on purpose: "
-        + "DescribeTaskDefinition is then measured in an account holding all of them, so a lookup that scans the "
-        + "account (as one did before this benchmark existed) shows up.");
+        + "run (to hundreds of thousands of revisions of one family on the emulator: the garbage collector's work "
+        + "on that growing heap is part of its figures). It runs last so that the other figures do not pay for it. "
+        + "DescribeTaskDefinition reads a family by name in an account that also holds "
+        + ApiScenarios.OTHER_REVISIONS + " revisions of another family.");
     if (!profiles.isEmpty()) {
       notes.add("JFR profiles of the emulator during each scenario's measured load (after its warm-up): "
           + profiles.stream().map(f -> "`" + f + "`").toList() + "; summarize one with `java -cp "
