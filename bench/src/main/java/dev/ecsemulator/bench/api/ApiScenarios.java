@@ -49,7 +49,7 @@ public final class ApiScenarios {
   public static List<ApiScenario> all() {
     TaskFleet fleet = new TaskFleet();
     return List.of(
-        new ApiScenario("DescribeTaskDefinition (" + OTHER_REVISIONS + " other revisions)",
+        new ApiScenario("DescribeTaskDefinition (2,000 other revisions)",
             "DescribeTaskDefinition",
             server -> {
               String other = RawEcsClient.json(taskDefinition("bench-other"));

@@ -57,11 +57,15 @@ public final class EmulatorLauncher {
     return jvmFlags;
   }
 
-  /** The command line, with a placeholder for the data directory, as reports show it. */
+  /**
+   * The command line as reports show it: {@code java}, paths relative to the working directory (the repository
+   * root under bin/bench), a placeholder for the data directory.
+   */
   public String commandLine() {
     List<String> command = command(Path.of("DATA_DIR"));
     command.set(0, "java");
-    return String.join(" ", command);
+    String root = Path.of("").toAbsolutePath() + "/";
+    return String.join(" ", command).replace(root, "");
   }
 
   /**
