@@ -67,6 +67,31 @@ class TaskDefinitionsTest {
   }
 
   @Test
+  void aFamilyNamesItsLatestActiveRevisionWhateverElseIsRegistered() {
+    for (int i = 0; i < 50; i++) {
+      register("other");
+    }
+    register("web");
+    register("web");
+    register("web");
+    register("web");
+    taskDefinitions.deregister(SCOPE, "web:4");
+    taskDefinitions.deregister(SCOPE, "web:3");
+    taskDefinitions.delete(SCOPE, List.of("web:3"));
+
+    assertThat(taskDefinitions.describe(SCOPE, "web", false).taskDefinition().revision()).isEqualTo(2);
+    assertThat(taskDefinitions.describe(SCOPE, "other", false).taskDefinition().revision()).isEqualTo(50);
+    assertThat(taskDefinitions.describe(SCOPE, "web:4", false).taskDefinition().status()).isEqualTo("INACTIVE");
+
+    taskDefinitions.deregister(SCOPE, "web:2");
+    taskDefinitions.deregister(SCOPE, "web:1");
+    assertThatThrownBy(() -> taskDefinitions.describe(SCOPE, "web", false))
+        .isInstanceOf(ClientException.class).hasMessage("Unable to describe task definition.");
+    assertThatThrownBy(() -> taskDefinitions.describe(SCOPE, "nothing", false))
+        .isInstanceOf(ClientException.class);
+  }
+
+  @Test
   void resolveForLaunchRefusesAnInactiveOrMissingDefinition() {
     register("web");
     taskDefinitions.deregister(SCOPE, "web:1");

@@ -1,0 +1,95 @@
+package dev.ecsemulator.bench;
+
+import dev.ecsemulator.bench.client.EcsResponse;
+import dev.ecsemulator.bench.load.LoadRun;
+import dev.ecsemulator.bench.process.EmulatorLauncher;
+import dev.ecsemulator.bench.process.EmulatorProcess;
+import dev.ecsemulator.bench.process.JavaCommand;
+import dev.ecsemulator.bench.process.MotoProcess;
+import java.io.PrintStream;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What every benchmark gets: the options, a launcher for the emulator's jar, the baseline, the load generator,
+ * and a progress log. Closing it stops the probe emulator it may have started.
+ */
+public final class BenchContext implements AutoCloseable {
+
+  /** The flags bin/ecs-emulator passes along with its class data sharing archive (see that script). */
+  public static final List<String> CDS_LOG_FLAGS = List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+
+  private final BenchOptions options;
+  private final Optional<String> motoVersion;
+  private final PrintStream progress;
+  private final Map<String, Boolean> implemented = new HashMap<>();
+  private EmulatorProcess probe;
+
+  public BenchContext(BenchOptions options, Optional<String> motoVersion, PrintStream progress) {
+    this.options = options;
+    this.motoVersion = motoVersion;
+    this.progress = progress;
+  }
+
+  public BenchOptions options() {
+    return options;
+  }
+
+  /** Starts the emulator jar with no JVM flags (plain {@code java -jar}). */
+  public EmulatorLauncher launcher() {
+    return new EmulatorLauncher(options.jar(), options.workDir());
+  }
+
+  /** JVM flags that use bin/ecs-emulator's class data sharing archive, when it exists. */
+  public Optional<List<String>> cdsFlags() {
+    return options.cdsArchive().map(jsa -> {
+      List<String> flags = new java.util.ArrayList<>();
+      flags.add("-XX:SharedArchiveFile=" + jsa);
+      flags.addAll(CDS_LOG_FLAGS);
+      return List.copyOf(flags);
+    });
+  }
+
+  /** moto's version when the baseline can run, else empty (the report then says so). */
+  public Optional<String> motoVersion() {
+    return motoVersion;
+  }
+
+  public MotoProcess startMoto() {
+    return MotoProcess.start(options.python(), options.workDir());
+  }
+
+  /** Runs load generators as separate JVMs from the harness's own classpath. */
+  public LoadRun loadRun() {
+    return new LoadRun(JavaCommand.ownClasspath(), options.workDir().resolve("load"));
+  }
+
+  public void log(String message) {
+    progress.println("bench: " + message);
+    progress.flush();
+  }
+
+  /**
+   * Whether the emulator implements {@code operation}: it answers every operation of the model it does not
+   * implement with {@code UnsupportedFeatureException}. Asked once per operation, of one shared emulator.
+   */
+  public boolean emulatorImplements(String operation) {
+    return implemented.computeIfAbsent(operation, op -> {
+      if (probe == null) {
+        probe = launcher().start();
+      }
+      EcsResponse answer = probe.client().call(op, "{}");
+      return !"UnsupportedFeatureException".equals(answer.errorType());
+    });
+  }
+
+  @Override
+  public void close() {
+    if (probe != null) {
+      probe.close();
+      probe = null;
+    }
+  }
+}

@@ -1,0 +1,206 @@
+package dev.ecsemulator.bench;
+
+import dev.ecsemulator.bench.api.ApiBenchmark;
+import dev.ecsemulator.bench.api.ColdApiBenchmark;
+import dev.ecsemulator.bench.planned.PlannedBenchmarks;
+import dev.ecsemulator.bench.process.CdsArchive;
+import dev.ecsemulator.bench.process.MotoProcess;
+import dev.ecsemulator.bench.report.MachineFacts;
+import dev.ecsemulator.bench.report.MarkdownReport;
+import dev.ecsemulator.bench.report.Report;
+import dev.ecsemulator.bench.report.Section;
+import dev.ecsemulator.bench.startup.StartupBenchmark;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The benchmark entry point bin/bench runs: every benchmark in turn, then {@code docs/benchmarks.md}. Exit code 0
+ * when every benchmark ran (a figure that misses its goal is reported, not a failure), 1 when one failed.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+    description = "Benchmarks ecs-emulator against baselines measured in the same run and writes a Markdown report.")
+public final class BenchMain implements Callable<Integer> {
+
+  @Option(names = "--smoke", description = "A seconds-long run of one scenario that only proves the harness works.")
+  boolean smoke;
+
+  @Option(names = "--scenario-warm-up", paramLabel = "SECONDS",
+      description = "Unmeasured load before a scenario's first measurement (default 30; moto gets at most 5).")
+  Double jitWarmUpSeconds;
+
+  @Option(names = "--warm-up", paramLabel = "SECONDS", description = "Unmeasured load before each window (default 3).")
+  Double warmUpSeconds;
+
+  @Option(names = "--duration", paramLabel = "SECONDS", description = "Each measured window (default 10).")
+  Double durationSeconds;
+
+  @Option(names = "--repeats", paramLabel = "N", description = "Runs per configuration (default 3).")
+  Integer repeats;
+
+  @Option(names = "--connections", paramLabel = "N,N", split = ",",
+      description = "API concurrency levels (default 1,16,64).")
+  List<Integer> connections;
+
+  @Option(names = "--startup-runs", paramLabel = "N", description = "Launches per start-up mode (default 7).")
+  Integer startupRuns;
+
+  @Option(names = "--idle", paramLabel = "SECONDS", description = "Idle time before reading RSS (default 3).")
+  Double idleSeconds;
+
+  @Option(names = "--only", paramLabel = "ID,ID", split = ",",
+      description = "Benchmarks to run: api, cold, startup, launch, rollout, scale (default all).")
+  Set<String> only = new LinkedHashSet<>();
+
+  @Option(names = "--scenario", paramLabel = "NAME", split = ",",
+      description = "API scenarios to run, by name or operation (default all).")
+  Set<String> scenarios = new LinkedHashSet<>();
+
+  @Option(names = "--jar", paramLabel = "PATH", defaultValue = "emulator-api/target/ecs-emulator.jar",
+      description = "The emulator's packaged jar (default ${DEFAULT-VALUE}).")
+  Path jar;
+
+  @Option(names = "--cds-archive", paramLabel = "PATH",
+      description = "The class data sharing archive (default: the .jsa beside the jar, when the JVM accepts it).")
+  Path cdsArchive;
+
+  @Option(names = "--python", paramLabel = "PATH", defaultValue = "python3",
+      description = "The Python that runs moto (default ${DEFAULT-VALUE}).")
+  String python;
+
+  @Option(names = "--out", paramLabel = "PATH",
+      description = "The report to write (default docs/benchmarks.md; with --smoke, bench/target/benchmarks-smoke.md).")
+  Path out;
+
+  @Option(names = "--work-dir", paramLabel = "PATH", defaultValue = "bench/target/bench-work",
+      description = "Scratch space for data directories, logs and profiles (default ${DEFAULT-VALUE}).")
+  Path workDir;
+
+  @Option(names = "--command", paramLabel = "TEXT", description = "The command line to show in the report.")
+  String command;
+
+  @Option(names = "--profile", description = "Record a JFR profile of the emulator during the API benchmark.")
+  boolean profile;
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new BenchMain()).execute(args));
+  }
+
+  /** Every benchmark, in report order. Add new ones here. */
+  static List<Benchmark> benchmarks() {
+    List<Benchmark> all = new ArrayList<>();
+    all.add(new ApiBenchmark());
+    all.add(new ColdApiBenchmark());
+    all.add(new StartupBenchmark());
+    all.addAll(PlannedBenchmarks.all());
+    return all;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    BenchOptions options = options();
+    Instant started = Instant.now();
+    String loadBefore = MachineFacts.loadAverage();
+    Optional<String> moto = MotoProcess.version(options.python());
+    MachineFacts machine = MachineFacts.read(moto.map(v -> "moto " + v + " (`" + options.python()
+        + " -m moto.server`)").orElse("none: " + options.python() + " cannot import moto"));
+    List<Section> sections = new ArrayList<>();
+    boolean failed = false;
+    try (BenchContext context = new BenchContext(options, moto, System.err)) {
+      context.log(options.describe());
+      for (Benchmark benchmark : benchmarks()) {
+        if (!options.runs(benchmark.id())) {
+          continue;
+        }
+        context.log("running " + benchmark.id());
+        try {
+          sections.add(benchmark.run(context));
+        } catch (Exception e) {
+          failed = true;
+          context.log(benchmark.id() + " FAILED: " + e);
+          e.printStackTrace(System.err);
+          sections.add(Section.builder("FAILED: " + benchmark.id())
+              .paragraph("This benchmark failed, so it has no figures: " + e).build());
+        }
+      }
+    }
+    sections.add(findings());
+    sections.add(extending());
+    Report report = new Report(machine, started, Duration.between(started, Instant.now()), options.command(),
+        options.describe(), loadBefore, MachineFacts.loadAverage(), sections);
+    MarkdownReport.write(report, options.out());
+    System.err.println("bench: wrote " + options.out());
+    return failed ? 1 : 0;
+  }
+
+  private BenchOptions options() {
+    Path archive = cdsArchive != null ? cdsArchive : dev.ecsemulator.bench.process.CdsArchive.besideJar(jar);
+    Optional<Path> usable = CdsArchive.usable(jar, archive) ? Optional.of(archive.toAbsolutePath())
+        : Optional.empty();
+    if (!Files.isRegularFile(jar)) {
+      throw new CommandLine.ParameterException(new CommandLine(this), "no emulator jar at " + jar
+          + ": build it with `mvn -B -ntp -DskipTests package -pl emulator-api -am`");
+    }
+    Set<String> chosenScenarios = scenarios.isEmpty() && smoke ? Set.of("ListClusters") : scenarios;
+    // The smoke run skips the cold API benchmark: it is the API benchmark's code with two more launches.
+    Set<String> chosenBenchmarks = only.isEmpty() && smoke ? Set.of("api", "startup", "launch", "rollout", "scale")
+        : only;
+    return new BenchOptions(smoke, seconds(jitWarmUpSeconds, smoke ? 0 : 30),
+        seconds(warmUpSeconds, smoke ? 0.3 : 3), seconds(durationSeconds, smoke ? 1 : 10),
+        repeats != null ? repeats : smoke ? 1 : 3,
+        connections != null ? connections : smoke ? List.of(1) : List.of(1, 16, 64),
+        startupRuns != null ? startupRuns : smoke ? 1 : 7,
+        seconds(idleSeconds, smoke ? 1 : 3),
+        chosenBenchmarks, chosenScenarios, jar.toAbsolutePath(), usable, python,
+        out != null ? out : Path.of(smoke ? "bench/target/benchmarks-smoke.md" : "docs/benchmarks.md"),
+        workDir.toAbsolutePath(),
+        command != null ? command : "java -jar bench/target/ecs-emulator-bench.jar" + (smoke ? " --smoke" : ""),
+        profile);
+  }
+
+  private static Duration seconds(Double given, double otherwise) {
+    return Duration.ofMillis(Math.round((given != null ? given : otherwise) * 1000));
+  }
+
+  /**
+   * The hand-written findings (profiles, fixes with their before/after figures, the next bottleneck), kept in
+   * {@code bench/src/main/resources/dev/ecsemulator/bench/findings.md} so a regenerated report keeps them.
+   */
+  private static Section findings() throws java.io.IOException {
+    try (var in = BenchMain.class.getResourceAsStream("findings.md")) {
+      String text = in == null ? "(findings.md is missing)"
+          : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+      return Section.builder("Profile, fixes and the next bottleneck (written by hand, not regenerated)")
+          .paragraph(text).build();
+    }
+  }
+
+  /** The closing section: how to add what is still missing. */
+  private static Section extending() {
+    return Section.builder("Adding a benchmark")
+        .paragraph("The harness is the `bench` module (`bench/src/main/java/dev/ecsemulator/bench`). A benchmark "
+            + "implements `Benchmark` and is listed in `BenchMain.benchmarks()`; it starts the emulator's jar with "
+            + "`EmulatorLauncher` (JVM flags, fresh data directory, `--port 0`), talks to it with `RawEcsClient`, "
+            + "generates load with `LoadRun` (a separate JVM), reads RSS, heap and CPU with `ProcessStats`, "
+            + "summarizes repeats with `Summary`, and returns a `Section` with its tables and `Headline`s (figure, "
+            + "baseline from the same run, ratio, goal). A new API request is one `ApiScenario` in "
+            + "`ApiScenarios.all()`.")
+        .bullets(List.of(
+            "TODO: launch latency: replace `PlannedBenchmarks.launch()` (see its section above).",
+            "TODO: rollout time: replace `PlannedBenchmarks.rollout()`.",
+            "TODO: scale to 200 tasks: replace `PlannedBenchmarks.scale()`.",
+            "DescribeTasks (100 tasks) and ListTasks are already API scenarios: they run as soon as RunTask "
+                + "exists."))
+        .build();
+  }
+}

@@ -1,0 +1,46 @@
+package dev.ecsemulator.bench.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ecsemulator.bench.client.EcsCallFailed;
+import dev.ecsemulator.bench.client.EcsRequest;
+import dev.ecsemulator.bench.process.ServerProcess;
+import java.util.function.Predicate;
+
+/**
+ * One request the API benchmark repeats, on the emulator and on the baseline alike.
+ *
+ * @param name the row label, e.g. {@code DescribeTasks (100 tasks)}
+ * @param operation the ECS operation sent
+ * @param preparation seeds what the request needs on a server and returns the request body
+ * @param expectation what a complete answer holds (checked once per server before the load, so both servers are
+ *     measured doing the same work)
+ * @param expected the expectation in words, for the error message
+ */
+public record ApiScenario(String name, String operation, Preparation preparation, Predicate<JsonNode> expectation,
+    String expected) {
+
+  /** Seeds a server (create a cluster, register, run tasks, ...) and returns the body of the request to repeat. */
+  @FunctionalInterface
+  public interface Preparation {
+    /** @throws EcsCallFailed when the server refuses a set-up call; {@link EcsCallFailed#unsupported()} skips */
+    String body(ServerProcess server);
+  }
+
+  /** Seeds {@code server} and returns the request, after checking that it answers as expected once. */
+  public EcsRequest prepare(ServerProcess server) {
+    EcsRequest request = new EcsRequest(operation, preparation.body(server));
+    var answer = server.client().call(request);
+    if (!answer.ok()) {
+      throw new EcsCallFailed(operation, answer);
+    }
+    if (!expectation.test(answer.body())) {
+      throw new IllegalStateException(server.name() + " answered " + operation + " without " + expected + ": "
+          + abbreviate(answer.body().toString()));
+    }
+    return request;
+  }
+
+  private static String abbreviate(String text) {
+    return text.length() > 400 ? text.substring(0, 400) + "..." : text;
+  }
+}

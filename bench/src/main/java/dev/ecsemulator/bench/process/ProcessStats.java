@@ -1,0 +1,96 @@
+package dev.ecsemulator.bench.process;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What Linux says about a process (from {@code /proc}), and what a JVM says about its heap (from {@code jcmd}).
+ * Linux only, as this project's machines are.
+ */
+public final class ProcessStats {
+
+  /** Clock ticks per second of {@code /proc/PID/stat} times; 100 on every Linux this runs on. */
+  private static final double TICKS_PER_SECOND = 100.0;
+  private static final Pattern HEAP = Pattern.compile("total (\\d+)K, used (\\d+)K");
+
+  private ProcessStats() {}
+
+  /**
+   * @param rssBytes resident set size now ({@code VmRSS})
+   * @param peakRssBytes the highest resident set size so far ({@code VmHWM})
+   * @param cpuSeconds user plus system CPU time used so far
+   * @param threads the number of threads now
+   */
+  public record Snapshot(long rssBytes, long peakRssBytes, double cpuSeconds, int threads) {
+
+    public double rssMiB() {
+      return rssBytes / (1024.0 * 1024.0);
+    }
+
+    public double peakRssMiB() {
+      return peakRssBytes / (1024.0 * 1024.0);
+    }
+  }
+
+  /** A JVM's heap as {@code jcmd PID GC.heap_info} reports it. */
+  public record Heap(long committedBytes, long usedBytes) {}
+
+  /** @throws UncheckedIOException when the process is gone */
+  public static Snapshot of(long pid) {
+    try {
+      long rss = 0;
+      long hwm = 0;
+      int threads = 0;
+      for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
+        if (line.startsWith("VmRSS:")) {
+          rss = kib(line);
+        } else if (line.startsWith("VmHWM:")) {
+          hwm = kib(line);
+        } else if (line.startsWith("Threads:")) {
+          threads = Integer.parseInt(line.substring(8).trim());
+        }
+      }
+      String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+      // Fields after the command name (which may hold spaces), numbered from 3: utime is 14, stime is 15.
+      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      double cpu = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND;
+      return new Snapshot(rss, hwm, cpu, threads);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read /proc for process " + pid, e);
+    }
+  }
+
+  /** The JVM's heap, or empty when jcmd is missing or does not answer in time. */
+  public static Optional<Heap> heap(long pid) {
+    Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+    try {
+      Process process = new ProcessBuilder(List.of(jcmd.toString(), String.valueOf(pid), "GC.heap_info"))
+          .redirectErrorStream(true).start();
+      String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
+        return Optional.empty();
+      }
+      Matcher m = HEAP.matcher(out);
+      return m.find()
+          ? Optional.of(new Heap(Long.parseLong(m.group(1)) * 1024, Long.parseLong(m.group(2)) * 1024))
+          : Optional.empty();
+    } catch (IOException e) {
+      return Optional.empty();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    }
+  }
+
+  private static long kib(String line) {
+    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+  }
+}
