@@ -97,10 +97,7 @@ final class TaskRunner {
   private Optional<Instant> launch(TaskRef ref, Task initial, TaskDefinition definition) {
     Task task = initial;
     if (!engine.reachable()) {
-      if (task.containers().stream().allMatch(c -> c.runtimeId() == null)) {
-        fail(ref, "ResourceInitializationError: failed to start the task: the Docker engine at "
-            + engine.status().host() + " does not answer (" + engine.status().error() + ")", null);
-      }
+      engineGone(ref, task);
       return Optional.empty();
     }
     List<UnresolvedInput> unresolved = specs.unresolved(definition, task.overrides());
@@ -161,9 +158,33 @@ final class TaskRunner {
       }
       return decision.wakeAt();
     } catch (ContainerRuntimeException e) {
+      if (!engine.probe().reachable()) {
+        // The engine went away under the launch: that is an outage, not this task's failure.
+        engineGone(ref, read(ref));
+        return Optional.empty();
+      }
       log.info("Task {} failed to start: {}", task.taskArn(), e.reason());
       fail(ref, e.reason(), containerName);
       return Optional.empty();
+    }
+  }
+
+  /**
+   * The engine does not answer while the task should run. A Fargate task that has no container yet fails
+   * to start, as Fargate reports a task it cannot provision. Any other task waits, as a task placed on an
+   * instance whose agent disconnected does: its launch resumes when the engine answers again (the engine
+   * monitor's reconnection triggers a full resync), and a task already running keeps its last known state.
+   */
+  private void engineGone(TaskRef ref, Task task) {
+    if (task == null) {
+      return;
+    }
+    boolean nothingCreated = task.containers().stream().allMatch(c -> c.runtimeId() == null);
+    if ("FARGATE".equals(task.launchType()) && nothingCreated) {
+      fail(ref, "ResourceInitializationError: failed to start the task: the Docker engine at "
+          + engine.status().host() + " does not answer (" + engine.status().error() + ")", null);
+    } else {
+      log.info("Task {} waits for the Docker engine at {} to answer again", task.taskArn(), engine.status().host());
     }
   }
 
@@ -288,16 +309,22 @@ final class TaskRunner {
     }
     Task after = observe(ref, definition);
     if (after != null && TaskStatus.of(after.lastStatus()) == TaskStatus.DEPROVISIONING) {
-      releaseSandbox(ref);
+      releaseSandbox(ref, after);
       write(ref, t -> TaskLifecycle.deprovisioned(t, clock.instant()));
     }
   }
 
-  private void releaseSandbox(TaskRef ref) {
+  private void releaseSandbox(TaskRef ref, Task task) {
     Sandbox sandbox = sandboxes.get(ref.id());
     if (sandbox != null) {
       // Killed now (its PID 1 ignores SIGTERM); removed with the task's containers at clean-up.
       runtime.stopContainer(sandbox.id(), Duration.ZERO);
+    } else {
+      // Not known in memory (DEPROVISIONING: an awsvpc task launched before a restart): find it by its labels.
+      List<String> containerIds = task.containers().stream().map(Container::runtimeId).toList();
+      runtime.listManaged().stream()
+          .filter(o -> task.taskArn().equals(o.taskArn()) && !containerIds.contains(o.id()))
+          .forEach(o -> runtime.stopContainer(o.id(), Duration.ZERO));
     }
   }
 
