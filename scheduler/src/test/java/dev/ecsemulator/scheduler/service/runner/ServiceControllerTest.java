@@ -175,6 +175,48 @@ class ServiceControllerTest {
   }
 
   @Test
+  void launchesThatWaitedForTheEngineAreNotThrottledOnceItIsBack() {
+    h.register("web", "ecs-emulator/sample-web:1", false);
+    h.engineConnected = false;
+    h.create(b -> b.taskDefinition("web").desiredCount(1));
+    for (int i = 0; i < 6; i++) {
+      h.advance(Duration.ofSeconds(5));
+    }
+    assertThat(h.tasks(t -> true)).isEmpty();
+    assertThat(h.eventsOldestFirst()).contains(
+        "(service web) was unable to place a task because no container instance met all of its requirements.")
+        .noneMatch(e -> e.contains("unable to consistently start tasks"));
+
+    h.engineConnected = true;
+    h.advance(Duration.ofSeconds(5));
+
+    // Regression: each attempt counted as a task that failed to start, so the restart throttle held the
+    // launch back for minutes after the engine returned.
+    assertThat(h.tasks(t -> true)).hasSize(1);
+  }
+
+  @Test
+  void aFargateServiceDoesNotLaunchTasksDoomedByAnAbsentEngine() {
+    h.taskDefinitions.register(ControllerHarness.SCOPE, dev.ecsemulator.core.model.RegisterTaskDefinitionRequest.builder()
+        .family("fg").networkMode("awsvpc").requiresCompatibilities(List.of("FARGATE")).cpu("256").memory("512")
+        .containerDefinitions(List.of(dev.ecsemulator.core.model.ContainerDefinition.builder()
+            .name("web").image("ecs-emulator/sample-web:1").build()))
+        .build());
+    h.engineConnected = false;
+    h.create(b -> b.taskDefinition("fg").desiredCount(2).launchType("FARGATE")
+        .networkConfiguration(dev.ecsemulator.core.model.NetworkConfiguration.builder()
+            .awsvpcConfiguration(dev.ecsemulator.core.model.AwsVpcConfiguration.builder()
+                .subnets(List.of("subnet-1")).build()).build()));
+    h.advance(Duration.ofSeconds(5));
+
+    assertThat(h.tasks(t -> true)).as("no task recorded only to fail with ResourceInitializationError").isEmpty();
+    assertThat(h.service().deployments().get(0).failedTasks()).isZero();
+    h.engineConnected = true;
+    h.advance(Duration.ofSeconds(5));
+    assertThat(h.tasks(t -> true)).hasSize(2);
+  }
+
+  @Test
   void aDaemonServiceRunsOneTaskOnTheLocalInstance() {
     h.register("agent", "ecs-emulator/sample-web:1", false);
     h.commands.create(ControllerHarness.SCOPE, dev.ecsemulator.core.model.CreateServiceRequest.builder()
