@@ -86,6 +86,7 @@ class GracefulShutdownJarIT {
   void sigtermSavesTheStateAndLeavesTaskContainersRunningForTheNextStartToAdopt() throws Exception {
     EmulatorProcess first = start(Map.of());
     List<Task> tasks = runSomeTasks(first.client());
+    List<String> events = service(first.client(), "web").events().stream().map(e -> e.id()).toList();
     Map<String, String> startedAt = tasks.stream()
         .collect(Collectors.toMap(GracefulShutdownJarIT::containerId, t -> startedAt(docker(), containerId(t)).orElseThrow()));
 
@@ -135,6 +136,9 @@ class GracefulShutdownJarIT {
     await().atMost(LONG).until(() -> stable(service(ecs, "web")));
     assertThat(allTasks(ecs)).as("the service launched nothing new").hasSize(3);
     assertThat(orphans(ENGINE, dataDir, ecs)).isEmpty();
+    // The scheduler's memory was saved too: the steady state it had reported is not reported again.
+    await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
+        .until(() -> service(ecs, "web").events().stream().map(e -> e.id()).toList().equals(events));
   }
 
   @Test
