@@ -204,7 +204,13 @@ public final class HttpWriteBenchmark {
       for (String line; (line = output.readLine()) != null; ) {
         seen.append(line).append('\n');
         if (line.contains("ready at")) {
-          Thread drain = new Thread(() -> output.lines().forEach(l -> { }), "bench-emulator-output");
+          Thread drain = new Thread(() -> {
+            try {
+              output.lines().forEach(l -> { });
+            } catch (java.io.UncheckedIOException closed) {
+              // the process was stopped
+            }
+          }, "bench-emulator-output");
           drain.setDaemon(true);
           drain.start(); // a full pipe would block the emulator
           return new JarServer(process, dir, "http://127.0.0.1:" + port);

@@ -33,7 +33,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ecs.model.Compatibility;
 import software.amazon.awssdk.services.ecs.model.Deployment;
+import software.amazon.awssdk.services.ecs.model.LaunchType;
+import software.amazon.awssdk.services.ecs.model.NetworkMode;
 import software.amazon.awssdk.services.ecs.model.Service;
 import software.amazon.awssdk.services.ecs.model.ServiceEvent;
 import software.amazon.awssdk.services.ecs.model.Task;
@@ -164,12 +167,22 @@ class RestartAdoptionJarIT {
     EcsClient ecs = first.client();
     ecs.createCluster(b -> b.clusterName("default"));
     ecs.registerTaskDefinition(b -> b.family("web").containerDefinitions(web(WEB_1, 30)));
-    List<Task> started = ecs.runTask(b -> b.taskDefinition("web").count(2)).tasks();
+    ecs.registerTaskDefinition(b -> b.family("fargate").networkMode(NetworkMode.AWSVPC)
+        .requiresCompatibilities(Compatibility.FARGATE).cpu("256").memory("512").containerDefinitions(web(WEB_1, 30)));
+    List<Task> started = new ArrayList<>(ecs.runTask(b -> b.taskDefinition("web").count(2)).tasks());
+    started.add(ecs.runTask(b -> b.taskDefinition("fargate").launchType(LaunchType.FARGATE)
+        .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets("subnet-1")))).tasks().get(0));
     await().atMost(LONG).until(() -> started.stream().allMatch(t -> "RUNNING".equals(task(ecs, t.taskArn()).lastStatus())));
     Task removed = task(ecs, started.get(0).taskArn());
     Task kept = task(ecs, started.get(1).taskArn());
     String keptId = kept.containers().get(0).runtimeId();
     String keptStartedAt = startedAt(docker(), keptId).orElseThrow();
+    // An awsvpc task: its network lives in a sandbox container, which is adopted too.
+    Task fargate = task(ecs, started.get(2).taskArn());
+    String sandbox = sandboxOf(fargate.taskArn());
+    Map<String, String> fargateStartedAt = Map.of(
+        containerOf(fargate), startedAt(docker(), containerOf(fargate)).orElseThrow(),
+        sandbox, startedAt(docker(), sandbox).orElseThrow());
 
     assertThat(first.kill()).isEqualTo(137);
     docker().removeContainerCmd(removed.containers().get(0).runtimeId()).withForce(true).exec();
@@ -194,7 +207,27 @@ class RestartAdoptionJarIT {
     assertThat(stillRunning.containers().get(0).runtimeId()).isEqualTo(keptId);
     assertThat(startedAt(docker(), keptId)).contains(keptStartedAt);
     assertThat(exists(docker(), foreign)).as("another emulator's container is never touched").isTrue();
+    Task fargateAfter = task(again, fargate.taskArn());
+    assertThat(fargateAfter.lastStatus()).isEqualTo("RUNNING");
+    assertThat(fargateAfter.attachments()).isEqualTo(fargate.attachments());
+    assertThat(fargateAfter.containers().get(0).networkInterfaces()).isEqualTo(fargate.containers().get(0).networkInterfaces());
+    await("the awsvpc task's published port again").atMost(LONG).untilAsserted(() -> assertThat(
+        task(again, fargate.taskArn()).containers().get(0).networkBindings())
+        .isEqualTo(fargate.containers().get(0).networkBindings()));
+    fargateStartedAt.forEach((id, at) -> assertThat(startedAt(docker(), id)).as("not restarted: " + id).contains(at));
     assertThat(orphans(ENGINE, dataDir, again)).isEmpty();
+  }
+
+  private static String containerOf(Task task) {
+    return task.containers().get(0).runtimeId();
+  }
+
+  /** The sandbox: the container of the task that is not one of its containers. */
+  private static String sandboxOf(String taskArn) {
+    return docker().listContainersCmd().withShowAll(true)
+        .withLabelFilter(Map.of(RecoveryFixtures.TASK_ARN_LABEL, taskArn)).exec().stream()
+        .filter(c -> "~internal~ecs~pause".equals(c.getLabels().get("com.amazonaws.ecs.container-name")))
+        .findFirst().orElseThrow().getId();
   }
 
   private Before snapshot(EcsClient ecs) {

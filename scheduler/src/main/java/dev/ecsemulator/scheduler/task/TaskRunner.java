@@ -102,7 +102,7 @@ final class TaskRunner {
     }
     List<UnresolvedInput> unresolved = specs.unresolved(definition, task.overrides());
     if (!unresolved.isEmpty()) {
-      fail(ref, unresolvedReason(unresolved), null);
+      fail(ref, StartFailures.unresolved(unresolved), null);
       return Optional.empty();
     }
     String containerName = null;
@@ -181,8 +181,7 @@ final class TaskRunner {
     }
     boolean nothingCreated = task.containers().stream().allMatch(c -> c.runtimeId() == null);
     if ("FARGATE".equals(task.launchType()) && nothingCreated) {
-      fail(ref, "ResourceInitializationError: failed to start the task: the Docker engine at "
-          + engine.status().host() + " does not answer (" + engine.status().error() + ")", null);
+      fail(ref, StartFailures.engineUnreachable(engine.status()), null);
     } else {
       log.info("Task {} waits for the Docker engine at {} to answer again", task.taskArn(), engine.status().host());
     }
@@ -204,22 +203,6 @@ final class TaskRunner {
           .orElse(new DependencyGate.State(true, true, true, null, false, null)));
     }
     return states;
-  }
-
-  /** ECS on Fargate fails a task whose secrets or files it cannot fetch this way (stopped-task-errors). */
-  static String unresolvedReason(List<UnresolvedInput> unresolved) {
-    UnresolvedInput first = unresolved.get(0);
-    String what = switch (first.kind()) {
-      case SECRET -> "unable to pull secrets or registry auth: ecs-emulator has no secret store; secret "
-          + first.name() + " of container " + first.containerName() + " (" + first.source() + ") cannot be resolved";
-      case ENVIRONMENT_FILE -> "failed to download env files: ecs-emulator cannot fetch " + first.source()
-          + " for container " + first.containerName();
-      case LOG_SECRET_OPTION -> "unable to pull secrets or registry auth: log option " + first.name()
-          + " of container " + first.containerName() + " (" + first.source() + ") cannot be resolved";
-      case VOLUME -> "failed to mount volume " + first.name() + ": " + first.source()
-          + " is not available to ecs-emulator";
-    };
-    return "ResourceInitializationError: " + what;
   }
 
   /** The task could not start; the container that failed, if known, stops with the same reason. */
