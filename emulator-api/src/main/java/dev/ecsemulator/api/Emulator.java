@@ -320,7 +320,7 @@ public final class Emulator implements AutoCloseable {
   private void finishTasks(TaskEngine engine) {
     if (!config.scheduler().stopTasksOnExit()) {
       long running = store.scopes().stream()
-          .mapToLong(scope -> store.read(scope, v -> v.list(dev.ecsemulator.core.EcsKinds.TASK).stream()
+          .mapToLong(scope -> store.read(scope, v -> v.list(EcsKinds.TASK).stream()
               .filter(t -> !"STOPPED".equals(t.lastStatus())).count()))
           .sum();
       log.info("Stopping: {} task(s) left running for the next start to adopt", running);
@@ -328,7 +328,11 @@ public final class Emulator implements AutoCloseable {
     }
     try {
       TaskEngine.StopAll result = engine.stopAll(STOPPED_ON_EXIT, STOP_TASKS_TIMEOUT);
-      log.info("Stopping: {} of {} task(s) stopped (--stop-tasks-on-exit)", result.stopped(), result.asked());
+      if (result.asked() == 0 && !monitor.reachable()) {
+        log.warn("Stopping: the Docker engine does not answer, so no task could be stopped (--stop-tasks-on-exit)");
+      } else {
+        log.info("Stopping: {} of {} task(s) stopped (--stop-tasks-on-exit)", result.stopped(), result.asked());
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
