@@ -3,11 +3,23 @@ package dev.ecsemulator.api;
 import dev.ecsemulator.api.protocol.AwsJsonProtocol;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
+import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import io.javalin.http.HttpStatus;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The HTTP edge: the ECS API at {@code POST /} and the emulator's own endpoints under
  * {@code /_emulator/}. Nothing else.
+ *
+ * <p>The server is built, and may start listening, before the emulator behind it exists: start-up runs
+ * those in parallel (see {@link Prestart}). Its {@link Routes} are handed over with {@link #serve}; a
+ * request that arrives earlier waits for them (up to {@link #ROUTES_TIMEOUT}, then 503).
  *
  * <p>{@link #close} is graceful: the listener closes at once (no new connection, and a new request on an
  * open one gets a 503), and requests under way finish first, for up to {@link #STOP_TIMEOUT}.
@@ -15,11 +27,19 @@ import io.javalin.http.Handler;
 public final class EcsHttpServer implements AutoCloseable {
 
   /** How long a stop waits for requests under way. */
-  static final java.time.Duration STOP_TIMEOUT = java.time.Duration.ofSeconds(10);
+  static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
 
+  /** How long a request that arrives during start-up waits for the emulator to be ready. */
+  static final Duration ROUTES_TIMEOUT = Duration.ofSeconds(60);
+
+  /** What the server answers with, once the emulator behind it is ready. */
+  public record Routes(Handler api, Handler health, Handler reset) {}
+
+  private final CompletableFuture<Routes> routes = new CompletableFuture<>();
+  private final AtomicInteger waiting = new AtomicInteger();
   private final Javalin app;
 
-  public EcsHttpServer(AwsJsonProtocol protocol, Handler health, Handler reset) {
+  public EcsHttpServer() {
     this.app = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.startup.showOldJavalinVersionWarning = false;
@@ -33,10 +53,41 @@ public final class EcsHttpServer implements AutoCloseable {
       // No response compression: on loopback it only costs CPU, and Javalin's check for it (content type, size,
       // Accept-Encoding) ran on every answer in the API benchmark's profiles.
       config.http.compressionStrategy = CompressionStrategy.NONE;
-      config.routes.post("/", protocol);
-      config.routes.get("/_emulator/health", health);
-      config.routes.post("/_emulator/reset", reset);
+      // A 5xx, which the AWS SDKs retry.
+      config.routes.exception(StartingException.class, (e, ctx) -> ctx.status(HttpStatus.SERVICE_UNAVAILABLE)
+          .contentType("application/x-amz-json-1.1")
+          .result("{\"__type\":\"ServerException\",\"message\":\"ecs-emulator is not ready: it is starting or stopping\"}"));
+      config.routes.post("/", ctx -> routes(ctx).api().handle(ctx));
+      config.routes.get("/_emulator/health", ctx -> routes(ctx).health().handle(ctx));
+      config.routes.post("/_emulator/reset", ctx -> routes(ctx).reset().handle(ctx));
     });
+  }
+
+  /** Hands over what to answer with; requests waiting for it go ahead. Once only. */
+  public void serve(Routes ready) {
+    if (!routes.complete(ready)) {
+      throw new IllegalStateException("the server already has its routes");
+    }
+  }
+
+  private Routes routes(Context ctx) throws InterruptedException {
+    Routes ready = routes.getNow(null);
+    if (ready != null) {
+      return ready;
+    }
+    waiting.incrementAndGet();
+    try {
+      return routes.get(ROUTES_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new StartingException();
+    } finally {
+      waiting.decrementAndGet();
+    }
+  }
+
+  /** How many requests are waiting for the routes right now. */
+  int waitingForRoutes() {
+    return waiting.get();
   }
 
   /** Starts listening; returns the port actually bound (useful when asked for port 0). */
@@ -47,6 +98,14 @@ public final class EcsHttpServer implements AutoCloseable {
 
   @Override
   public void close() {
+    routes.completeExceptionally(new IllegalStateException("the emulator stopped"));
     app.stop();
+  }
+
+  /** The emulator behind the server did not become ready in time, or stopped before it did. */
+  private static final class StartingException extends RuntimeException {
+    StartingException() {
+      super(null, null, false, false);
+    }
   }
 }

@@ -53,6 +53,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The composition root: builds the store, the domain services, the Docker runtime and the HTTP server
@@ -88,7 +90,7 @@ public final class Emulator implements AutoCloseable {
   private final ServiceController services;
   private int port;
 
-  private Emulator(EmulatorConfig config, Clock clock) {
+  private Emulator(EmulatorConfig config, Clock clock, Prestart prestart) {
     this.config = config;
     this.clock = clock;
     this.startedAt = clock.instant();
@@ -102,7 +104,7 @@ public final class Emulator implements AutoCloseable {
     }
     this.docker = new DockerEngine(DockerEngine.resolveHost(config.dockerHost()));
     this.managed = new ManagedResources(docker, instance);
-    this.model = ServiceModel.load();
+    this.model = prestart.model();
     this.operations = new OperationTable();
     ClusterOperations.register(operations, new Clusters(store));
     TagOperations.register(operations, new Tags(store));
@@ -126,7 +128,8 @@ public final class Emulator implements AutoCloseable {
     monitor.onReconnect(services::reconcileAll);
     AwsJsonProtocol protocol = new AwsJsonProtocol(
         model, operations, new ScopeResolver(config.accountId(), config.region()));
-    this.server = new EcsHttpServer(protocol, this::health, this::reset);
+    this.server = prestart.server();
+    server.serve(new EcsHttpServer.Routes(protocol, this::health, this::reset));
   }
 
   /**
@@ -159,12 +162,27 @@ public final class Emulator implements AutoCloseable {
    * @throws dev.ecsemulator.core.state.durable.StateDamagedException if the saved state cannot be read back
    */
   public static Emulator start(EmulatorConfig config) {
-    Emulator emulator = new Emulator(config, Clock.systemUTC());
+    return start(config, Prestart.begin());
+  }
+
+  /** As {@link #start(EmulatorConfig)}, with the configuration-free part of start-up already begun. */
+  static Emulator start(EmulatorConfig config, Prestart prestart) {
+    // The server listens as soon as it is built, while the state is opened; a request that comes
+    // meanwhile waits for the emulator to be ready.
+    CompletableFuture<Integer> listening = prestart.listen(config.bind(), config.port());
+    Emulator emulator;
     try {
-      emulator.port = emulator.server.start(config.bind(), config.port());
-    } catch (RuntimeException e) {
-      emulator.close();
+      emulator = new Emulator(config, Clock.systemUTC(), prestart);
+    } catch (RuntimeException | Error e) {
+      listening.exceptionally(failure -> 0).join();
+      prestart.discardServer();
       throw e;
+    }
+    try {
+      emulator.port = listening.join();
+    } catch (CompletionException e) {
+      emulator.close();
+      throw e.getCause() instanceof RuntimeException cause ? cause : e;
     }
     // Connect to Docker and start running tasks in the background: the API answers meanwhile (tasks
     // stored before the engine is ready are picked up by its first resync).

@@ -83,8 +83,16 @@ public final class Main implements Callable<Integer> {
           + "containers running for the next start to adopt (env ECS_EMULATOR_STOP_TASKS_ON_EXIT; default ${DEFAULT-VALUE}).")
   boolean stopTasksOnExit;
 
+  private final Prestart prestart;
+
+  Main(Prestart prestart) {
+    this.prestart = prestart;
+  }
+
   public static void main(String[] args) {
-    CommandLine cli = new CommandLine(new Main());
+    // First, so that building the server and reading the model overlap with parsing the options.
+    Prestart prestart = Prestart.begin();
+    CommandLine cli = new CommandLine(new Main(prestart));
     cli.setParameterExceptionHandler((e, argv) -> {
       System.err.println("ecs-emulator: " + e.getMessage() + " (see --help)");
       return 2;
@@ -112,7 +120,7 @@ public final class Main implements Callable<Integer> {
         schedulerOptions());
     Emulator emulator;
     try {
-      emulator = Emulator.start(config);
+      emulator = Emulator.start(config, prestart);
     } catch (StateDamagedException e) {
       System.err.println("ecs-emulator: cannot start: " + e.getMessage()
           + "; start with --reset-state to move it aside and start empty");

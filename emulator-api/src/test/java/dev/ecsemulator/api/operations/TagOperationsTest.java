@@ -8,9 +8,7 @@ import dev.ecsemulator.api.support.TestEmulator;
 import dev.ecsemulator.core.EcsKinds;
 import dev.ecsemulator.core.arn.Arns;
 import dev.ecsemulator.core.model.ContainerInstance;
-import dev.ecsemulator.core.model.Service;
 import dev.ecsemulator.core.model.Task;
-import dev.ecsemulator.core.model.TaskDefinition;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -143,13 +141,18 @@ class TagOperationsTest {
     assertThat(ecs.listTagsForResource(b -> b.resourceArn(arn)).tags()).isEmpty();
   }
 
+  /**
+   * Creates one resource of each kind in cluster "web": the task definition and the service through the
+   * API; a stopped task and a container instance in the store (no operation makes those without Docker).
+   */
   private static void seedResources() {
+    String definitionArn = ecs.registerTaskDefinition(b -> b.family("web").containerDefinitions(c -> c
+        .name("app").image("ecs-emulator/sample-web:1").memory(64))).taskDefinition().taskDefinitionArn();
+    ecs.createService(b -> b.cluster("web").serviceName("api").taskDefinition(definitionArn).desiredCount(0));
     emulator.emulator().store().write(DEFAULT_SCOPE, txn -> {
-      txn.put(EcsKinds.TASK_DEFINITION, EcsKinds.taskDefinitionKey("web", 1),
-          TaskDefinition.builder().family("web").revision(1).status("ACTIVE").build());
       txn.put(EcsKinds.TASK, EcsKinds.taskKey("web", "0123456789abcdef0123456789abcdef"), Task.builder()
-          .taskArn(Arns.task(DEFAULT_SCOPE, "web", "0123456789abcdef0123456789abcdef")).lastStatus("RUNNING").build());
-      txn.put(EcsKinds.SERVICE, EcsKinds.serviceKey("web", "api"), Service.builder().serviceName("api").status("ACTIVE").build());
+          .taskArn(Arns.task(DEFAULT_SCOPE, "web", "0123456789abcdef0123456789abcdef")).taskDefinitionArn(definitionArn)
+          .lastStatus("STOPPED").desiredStatus("STOPPED").containers(java.util.List.of()).build());
       txn.put(EcsKinds.CONTAINER_INSTANCE, EcsKinds.containerInstanceKey("web", "4f1c"),
           ContainerInstance.builder().containerInstanceArn(Arns.containerInstance(DEFAULT_SCOPE, "web", "4f1c")).status("ACTIVE").build());
       return null;

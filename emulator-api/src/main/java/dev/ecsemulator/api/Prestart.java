@@ -1,0 +1,108 @@
+package dev.ecsemulator.api;
+
+import dev.ecsemulator.api.protocol.ServiceModel;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
+
+/**
+ * The part of start-up that needs no configuration: reading the botocore model and building the HTTP
+ * server. Start-up on two cores is mostly class loading and interpreted code, and these two are its
+ * largest independent pieces, so they run on their own threads from the first instant (see
+ * {@link Main#main}), overlapping option parsing (picocli's classes predate Java 6, so class data sharing
+ * cannot archive them) and opening the state. {@link Emulator#start} joins them when it needs them.
+ * Measured in docs/benchmarks.md ("Start-up time and idle memory").
+ */
+final class Prestart {
+
+  private final CompletableFuture<ServiceModel> model;
+  private final CompletableFuture<EcsHttpServer> server;
+
+  private Prestart(CompletableFuture<ServiceModel> model, CompletableFuture<EcsHttpServer> server) {
+    this.model = model;
+    this.server = server;
+  }
+
+  /** Begins both pieces, each on its own daemon thread. */
+  static Prestart begin() {
+    return new Prestart(onThread("ecs-prestart-model", () -> {
+      ServiceModel loaded = ServiceModel.load();
+      warmSha256();
+      return loaded;
+    }), onThread("ecs-prestart-http", EcsHttpServer::new));
+  }
+
+  /**
+   * Starts the server listening once it is built, on a thread of its own; completes with the port bound
+   * (or the failure to bind).
+   */
+  CompletableFuture<Integer> listen(String bind, int port) {
+    return server.thenApplyAsync(s -> s.start(bind, port), work -> {
+      Thread thread = new Thread(work, "ecs-prestart-listen");
+      thread.setDaemon(true);
+      thread.start();
+    });
+  }
+
+  ServiceModel model() {
+    return join(model);
+  }
+
+  EcsHttpServer server() {
+    return join(server);
+  }
+
+  /**
+   * Closes the server if it was built and is not going to be used (the emulator failed to start); waits
+   * for it to be built so that nothing is left half-made.
+   */
+  void discardServer() {
+    try {
+      server().close();
+    } catch (RuntimeException e) {
+      // It failed to build: nothing to close.
+    }
+  }
+
+  /**
+   * The first {@code MessageDigest} loads the JDK's security providers (about 100 ms here); the instance
+   * ID is a SHA-256 of the data directory, computed on the main thread right after parsing.
+   */
+  private static void warmSha256() {
+    try {
+      MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+
+  private static <T> CompletableFuture<T> onThread(String name, Supplier<T> work) {
+    CompletableFuture<T> result = new CompletableFuture<>();
+    Thread thread = new Thread(() -> {
+      try {
+        result.complete(work.get());
+      } catch (Throwable t) {
+        result.completeExceptionally(t);
+      }
+    }, name);
+    thread.setDaemon(true);
+    thread.start();
+    return result;
+  }
+
+  private static <T> T join(CompletableFuture<T> future) {
+    try {
+      return future.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw e;
+    }
+  }
+}
