@@ -2,122 +2,75 @@ package dev.ecsemulator.api;
 
 import dev.ecsemulator.core.state.durable.StateDamagedException;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
+import dev.ecsemulator.api.CommandLineOptions.Spec;
+import dev.ecsemulator.api.CommandLineOptions.UsageException;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /**
  * {@code java -jar ecs-emulator.jar [options]}: runs the emulator in the foreground and prints one line
  * with its URL when it is ready. Every option can also be set with an {@code ECS_EMULATOR_<NAME>}
  * environment variable. Bad options: one line on stderr and exit code 2.
  */
-@Command(name = "ecs-emulator", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-    sortOptions = false,
-    description = "A local emulator of Amazon ECS that runs tasks as real Docker containers.")
-public final class Main implements Callable<Integer> {
+public final class Main {
 
-  @Option(names = "--port", paramLabel = "PORT", defaultValue = "${env:ECS_EMULATOR_PORT:-4566}",
-      description = "HTTP port (env ECS_EMULATOR_PORT; default ${DEFAULT-VALUE}; 0 picks a free port).")
-  int port;
+  static final CommandLineOptions OPTIONS = new CommandLineOptions(List.of(
+      new Spec("port", "PORT", "4566", "HTTP port; 0 picks a free port."),
+      new Spec("bind", "ADDRESS", "127.0.0.1",
+          "Address to listen on. Use 0.0.0.0 only if other machines must reach the emulator."),
+      new Spec("region", "REGION", "us-east-1", "Region of requests whose signature names none."),
+      new Spec("account-id", "ID", "000000000000", "Account ID used in ARNs."),
+      new Spec("data-dir", "DIR", null, "Directory for the emulator's state (default ~/.ecs-emulator)."),
+      new Spec("ephemeral", null, "false", "Keep state in memory only: nothing survives a restart."),
+      new Spec("reset-state", null, "false",
+          "Move the saved state aside (to DIR/state.reset-<time>) and start empty, e.g. when it is damaged."),
+      new Spec("docker-host", "URI", null,
+          "Docker engine (default: DOCKER_HOST, else unix:///var/run/docker.sock)."),
+      new Spec("instance-cpu", "UNITS", null,
+          "CPU units the local Docker engine offers as a container instance (default: host cores x 1024)."),
+      new Spec("instance-memory", "MIB", null,
+          "Memory in MiB the local Docker engine offers as a container instance (default: host memory)."),
+      new Spec("image-pull-behavior", "POLICY", "prefer-cached", "When images are pulled: prefer-cached, always or once."),
+      new Spec("stopped-task-retention", "DURATION", "1h",
+          "How long stopped tasks stay describable, e.g. 90s, 30m, 2h."),
+      new Spec("task-cleanup-delay", "DURATION", "1h", "How long a stopped task's containers are kept for their logs."),
+      new Spec("stop-tasks-on-exit", null, "false",
+          "On SIGTERM or Ctrl-C, stop every task (reason: the emulator stopped) instead of leaving its "
+              + "containers running for the next start to adopt.")));
 
-  @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "${env:ECS_EMULATOR_BIND:-127.0.0.1}",
-      description = "Address to listen on (env ECS_EMULATOR_BIND; default ${DEFAULT-VALUE}). "
-          + "Use 0.0.0.0 only if other machines must reach the emulator.")
-  String bind;
-
-  @Option(names = "--region", paramLabel = "REGION", defaultValue = "${env:ECS_EMULATOR_REGION:-us-east-1}",
-      description = "Region of requests whose signature names none (env ECS_EMULATOR_REGION; default ${DEFAULT-VALUE}).")
-  String region;
-
-  @Option(names = "--account-id", paramLabel = "ID", defaultValue = "${env:ECS_EMULATOR_ACCOUNT_ID:-000000000000}",
-      description = "Account ID used in ARNs (env ECS_EMULATOR_ACCOUNT_ID; default ${DEFAULT-VALUE}).")
-  String accountId;
-
-  @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "${env:ECS_EMULATOR_DATA_DIR}",
-      description = "Directory for the emulator's state (env ECS_EMULATOR_DATA_DIR; default ~/.ecs-emulator).")
-  Path dataDir;
-
-  @Option(names = "--ephemeral", arity = "0..1", fallbackValue = "true", paramLabel = "BOOLEAN",
-      defaultValue = "${env:ECS_EMULATOR_EPHEMERAL:-false}",
-      description = "Keep state in memory only: nothing survives a restart (env ECS_EMULATOR_EPHEMERAL; default ${DEFAULT-VALUE}).")
-  boolean ephemeral;
-
-  @Option(names = "--reset-state", arity = "0..1", fallbackValue = "true", paramLabel = "BOOLEAN",
-      defaultValue = "${env:ECS_EMULATOR_RESET_STATE:-false}",
-      description = "Move the saved state aside (to DIR/state.reset-<time>) and start empty, e.g. when it is damaged "
-          + "(env ECS_EMULATOR_RESET_STATE; default ${DEFAULT-VALUE}).")
-  boolean resetState;
-
-  @Option(names = "--docker-host", paramLabel = "URI", defaultValue = "${env:ECS_EMULATOR_DOCKER_HOST}",
-      description = "Docker engine (env ECS_EMULATOR_DOCKER_HOST; default: DOCKER_HOST, else unix:///var/run/docker.sock).")
-  String dockerHost;
-
-  @Option(names = "--instance-cpu", paramLabel = "UNITS", defaultValue = "${env:ECS_EMULATOR_INSTANCE_CPU}",
-      description = "CPU units the local Docker engine offers as a container instance (env ECS_EMULATOR_INSTANCE_CPU; default: host cores x 1024).")
-  Integer instanceCpu;
-
-  @Option(names = "--instance-memory", paramLabel = "MIB", defaultValue = "${env:ECS_EMULATOR_INSTANCE_MEMORY}",
-      description = "Memory in MiB the local Docker engine offers as a container instance (env ECS_EMULATOR_INSTANCE_MEMORY; default: host memory).")
-  Integer instanceMemory;
-
-  @Option(names = "--image-pull-behavior", paramLabel = "POLICY",
-      defaultValue = "${env:ECS_EMULATOR_IMAGE_PULL_BEHAVIOR:-prefer-cached}",
-      description = "When images are pulled: prefer-cached, always or once (env ECS_EMULATOR_IMAGE_PULL_BEHAVIOR; default ${DEFAULT-VALUE}).")
-  String imagePullBehavior;
-
-  @Option(names = "--stopped-task-retention", paramLabel = "DURATION",
-      defaultValue = "${env:ECS_EMULATOR_STOPPED_TASK_RETENTION:-1h}",
-      description = "How long stopped tasks stay describable, e.g. 90s, 30m, 2h (env ECS_EMULATOR_STOPPED_TASK_RETENTION; default ${DEFAULT-VALUE}).")
-  String stoppedTaskRetention;
-
-  @Option(names = "--task-cleanup-delay", paramLabel = "DURATION",
-      defaultValue = "${env:ECS_EMULATOR_TASK_CLEANUP_DELAY:-1h}",
-      description = "How long a stopped task's containers are kept for their logs (env ECS_EMULATOR_TASK_CLEANUP_DELAY; default ${DEFAULT-VALUE}).")
-  String taskCleanupDelay;
-
-  @Option(names = "--stop-tasks-on-exit", arity = "0..1", fallbackValue = "true", paramLabel = "BOOLEAN",
-      defaultValue = "${env:ECS_EMULATOR_STOP_TASKS_ON_EXIT:-false}",
-      description = "On SIGTERM or Ctrl-C, stop every task (reason: the emulator stopped) instead of leaving its "
-          + "containers running for the next start to adopt (env ECS_EMULATOR_STOP_TASKS_ON_EXIT; default ${DEFAULT-VALUE}).")
-  boolean stopTasksOnExit;
-
-  private final Prestart prestart;
-
-  Main(Prestart prestart) {
-    this.prestart = prestart;
+  private Main() {
   }
 
-  public static void main(String[] args) {
+  public static void main(String[] args) throws InterruptedException {
     // First, so that building the server and reading the model overlap with parsing the options.
     Prestart prestart = Prestart.begin();
-    CommandLine cli = new CommandLine(new Main(prestart));
-    cli.setParameterExceptionHandler((e, argv) -> {
-      System.err.println("ecs-emulator: " + e.getMessage() + " (see --help)");
-      return 2;
-    });
-    int code = cli.execute(args);
+    int code = run(args, prestart);
     if (code != 0) {
       System.exit(code);
     }
   }
 
-  @Override
-  public Integer call() throws InterruptedException {
-    if (port < 0 || port > 65535) {
-      throw new CommandLine.ParameterException(new CommandLine(this), "--port must be between 0 and 65535, got " + port);
+  private static int run(String[] args, Prestart prestart) throws InterruptedException {
+    EmulatorConfig config;
+    try {
+      CommandLineOptions.Parsed parsed = OPTIONS.parse(args, System::getenv);
+      switch (parsed.action()) {
+        case HELP -> {
+          System.out.print(OPTIONS.help("ecs-emulator [OPTIONS]",
+              "A local emulator of Amazon ECS that runs tasks as real Docker containers."));
+          return 0;
+        }
+        case VERSION -> {
+          System.out.println("ecs-emulator " + BuildInfo.version());
+          return 0;
+        }
+        default -> config = config(parsed.values());
+      }
+    } catch (UsageException e) {
+      System.err.println("ecs-emulator: " + e.getMessage() + " (see --help)");
+      return 2;
     }
-    if (!accountId.matches("\\d{12}")) {
-      throw new CommandLine.ParameterException(new CommandLine(this), "--account-id must be 12 digits, got '" + accountId + "'");
-    }
-    if (ephemeral && resetState) {
-      throw new CommandLine.ParameterException(new CommandLine(this),
-          "--reset-state has no effect with --ephemeral: an ephemeral emulator reads no saved state");
-    }
-    Path dir = dataDir != null ? dataDir : EmulatorConfig.defaultDataDir();
-    EmulatorConfig config = new EmulatorConfig(port, bind, region, accountId, dir, dockerHost, ephemeral, resetState,
-        schedulerOptions());
     Emulator emulator;
     try {
       emulator = Emulator.start(config, prestart);
@@ -135,31 +88,63 @@ public final class Main implements Callable<Integer> {
       stopped.countDown();
     }, "ecs-emulator-shutdown"));
     System.out.println("ecs-emulator " + BuildInfo.version() + " ready at " + emulator.url()
-        + " (region " + region + ", account " + accountId + ", data " + emulator.instance().dataDir()
-        + (ephemeral ? ", ephemeral" : "") + ")");
+        + " (region " + config.region() + ", account " + config.accountId() + ", data " + emulator.instance().dataDir()
+        + (config.ephemeral() ? ", ephemeral" : "") + ")");
     System.out.flush();
     stopped.await();
     return 0;
   }
 
-  private SchedulerOptions schedulerOptions() {
+  /** The configuration the resolved options describe; checks what commons-cli cannot. */
+  static EmulatorConfig config(Map<String, String> values) {
+    int port = integer(values, "port");
+    if (port < 0 || port > 65535) {
+      throw new UsageException("--port must be between 0 and 65535, got " + port);
+    }
+    String accountId = values.get("account-id");
+    if (!accountId.matches("\\d{12}")) {
+      throw new UsageException("--account-id must be 12 digits, got '" + accountId + "'");
+    }
+    boolean ephemeral = Boolean.parseBoolean(values.get("ephemeral"));
+    boolean resetState = Boolean.parseBoolean(values.get("reset-state"));
+    if (ephemeral && resetState) {
+      throw new UsageException("--reset-state has no effect with --ephemeral: an ephemeral emulator reads no saved state");
+    }
+    Path dir = values.containsKey("data-dir") ? Path.of(values.get("data-dir")) : EmulatorConfig.defaultDataDir();
+    return new EmulatorConfig(port, values.get("bind"), values.get("region"), accountId, dir, values.get("docker-host"),
+        ephemeral, resetState, schedulerOptions(values));
+  }
+
+  private static SchedulerOptions schedulerOptions(Map<String, String> values) {
+    String imagePullBehavior = values.get("image-pull-behavior");
     try {
       dev.ecsemulator.scheduler.runtime.PullPolicy.parse(imagePullBehavior);
     } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(new CommandLine(this),
+      throw new UsageException(
           "--image-pull-behavior must be prefer-cached, always or once, got '" + imagePullBehavior + "'");
     }
+    Integer instanceCpu = values.containsKey("instance-cpu") ? integer(values, "instance-cpu") : null;
+    Integer instanceMemory = values.containsKey("instance-memory") ? integer(values, "instance-memory") : null;
     if ((instanceCpu != null && instanceCpu < 128) || (instanceMemory != null && instanceMemory < 128)) {
-      throw new CommandLine.ParameterException(new CommandLine(this),
-          "--instance-cpu and --instance-memory must be at least 128");
+      throw new UsageException("--instance-cpu and --instance-memory must be at least 128");
     }
     return new SchedulerOptions(instanceCpu, instanceMemory, imagePullBehavior,
-        duration("--stopped-task-retention", stoppedTaskRetention), duration("--task-cleanup-delay", taskCleanupDelay),
-        java.time.Duration.ofSeconds(30), stopTasksOnExit);
+        duration("--stopped-task-retention", values.get("stopped-task-retention")),
+        duration("--task-cleanup-delay", values.get("task-cleanup-delay")),
+        java.time.Duration.ofSeconds(30), Boolean.parseBoolean(values.get("stop-tasks-on-exit")));
+  }
+
+  private static int integer(Map<String, String> values, String name) {
+    String text = values.get(name);
+    try {
+      return Integer.parseInt(text.trim());
+    } catch (NumberFormatException e) {
+      throw new UsageException("--" + name + " must be a whole number, got '" + text + "'");
+    }
   }
 
   /** {@code 90s}, {@code 30m}, {@code 2h}, or an ISO-8601 duration. */
-  private java.time.Duration duration(String option, String text) {
+  private static java.time.Duration duration(String option, String text) {
     try {
       String t = text.trim().toLowerCase(java.util.Locale.ROOT);
       if (t.matches("\\d+[smh]")) {
@@ -172,8 +157,7 @@ public final class Main implements Callable<Integer> {
       }
       return java.time.Duration.parse(text);
     } catch (RuntimeException e) {
-      throw new CommandLine.ParameterException(new CommandLine(this),
-          option + " must be a duration such as 90s, 30m or 2h, got '" + text + "'");
+      throw new UsageException(option + " must be a duration such as 90s, 30m or 2h, got '" + text + "'");
     }
   }
 
@@ -183,12 +167,5 @@ public final class Main implements Callable<Integer> {
       root = root.getCause();
     }
     return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-  }
-
-  static final class Version implements CommandLine.IVersionProvider {
-    @Override
-    public String[] getVersion() {
-      return new String[] {"ecs-emulator " + BuildInfo.version()};
-    }
   }
 }

@@ -11,8 +11,8 @@ import java.util.function.Supplier;
  * The part of start-up that needs no configuration: reading the botocore model and building the HTTP
  * server. Start-up on two cores is mostly class loading and interpreted code, and these two are its
  * largest independent pieces, so they run on their own threads from the first instant (see
- * {@link Main#main}), overlapping option parsing (picocli's classes predate Java 6, so class data sharing
- * cannot archive them) and opening the state. {@link Emulator#start} joins them when it needs them.
+ * {@link Main#main}), overlapping option parsing and opening the state. {@link Emulator#start} joins
+ * them when it needs them.
  * Measured in docs/benchmarks.md ("Start-up time and idle memory").
  */
 final class Prestart {
