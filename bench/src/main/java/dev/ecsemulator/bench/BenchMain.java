@@ -2,6 +2,7 @@ package dev.ecsemulator.bench;
 
 import dev.ecsemulator.bench.api.ApiBenchmark;
 import dev.ecsemulator.bench.api.ColdApiBenchmark;
+import dev.ecsemulator.bench.launch.LaunchBenchmark;
 import dev.ecsemulator.bench.planned.PlannedBenchmarks;
 import dev.ecsemulator.bench.process.CdsArchive;
 import dev.ecsemulator.bench.process.MotoProcess;
@@ -58,6 +59,24 @@ public final class BenchMain implements Callable<Integer> {
   @Option(names = "--idle", paramLabel = "SECONDS", description = "Idle time before reading RSS (default 3).")
   Double idleSeconds;
 
+  @Option(names = "--launches", paramLabel = "N",
+      description = "Measured launches per kind in the launch benchmark (default 30).")
+  Integer launches;
+
+  @Option(names = "--rollout-sizes", paramLabel = "N,N", split = ",",
+      description = "Task counts of the services the rollout benchmark updates (default 3,10).")
+  List<Integer> rolloutSizes;
+
+  @Option(names = "--rollout-repeats", paramLabel = "N", description = "Rollouts per size (default 2).")
+  Integer rolloutRepeats;
+
+  @Option(names = "--scale-tasks", paramLabel = "N", description = "Running tasks of the scale benchmark (default 200).")
+  Integer scaleTasks;
+
+  @Option(names = "--scale-idle", paramLabel = "SECONDS",
+      description = "How long idle CPU is measured in the scale benchmark (default 60).")
+  Double scaleIdleSeconds;
+
   @Option(names = "--only", paramLabel = "ID,ID", split = ",",
       description = "Benchmarks to run: api, cold, startup, launch, rollout, scale (default all).")
   Set<String> only = new LinkedHashSet<>();
@@ -102,7 +121,9 @@ public final class BenchMain implements Callable<Integer> {
     all.add(new ApiBenchmark());
     all.add(new ColdApiBenchmark());
     all.add(new StartupBenchmark());
-    all.addAll(PlannedBenchmarks.all());
+    all.add(new LaunchBenchmark());
+    all.add(PlannedBenchmarks.rollout());
+    all.add(PlannedBenchmarks.scale());
     return all;
   }
 
@@ -165,7 +186,10 @@ public final class BenchMain implements Callable<Integer> {
         out != null ? out : Path.of(smoke ? "bench/target/benchmarks-smoke.md" : "docs/benchmarks.md"),
         workDir.toAbsolutePath(),
         command != null ? command : "java -jar bench/target/ecs-emulator-bench.jar" + (smoke ? " --smoke" : ""),
-        profile);
+        profile, new BenchOptions.TaskSizes(launches != null ? launches : smoke ? 2 : 30, smoke ? 1 : 5,
+            rolloutSizes != null ? rolloutSizes : smoke ? List.of(1) : List.of(3, 10),
+            rolloutRepeats != null ? rolloutRepeats : smoke ? 1 : 2,
+            scaleTasks != null ? scaleTasks : smoke ? 3 : 200, seconds(scaleIdleSeconds, smoke ? 2 : 60)));
   }
 
   private static Duration seconds(Double given, double otherwise) {
