@@ -8,8 +8,14 @@ import io.javalin.http.Handler;
 /**
  * The HTTP edge: the ECS API at {@code POST /} and the emulator's own endpoints under
  * {@code /_emulator/}. Nothing else.
+ *
+ * <p>{@link #close} is graceful: the listener closes at once (no new connection, and a new request on an
+ * open one gets a 503), and requests under way finish first, for up to {@link #STOP_TIMEOUT}.
  */
 public final class EcsHttpServer implements AutoCloseable {
+
+  /** How long a stop waits for requests under way. */
+  static final java.time.Duration STOP_TIMEOUT = java.time.Duration.ofSeconds(10);
 
   private final Javalin app;
 
@@ -17,6 +23,12 @@ public final class EcsHttpServer implements AutoCloseable {
     this.app = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.startup.showOldJavalinVersionWarning = false;
+      // Jetty stops gracefully only with a stop timeout and a handler that counts requests under way;
+      // Javalin nests its own handler inside this one.
+      config.jetty.modifyServer(server -> {
+        server.setStopTimeout(STOP_TIMEOUT.toMillis());
+        server.setHandler(new org.eclipse.jetty.server.handler.GracefulHandler());
+      });
       config.http.maxRequestSize = AwsJsonProtocol.MAX_BODY_BYTES;
       // No response compression: on loopback it only costs CPU, and Javalin's check for it (content type, size,
       // Accept-Encoding) ran on every answer in the API benchmark's profiles.

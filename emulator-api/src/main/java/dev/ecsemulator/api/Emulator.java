@@ -62,6 +62,14 @@ import java.util.Map;
  */
 public final class Emulator implements AutoCloseable {
 
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Emulator.class);
+
+  /** The stoppedReason of tasks stopped because the emulator stopped with {@code --stop-tasks-on-exit}. */
+  public static final String STOPPED_ON_EXIT = "Task stopped because ecs-emulator shut down (--stop-tasks-on-exit)";
+
+  /** How long a graceful stop waits for tasks to stop ({@code --stop-tasks-on-exit}). */
+  static final Duration STOP_TASKS_TIMEOUT = Duration.ofMinutes(2);
+
   private final EmulatorConfig config;
   private final EmulatorInstance instance;
   private final Clock clock;
@@ -75,7 +83,8 @@ public final class Emulator implements AutoCloseable {
   private final OperationTable operations;
   private final Memo<ContainerRuntime> runtime;
   private final EngineMonitor monitor;
-  private volatile TaskEngine tasks;
+  private TaskEngine tasks; // guarded by this: set once scheduling has started
+  private boolean closing; // guarded by this
   private final ServiceController services;
   private int port;
 
@@ -113,6 +122,8 @@ public final class Emulator implements AutoCloseable {
         new ServiceQueries(store), new ServiceDeploymentQueries(store));
     this.services = ServiceController.start(store, clock, serviceIds, Ids.random(), monitor::resources, instance.id(),
         ServiceController.Settings.defaults());
+    // Services whose tasks did not change while the engine was away still get a look when it is back.
+    monitor.onReconnect(services::reconcileAll);
     AwsJsonProtocol protocol = new AwsJsonProtocol(
         model, operations, new ScopeResolver(config.accountId(), config.region()));
     this.server = new EcsHttpServer(protocol, this::health, this::reset);
@@ -120,9 +131,9 @@ public final class Emulator implements AutoCloseable {
 
   /**
    * Every kind of entity the emulator stores. Durable state is read back by kind name, so a kind
-   * missing here fails its first write (in ephemeral mode too).
+   * missing here fails its first write (in ephemeral mode too), and the durable store refuses files
+   * naming any other.
    */
-  /** Every kind of entity the emulator stores; the durable store refuses files naming any other. */
   static KindRegistry kinds() {
     return KindRegistry.of(EcsKinds.all()).with(
         dev.ecsemulator.core.task.RunTaskToken.KIND,
@@ -169,8 +180,18 @@ public final class Emulator implements AutoCloseable {
     TaskEngine engine = new TaskEngine(store, runtime.get(), monitor, clock, instance, new TaskEngine.Settings(
         options.resyncInterval(), options.stoppedTaskRetention(), options.taskCleanupDelay(),
         PullPolicy.parse(options.imagePullBehavior()), config.bind(), null));
-    tasks = engine;
-    engine.start();
+    synchronized (this) {
+      if (!closing) {
+        tasks = engine;
+        engine.start();
+        return;
+      }
+    }
+    engine.close(); // the emulator stopped while this was starting
+  }
+
+  private synchronized TaskEngine taskEngine() {
+    return tasks;
   }
 
   public int port() {
@@ -229,7 +250,7 @@ public final class Emulator implements AutoCloseable {
     };
     // No service step and no task pass may run meanwhile, or one in flight could recreate what the reset
     // removes.
-    TaskEngine engine = tasks;
+    TaskEngine engine = taskEngine();
     services.whilePaused(() -> {
       try {
         if (engine != null) {
@@ -263,15 +284,29 @@ public final class Emulator implements AutoCloseable {
     }
   }
 
+  /**
+   * Stops gracefully, in this order: the HTTP server (no new requests; those under way finish), the
+   * service controller (so nothing replaces a task stopped next), the tasks if
+   * {@link SchedulerOptions#stopTasksOnExit()} (else their containers keep running, for the next start to
+   * adopt), the task engine, and the store (a final snapshot: compaction on close). Idempotent.
+   */
   @Override
   public void close() {
+    TaskEngine engine;
+    synchronized (this) {
+      if (closing) {
+        return;
+      }
+      closing = true;
+      engine = tasks;
+    }
     try {
-      TaskEngine engine = tasks;
+      server.close();
+      services.close();
       if (engine != null) {
+        finishTasks(engine);
         engine.close();
       }
-      services.close();
-      server.close();
       docker.close();
     } finally {
       try {
@@ -279,6 +314,27 @@ public final class Emulator implements AutoCloseable {
       } finally {
         dataDirLock.close();
       }
+    }
+  }
+
+  private void finishTasks(TaskEngine engine) {
+    if (!config.scheduler().stopTasksOnExit()) {
+      long running = store.scopes().stream()
+          .mapToLong(scope -> store.read(scope, v -> v.list(EcsKinds.TASK).stream()
+              .filter(t -> !"STOPPED".equals(t.lastStatus())).count()))
+          .sum();
+      log.info("Stopping: {} task(s) left running for the next start to adopt", running);
+      return;
+    }
+    try {
+      TaskEngine.StopAll result = engine.stopAll(STOPPED_ON_EXIT, STOP_TASKS_TIMEOUT);
+      if (result.asked() == 0 && !monitor.reachable()) {
+        log.warn("Stopping: the Docker engine does not answer, so no task could be stopped (--stop-tasks-on-exit)");
+      } else {
+        log.info("Stopping: {} of {} task(s) stopped (--stop-tasks-on-exit)", result.stopped(), result.asked());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 }

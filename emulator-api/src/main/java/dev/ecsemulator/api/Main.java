@@ -77,6 +77,12 @@ public final class Main implements Callable<Integer> {
       description = "How long a stopped task's containers are kept for their logs (env ECS_EMULATOR_TASK_CLEANUP_DELAY; default ${DEFAULT-VALUE}).")
   String taskCleanupDelay;
 
+  @Option(names = "--stop-tasks-on-exit", arity = "0..1", fallbackValue = "true", paramLabel = "BOOLEAN",
+      defaultValue = "${env:ECS_EMULATOR_STOP_TASKS_ON_EXIT:-false}",
+      description = "On SIGTERM or Ctrl-C, stop every task (reason: the emulator stopped) instead of leaving its "
+          + "containers running for the next start to adopt (env ECS_EMULATOR_STOP_TASKS_ON_EXIT; default ${DEFAULT-VALUE}).")
+  boolean stopTasksOnExit;
+
   public static void main(String[] args) {
     CommandLine cli = new CommandLine(new Main());
     cli.setParameterExceptionHandler((e, argv) -> {
@@ -141,7 +147,7 @@ public final class Main implements Callable<Integer> {
     }
     return new SchedulerOptions(instanceCpu, instanceMemory, imagePullBehavior,
         duration("--stopped-task-retention", stoppedTaskRetention), duration("--task-cleanup-delay", taskCleanupDelay),
-        java.time.Duration.ofSeconds(30));
+        java.time.Duration.ofSeconds(30), stopTasksOnExit);
   }
 
   /** {@code 90s}, {@code 30m}, {@code 2h}, or an ISO-8601 duration. */

@@ -13,12 +13,25 @@ import java.time.Duration;
  * @param stoppedTaskRetention how long STOPPED tasks stay describable (ECS: at least an hour)
  * @param taskCleanupDelay how long a stopped task's containers are kept for their logs
  * @param resyncInterval how often every task is re-observed, repairing missed Docker events
+ * @param stopTasksOnExit stop every task when the emulator stops gracefully, instead of leaving their
+ *     containers running for the next start to adopt
  */
 public record SchedulerOptions(Integer instanceCpu, Integer instanceMemory, String imagePullBehavior,
-    Duration stoppedTaskRetention, Duration taskCleanupDelay, Duration resyncInterval) {
+    Duration stoppedTaskRetention, Duration taskCleanupDelay, Duration resyncInterval, boolean stopTasksOnExit) {
+
+  /** Tasks are left running at exit. */
+  public SchedulerOptions(Integer instanceCpu, Integer instanceMemory, String imagePullBehavior,
+      Duration stoppedTaskRetention, Duration taskCleanupDelay, Duration resyncInterval) {
+    this(instanceCpu, instanceMemory, imagePullBehavior, stoppedTaskRetention, taskCleanupDelay, resyncInterval, false);
+  }
 
   public static SchedulerOptions defaults() {
     return new SchedulerOptions(null, null, "prefer-cached", Duration.ofHours(1), Duration.ofHours(1),
         Duration.ofSeconds(30));
+  }
+
+  public SchedulerOptions withStopTasksOnExit(boolean stop) {
+    return new SchedulerOptions(instanceCpu, instanceMemory, imagePullBehavior, stoppedTaskRetention, taskCleanupDelay,
+        resyncInterval, stop);
   }
 }

@@ -140,7 +140,7 @@ class EmulatorJarIT {
     String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(process.exitValue()).isZero();
     assertThat(stdout).contains("--port", "--bind", "--region", "--account-id", "--data-dir", "--docker-host",
-        "--ephemeral", "--reset-state", "ECS_EMULATOR_EPHEMERAL",
+        "--ephemeral", "--reset-state", "ECS_EMULATOR_EPHEMERAL", "--stop-tasks-on-exit", "ECS_EMULATOR_STOP_TASKS_ON_EXIT",
         "ECS_EMULATOR_PORT");
   }
 }

@@ -3,8 +3,19 @@ package dev.ecsemulator.api.tasks;
 import static dev.ecsemulator.api.tasks.TaskFixtures.awaitStatus;
 import static dev.ecsemulator.api.tasks.TaskFixtures.web;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.ecsemulator.api.support.TestEmulator;
+import dev.ecsemulator.core.EcsKinds;
+import dev.ecsemulator.core.Ids;
+import dev.ecsemulator.core.Scope;
+import dev.ecsemulator.core.model.TaskDefinition;
+import dev.ecsemulator.core.state.StateStore;
+import dev.ecsemulator.core.task.LaunchSpec;
+import dev.ecsemulator.core.task.TaskFactory;
+import dev.ecsemulator.core.taskdef.TaskDefinitions;
+import java.time.Duration;
+import java.time.Instant;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,6 +58,33 @@ class NoDockerTaskTest {
     assertThat(response.failures()).hasSize(2).allSatisfy(f -> {
       assertThat(f.reason()).isEqualTo("AGENT");
       assertThat(f.arn()).contains(":container-instance/default/");
+    });
+  }
+
+  /**
+   * An EC2 task placed while the engine answered (then it went away, or the emulator restarted without
+   * it) is not failed: as on an instance whose agent disconnected, it waits, and its launch resumes when
+   * the engine is back. Regression: it was stopped with TaskFailedToStart like a new Fargate task.
+   */
+  @Test
+  void anEc2TaskPlacedBeforeTheEngineWentAwayWaitsForIt() {
+    String arn = ecs.registerTaskDefinition(b -> b.family("placed").containerDefinitions(web("app", 32)))
+        .taskDefinition().taskDefinitionArn();
+    Scope scope = new Scope("000000000000", "us-east-1");
+    StateStore store = emulator.emulator().store();
+    TaskDefinition definition = store.read(scope, v -> TaskDefinitions.find(v, scope, arn)).orElseThrow();
+    dev.ecsemulator.core.model.Task placed = TaskFactory.create(new LaunchSpec(scope, "default", definition, "EC2",
+        null, null, null, null, null, false, null, null), Ids.seeded(6), Instant.now());
+    String id = placed.taskArn().substring(placed.taskArn().lastIndexOf('/') + 1);
+    store.write(scope, txn -> {
+      txn.put(EcsKinds.TASK, EcsKinds.taskKey("default", id), placed);
+      return null;
+    });
+
+    await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> {
+      Task task = ecs.describeTasks(b -> b.tasks(placed.taskArn())).tasks().get(0);
+      return "PENDING".equals(task.lastStatus()) && "RUNNING".equals(task.desiredStatus())
+          && task.stopCode() == null;
     });
   }
 

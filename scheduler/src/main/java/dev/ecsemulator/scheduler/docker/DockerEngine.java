@@ -5,6 +5,7 @@ import com.github.dockerjava.api.model.Version;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.transport.DockerHttpClient;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 import java.io.IOException;
 import java.net.URI;
@@ -72,6 +73,10 @@ public final class DockerEngine implements AutoCloseable {
         .withDockerHost(host)
         .withDockerTlsVerify(false)
         .build();
+    return DockerClientImpl.getInstance(config, http(responseTimeout, maxConnections));
+  }
+
+  private DockerHttpClient http(Duration responseTimeout, int maxConnections) {
     ApacheDockerHttpClient.Builder http = new ApacheDockerHttpClient.Builder()
         .dockerHost(URI.create(host))
         .maxConnections(maxConnections)
@@ -79,11 +84,24 @@ public final class DockerEngine implements AutoCloseable {
     if (responseTimeout != null) {
       http.responseTimeout(responseTimeout);
     }
-    return DockerClientImpl.getInstance(config, http.build());
+    return http.build();
   }
 
-  /** Pings the engine now. Never throws. */
+  /**
+   * Pings the engine now, on a connection of its own: an engine that is shutting down closes its listener
+   * at once but goes on answering on connections already open (the client's pool) while it stops its
+   * containers, and launching on it then fails in odd ways. Such an engine counts as gone. Never throws.
+   */
   public EngineStatus probe() {
+    try (DockerHttpClient fresh = http(Duration.ofSeconds(5), 1);
+        DockerHttpClient.Response ping = fresh.execute(
+            DockerHttpClient.Request.builder().method(DockerHttpClient.Request.Method.GET).path("/_ping").build())) {
+      if (ping.getStatusCode() != 200) {
+        return EngineStatus.down(host, "the engine answered its ping with HTTP " + ping.getStatusCode());
+      }
+    } catch (IOException | RuntimeException e) {
+      return EngineStatus.down(host, describe(e));
+    }
     try {
       Version version = client().versionCmd().exec();
       return EngineStatus.up(host, version.getVersion(), version.getApiVersion());

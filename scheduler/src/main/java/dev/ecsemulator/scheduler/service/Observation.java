@@ -14,15 +14,25 @@ import java.util.List;
  * @param unplacedTasks how many tasks the previous plan launched that the caller could not place (no
  *     container instance met their requirements) and therefore never created; each counts as a task
  *     that failed to start
+ * @param waitingForAgent how many tasks the previous plan launched that the caller could not place
+ *     because no container instance's agent was connected (the Docker engine did not answer): reported
+ *     like {@code unplacedTasks}, but never counted as tasks that failed to start, so an outage of the
+ *     engine does not throttle the service's launches once the engine is back
  */
-public record Observation(List<TaskFacts> tasks, List<String> containerInstanceArns, int unplacedTasks) {
+public record Observation(List<TaskFacts> tasks, List<String> containerInstanceArns, int unplacedTasks,
+    int waitingForAgent) {
 
   public Observation {
     tasks = List.copyOf(tasks);
     containerInstanceArns = containerInstanceArns == null ? List.of() : List.copyOf(containerInstanceArns);
-    if (unplacedTasks < 0) {
-      throw new IllegalArgumentException("unplacedTasks must not be negative: " + unplacedTasks);
+    if (unplacedTasks < 0 || waitingForAgent < 0) {
+      throw new IllegalArgumentException("unplaced counts must not be negative: " + unplacedTasks + ", " + waitingForAgent);
     }
+  }
+
+  /** With every launch that could be placed placed, or counted in {@code unplacedTasks}. */
+  public Observation(List<TaskFacts> tasks, List<String> containerInstanceArns, int unplacedTasks) {
+    this(tasks, containerInstanceArns, unplacedTasks, 0);
   }
 
   /** A REPLICA observation: just the tasks. */

@@ -120,7 +120,8 @@ public final class ServiceReconciler {
       repeatable.forget(placementMessage);
     }
     repeatable.condition(throttleMessage, RestartThrottle.throttles(startFailures));
-    repeatable.condition(placementMessage, observed.unplacedTasks() > 0 || repeatable.remembers(placementMessage));
+    repeatable.condition(placementMessage,
+        observed.unplacedTasks() + observed.waitingForAgent() > 0 || repeatable.remembers(placementMessage));
     repeatable.condition(
         ServiceEvents.deploymentConfigurationDeadlock(name),
         deadlocked(book.deployments(), active, plan, primaryFailed, throttled));

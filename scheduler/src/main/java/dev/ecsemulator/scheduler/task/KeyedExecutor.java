@@ -26,6 +26,7 @@ public final class KeyedExecutor {
   private final Condition idle = lock.newCondition();
   private int running;
   private volatile boolean paused;
+  private boolean shutDown;
 
   private static final class Slot {
     CompletableFuture<Void> tail = CompletableFuture.completedFuture(null);
@@ -109,7 +110,31 @@ public final class KeyedExecutor {
     try {
       action.run();
     } finally {
-      paused = false;
+      lock.lock();
+      try {
+        paused = shutDown;
+      } finally {
+        lock.unlock();
+      }
+    }
+  }
+
+  /**
+   * Takes no more work, for good: what is queued or submitted from now on is dropped. Waits up to
+   * {@code timeout} for the pieces under way to finish; returns whether they all did.
+   */
+  public boolean shutdown(java.time.Duration timeout) throws InterruptedException {
+    lock.lock();
+    try {
+      shutDown = true;
+      paused = true;
+      long nanos = timeout.toNanos();
+      while (running > 0 && nanos > 0) {
+        nanos = idle.awaitNanos(nanos);
+      }
+      return running == 0;
+    } finally {
+      lock.unlock();
     }
   }
 

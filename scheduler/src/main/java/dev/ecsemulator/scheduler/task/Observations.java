@@ -13,8 +13,13 @@ import java.util.List;
 /** Turns what Docker shows into what the task lifecycle understands. Pure. */
 public final class Observations {
 
-  /** The agent's word for a container that disappeared behind its back. */
-  public static final String VANISHED = "ContainerVanishedError: The container was removed outside of ECS";
+  /**
+   * A container we created that Docker no longer knows, e.g. removed while the emulator was down. The
+   * agent's own words when it restarts and cannot find a container it recorded (amazon-ecs-agent
+   * {@code agent/engine/errors.go} ContainerVanishedError, set by {@code synchronizeContainerStatus} in
+   * {@code docker_task_engine.go}); the task then stops as for any essential container that exited.
+   */
+  public static final String VANISHED = "ContainerVanishedError: No container matching saved ID found";
 
   private Observations() {}
 

@@ -7,6 +7,7 @@ import dev.ecsemulator.core.Scope;
 import dev.ecsemulator.core.model.Task;
 import dev.ecsemulator.core.state.Change;
 import dev.ecsemulator.core.state.StateStore;
+import dev.ecsemulator.core.task.TaskLifecycle;
 import dev.ecsemulator.core.task.TaskStatus;
 import dev.ecsemulator.scheduler.docker.Labels;
 import dev.ecsemulator.scheduler.runtime.ContainerEvent;
@@ -17,6 +18,7 @@ import dev.ecsemulator.scheduler.runtime.PullPolicy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -81,6 +83,8 @@ public final class TaskEngine implements AutoCloseable {
   private final KeyedExecutor work;
   private final ScheduledExecutorService timers;
   private final Set<String> cleaned = ConcurrentHashMap.newKeySet();
+  /** Notified on every committed task change (for {@link #stopAll}). */
+  private final Object taskProgress = new Object();
   private volatile AutoCloseable events;
 
   public TaskEngine(StateStore store, ContainerRuntime runtime, EngineMonitor engine, Clock clock,
@@ -122,14 +126,21 @@ public final class TaskEngine implements AutoCloseable {
   }
 
   private void onChanges(List<Change> changes) {
+    boolean tasksChanged = false;
     for (Change change : changes) {
       if (change.kind() != TASK || change.after() == null) {
         continue;
       }
+      tasksChanged = true;
       Task before = (Task) change.before();
       Task after = (Task) change.after();
       if (before == null || !Objects.equals(before.desiredStatus(), after.desiredStatus())) {
         submit(new TaskRef(change.scope(), change.key()));
+      }
+    }
+    if (tasksChanged) {
+      synchronized (taskProgress) {
+        taskProgress.notifyAll();
       }
     }
   }
@@ -231,18 +242,26 @@ public final class TaskEngine implements AutoCloseable {
     }
   }
 
-  /** Resync plus removal of our containers whose task the store no longer knows. */
+  /**
+   * Resync plus removal of our containers whose task the store no longer knows: what adopts running
+   * containers and clears orphans after a restart, and repairs everything after the engine or its event
+   * stream comes back.
+   */
   public void fullResync() {
     safely();
     if (!engine.status().reachable()) {
       return;
     }
     try {
+      // Containers first, known tasks second: a task is committed before its containers are created, so
+      // every container listed here belongs to a task the store already holds when it is read next. The
+      // other order would remove the container of a task launched in between.
+      List<ObservedContainer> containers = runtime.listManaged();
       Set<String> known = new HashSet<>();
       for (Scope scope : store.scopes()) {
         store.read(scope, v -> v.list(TASK)).forEach(t -> known.add(t.taskArn()));
       }
-      for (ObservedContainer container : runtime.listManaged()) {
+      for (ObservedContainer container : containers) {
         String arn = container.taskArn();
         if (arn != null && !known.contains(arn)) {
           log.info("Removing container {} of unknown task {}", container.name(), arn);
@@ -254,6 +273,65 @@ public final class TaskEngine implements AutoCloseable {
     }
   }
 
+  /**
+   * Asks every task not yet STOPPED to stop, with stop code {@code UserInitiated} and {@code reason}, and
+   * waits up to {@code timeout} until they are STOPPED (their containers stopped as StopTask stops them).
+   * For {@code --stop-tasks-on-exit}: call it once nothing else launches tasks (the API and the service
+   * controller are closed). With the engine unreachable nothing can be stopped and nothing is asked.
+   *
+   * @return how many tasks were asked to stop and how many of them reached STOPPED in time
+   */
+  public StopAll stopAll(String reason, Duration timeout) throws InterruptedException {
+    if (!engine.probe().reachable()) {
+      return new StopAll(0, 0);
+    }
+    List<TaskRef> asked = new ArrayList<>();
+    Instant now = clock.instant();
+    for (Scope scope : store.scopes()) {
+      store.write(scope, txn -> {
+        for (String key : txn.keys(TASK)) {
+          Task task = txn.get(TASK, key).orElseThrow();
+          if (!TaskStatus.of(task.lastStatus()).isStopped()) {
+            Task stopping = TaskLifecycle.requestStop(task, "UserInitiated", reason, now);
+            if (stopping != task) {
+              txn.put(TASK, key, stopping);
+            }
+            asked.add(new TaskRef(scope, key));
+          }
+        }
+        return null;
+      });
+    }
+    asked.forEach(this::submit); // tasks already stopping get a pass too: their desiredStatus did not change
+    long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (taskProgress) {
+      long left;
+      while (unstopped(asked) > 0 && (left = deadline - System.nanoTime()) > 0) {
+        taskProgress.wait(Math.max(1, left / 1_000_000));
+      }
+    }
+    return new StopAll(asked.size(), asked.size() - unstopped(asked));
+  }
+
+  /** What {@link #stopAll} did. */
+  public record StopAll(int asked, int stopped) {}
+
+  private int unstopped(List<TaskRef> refs) {
+    int n = 0;
+    for (TaskRef ref : refs) {
+      Task task = store.read(ref.scope(), v -> v.get(TASK, ref.key())).orElse(null);
+      if (task != null && !TaskStatus.of(task.lastStatus()).isStopped()) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /**
+   * Stops watching: no more resyncs, events or passes. Passes under way may finish (up to a few seconds:
+   * a pass cut short could record a failure that did not happen); containers are left as they are, for
+   * the next start to adopt.
+   */
   @Override
   public void close() {
     timers.shutdownNow();
@@ -265,7 +343,16 @@ public final class TaskEngine implements AutoCloseable {
         log.debug("closing the event subscription: {}", e.getMessage());
       }
     }
-    pool.shutdownNow();
+    try {
+      if (!work.shutdown(Duration.ofSeconds(10))) {
+        log.warn("Task passes still under way after 10 s; interrupting them");
+      }
+      pool.shutdownNow();
+      pool.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      pool.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
   }
 
   private static ThreadFactory daemonThreads(String prefix) {

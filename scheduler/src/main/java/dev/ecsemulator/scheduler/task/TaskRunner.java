@@ -97,15 +97,12 @@ final class TaskRunner {
   private Optional<Instant> launch(TaskRef ref, Task initial, TaskDefinition definition) {
     Task task = initial;
     if (!engine.reachable()) {
-      if (task.containers().stream().allMatch(c -> c.runtimeId() == null)) {
-        fail(ref, "ResourceInitializationError: failed to start the task: the Docker engine at "
-            + engine.status().host() + " does not answer (" + engine.status().error() + ")", null);
-      }
+      engineGone(ref, task);
       return Optional.empty();
     }
     List<UnresolvedInput> unresolved = specs.unresolved(definition, task.overrides());
     if (!unresolved.isEmpty()) {
-      fail(ref, unresolvedReason(unresolved), null);
+      fail(ref, StartFailures.unresolved(unresolved), null);
       return Optional.empty();
     }
     String containerName = null;
@@ -165,9 +162,32 @@ final class TaskRunner {
       }
       return decision.wakeAt();
     } catch (ContainerRuntimeException e) {
+      if (!engine.probe().reachable()) {
+        // The engine went away under the launch: that is an outage, not this task's failure.
+        engineGone(ref, read(ref));
+        return Optional.empty();
+      }
       log.info("Task {} failed to start: {}", task.taskArn(), e.reason());
       fail(ref, e.reason(), containerName);
       return Optional.empty();
+    }
+  }
+
+  /**
+   * The engine does not answer while the task should run. A Fargate task that has no container yet fails
+   * to start, as Fargate reports a task it cannot provision. Any other task waits, as a task placed on an
+   * instance whose agent disconnected does: its launch resumes when the engine answers again (the engine
+   * monitor's reconnection triggers a full resync), and a task already running keeps its last known state.
+   */
+  private void engineGone(TaskRef ref, Task task) {
+    if (task == null) {
+      return;
+    }
+    boolean nothingCreated = task.containers().stream().allMatch(c -> c.runtimeId() == null);
+    if ("FARGATE".equals(task.launchType()) && nothingCreated) {
+      fail(ref, StartFailures.engineUnreachable(engine.status()), null);
+    } else {
+      log.info("Task {} waits for the Docker engine at {} to answer again", task.taskArn(), engine.status().host());
     }
   }
 
@@ -205,22 +225,6 @@ final class TaskRunner {
           .orElse(new DependencyGate.State(true, true, true, null, false, null)));
     }
     return states;
-  }
-
-  /** ECS on Fargate fails a task whose secrets or files it cannot fetch this way (stopped-task-errors). */
-  static String unresolvedReason(List<UnresolvedInput> unresolved) {
-    UnresolvedInput first = unresolved.get(0);
-    String what = switch (first.kind()) {
-      case SECRET -> "unable to pull secrets or registry auth: ecs-emulator has no secret store; secret "
-          + first.name() + " of container " + first.containerName() + " (" + first.source() + ") cannot be resolved";
-      case ENVIRONMENT_FILE -> "failed to download env files: ecs-emulator cannot fetch " + first.source()
-          + " for container " + first.containerName();
-      case LOG_SECRET_OPTION -> "unable to pull secrets or registry auth: log option " + first.name()
-          + " of container " + first.containerName() + " (" + first.source() + ") cannot be resolved";
-      case VOLUME -> "failed to mount volume " + first.name() + ": " + first.source()
-          + " is not available to ecs-emulator";
-    };
-    return "ResourceInitializationError: " + what;
   }
 
   /** The task could not start; the container that failed, if known, stops with the same reason. */
@@ -310,16 +314,22 @@ final class TaskRunner {
     }
     Task after = observe(ref, definition);
     if (after != null && TaskStatus.of(after.lastStatus()) == TaskStatus.DEPROVISIONING) {
-      releaseSandbox(ref);
+      releaseSandbox(ref, after);
       write(ref, t -> TaskLifecycle.deprovisioned(t, clock.instant()));
     }
   }
 
-  private void releaseSandbox(TaskRef ref) {
+  private void releaseSandbox(TaskRef ref, Task task) {
     Sandbox sandbox = sandboxes.get(ref.id());
     if (sandbox != null) {
       // Killed now (its PID 1 ignores SIGTERM); removed with the task's containers at clean-up.
       runtime.stopContainer(sandbox.id(), Duration.ZERO);
+    } else {
+      // Not known in memory (DEPROVISIONING: an awsvpc task launched before a restart): find it by its labels.
+      List<String> containerIds = task.containers().stream().map(Container::runtimeId).toList();
+      runtime.listManaged().stream()
+          .filter(o -> task.taskArn().equals(o.taskArn()) && !containerIds.contains(o.id()))
+          .forEach(o -> runtime.stopContainer(o.id(), Duration.ZERO));
     }
   }
 

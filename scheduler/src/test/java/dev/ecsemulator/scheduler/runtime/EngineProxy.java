@@ -56,6 +56,14 @@ final class EngineProxy implements AutoCloseable {
     up = true;
   }
 
+  /**
+   * Refuses new connections but goes on serving the open ones: what dockerd does while it shuts down
+   * (it closes its listener first, then stops its containers).
+   */
+  void refuseNew() {
+    up = false;
+  }
+
   private void accept() {
     while (!server.isClosed()) {
       try {

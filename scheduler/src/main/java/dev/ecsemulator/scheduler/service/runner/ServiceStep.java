@@ -88,8 +88,8 @@ final class ServiceStep {
     List<TaskFacts> facts = facts(txn, ref, tasks);
     boolean daemon = "DAEMON".equals(service.schedulingStrategy());
     List<String> instances = daemon ? instances(txn, ref, host, now) : List.of();
-    ServicePlan plan = reconciler.reconcile(
-        service, state.memory(), new Observation(facts, instances, state.unplacedTasks()), now);
+    ServicePlan plan = reconciler.reconcile(service, state.memory(),
+        new Observation(facts, instances, state.unplacedTasks(), state.launchesWaitingForAgent()), now);
 
     Map<String, Integer> unplaced = new HashMap<>();
     for (TaskLaunch launch : plan.launches()) {
@@ -99,6 +99,9 @@ final class ServiceStep {
         unplaced.merge(launch.deploymentId(), 1, Integer::sum);
       }
     }
+    // Without an engine every launch fails placement (AGENT, as for a disconnected agent): not the tasks'
+    // fault, so not counted against the restart throttle.
+    boolean agentDown = !host.connected();
     for (TaskStop stop : plan.stops()) {
       String taskKey = EcsKinds.taskKey(ref.clusterName(), stop.taskId());
       txn.get(TASK, taskKey).ifPresent(task -> {
@@ -128,7 +131,8 @@ final class ServiceStep {
     }
     ServiceHistory.sync(txn, next, now);
     int unplacedTotal = unplaced.values().stream().mapToInt(Integer::intValue).sum();
-    SchedulerState nextState = new SchedulerState(service.createdAt(), plan.memory(), unplacedTotal);
+    SchedulerState nextState = new SchedulerState(service.createdAt(), plan.memory(), agentDown ? 0 : unplacedTotal,
+        agentDown ? unplacedTotal : 0);
     if (!txn.get(SchedulerState.KIND, key).equals(Optional.of(nextState))) {
       txn.put(SchedulerState.KIND, key, nextState);
     }

@@ -33,7 +33,10 @@ final class ServiceTaskLauncher {
     this.creation = creation;
   }
 
-  /** Records the task; false when it could not be placed (no room, no engine, no usable capacity provider). */
+  /**
+   * Records the task; false when it could not be placed (no room, no usable capacity provider, or no
+   * engine: EC2 placements fail with AGENT, and Fargate launches are not attempted).
+   */
   boolean launch(StateTxn txn, Scope scope, Cluster cluster, Service service, Deployment deployment,
       TaskLaunch launch, HostResources host, Instant now) {
     TaskDefinition definition = TaskDefinitions.find(txn, scope, launch.taskDefinition()).orElse(null);
@@ -49,6 +52,11 @@ final class ServiceTaskLauncher {
       return false; // the strategy's providers left the cluster: nowhere to place the task
     }
     boolean fargate = "FARGATE".equals(choice.launchType());
+    if (fargate && !host.connected()) {
+      // Fargate tasks need no instance, but here they need the engine: as on Fargate when capacity is
+      // unavailable, the launch is not placed (and retried) rather than recorded to fail at once.
+      return false;
+    }
     LaunchSpec spec = new LaunchSpec(scope, cluster.clusterName(), definition, choice.launchType(),
         choice.capacityProviderName(), launch.containerInstanceArn(), null, "service:" + service.serviceName(),
         launch.deploymentId(), Boolean.TRUE.equals(service.enableExecuteCommand()),

@@ -174,6 +174,77 @@ class ServiceControllerTest {
     assertThat(h.tasks(t -> true)).hasSize(1);
   }
 
+  /**
+   * Wake-ups live in memory and die with the process; the first reconcile of a controller started on the
+   * saved state (as at every emulator start) works them out again from the service, its tasks and the
+   * clock.
+   */
+  @Test
+  void aControllerStartedOnTheSavedStateRecoversTheWakeUpItsPredecessorHadScheduled() {
+    h.register("web", "ecs-emulator/sample-web:1", false); // healthy 40 s after RUNNING: a timer, not an event
+    h.create(b -> b.taskDefinition("web").desiredCount(1));
+    h.runPending();
+    assertThat(h.timer.next()).contains(ControllerHarness.T0.plusSeconds(40));
+    h.close(); // the emulator stops: this timer never fires
+
+    ManualWakeTimer timer = new ManualWakeTimer();
+    ServiceController restarted = new ServiceController(h.store, h.clock, h.ids, dev.ecsemulator.core.Ids.seeded(8),
+        () -> new dev.ecsemulator.core.instance.HostResources(true, 4096, 8192, "20.10.24", "x86_64"), "emu1",
+        Runnable::run, timer, new ServiceController.Settings(Duration.ofSeconds(30), Duration.ofSeconds(5)));
+    restarted.subscribe();
+    restarted.reconcileAll();
+
+    assertThat(timer.next()).contains(ControllerHarness.T0.plusSeconds(40));
+    h.clock.advance(Duration.ofSeconds(40));
+    timer.fireDue(h.clock.instant());
+    assertThat(h.service().deployments()).singleElement()
+        .satisfies(d -> assertThat(d.rolloutState()).isEqualTo("COMPLETED"));
+    assertThat(h.tasks(t -> true)).as("nothing launched twice").hasSize(1);
+    restarted.close();
+  }
+
+  @Test
+  void launchesThatWaitedForTheEngineAreNotThrottledOnceItIsBack() {
+    h.register("web", "ecs-emulator/sample-web:1", false);
+    h.engineConnected = false;
+    h.create(b -> b.taskDefinition("web").desiredCount(1));
+    for (int i = 0; i < 6; i++) {
+      h.advance(Duration.ofSeconds(5));
+    }
+    assertThat(h.tasks(t -> true)).isEmpty();
+    assertThat(h.eventsOldestFirst()).contains(
+        "(service web) was unable to place a task because no container instance met all of its requirements.")
+        .noneMatch(e -> e.contains("unable to consistently start tasks"));
+
+    h.engineConnected = true;
+    h.advance(Duration.ofSeconds(5));
+
+    // Regression: each attempt counted as a task that failed to start, so the restart throttle held the
+    // launch back for minutes after the engine returned.
+    assertThat(h.tasks(t -> true)).hasSize(1);
+  }
+
+  @Test
+  void aFargateServiceDoesNotLaunchTasksDoomedByAnAbsentEngine() {
+    h.taskDefinitions.register(ControllerHarness.SCOPE, dev.ecsemulator.core.model.RegisterTaskDefinitionRequest.builder()
+        .family("fg").networkMode("awsvpc").requiresCompatibilities(List.of("FARGATE")).cpu("256").memory("512")
+        .containerDefinitions(List.of(dev.ecsemulator.core.model.ContainerDefinition.builder()
+            .name("web").image("ecs-emulator/sample-web:1").build()))
+        .build());
+    h.engineConnected = false;
+    h.create(b -> b.taskDefinition("fg").desiredCount(2).launchType("FARGATE")
+        .networkConfiguration(dev.ecsemulator.core.model.NetworkConfiguration.builder()
+            .awsvpcConfiguration(dev.ecsemulator.core.model.AwsVpcConfiguration.builder()
+                .subnets(List.of("subnet-1")).build()).build()));
+    h.advance(Duration.ofSeconds(5));
+
+    assertThat(h.tasks(t -> true)).as("no task recorded only to fail with ResourceInitializationError").isEmpty();
+    assertThat(h.service().deployments().get(0).failedTasks()).isZero();
+    h.engineConnected = true;
+    h.advance(Duration.ofSeconds(5));
+    assertThat(h.tasks(t -> true)).hasSize(2);
+  }
+
   @Test
   void aDaemonServiceRunsOneTaskOnTheLocalInstance() {
     h.register("agent", "ecs-emulator/sample-web:1", false);
