@@ -67,14 +67,14 @@ public final class BenchMain implements Callable<Integer> {
       description = "Task counts of the services the rollout benchmark updates (default 3,10).")
   List<Integer> rolloutSizes;
 
-  @Option(names = "--rollout-repeats", paramLabel = "N", description = "Rollouts per size (default 2).")
+  @Option(names = "--rollout-repeats", paramLabel = "N", description = "Rollouts per size (default 3).")
   Integer rolloutRepeats;
 
   @Option(names = "--scale-tasks", paramLabel = "N", description = "Running tasks of the scale benchmark (default 200).")
   Integer scaleTasks;
 
   @Option(names = "--scale-idle", paramLabel = "SECONDS",
-      description = "How long idle CPU is measured in the scale benchmark (default 60).")
+      description = "How long idle CPU is measured in the scale benchmark (default 30).")
   Double scaleIdleSeconds;
 
   @Option(names = "--only", paramLabel = "ID,ID", split = ",",
@@ -122,8 +122,8 @@ public final class BenchMain implements Callable<Integer> {
     all.add(new ColdApiBenchmark());
     all.add(new StartupBenchmark());
     all.add(new LaunchBenchmark());
-    all.add(PlannedBenchmarks.rollout());
-    all.add(PlannedBenchmarks.scale());
+    all.add(new dev.ecsemulator.bench.rollout.RolloutBenchmark());
+    all.add(new dev.ecsemulator.bench.scale.ScaleBenchmark());
     return all;
   }
 
@@ -188,8 +188,8 @@ public final class BenchMain implements Callable<Integer> {
         command != null ? command : "java -jar bench/target/ecs-emulator-bench.jar" + (smoke ? " --smoke" : ""),
         profile, new BenchOptions.TaskSizes(launches != null ? launches : smoke ? 2 : 30, smoke ? 1 : 5,
             rolloutSizes != null ? rolloutSizes : smoke ? List.of(1) : List.of(3, 10),
-            rolloutRepeats != null ? rolloutRepeats : smoke ? 1 : 2,
-            scaleTasks != null ? scaleTasks : smoke ? 3 : 200, seconds(scaleIdleSeconds, smoke ? 2 : 60)));
+            rolloutRepeats != null ? rolloutRepeats : smoke ? 1 : 3,
+            scaleTasks != null ? scaleTasks : smoke ? 3 : 200, seconds(scaleIdleSeconds, smoke ? 1 : 30)));
   }
 
   private static Duration seconds(Double given, double otherwise) {

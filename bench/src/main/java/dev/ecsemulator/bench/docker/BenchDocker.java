@@ -89,6 +89,16 @@ public final class BenchDocker implements AutoCloseable {
   /** A started container and the time its create and start calls took together. */
   public record Started(String id, Duration took) {}
 
+  /**
+   * Stops a container as the emulator stops a task's container ({@code docker stop} with the container's stop
+   * timeout: SIGTERM, then SIGKILL after that many seconds) and returns how long the call took.
+   */
+  public Duration stop(String containerId, int timeoutSeconds) {
+    long begin = System.nanoTime();
+    client.stopContainerCmd(containerId).withTimeout(timeoutSeconds).exec();
+    return Duration.ofNanos(System.nanoTime() - begin);
+  }
+
   /** Removes a container of the harness's own (forced); gone already is fine. */
   public void remove(String containerId) {
     try {

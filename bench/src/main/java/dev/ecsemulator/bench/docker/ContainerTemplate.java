@@ -4,6 +4,7 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.HealthCheck;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Ports;
 import java.util.Arrays;
@@ -14,7 +15,7 @@ import java.util.Map;
 /**
  * What the raw baseline creates: a copy of a container the emulator created for a task (same image, command,
  * environment, labels, memory and CPU limits, cgroup parent, network mode, init, published ports, log
- * configuration, stop timeout), read back with {@code docker inspect}, so "the same image with the same limits and
+ * configuration, stop timeout, health check), read back with {@code docker inspect}, so "the same image with the same limits and
  * labels" holds by construction. The labels that would tie the copy to the emulator are replaced: the instance
  * labels by the harness's own, the task ARN by one of the same length for a task that does not exist. Immutable.
  *
@@ -25,7 +26,7 @@ public record ContainerTemplate(String image, List<String> command, List<String>
     Map<String, String> labels, Long memoryBytes, Long memoryReservationBytes, Long memorySwapBytes,
     Integer cpuShares, Long cpuPeriod, Long cpuQuota, String cgroupParent, String networkMode, Boolean init,
     Ports portBindings, List<ExposedPort> exposedPorts, com.github.dockerjava.api.model.LogConfig log,
-    Integer stopTimeoutSeconds) {
+    Integer stopTimeoutSeconds, HealthCheck healthCheck) {
 
   static final String TASK_ARN_LABEL = "com.amazonaws.ecs.task-arn";
 
@@ -49,7 +50,14 @@ public record ContainerTemplate(String image, List<String> command, List<String>
         config.getEnv() == null ? List.of() : Arrays.asList(config.getEnv()), labels, host.getMemory(),
         host.getMemoryReservation(), host.getMemorySwap(), host.getCpuShares(), host.getCpuPeriod(),
         host.getCpuQuota(), host.getCgroupParent(), host.getNetworkMode(), host.getInit(), host.getPortBindings(),
-        published(host.getPortBindings()), host.getLogConfig(), stopTimeoutSeconds);
+        published(host.getPortBindings()), host.getLogConfig(), stopTimeoutSeconds, config.getHealthcheck());
+  }
+
+  /** The same container from another image (the rollout's baseline: a copy of a :1 task's container, on :2). */
+  public ContainerTemplate withImage(String other) {
+    return new ContainerTemplate(other, command, environment, labels, memoryBytes, memoryReservationBytes,
+        memorySwapBytes, cpuShares, cpuPeriod, cpuQuota, cgroupParent, networkMode, init, portBindings,
+        exposedPorts, log, stopTimeoutSeconds, healthCheck);
   }
 
   /**
@@ -70,7 +78,7 @@ public record ContainerTemplate(String image, List<String> command, List<String>
         : cgroupParent;
     return new ContainerTemplate(image, command, environment, labels, memoryBytes, memoryReservationBytes,
         memorySwapBytes, cpuShares, cpuPeriod, cpuQuota, parent, "container:" + newSandboxId, init, portBindings,
-        exposedPorts, log, stopTimeoutSeconds);
+        exposedPorts, log, stopTimeoutSeconds, healthCheck);
   }
 
   /** The create command for this template, named {@code name}, with {@code ownLabels} added. */
@@ -102,6 +110,9 @@ public record ContainerTemplate(String image, List<String> command, List<String>
     }
     if (!exposedPorts.isEmpty()) {
       cmd.withExposedPorts(exposedPorts);
+    }
+    if (healthCheck != null && healthCheck.getTest() != null) {
+      cmd.withHealthcheck(healthCheck);
     }
     return cmd;
   }

@@ -103,7 +103,7 @@ public final class LaunchBenchmark implements Benchmark {
     int n = bridge.size();
     Section.Builder section = Section.builder("Task launch latency against raw Docker");
     section.paragraph("RunTask → RUNNING of a one-container task (`" + LaunchKinds.IMAGE + "`, "
-        + LaunchKinds.MEMORY_MIB + " MiB hard limit, no health check, no port mapping, EC2 launch type), timed "
+        + LaunchKinds.MEMORY_MIB + " MiB hard limit, " + LaunchKinds.CPU_UNITS + " CPU units, no health check, no port mapping, EC2 launch type), timed "
         + "from sending RunTask to the first DescribeTasks answer that shows `lastStatus` RUNNING (DescribeTasks "
         + "every " + Launches.POLL.toMillis() + " ms), and by the task's own `startedAt − createdAt` (the engine's "
         + "time, without HTTP or polling). Baseline: a raw docker-java create+start (the emulator's own client "

@@ -11,11 +11,12 @@ final class LaunchKinds {
   static final String AWSVPC = "bench-launch-awsvpc";
   static final String IMAGE = "ecs-emulator/sample-web:1";
   static final int MEMORY_MIB = 32;
+  static final int CPU_UNITS = 128;
 
   private LaunchKinds() {}
 
   /**
-   * One essential container of the sample image with a 32 MiB hard limit, no health check, no port mapping (a
+   * One essential container of the sample image with a 32 MiB hard limit and 128 CPU units (shares), no health check, no port mapping (a
    * published port would add Docker's port proxy to both sides alike), default stop timeout.
    */
   static Map<String, Object> taskDefinition(String family, String networkMode) {
@@ -24,7 +25,7 @@ final class LaunchKinds {
         "networkMode", networkMode,
         "requiresCompatibilities", List.of("EC2"),
         "containerDefinitions", List.of(Map.of(
-            "name", "web", "image", IMAGE, "essential", true, "memory", MEMORY_MIB)));
+            "name", "web", "image", IMAGE, "essential", true, "memory", MEMORY_MIB, "cpu", CPU_UNITS)));
   }
 
   static Map<String, Object> runTask(String family) {

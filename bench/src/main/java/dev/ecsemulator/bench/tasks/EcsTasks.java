@@ -109,6 +109,57 @@ public final class EcsTasks {
     });
   }
 
+  /** CreateService; returns the service's ARN. */
+  public String createService(Map<String, Object> request) {
+    return client.ok("CreateService", request).path("service").path("serviceArn").asText();
+  }
+
+  /** UpdateService with the given members (cluster and service included). */
+  public void updateService(Map<String, Object> request) {
+    client.ok("UpdateService", request);
+  }
+
+  /** DescribeServices of one service. */
+  public JsonNode describeService(String cluster, String service) {
+    JsonNode services = client.ok("DescribeServices", Map.of("cluster", cluster, "services", List.of(service)))
+        .path("services");
+    if (services.size() != 1) {
+      throw new IllegalStateException("DescribeServices does not know " + service);
+    }
+    return services.get(0);
+  }
+
+  /**
+   * The condition of {@code aws ecs wait services-stable} (botocore's ServicesStable waiter: exactly one
+   * deployment and runningCount == desiredCount), for a service whose one deployment runs {@code taskDefinition}.
+   */
+  public static boolean stable(JsonNode service, String taskDefinitionArn) {
+    JsonNode deployments = service.path("deployments");
+    return deployments.size() == 1
+        && deployments.get(0).path("taskDefinition").asText().equals(taskDefinitionArn)
+        && service.path("runningCount").asInt() == service.path("desiredCount").asInt();
+  }
+
+  /**
+   * Deletes a service (forced) and waits until every task of {@code family} in the cluster is STOPPED, so that
+   * nothing of it still runs when the next measurement starts.
+   */
+  public void deleteService(String cluster, String service, String family, Duration timeout) {
+    client.ok("DeleteService", Map.of("cluster", cluster, "service", service, "force", true));
+    awaitAllStopped(cluster, family, timeout);
+  }
+
+  /** Waits until no task of {@code family} in the cluster is wanted RUNNING or short of STOPPED. */
+  public void awaitAllStopped(String cluster, String family, Duration timeout) {
+    Poll.until("every " + family + " task STOPPED", timeout, Duration.ofMillis(100), () -> {
+      if (!list(Map.of("cluster", cluster, "family", family)).isEmpty()) {
+        return false;
+      }
+      List<String> stopped = list(Map.of("cluster", cluster, "family", family, "desiredStatus", "STOPPED"));
+      return describe(cluster, stopped).stream().allMatch(t -> "STOPPED".equals(t.path("lastStatus").asText()));
+    });
+  }
+
   /** A timestamp ECS set on the task ({@code createdAt}, {@code startedAt}, ...), or null when it is not set. */
   public static Instant time(JsonNode task, String field) {
     JsonNode value = task.get(field);
