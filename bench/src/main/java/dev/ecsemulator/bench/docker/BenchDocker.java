@@ -76,13 +76,19 @@ public final class BenchDocker implements AutoCloseable {
   }
 
   /**
-   * Creates and starts a container from {@code template} under {@code name} (labelled as the harness's own) and
-   * returns its ID and how long the two calls took, from before the create to the return of the start.
+   * Creates and starts a container from {@code template} under {@code name} (labelled as the harness's own), then
+   * inspects it as a launcher must to learn that it runs (and its address), and returns its ID and how long the
+   * three calls took, from before the create to the inspection's answer.
+   *
+   * @throws IllegalStateException when the inspection does not show it running
    */
   public Started createAndStart(ContainerTemplate template, String name) {
     long begin = System.nanoTime();
     String id = template.createCommand(client, name, ownLabels()).exec().getId();
     client.startContainerCmd(id).exec();
+    if (!Boolean.TRUE.equals(client.inspectContainerCmd(id).exec().getState().getRunning())) {
+      throw new IllegalStateException("container " + name + " does not run after its start");
+    }
     return new Started(id, Duration.ofNanos(System.nanoTime() - begin));
   }
 

@@ -13,13 +13,12 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Performs and times one launch of each kind: an emulator task (RunTask, then DescribeTasks every 10 ms until
+ * Performs and times one launch of each kind: an emulator task (RunTask, then DescribeTasks at a fixed pace until
  * RUNNING) and the raw Docker baselines (create+start of copies of the emulator's own containers). Each launch is
  * undone before the next (StopTask and wait for STOPPED; remove the raw containers), untimed. Not thread-safe.
  */
 final class Launches {
 
-  static final Duration POLL = Duration.ofMillis(10);
   private static final Duration TIMEOUT = Duration.ofMinutes(2);
   private static final Duration STOP_POLL = Duration.ofMillis(50);
   /** Lets the passes and events that follow a stop (or a removal) finish before the next launch is timed. */
@@ -28,15 +27,17 @@ final class Launches {
 
   private final EcsTasks ecs;
   private final BenchDocker docker;
+  private final Duration poll;
   private final AtomicInteger names = new AtomicInteger();
   private ContainerTemplate raw;
   private ContainerTemplate rawSandbox;
   private ContainerTemplate rawInSandbox;
   private String templateSandboxId;
 
-  Launches(EcsTasks ecs, BenchDocker docker) {
+  Launches(EcsTasks ecs, BenchDocker docker, Duration poll) {
     this.ecs = ecs;
     this.docker = docker;
+    this.poll = poll;
   }
 
   /**
@@ -58,10 +59,10 @@ final class Launches {
   /**
    * A raw launch.
    *
-   * @param tookMs from before the first create call to the return of the last start call
+   * @param tookMs from before the first create call to the answer of the last inspect
    * @param toCreatedMs from before the (last) create call to Docker's {@code Created}
    * @param createdToStartedMs Docker's {@code Created} → {@code State.StartedAt}
-   * @param afterStartMs {@code State.StartedAt} → the start call's return
+   * @param afterStartMs {@code State.StartedAt} → the inspect's answer (after the start call returned)
    */
   record RawLaunch(double tookMs, double toCreatedMs, double createdToStartedMs, double afterStartMs) {}
 
@@ -71,7 +72,7 @@ final class Launches {
     long begin = System.nanoTime();
     String arn = ecs.run(LaunchKinds.runTask(family)).get(0);
     long answered = System.nanoTime();
-    JsonNode task = ecs.await(LaunchKinds.CLUSTER, arn, "RUNNING", POLL, TIMEOUT);
+    JsonNode task = ecs.await(LaunchKinds.CLUSTER, arn, "RUNNING", poll, TIMEOUT);
     long seen = System.nanoTime();
     Instant seenWall = wall.plusNanos(seen - begin);
     try {

@@ -51,7 +51,7 @@ public final class RolloutBenchmark implements Benchmark {
   @Override
   public Section run(BenchContext ctx) {
     BenchOptions.TaskSizes sizes = ctx.options().tasks();
-    EmulatorLauncher launcher = ctx.launcher().withJvmFlags(ctx.cdsFlags().orElse(List.of()));
+    EmulatorLauncher launcher = ctx.taskLauncher();
     String loadBefore = MachineFacts.loadAverage();
     List<Round> rounds = new ArrayList<>();
     ctx.log("rollout: starting the emulator: " + launcher.commandLine());

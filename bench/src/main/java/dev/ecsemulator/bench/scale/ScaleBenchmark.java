@@ -57,7 +57,7 @@ public final class ScaleBenchmark implements Benchmark {
     int total = options.tasks().scaleTasks();
     int probes = Math.min(PROBES, total);
     List<Integer> connections = options.smoke() ? List.of(1) : List.of(1, 16);
-    EmulatorLauncher launcher = ctx.launcher().withJvmFlags(ctx.cdsFlags().orElse(List.of()));
+    EmulatorLauncher launcher = ctx.taskLauncher();
     String loadBefore = MachineFacts.loadAverage();
     List<Footprint> footprints = new ArrayList<>();
     List<Latency> latencies = new ArrayList<>();
