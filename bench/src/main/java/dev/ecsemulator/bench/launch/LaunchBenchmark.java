@@ -62,6 +62,10 @@ public final class LaunchBenchmark implements Benchmark {
         launches.raw();
         launches.rawSandbox();
       }
+      if (!ctx.options().jitWarmUp().isZero()) {
+        int calls = launches.warmUpPolling(ctx.options().jitWarmUp());
+        ctx.log("launch: " + calls + " unmeasured DescribeTasks calls (JIT warm-up of the polled request)");
+      }
       JfrRecording recording = ctx.options().profile()
           ? JfrRecording.start(emulator.pid(), ctx.options().workDir().resolve("launch.jfr")) : null;
       try {
@@ -109,10 +113,15 @@ public final class LaunchBenchmark implements Benchmark {
         + "time, without HTTP or polling). Baseline: a raw docker-java create+start (the emulator's own client "
         + "library and transport) of a copy of the very container the emulator created for an earlier task (same "
         + "image, command, environment, labels, memory and CPU limits), timed from before the create call to the answer of an inspect that shows it running (as the emulator "
-        + "must inspect to learn that it runs). "
+        + "must inspect to learn that it runs), while a thread sends DescribeTasks of a stopped task at the same pace "
+        + "as the emulator launch is polled (the observation costs CPU on these two shared cores; the raw launch "
+        + "pays the same, so the ratio is the emulator's own overhead). "
         + "For awsvpc, the baseline creates and starts a copy of the task's sandbox and then the container in its "
         + "network namespace. The four kinds take turns, one launch each in a rotating order, " + n + " measured "
-        + "launches per kind after " + ctx.options().tasks().launchWarmUps() + " unmeasured; each launch is undone "
+        + "launches per kind after " + ctx.options().tasks().launchWarmUps() + " unmeasured and "
+        + ctx.options().jitWarmUp().toSeconds() + " s of DescribeTasks back to back (so that polling costs the "
+        + "steady-state CPU: cold, polling every 10 ms slowed Docker's own start of the emulator's containers by "
+        + "about 100–150 ms on these two cores); each launch is undone "
         + "(StopTask until STOPPED, or a forced remove) before the next. Emulator: `" + launcher.commandLine()
         + "`.");
     Summary rawTook = summary(raw, RawLaunch::tookMs);
