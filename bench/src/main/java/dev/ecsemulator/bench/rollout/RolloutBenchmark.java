@@ -51,7 +51,10 @@ public final class RolloutBenchmark implements Benchmark {
   @Override
   public Section run(BenchContext ctx) {
     BenchOptions.TaskSizes sizes = ctx.options().tasks();
-    EmulatorLauncher launcher = ctx.taskLauncher();
+    List<String> args = new ArrayList<>(ctx.options().emulatorArgs());
+    args.addAll(List.of("--instance-cpu", String.valueOf(RolloutKinds.instanceCpu(
+        sizes.rolloutSizes().stream().mapToInt(Integer::intValue).max().orElse(1)))));
+    EmulatorLauncher launcher = ctx.taskLauncher().withArgs(args);
     String loadBefore = MachineFacts.loadAverage();
     List<Round> rounds = new ArrayList<>();
     ctx.log("rollout: starting the emulator: " + launcher.commandLine());
@@ -104,7 +107,8 @@ public final class RolloutBenchmark implements Benchmark {
         + " s, timeout " + RolloutKinds.TIMEOUT_S + " s, retries " + RolloutKinds.RETRIES + ", start period "
         + RolloutKinds.START_PERIOD_S + " s), default deployment configuration (minimumHealthyPercent "
         + RolloutKinds.MIN_HEALTHY_PERCENT + ", maximumPercent " + RolloutKinds.MAX_PERCENT + ", no circuit "
-        + "breaker), is created and left to become stable with every task HEALTHY (untimed). UpdateService to `"
+        + "breaker), on an emulator whose instance has room for 2N such tasks (`--instance-cpu`; the default, this "
+        + "machine's 2 × 1,024 units, would hold back new tasks and add waves), is created and left to become stable with every task HEALTHY (untimed). UpdateService to `"
         + RolloutKinds.NEW_IMAGE + "` is then timed from sending it to the first DescribeServices answer (every "
         + EmulatorRollout.POLL.toMillis() + " ms) that meets `aws ecs wait services-stable`'s condition: one "
         + "deployment (the new one) and runningCount == desiredCount. Emulator: `" + launcher.commandLine() + "`.");

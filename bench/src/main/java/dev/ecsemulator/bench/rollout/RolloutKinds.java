@@ -18,6 +18,7 @@ final class RolloutKinds {
   static final int TIMEOUT_S = 2;
   static final int RETRIES = 1;
   static final int START_PERIOD_S = 0;
+  static final int CPU_UNITS = 128;
   /** The default deployment configuration of a REPLICA service (CreateService without one). */
   static final int MIN_HEALTHY_PERCENT = 100;
   static final int MAX_PERCENT = 200;
@@ -31,11 +32,21 @@ final class RolloutKinds {
         "networkMode", "bridge",
         "requiresCompatibilities", List.of("EC2"),
         "containerDefinitions", List.of(Map.of(
-            "name", "web", "image", image, "essential", true, "memory", 32, "cpu", 128,
+            "name", "web", "image", image, "essential", true, "memory", 32, "cpu", CPU_UNITS,
             "portMappings", List.of(Map.of("containerPort", 8080, "hostPort", 0, "protocol", "tcp")),
             "healthCheck", Map.of(
                 "command", List.of("CMD-SHELL", "wget -q -O- http://localhost:8080/health || exit 1"),
                 "interval", INTERVAL_S, "timeout", TIMEOUT_S, "retries", RETRIES, "startPeriod", START_PERIOD_S))));
+  }
+
+  /**
+   * The emulator's instance CPU for rollouts of up to {@code largest} tasks: room for twice that many tasks (the
+   * old and the new ones, as maximumPercent 200 allows) plus a spare 1,024 units. With the default (this machine's
+   * 2 cores × 1,024 units) a rollout of 10 tasks of 128 units could place only 6 new tasks beside the 10 old ones,
+   * and the rollout would take extra waves that the deployment configuration does not ask for.
+   */
+  static int instanceCpu(int largest) {
+    return 2 * largest * CPU_UNITS + 1024;
   }
 
   /** A service of {@code desired} tasks with the default deployment configuration (100/200). */
