@@ -1,20 +1,16 @@
 package dev.ecsemulator.bench;
 
-import dev.ecsemulator.bench.client.EcsResponse;
 import dev.ecsemulator.bench.load.LoadRun;
 import dev.ecsemulator.bench.process.EmulatorLauncher;
-import dev.ecsemulator.bench.process.EmulatorProcess;
 import dev.ecsemulator.bench.process.JavaCommand;
 import dev.ecsemulator.bench.process.MotoProcess;
 import java.io.PrintStream;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
  * What every benchmark gets: the options, a launcher for the emulator's jar, the baseline, the load generator,
- * and a progress log. Closing it stops the probe emulator it may have started.
+ * and a progress log.
  */
 public final class BenchContext implements AutoCloseable {
 
@@ -24,8 +20,6 @@ public final class BenchContext implements AutoCloseable {
   private final BenchOptions options;
   private final Optional<String> motoVersion;
   private final PrintStream progress;
-  private final Map<String, Boolean> implemented = new HashMap<>();
-  private EmulatorProcess probe;
 
   public BenchContext(BenchOptions options, Optional<String> motoVersion, PrintStream progress) {
     this.options = options;
@@ -40,6 +34,14 @@ public final class BenchContext implements AutoCloseable {
   /** Starts the emulator jar with no JVM flags (plain {@code java -jar}). */
   public EmulatorLauncher launcher() {
     return new EmulatorLauncher(options.jar(), options.workDir());
+  }
+
+  /**
+   * The launcher every benchmark but start-up uses: the class data sharing archive when there is one (as bin/ecs-emulator
+   * runs the jar) and {@code --emulator-arg}s.
+   */
+  public EmulatorLauncher taskLauncher() {
+    return launcher().withJvmFlags(cdsFlags().orElse(List.of())).withArgs(options.emulatorArgs());
   }
 
   /** JVM flags that use bin/ecs-emulator's class data sharing archive, when it exists. */
@@ -71,25 +73,8 @@ public final class BenchContext implements AutoCloseable {
     progress.flush();
   }
 
-  /**
-   * Whether the emulator implements {@code operation}: it answers every operation of the model it does not
-   * implement with {@code UnsupportedFeatureException}. Asked once per operation, of one shared emulator.
-   */
-  public boolean emulatorImplements(String operation) {
-    return implemented.computeIfAbsent(operation, op -> {
-      if (probe == null) {
-        probe = launcher().start();
-      }
-      EcsResponse answer = probe.client().call(op, "{}");
-      return !"UnsupportedFeatureException".equals(answer.errorType());
-    });
-  }
-
   @Override
   public void close() {
-    if (probe != null) {
-      probe.close();
-      probe = null;
-    }
+    // Every benchmark stops what it starts; nothing is shared between them any more.
   }
 }

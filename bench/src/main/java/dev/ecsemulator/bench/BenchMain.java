@@ -2,7 +2,9 @@ package dev.ecsemulator.bench;
 
 import dev.ecsemulator.bench.api.ApiBenchmark;
 import dev.ecsemulator.bench.api.ColdApiBenchmark;
-import dev.ecsemulator.bench.planned.PlannedBenchmarks;
+import dev.ecsemulator.bench.launch.LaunchBenchmark;
+import dev.ecsemulator.bench.rollout.RolloutBenchmark;
+import dev.ecsemulator.bench.scale.ScaleBenchmark;
 import dev.ecsemulator.bench.process.CdsArchive;
 import dev.ecsemulator.bench.process.MotoProcess;
 import dev.ecsemulator.bench.report.MachineFacts;
@@ -58,6 +60,28 @@ public final class BenchMain implements Callable<Integer> {
   @Option(names = "--idle", paramLabel = "SECONDS", description = "Idle time before reading RSS (default 3).")
   Double idleSeconds;
 
+  @Option(names = "--launches", paramLabel = "N",
+      description = "Measured launches per kind in the launch benchmark (default 30).")
+  Integer launches;
+
+  @Option(names = "--launch-poll", paramLabel = "MS",
+      description = "How often the launch benchmark polls DescribeTasks for RUNNING, in ms (default 10).")
+  Integer launchPoll;
+
+  @Option(names = "--rollout-sizes", paramLabel = "N,N", split = ",",
+      description = "Task counts of the services the rollout benchmark updates (default 3,10).")
+  List<Integer> rolloutSizes;
+
+  @Option(names = "--rollout-repeats", paramLabel = "N", description = "Rollouts per size (default 3).")
+  Integer rolloutRepeats;
+
+  @Option(names = "--scale-tasks", paramLabel = "N", description = "Running tasks of the scale benchmark (default 200).")
+  Integer scaleTasks;
+
+  @Option(names = "--scale-idle", paramLabel = "SECONDS",
+      description = "How long idle CPU is measured in the scale benchmark (default 30).")
+  Double scaleIdleSeconds;
+
   @Option(names = "--only", paramLabel = "ID,ID", split = ",",
       description = "Benchmarks to run: api, cold, startup, launch, rollout, scale (default all).")
   Set<String> only = new LinkedHashSet<>();
@@ -89,6 +113,10 @@ public final class BenchMain implements Callable<Integer> {
   @Option(names = "--command", paramLabel = "TEXT", description = "The command line to show in the report.")
   String command;
 
+  @Option(names = "--emulator-arg", paramLabel = "ARG",
+      description = "An extra option for the emulators of every benchmark but start-up (repeatable), e.g. --ephemeral.")
+  List<String> emulatorArgs = new ArrayList<>();
+
   @Option(names = "--profile", description = "Record a JFR profile of the emulator during the API benchmark.")
   boolean profile;
 
@@ -102,7 +130,9 @@ public final class BenchMain implements Callable<Integer> {
     all.add(new ApiBenchmark());
     all.add(new ColdApiBenchmark());
     all.add(new StartupBenchmark());
-    all.addAll(PlannedBenchmarks.all());
+    all.add(new LaunchBenchmark());
+    all.add(new RolloutBenchmark());
+    all.add(new ScaleBenchmark());
     return all;
   }
 
@@ -152,9 +182,10 @@ public final class BenchMain implements Callable<Integer> {
           + ": build it with `mvn -B -ntp -DskipTests package -pl emulator-api -am`");
     }
     Set<String> chosenScenarios = scenarios.isEmpty() && smoke ? Set.of("ListClusters") : scenarios;
-    // The smoke run skips the cold API benchmark: it is the API benchmark's code with two more launches.
-    Set<String> chosenBenchmarks = only.isEmpty() && smoke ? Set.of("api", "startup", "launch", "rollout", "scale")
-        : only;
+    // The smoke run skips the cold API benchmark (the API benchmark's code with two more launches), the rollout
+    // (each takes at least three health-check intervals: 15 s) and the scale benchmark (minutes of containers);
+    // `--smoke --only rollout,scale` runs tiny versions of them by hand.
+    Set<String> chosenBenchmarks = only.isEmpty() && smoke ? Set.of("api", "startup", "launch") : only;
     return new BenchOptions(smoke, seconds(jitWarmUpSeconds, smoke ? 0 : 30),
         seconds(warmUpSeconds, smoke ? 0.3 : 3), seconds(durationSeconds, smoke ? 1 : 10),
         repeats != null ? repeats : smoke ? 1 : 3,
@@ -165,7 +196,11 @@ public final class BenchMain implements Callable<Integer> {
         out != null ? out : Path.of(smoke ? "bench/target/benchmarks-smoke.md" : "docs/benchmarks.md"),
         workDir.toAbsolutePath(),
         command != null ? command : "java -jar bench/target/ecs-emulator-bench.jar" + (smoke ? " --smoke" : ""),
-        profile);
+        profile, emulatorArgs, new BenchOptions.TaskSizes(launches != null ? launches : smoke ? 1 : 30, smoke ? 0 : 5,
+            Duration.ofMillis(launchPoll != null ? launchPoll : 10),
+            rolloutSizes != null ? rolloutSizes : smoke ? List.of(1) : List.of(3, 10),
+            rolloutRepeats != null ? rolloutRepeats : smoke ? 1 : 3,
+            scaleTasks != null ? scaleTasks : smoke ? 3 : 200, seconds(scaleIdleSeconds, smoke ? 1 : 30)));
   }
 
   private static Duration seconds(Double given, double otherwise) {
@@ -195,12 +230,10 @@ public final class BenchMain implements Callable<Integer> {
             + "summarizes repeats with `Summary`, and returns a `Section` with its tables and `Headline`s (figure, "
             + "baseline from the same run, ratio, goal). A new API request is one `ApiScenario` in "
             + "`ApiScenarios.all()`.")
-        .bullets(List.of(
-            "TODO: launch latency: replace `PlannedBenchmarks.launch()` (see its section above).",
-            "TODO: rollout time: replace `PlannedBenchmarks.rollout()`.",
-            "TODO: scale to 200 tasks: replace `PlannedBenchmarks.scale()`.",
-            "DescribeTasks (100 tasks) and ListTasks are already API scenarios: they run as soon as RunTask "
-                + "exists."))
+        .paragraph("The benchmarks on real containers (launch, rollout, scale) use `BenchDocker` (docker-java, built as "
+            + "the emulator builds its client; every container it creates is labelled as the harness's own and "
+            + "removed, pass or fail), `ContainerTemplate` (a copy of a container the emulator created, so a raw "
+            + "baseline has the same image and limits by construction) and `EcsTasks` (task and service calls).")
         .build();
   }
 }

@@ -6,8 +6,7 @@ import dev.ecsemulator.bench.report.Section;
  * One benchmark of the report. To add one: implement this, give it an {@link #id()} for {@code --only}, and list
  * it in {@link BenchMain#benchmarks()}. It starts what it measures through {@link BenchContext} (the emulator
  * launcher, moto, the load generator), measures its figure against a baseline in the same run, and returns a
- * section with its tables and the {@link dev.ecsemulator.bench.report.Headline}s for the summary. A benchmark
- * that cannot run yet returns a section saying why (see {@link dev.ecsemulator.bench.planned.PendingBenchmark}).
+ * section with its tables and the {@link dev.ecsemulator.bench.report.Headline}s for the summary.
  */
 public interface Benchmark {
 

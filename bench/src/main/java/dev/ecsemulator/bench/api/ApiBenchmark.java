@@ -55,7 +55,7 @@ public final class ApiBenchmark implements Benchmark {
   public Section run(BenchContext ctx) {
     BenchOptions options = ctx.options();
     Section.Builder section = Section.builder("API throughput and latency");
-    EmulatorLauncher launcher = ctx.launcher().withJvmFlags(ctx.cdsFlags().orElse(List.of()));
+    EmulatorLauncher launcher = ctx.taskLauncher();
     List<String> profiles = new ArrayList<>();
     List<Measured> measured = new ArrayList<>();
     List<String> skipped = new ArrayList<>();

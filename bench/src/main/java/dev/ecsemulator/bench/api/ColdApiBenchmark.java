@@ -49,7 +49,7 @@ public final class ColdApiBenchmark implements Benchmark {
     ApiScenario scenario = selected.stream().filter(s -> s.operation().equals("DescribeClusters")).findFirst()
         .or(() -> selected.stream().findFirst())
         .orElseThrow(() -> new IllegalStateException("no API scenario selected"));
-    EmulatorLauncher launcher = ctx.launcher().withJvmFlags(ctx.cdsFlags().orElse(List.of()));
+    EmulatorLauncher launcher = ctx.taskLauncher();
     List<LoadResult> emulator = new ArrayList<>();
     List<LoadResult> moto = new ArrayList<>();
     for (int repeat = 0; repeat < options.repeats(); repeat++) {

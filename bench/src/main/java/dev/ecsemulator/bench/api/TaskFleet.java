@@ -1,6 +1,7 @@
 package dev.ecsemulator.bench.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ecsemulator.bench.client.Poll;
 import dev.ecsemulator.bench.process.MotoProcess;
 import dev.ecsemulator.bench.process.ServerProcess;
 import java.time.Duration;

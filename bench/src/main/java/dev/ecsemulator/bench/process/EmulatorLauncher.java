@@ -53,6 +53,11 @@ public final class EmulatorLauncher {
     return jar;
   }
 
+  /** The emulator options besides {@code --port 0 --data-dir DIR}. */
+  public List<String> args() {
+    return args;
+  }
+
   public List<String> jvmFlags() {
     return jvmFlags;
   }

@@ -90,6 +90,22 @@ public final class ProcessStats {
     }
   }
 
+  /** Asks the JVM for a full collection ({@code jcmd PID GC.run}); false when jcmd is missing or fails. */
+  public static boolean fullGc(long pid) {
+    Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+    try {
+      Process process = new ProcessBuilder(List.of(jcmd.toString(), String.valueOf(pid), "GC.run"))
+          .redirectErrorStream(true).start();
+      process.getInputStream().readAllBytes();
+      return process.waitFor(60, TimeUnit.SECONDS) && process.exitValue() == 0;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
   private static long kib(String line) {
     return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
   }

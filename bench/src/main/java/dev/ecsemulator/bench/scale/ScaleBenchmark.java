@@ -1,0 +1,207 @@
+package dev.ecsemulator.bench.scale;
+
+import dev.ecsemulator.bench.BenchContext;
+import dev.ecsemulator.bench.BenchOptions;
+import dev.ecsemulator.bench.Benchmark;
+import dev.ecsemulator.bench.client.EcsRequest;
+import dev.ecsemulator.bench.client.RawEcsClient;
+import dev.ecsemulator.bench.load.LoadResult;
+import dev.ecsemulator.bench.load.LoadSpec;
+import dev.ecsemulator.bench.process.EmulatorLauncher;
+import dev.ecsemulator.bench.process.EmulatorProcess;
+import dev.ecsemulator.bench.process.ProcessStats;
+import dev.ecsemulator.bench.report.Fmt;
+import dev.ecsemulator.bench.report.Headline;
+import dev.ecsemulator.bench.report.MachineFacts;
+import dev.ecsemulator.bench.report.Section;
+import dev.ecsemulator.bench.tasks.EcsTasks;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Scale (issue 7): the emulator with {@code scaleTasks} running tasks against itself with only a few. One emulator:
+ * its idle CPU, resident memory and heap with no task; then {@value #PROBES} probe tasks and the p99 latency of
+ * DescribeTasks (the probes) and ListTasks (the probes' family) under load; then enough more tasks to reach the
+ * task count, the idle CPU, memory and the same requests again; then the extra tasks stopped and the requests a
+ * third time. The latency ratio is the figure at scale over the mean of the two figures that bracket it.
+ */
+public final class ScaleBenchmark implements Benchmark {
+
+  /** Issue 7's goal: API p99 at 200 tasks within 1.5× of the figure without them (flat). */
+  public static final double GOAL_RATIO = 1.5;
+  static final int PROBES = 10;
+
+  @Override
+  public String id() {
+    return "scale";
+  }
+
+  /** Memory and idle CPU at one stage. */
+  record Footprint(String stage, ProcessStats.Snapshot stats, Optional<ProcessStats.Heap> heap,
+      Optional<ProcessStats.Heap> heapAfterGc, double idleCpuPercent) {}
+
+  /** One request at one concurrency: before scaling up, at scale, after scaling down. */
+  record Latency(String request, int connections, LoadResult before, LoadResult atScale, LoadResult after) {
+    double ratio() {
+      return atScale.p99Micros() / ((before.p99Micros() + after.p99Micros()) / 2);
+    }
+  }
+
+  @Override
+  public Section run(BenchContext ctx) {
+    BenchOptions options = ctx.options();
+    int total = options.tasks().scaleTasks();
+    int probes = Math.min(PROBES, total);
+    List<Integer> connections = options.smoke() ? List.of(1) : List.of(1, 16);
+    EmulatorLauncher launcher = ctx.taskLauncher();
+    String loadBefore = MachineFacts.loadAverage();
+    List<Footprint> footprints = new ArrayList<>();
+    List<Latency> latencies = new ArrayList<>();
+    double scaleUpSeconds;
+    double scaleDownSeconds;
+    ctx.log("scale: starting the emulator: " + launcher.commandLine());
+    try (EmulatorProcess emulator = launcher.start()) {
+      EcsTasks ecs = new EcsTasks(emulator.client());
+      ScaleFleet fleet = new ScaleFleet(ecs);
+      fleet.prepare();
+      footprints.add(footprint(emulator, "no task", options.tasks().scaleIdle()));
+      List<String> probeArns = fleet.run(ScaleFleet.PROBE, probes);
+      List<EcsRequest> requests = List.of(
+          new EcsRequest("DescribeTasks", RawEcsClient.json(Map.of("cluster", ScaleFleet.CLUSTER, "tasks", probeArns))),
+          new EcsRequest("ListTasks", RawEcsClient.json(Map.of("cluster", ScaleFleet.CLUSTER,
+              "family", ScaleFleet.PROBE))));
+      if (!options.jitWarmUp().isZero()) {
+        ctx.log("scale: " + options.jitWarmUp().toSeconds() + " s of unmeasured load per request first (JIT)");
+        for (EcsRequest request : requests) {
+          ctx.loadRun().run(new LoadSpec(emulator.host(), emulator.port(), request, 16, Duration.ZERO,
+              options.jitWarmUp()));
+        }
+      }
+      List<LoadResult> before = measureAll(ctx, emulator, requests, connections);
+      ctx.log("scale: starting " + (total - probes) + " more tasks");
+      long begin = System.nanoTime();
+      fleet.run(ScaleFleet.FILL, total - probes);
+      scaleUpSeconds = (System.nanoTime() - begin) / 1e9;
+      ctx.log(String.format(Locale.ROOT, "scale: %d tasks RUNNING after %.1f s", total, scaleUpSeconds));
+      footprints.add(footprint(emulator, total + " tasks RUNNING", options.tasks().scaleIdle()));
+      List<LoadResult> atScale = measureAll(ctx, emulator, requests, connections);
+      begin = System.nanoTime();
+      fleet.stopAll(ScaleFleet.FILL);
+      scaleDownSeconds = (System.nanoTime() - begin) / 1e9;
+      ctx.log(String.format(Locale.ROOT, "scale: %d tasks stopped after %.1f s", total - probes, scaleDownSeconds));
+      List<LoadResult> after = measureAll(ctx, emulator, requests, connections);
+      fleet.stopAll(ScaleFleet.PROBE);
+      int i = 0;
+      for (EcsRequest request : requests) {
+        for (int c : connections) {
+          latencies.add(new Latency(request.operation(), c, before.get(i), atScale.get(i), after.get(i)));
+          i++;
+        }
+      }
+    }
+    return report(ctx, launcher, total, probes, footprints, latencies, scaleUpSeconds, scaleDownSeconds, loadBefore,
+        MachineFacts.loadAverage());
+  }
+
+  private static List<LoadResult> measureAll(BenchContext ctx, EmulatorProcess emulator, List<EcsRequest> requests,
+      List<Integer> connections) {
+    List<LoadResult> results = new ArrayList<>();
+    for (EcsRequest request : requests) {
+      for (int c : connections) {
+        LoadResult result = ctx.loadRun().run(new LoadSpec(emulator.host(), emulator.port(), request, c,
+            ctx.options().warmUp(), ctx.options().duration()), emulator);
+        if (result.errors() > 0) {
+          throw new IllegalStateException(request.operation() + " answered errors: " + result.firstError());
+        }
+        ctx.log(String.format(Locale.ROOT, "scale: %s, %d conn(s): p50 %s ms, p99 %s ms", request.operation(), c,
+            Fmt.ms(result.p50Millis()), Fmt.ms(result.p99Millis())));
+        results.add(result);
+      }
+    }
+    return results;
+  }
+
+  /** Idle CPU over {@code idle}, then memory, heap, and the heap after a full collection (live data). */
+  private static Footprint footprint(EmulatorProcess emulator, String stage, Duration idle) {
+    ProcessStats.Snapshot start = emulator.stats();
+    long begin = System.nanoTime();
+    emulator.idle(idle);
+    ProcessStats.Snapshot end = emulator.stats();
+    double cpuPercent = 100 * (end.cpuSeconds() - start.cpuSeconds()) / ((System.nanoTime() - begin) / 1e9);
+    Optional<ProcessStats.Heap> heap = ProcessStats.heap(emulator.pid());
+    Optional<ProcessStats.Heap> afterGc = ProcessStats.fullGc(emulator.pid())
+        ? ProcessStats.heap(emulator.pid()) : Optional.empty();
+    return new Footprint(stage, end, heap, afterGc, cpuPercent);
+  }
+
+  private static Section report(BenchContext ctx, EmulatorLauncher launcher, int total, int probes,
+      List<Footprint> footprints, List<Latency> latencies, double upSeconds, double downSeconds, String loadBefore,
+      String loadAfter) {
+    BenchOptions options = ctx.options();
+    Section.Builder section = Section.builder("Scale: " + total + " running tasks");
+    section.paragraph("One emulator (`" + launcher.commandLine() + "`, its default instance size: this machine's "
+        + "cores × 1024 CPU units and its memory) runs " + total + " tasks of one small idle container each (`"
+        + ScaleFleet.IMAGE + "`, " + ScaleFleet.MEMORY_MIB + " MiB hard limit, bridge, no port, no health check). "
+        + "Idle CPU is the emulator process's CPU time (user + system, all threads, from /proc) over "
+        + Fmt.ms(options.tasks().scaleIdle().toMillis() / 1000.0) + " s of no API traffic, as a percentage of one "
+        + "core; heap is `jcmd PID GC.heap_info` as found, then after `jcmd PID GC.run` (the live data).");
+    List<List<String>> rows = new ArrayList<>();
+    for (Footprint f : footprints) {
+      rows.add(List.of(f.stage(), Fmt.mib(f.stats().rssMiB()), heap(f.heap()), heap(f.heapAfterGc()),
+          String.valueOf(f.stats().threads()), String.format(Locale.ROOT, "%.2f %%", f.idleCpuPercent())));
+    }
+    section.table(List.of("Stage", "RSS", "Heap used / committed", "Heap used / committed after a full GC",
+        "Threads", "Idle CPU (of one core)"), rows);
+    Footprint none = footprints.get(0);
+    Footprint full = footprints.get(footprints.size() - 1);
+    section.headline(new Headline("Emulator RSS with " + total + " running tasks", Fmt.mib(full.stats().rssMiB())
+        + " (heap " + heap(full.heapAfterGc()) + " live)", "no task: " + Fmt.mib(none.stats().rssMiB()),
+        Fmt.ratio(full.stats().rssMiB() / none.stats().rssMiB()), "reported", Headline.Verdict.NO_GOAL));
+    section.headline(new Headline("Emulator CPU while idle with " + total + " tasks",
+        String.format(Locale.ROOT, "%.2f %% of a core", full.idleCpuPercent()),
+        String.format(Locale.ROOT, "no task: %.2f %%", none.idleCpuPercent()), "—", "reported",
+        Headline.Verdict.NO_GOAL));
+
+    section.paragraph("API latency: " + probes + " probe tasks run throughout; the requests read only them "
+        + "(DescribeTasks of the " + probes + " probe ARNs; ListTasks of the cluster filtered by the probes' family, "
+        + "which the emulator answers by looking at every task of the cluster). Each is measured with only the "
+        + "probes running (before), with " + (total - probes) + " more tasks RUNNING (at scale), and after those "
+        + "were stopped (after: they are still in the store as STOPPED tasks, as ECS keeps stopped tasks for a "
+        + "while). Load from a separate JVM, closed loop, " + options.warmUp().toSeconds() + " s unmeasured then "
+        + options.duration().toSeconds() + " s measured per figure" + (options.jitWarmUp().isZero() ? ""
+        : ", after " + options.jitWarmUp().toSeconds() + " s of unmeasured load per request (JIT)")
+        + ". Ratio: p99 at scale ÷ the mean of the p99s before and after.");
+    List<List<String>> latencyRows = new ArrayList<>();
+    for (Latency l : latencies) {
+      latencyRows.add(List.of(l.request(), String.valueOf(l.connections()),
+          Fmt.ms(l.before().p50Millis()) + " / " + Fmt.ms(l.before().p99Millis()),
+          Fmt.ms(l.atScale().p50Millis()) + " / " + Fmt.ms(l.atScale().p99Millis()),
+          Fmt.ms(l.after().p50Millis()) + " / " + Fmt.ms(l.after().p99Millis()),
+          Fmt.rate(l.before().throughput()) + " / " + Fmt.rate(l.atScale().throughput()) + " / "
+              + Fmt.rate(l.after().throughput()),
+          Fmt.ratio(l.ratio())));
+      double bracket = (l.before().p99Millis() + l.after().p99Millis()) / 2;
+      section.headline(new Headline(l.request() + " p99 at " + total + " tasks vs " + probes + ", " + l.connections()
+          + " conn" + (l.connections() == 1 ? "" : "s"), Fmt.ms(l.atScale().p99Millis()) + " ms",
+          Fmt.ms(bracket) + " ms (mean of before and after)", Fmt.ratio(l.ratio()), "≤ 1.5× (flat)",
+          Headline.Verdict.of(l.ratio() <= GOAL_RATIO)));
+    }
+    section.table(List.of("Request", "Conns", "Before: p50 / p99 ms", "At " + total + " tasks: p50 / p99 ms",
+        "After: p50 / p99 ms", "req/s before / at scale / after", "p99 ratio"), latencyRows);
+    section.bullets(List.of(
+        String.format(Locale.ROOT, "Starting the %d extra tasks (RunTask of 10 at a time, until all RUNNING) took "
+            + "%.1f s (%.1f tasks/s); stopping them (StopTask each, until all STOPPED) %.1f s.", total - probes,
+            upSeconds, (total - probes) / upSeconds, downSeconds),
+        "Load average before / after this benchmark: " + loadBefore + " / " + loadAfter + "."));
+    return section.build();
+  }
+
+  private static String heap(Optional<ProcessStats.Heap> heap) {
+    return heap.map(h -> Fmt.mib(h.usedBytes() / 1048576.0) + " / " + Fmt.mib(h.committedBytes() / 1048576.0))
+        .orElse("—");
+  }
+}
