@@ -164,7 +164,10 @@ class GracefulShutdownJarIT {
       assertThat(after.containers().get(0).exitCode()).isEqualTo(143);
     }
     // The service is still there with its desired count: it starts two new tasks, and counts no failure.
-    await().atMost(LONG).until(() -> stable(service(ecs, "web")));
+    // (Wait for the tasks, not only for "stable": right after the start the service still shows the counts
+    // saved before the stop, until the controller's first pass, as ECS's counts also lag its tasks.)
+    await().atMost(LONG).until(() -> stable(service(ecs, "web"))
+        && allTasks(ecs).stream().filter(t -> "RUNNING".equals(t.lastStatus())).count() == 2);
     assertThat(allTasks(ecs).stream().filter(t -> "RUNNING".equals(t.lastStatus())))
         .hasSize(2).noneMatch(t -> tasks.stream().anyMatch(old -> old.taskArn().equals(t.taskArn())));
     assertThat(service(ecs, "web").deployments().get(0).failedTasks()).isZero();
