@@ -3,15 +3,14 @@ package dev.ecsemulator.api.operations;
 import static dev.ecsemulator.api.support.AwsErrors.assertAwsError;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ecsemulator.api.support.EmulatorExtension;
 import dev.ecsemulator.api.support.TestEmulator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.InvalidParameterException;
 import software.amazon.awssdk.services.ecs.model.ListAccountSettingsResponse;
@@ -24,24 +23,10 @@ class AccountSettingOperationsTest {
   static final String ROOT = "arn:aws:iam::000000000000:root";
   static final String USER = "arn:aws:iam::000000000000:user/alice";
 
-  static TestEmulator emulator;
-  static EcsClient ecs;
-
-  @BeforeAll
-  static void start() {
-    emulator = TestEmulator.start();
-    ecs = emulator.client();
-  }
-
-  @AfterAll
-  static void stop() {
-    emulator.close();
-  }
-
-  @AfterEach
-  void reset() {
-    emulator.reset();
-  }
+  @RegisterExtension
+  static final EmulatorExtension EMULATOR = new EmulatorExtension();
+  static final TestEmulator emulator = EMULATOR.emulator();
+  static final EcsClient ecs = EMULATOR.client();
 
   @Test
   void effectiveSettingsReportAwsDefaultsInPagesOfTen() {

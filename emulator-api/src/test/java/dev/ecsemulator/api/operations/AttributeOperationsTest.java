@@ -4,17 +4,16 @@ import static dev.ecsemulator.api.support.AwsErrors.DEFAULT_SCOPE;
 import static dev.ecsemulator.api.support.AwsErrors.assertAwsError;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ecsemulator.api.support.EmulatorExtension;
 import dev.ecsemulator.api.support.TestEmulator;
 import dev.ecsemulator.core.EcsKinds;
 import dev.ecsemulator.core.arn.Arns;
 import dev.ecsemulator.core.model.ContainerInstance;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.Attribute;
 import software.amazon.awssdk.services.ecs.model.AttributeLimitExceededException;
@@ -30,24 +29,10 @@ class AttributeOperationsTest {
   static final String I1 = Arns.containerInstance(DEFAULT_SCOPE, "web", "i1");
   static final String I2 = Arns.containerInstance(DEFAULT_SCOPE, "web", "i2");
 
-  static TestEmulator emulator;
-  static EcsClient ecs;
-
-  @BeforeAll
-  static void start() {
-    emulator = TestEmulator.start();
-    ecs = emulator.client();
-  }
-
-  @AfterAll
-  static void stop() {
-    emulator.close();
-  }
-
-  @AfterEach
-  void reset() {
-    emulator.reset();
-  }
+  @RegisterExtension
+  static final EmulatorExtension EMULATOR = new EmulatorExtension();
+  static final TestEmulator emulator = EMULATOR.emulator();
+  static final EcsClient ecs = EMULATOR.client();
 
   @BeforeEach
   void seed() {

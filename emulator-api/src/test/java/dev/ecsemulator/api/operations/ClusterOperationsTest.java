@@ -4,6 +4,7 @@ import static dev.ecsemulator.api.support.AwsErrors.DEFAULT_SCOPE;
 import static dev.ecsemulator.api.support.AwsErrors.assertAwsError;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ecsemulator.api.support.EmulatorExtension;
 import dev.ecsemulator.api.support.TestEmulator;
 import dev.ecsemulator.core.EcsKinds;
 import dev.ecsemulator.core.arn.Arns;
@@ -11,10 +12,8 @@ import dev.ecsemulator.core.model.Service;
 import dev.ecsemulator.core.model.Task;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.CapacityProviderStrategyItem;
 import software.amazon.awssdk.services.ecs.model.Cluster;
@@ -35,24 +34,10 @@ import software.amazon.awssdk.services.ecs.model.Tag;
 /** Every cluster operation through the real AWS SDK v2. */
 class ClusterOperationsTest {
 
-  static TestEmulator emulator;
-  static EcsClient ecs;
-
-  @BeforeAll
-  static void start() {
-    emulator = TestEmulator.start();
-    ecs = emulator.client();
-  }
-
-  @AfterAll
-  static void stop() {
-    emulator.close();
-  }
-
-  @AfterEach
-  void reset() {
-    emulator.reset();
-  }
+  @RegisterExtension
+  static final EmulatorExtension EMULATOR = new EmulatorExtension();
+  static final TestEmulator emulator = EMULATOR.emulator();
+  static final EcsClient ecs = EMULATOR.client();
 
   static String arn(String name) {
     return "arn:aws:ecs:us-east-1:000000000000:cluster/" + name;

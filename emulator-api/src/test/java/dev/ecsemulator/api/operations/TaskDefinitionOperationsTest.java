@@ -3,14 +3,13 @@ package dev.ecsemulator.api.operations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ecsemulator.api.support.EmulatorExtension;
 import dev.ecsemulator.api.support.TestEmulator;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.ClientException;
@@ -30,24 +29,10 @@ class TaskDefinitionOperationsTest {
 
   static final String ARN_PREFIX = "arn:aws:ecs:us-east-1:000000000000:task-definition/";
 
-  static TestEmulator emulator;
-  static EcsClient ecs;
-
-  @BeforeAll
-  static void start() {
-    emulator = TestEmulator.start();
-    ecs = emulator.client();
-  }
-
-  @AfterAll
-  static void stop() {
-    emulator.close();
-  }
-
-  @AfterEach
-  void reset() {
-    emulator.reset();
-  }
+  @RegisterExtension
+  static final EmulatorExtension EMULATOR = new EmulatorExtension();
+  static final TestEmulator emulator = EMULATOR.emulator();
+  static final EcsClient ecs = EMULATOR.client();
 
   static TaskDefinition register(String family) {
     return ecs.registerTaskDefinition(b -> b.family(family)

@@ -3,12 +3,11 @@ package dev.ecsemulator.api.protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ecsemulator.api.support.EmulatorExtension;
 import dev.ecsemulator.api.support.TestEmulator;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.EcsException;
@@ -18,22 +17,9 @@ import software.amazon.awssdk.services.ecs.model.UnsupportedFeatureException;
 /** The AWS JSON 1.1 protocol, driven by the real AWS SDK v2 and by raw HTTP where an SDK would not go. */
 class AwsJsonProtocolTest {
 
-  static TestEmulator emulator;
-
-  @BeforeAll
-  static void start() {
-    emulator = TestEmulator.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    emulator.close();
-  }
-
-  @AfterEach
-  void reset() {
-    emulator.reset();
-  }
+  @RegisterExtension
+  static final EmulatorExtension EMULATOR = new EmulatorExtension();
+  static final TestEmulator emulator = EMULATOR.emulator();
 
   @Test
   void theSdkGetsTypedResponsesWithRequestIds() {

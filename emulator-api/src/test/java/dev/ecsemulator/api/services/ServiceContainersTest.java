@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.github.dockerjava.api.DockerClient;
+import dev.ecsemulator.api.support.EmulatorExtension;
 import dev.ecsemulator.api.support.TestEmulator;
 import dev.ecsemulator.scheduler.docker.DockerEngine;
 import java.io.IOException;
@@ -14,11 +15,9 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
 import software.amazon.awssdk.services.ecs.model.HealthCheck;
@@ -38,28 +37,14 @@ class ServiceContainersTest {
   static final Duration LONG = Duration.ofSeconds(90);
   static final DockerEngine ENGINE = new DockerEngine(DockerEngine.resolveHost(null));
 
-  static TestEmulator emulator;
-  static EcsClient ecs;
-
-  @BeforeAll
-  static void start() {
-    emulator = TestEmulator.start();
-    ecs = emulator.client();
-  }
-
-  @AfterAll
-  static void stop() {
-    emulator.close();
-  }
+  @RegisterExtension
+  static final EmulatorExtension EMULATOR = new EmulatorExtension();
+  static final TestEmulator emulator = EMULATOR.emulator();
+  static final EcsClient ecs = EMULATOR.client();
 
   @BeforeEach
   void cluster() {
     ecs.createCluster(b -> b.clusterName("default"));
-  }
-
-  @AfterEach
-  void reset() {
-    emulator.reset();
   }
 
   // ---- fixtures ------------------------------------------------------------------------------------

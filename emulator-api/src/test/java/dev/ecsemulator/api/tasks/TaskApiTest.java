@@ -6,13 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ecsemulator.api.SchedulerOptions;
+import dev.ecsemulator.api.support.EmulatorExtension;
 import dev.ecsemulator.api.support.TestEmulator;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.ClientException;
 import software.amazon.awssdk.services.ecs.model.ClusterNotFoundException;
@@ -31,29 +30,16 @@ import software.amazon.awssdk.services.ecs.model.Task;
  */
 class TaskApiTest {
 
-  static TestEmulator emulator;
-  static EcsClient ecs;
-
-  @BeforeAll
-  static void start() {
-    emulator = TestEmulator.start(config -> config.withScheduler(new SchedulerOptions(2048, 512, "prefer-cached",
-        java.time.Duration.ofHours(1), java.time.Duration.ofHours(1), java.time.Duration.ofSeconds(30))));
-    ecs = emulator.client();
-  }
-
-  @AfterAll
-  static void stop() {
-    emulator.close();
-  }
+  @RegisterExtension
+  static final EmulatorExtension EMULATOR = new EmulatorExtension(config -> config.withScheduler(
+      new SchedulerOptions(2048, 512, "prefer-cached",
+          java.time.Duration.ofHours(1), java.time.Duration.ofHours(1), java.time.Duration.ofSeconds(30))));
+  static final TestEmulator emulator = EMULATOR.emulator();
+  static final EcsClient ecs = EMULATOR.client();
 
   @BeforeEach
   void cluster() {
     ecs.createCluster(b -> b.clusterName("default"));
-  }
-
-  @AfterEach
-  void reset() {
-    emulator.reset();
   }
 
   String registerWeb(String family, int memory) {

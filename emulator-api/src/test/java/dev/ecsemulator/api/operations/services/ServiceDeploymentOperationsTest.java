@@ -6,12 +6,11 @@ import static dev.ecsemulator.api.operations.services.ServiceFixtures.registerWe
 import static dev.ecsemulator.api.support.AwsErrors.assertAwsError;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ecsemulator.api.support.EmulatorExtension;
 import dev.ecsemulator.api.support.TestEmulator;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.ClusterNotFoundException;
 import software.amazon.awssdk.services.ecs.model.ServiceDeployment;
@@ -23,24 +22,10 @@ import software.amazon.awssdk.services.ecs.model.ServiceRevision;
 /** ListServiceDeployments, DescribeServiceDeployments and DescribeServiceRevisions through the AWS SDK v2. */
 class ServiceDeploymentOperationsTest {
 
-  static TestEmulator emulator;
-  static EcsClient ecs;
-
-  @BeforeAll
-  static void start() {
-    emulator = TestEmulator.start();
-    ecs = emulator.client();
-  }
-
-  @AfterAll
-  static void stop() {
-    emulator.close();
-  }
-
-  @AfterEach
-  void reset() {
-    emulator.reset();
-  }
+  @RegisterExtension
+  static final EmulatorExtension EMULATOR = new EmulatorExtension();
+  static final TestEmulator emulator = EMULATOR.emulator();
+  static final EcsClient ecs = EMULATOR.client();
 
   @Test
   void eachDeploymentIsRecordedWithItsRevisionAndOutcome() {

@@ -8,15 +8,14 @@ import static dev.ecsemulator.api.operations.services.ServiceFixtures.registerWe
 import static dev.ecsemulator.api.support.AwsErrors.assertAwsError;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ecsemulator.api.support.EmulatorExtension;
 import dev.ecsemulator.api.support.TestEmulator;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.ClusterNotFoundException;
 import software.amazon.awssdk.services.ecs.model.DescribeServicesResponse;
@@ -32,28 +31,14 @@ import software.amazon.awssdk.services.ecs.model.UnsupportedFeatureException;
 /** CreateService, DescribeServices and ListServices through the real AWS SDK v2, with the scheduler running. */
 class ServiceOperationsTest {
 
-  static TestEmulator emulator;
-  static EcsClient ecs;
-
-  @BeforeAll
-  static void start() {
-    emulator = TestEmulator.start();
-    ecs = emulator.client();
-  }
-
-  @AfterAll
-  static void stop() {
-    emulator.close();
-  }
+  @RegisterExtension
+  static final EmulatorExtension EMULATOR = new EmulatorExtension();
+  static final TestEmulator emulator = EMULATOR.emulator();
+  static final EcsClient ecs = EMULATOR.client();
 
   @BeforeEach
   void cluster() {
     ecs.createCluster(b -> b.clusterName("apps"));
-  }
-
-  @AfterEach
-  void reset() {
-    emulator.reset();
   }
 
   @Test

@@ -6,12 +6,11 @@ import static dev.ecsemulator.api.operations.services.ServiceFixtures.registerWe
 import static dev.ecsemulator.api.support.AwsErrors.assertAwsError;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ecsemulator.api.support.EmulatorExtension;
 import dev.ecsemulator.api.support.TestEmulator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.ClusterContainsServicesException;
 import software.amazon.awssdk.services.ecs.model.Deployment;
@@ -24,30 +23,16 @@ import software.amazon.awssdk.services.ecs.model.ServiceNotFoundException;
 /** UpdateService and DeleteService through the real AWS SDK v2 (services of 0 tasks: no containers needed). */
 class ServiceUpdateDeleteTest {
 
-  static TestEmulator emulator;
-  static EcsClient ecs;
-
-  @BeforeAll
-  static void start() {
-    emulator = TestEmulator.start();
-    ecs = emulator.client();
-  }
-
-  @AfterAll
-  static void stop() {
-    emulator.close();
-  }
+  @RegisterExtension
+  static final EmulatorExtension EMULATOR = new EmulatorExtension();
+  static final TestEmulator emulator = EMULATOR.emulator();
+  static final EcsClient ecs = EMULATOR.client();
 
   @BeforeEach
   void service() {
     ecs.createCluster(b -> b.clusterName("apps"));
     registerWeb(ecs, "web");
     ecs.createService(b -> b.cluster("apps").serviceName("web").taskDefinition("web").desiredCount(0));
-  }
-
-  @AfterEach
-  void reset() {
-    emulator.reset();
   }
 
   @Test
