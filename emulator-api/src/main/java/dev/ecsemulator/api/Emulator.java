@@ -54,7 +54,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * The composition root: builds the store, the domain services, the Docker runtime and the HTTP server
@@ -179,10 +178,10 @@ public final class Emulator implements AutoCloseable {
       throw e;
     }
     try {
-      emulator.port = listening.join();
-    } catch (CompletionException e) {
+      emulator.port = Prestart.join(listening);
+    } catch (RuntimeException | Error e) {
       emulator.close();
-      throw e.getCause() instanceof RuntimeException cause ? cause : e;
+      throw e;
     }
     // Connect to Docker and start running tasks in the background: the API answers meanwhile (tasks
     // stored before the engine is ready are picked up by its first resync).
