@@ -1,10 +1,10 @@
 package dev.ecsemulator.bench.process;
 
+import dev.ecsemulator.bench.report.MachineFacts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,20 +39,8 @@ public final class MotoProcess implements ServerProcess {
 
   /** moto's version as {@code python} imports it, or empty when it cannot import moto. */
   public static Optional<String> version(String python) {
-    try {
-      Process p = new ProcessBuilder(List.of(python, "-c", "import moto, sys; sys.stdout.write(moto.__version__)"))
-          .redirectErrorStream(true).start();
-      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-      if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0 || out.isEmpty() || out.contains("\n")) {
-        return Optional.empty();
-      }
-      return Optional.of(out);
-    } catch (IOException e) {
-      return Optional.empty();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return Optional.empty();
-    }
+    return MachineFacts.run(List.of(python, "-c", "import moto, sys; sys.stdout.write(moto.__version__)"))
+        .filter(out -> !out.contains("\n"));
   }
 
   /**

@@ -80,7 +80,8 @@ public record MachineFacts(String cpuModel, int cores, String memory, String ker
     }
   }
 
-  static Optional<String> run(List<String> command) {
+  /** A command's whole output, stripped; empty if it fails, prints nothing or takes over 30 s. */
+  public static Optional<String> run(List<String> command) {
     try {
       Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
       String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
