@@ -26,6 +26,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
 import software.amazon.awssdk.services.ecs.model.DesiredStatus;
 
 /**
@@ -73,7 +74,8 @@ class ServiceCountsAfterRestartTest {
     open.add(first);
     EcsClient ecs = client(first);
     ecs.createCluster(b -> b.clusterName("default"));
-    ecs.registerTaskDefinition(b -> b.family("web").containerDefinitions(c -> c.name("web").image("web:1").memory(32)));
+    ecs.registerTaskDefinition(b -> b.family("web").containerDefinitions(
+        ContainerDefinition.builder().name("web").image("web:1").memory(32).build()));
     ecs.createService(b -> b.serviceName("web").taskDefinition("web").desiredCount(2));
     first.close();
     seedTwoStoppedTasksAndCountsThatSayTheyRun();
