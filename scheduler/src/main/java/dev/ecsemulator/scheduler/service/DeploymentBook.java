@@ -13,10 +13,11 @@ import java.util.Objects;
  *
  * <p>Counts describe the state once the plan is applied: {@code pendingCount} includes the tasks it
  * launches; otherwise they follow {@link TaskCounts}. {@code desiredCount} is the scheduler's current
- * target for the deployment (reference §4): for an older deployment, its tasks that are not being stopped; for the PRIMARY, as many of the
- * service's tasks as maximumPercent leaves it beside the older deployments' tasks, at least its own
- * and at most the service's desiredCount (so 0 right after an update at 50/100, the full count at
- * 100/200); a FAILED PRIMARY's target is its own tasks. <b>Unverified</b>: ECS's exact formula.
+ * target for the deployment (reference §4): for an older deployment, its tasks that are not being
+ * stopped; for the PRIMARY, as many of the service's tasks as maximumPercent leaves it beside the older
+ * deployments' tasks, at least its own and at most the service's desiredCount (so 0 right after an
+ * update at 50/100, the full count at 100/200); a FAILED PRIMARY's target is its own tasks.
+ * <b>Unverified</b>: ECS's exact formula.
  */
 final class DeploymentBook {
 
