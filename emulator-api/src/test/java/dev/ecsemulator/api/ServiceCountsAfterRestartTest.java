@@ -111,7 +111,8 @@ class ServiceCountsAfterRestartTest {
         for (int i = 0; i < 2; i++) {
           dev.ecsemulator.core.model.Task task = TaskFactory.create(new LaunchSpec(SCOPE, "default", definition, "EC2",
               null, null, null, "service:web", primary.id(), false, null, null), ids, now);
-          txn.put(EcsKinds.TASK, EcsKinds.taskKey("default", task.taskArn().substring(task.taskArn().lastIndexOf('/') + 1)),
+          String id = task.taskArn().substring(task.taskArn().lastIndexOf('/') + 1);
+          txn.put(EcsKinds.TASK, EcsKinds.taskKey("default", id),
               task.toBuilder().lastStatus("STOPPED").desiredStatus("STOPPED").startedAt(now).stoppedAt(now)
                   .stopCode("UserInitiated").stoppedReason(Emulator.STOPPED_ON_EXIT).build());
         }

@@ -167,7 +167,8 @@ class GracefulShutdownJarIT {
         .filter(t -> !before.contains(t.taskArn()) && t.startedAt() != null).count();
     assertThat(firstAnswer.runningCount()).as("the first answer counts only tasks that had started since")
         .isLessThanOrEqualTo((int) newStarted);
-    assertThat(firstAnswer.deployments()).allSatisfy(d -> assertThat(d.runningCount()).isLessThanOrEqualTo((int) newStarted));
+    assertThat(firstAnswer.deployments())
+        .allSatisfy(d -> assertThat(d.runningCount()).isLessThanOrEqualTo((int) newStarted));
     for (Task t : tasks) {
       Task after = task(ecs, t.taskArn());
       assertThat(after.lastStatus()).isEqualTo("STOPPED");

@@ -117,8 +117,10 @@ class TaskCountsTest {
   @MethodSource("seeds")
   void aRecountAgreesWithTheSteps(long seed) {
     Random random = new Random(seed);
-    int[] config = ServiceReconcilerPropertyTest.PROGRESSING[random.nextInt(ServiceReconcilerPropertyTest.PROGRESSING.length)];
-    ServiceSim sim = ServiceReconcilerPropertyTest.configure(ServiceSim.replica(random.nextInt(6), config[0], config[1]), random);
+    int[][] configs = ServiceReconcilerPropertyTest.PROGRESSING;
+    int[] config = configs[random.nextInt(configs.length)];
+    ServiceSim sim = ServiceReconcilerPropertyTest.configure(
+        ServiceSim.replica(random.nextInt(6), config[0], config[1]), random);
     ServiceReconcilerPropertyTest.Walk walk = new ServiceReconcilerPropertyTest.Walk(sim, random, "seed " + seed);
     for (int step = 0; step < 60; step++) {
       String where = "seed " + seed + " step " + step;
