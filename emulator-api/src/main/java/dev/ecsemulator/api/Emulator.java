@@ -47,6 +47,7 @@ import dev.ecsemulator.scheduler.docker.ManagedResources;
 import dev.ecsemulator.scheduler.service.IdSource;
 import dev.ecsemulator.scheduler.service.runner.ReconcilerDeploymentStarter;
 import dev.ecsemulator.scheduler.service.runner.ServiceController;
+import dev.ecsemulator.scheduler.service.runner.ServiceRecount;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Duration;
@@ -121,6 +122,12 @@ public final class Emulator implements AutoCloseable {
     ServiceOperations.register(operations,
         new ServiceCommands(store, clock, new ReconcilerDeploymentStarter(serviceIds)),
         new ServiceQueries(store), new ServiceDeploymentQueries(store));
+    // Counts saved by the previous process may no longer match the saved tasks (see ServiceRecount):
+    // correct them before the routes are handed over below, so no answer shows a count from that life.
+    int recounted = ServiceRecount.all(store, clock);
+    if (recounted > 0) {
+      log.info("Starting: the counts of {} service(s) recounted from their saved tasks", recounted);
+    }
     this.services = ServiceController.start(store, clock, serviceIds, Ids.random(), monitor::resources, instance.id(),
         ServiceController.Settings.defaults());
     // Services whose tasks did not change while the engine was away still get a look when it is back.

@@ -142,6 +142,18 @@ public final class ServiceHistory {
     }
   }
 
+  /**
+   * Brings only the counts of the service's history up to date with the service's deployments, when they
+   * were recounted and nothing else changed: no status moves (a PENDING service deployment stays PENDING
+   * until the scheduler works on it).
+   */
+  public static void syncCounts(StateTxn txn, Service service, Instant now) {
+    for (Deployment d : service.deployments()) {
+      txn.get(SERVICE_DEPLOYMENT, deploymentArn(service, d.id()))
+          .ifPresent(sd -> put(txn, sd, touched(sd, counted(sd, service, d).build(), now)));
+    }
+  }
+
   /** Forgets the history of a service ARN (a new service takes the name of an INACTIVE one). */
   public static void forget(StateTxn txn, String serviceArn) {
     txn.list(SERVICE_DEPLOYMENT, sd -> serviceArn.equals(sd.serviceArn()))
@@ -158,9 +170,7 @@ public final class ServiceHistory {
   }
 
   private static ServiceDeployment progressed(ServiceDeployment sd, Service service, Deployment d, Instant now) {
-    ServiceDeployment.Builder next = sd.toBuilder()
-        .targetServiceRevision(summary(service, d))
-        .sourceServiceRevisions(sources(sd, service))
+    ServiceDeployment.Builder next = counted(sd, service, d)
         .deploymentCircuitBreaker(sd.deploymentCircuitBreaker().toBuilder()
             .failureCount(d.failedTasks() == null ? 0 : d.failedTasks()).build());
     if ("PENDING".equals(sd.status())) {
@@ -183,8 +193,19 @@ public final class ServiceHistory {
             .build());
       }
     }
-    ServiceDeployment built = next.build();
-    return built.equals(sd) ? sd : built.toBuilder().updatedAt(now).build();
+    return touched(sd, next.build(), now);
+  }
+
+  /** The service deployment with the counts of its target and source revisions as the service shows them. */
+  private static ServiceDeployment.Builder counted(ServiceDeployment sd, Service service, Deployment d) {
+    return sd.toBuilder()
+        .targetServiceRevision(summary(service, d))
+        .sourceServiceRevisions(sources(sd, service));
+  }
+
+  /** {@code after}, updated at {@code now}, or {@code before} itself when nothing changed. */
+  private static ServiceDeployment touched(ServiceDeployment before, ServiceDeployment after, Instant now) {
+    return after.equals(before) ? before : after.toBuilder().updatedAt(now).build();
   }
 
   private static ServiceDeployment rollbackProgressed(ServiceDeployment sd, Deployment rollback, Instant now) {

@@ -12,12 +12,12 @@ import java.util.Objects;
  * replaced deployments once drained, and the PRIMARY's completion.
  *
  * <p>Counts describe the state once the plan is applied: {@code pendingCount} includes the tasks it
- * launches. {@code runningCount} counts tasks whose lastStatus is RUNNING, including those being
- * stopped. {@code desiredCount} is the scheduler's current target for the deployment (reference §4):
- * for an older deployment, its tasks that are not being stopped; for the PRIMARY, as many of the
- * service's tasks as maximumPercent leaves it beside the older deployments' tasks, at least its own
- * and at most the service's desiredCount (so 0 right after an update at 50/100, the full count at
- * 100/200); a FAILED PRIMARY's target is its own tasks. <b>Unverified</b>: ECS's exact formula.
+ * launches; otherwise they follow {@link TaskCounts}. {@code desiredCount} is the scheduler's current
+ * target for the deployment (reference §4): for an older deployment, its tasks that are not being
+ * stopped; for the PRIMARY, as many of the service's tasks as maximumPercent leaves it beside the older
+ * deployments' tasks, at least its own and at most the service's desiredCount (so 0 right after an
+ * update at 50/100, the full count at 100/200); a FAILED PRIMARY's target is its own tasks.
+ * <b>Unverified</b>: ECS's exact formula.
  */
 final class DeploymentBook {
 
@@ -42,15 +42,14 @@ final class DeploymentBook {
       if (!isPrimary && mine.isEmpty() && launched == 0) {
         continue; // drained: replaced deployments disappear from the list
       }
-      int running = (int) mine.stream().filter(TaskView::lastStatusRunning).count();
-      int pending = (int) (mine.stream().filter(TaskView::lastStatusPending).count() + launched);
+      TaskCounts counts = TaskCounts.of(mine.stream().map(v -> v.facts).toList()).plusPending(launched);
       int liveAfter = (int) (launched
           + mine.stream().filter(v -> v.live() && !plan.stoppedIds().contains(v.id())).count());
       int desired = liveAfter;
       if (isPrimary && !Deployments.FAILED.equals(d.rolloutState())) {
         desired = (int) Math.min(limits.desiredCount(), Math.max(liveAfter, limits.maxTasks() - othersActive));
       }
-      result.add(withCounts(d, desired, running, pending, now));
+      result.add(withCounts(d, desired, counts, now));
     }
     boolean completed = Deployments.IN_PROGRESS.equals(primary.rolloutState())
         && result.size() == 1
@@ -69,17 +68,17 @@ final class DeploymentBook {
     return new Outcome(List.copyOf(result), completed);
   }
 
-  private static Deployment withCounts(Deployment d, int desired, int running, int pending, Instant now) {
+  private static Deployment withCounts(Deployment d, int desired, TaskCounts counts, Instant now) {
     if (Objects.equals(d.desiredCount(), desired)
-        && Objects.equals(d.runningCount(), running)
-        && Objects.equals(d.pendingCount(), pending)
+        && Objects.equals(d.runningCount(), counts.running())
+        && Objects.equals(d.pendingCount(), counts.pending())
         && d.failedTasks() != null) {
       return d;
     }
     return d.toBuilder()
         .desiredCount(desired)
-        .runningCount(running)
-        .pendingCount(pending)
+        .runningCount(counts.running())
+        .pendingCount(counts.pending())
         .failedTasks(d.failedTasks() == null ? 0 : d.failedTasks())
         .updatedAt(now)
         .build();

@@ -44,7 +44,8 @@ import java.util.stream.Stream;
  * Deployments come from the caller ({@link Deployments#withNewPrimary} on UpdateService); the
  * reconciler only moves them along, removes drained ones and adds a rollback deployment when the circuit
  * breaker trips. Rules and their sources: {@link RolloutPlanner}, {@link TaskLedger},
- * {@link CircuitBreaker}, {@link RestartThrottle}, {@link DeploymentBook}, {@link RepeatableEvents}.
+ * {@link CircuitBreaker}, {@link RestartThrottle}, {@link DeploymentBook}, {@link TaskCounts},
+ * {@link RepeatableEvents}.
  *
  * <p>Thread-safe: holds no state but the {@link IdSource}.
  */
@@ -71,7 +72,7 @@ public final class ServiceReconciler {
         .map(t -> TaskView.classify(t, gracePeriod(service), now))
         .toList();
     if ("INACTIVE".equals(service.status()) || service.deployments() == null || service.deployments().isEmpty()) {
-      return unchanged(service, memory, views);
+      return unchanged(service, memory, observed.tasks());
     }
     boolean daemon = "DAEMON".equals(service.schedulingStrategy());
     List<String> instances = observed.containerInstanceArns().stream().distinct().sorted().toList();
@@ -139,12 +140,13 @@ public final class ServiceReconciler {
         book.completed() ? book.deployments().get(0) : lastCompleted,
         repeatable.lastEmitted());
     Optional<Instant> wakeAt = wakeAt(views, plan, launchNotBefore, nextMemory.lastEmitted(), now);
+    TaskCounts counts = TaskCounts.of(observed.tasks()).plusPending(plan.launches().size());
     return new ServicePlan(
         plan.launches(),
         plan.stops(),
         book.deployments(),
-        (int) active.stream().filter(TaskView::lastStatusRunning).count(),
-        (int) active.stream().filter(TaskView::lastStatusPending).count() + plan.launches().size(),
+        counts.running(),
+        counts.pending(),
         events,
         nextMemory,
         wakeAt);
@@ -155,13 +157,14 @@ public final class ServiceReconciler {
     return Duration.ofSeconds(seconds == null ? 0 : Math.max(0, seconds));
   }
 
-  private static ServicePlan unchanged(Service service, ServiceMemory memory, List<TaskView> views) {
+  private static ServicePlan unchanged(Service service, ServiceMemory memory, List<TaskFacts> tasks) {
+    TaskCounts counts = TaskCounts.of(tasks);
     return new ServicePlan(
         List.of(),
         List.of(),
         service.deployments() == null ? List.of() : service.deployments(),
-        (int) views.stream().filter(v -> v.active() && v.lastStatusRunning()).count(),
-        (int) views.stream().filter(v -> v.active() && v.lastStatusPending()).count(),
+        counts.running(),
+        counts.pending(),
         List.of(),
         memory,
         Optional.empty());

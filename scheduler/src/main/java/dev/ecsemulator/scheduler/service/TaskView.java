@@ -30,7 +30,7 @@ final class TaskView {
     STOPPED
   }
 
-  private static final Set<String> BEFORE_RUNNING = Set.of("PROVISIONING", "PENDING", "ACTIVATING");
+  private static final Set<String> BEFORE_RUNNING = TaskCounts.BEFORE_RUNNING;
   private static final Set<String> GONE = Set.of("STOPPED", "DELETED");
 
   /** Live tasks of one deployment in the order the scheduler keeps them: healthy first, then oldest. */
@@ -114,12 +114,12 @@ final class TaskView {
 
   /** Its lastStatus is RUNNING (what runningCount counts, even while being stopped). */
   boolean lastStatusRunning() {
-    return "RUNNING".equals(facts.lastStatus());
+    return TaskCounts.isRunning(facts.lastStatus());
   }
 
   /** Its lastStatus is before RUNNING (what pendingCount counts). */
   boolean lastStatusPending() {
-    return BEFORE_RUNNING.contains(facts.lastStatus());
+    return TaskCounts.isPending(facts.lastStatus());
   }
 
   /** Whether it ever counted as healthy, as far as the facts tell (the memory may know more). */

@@ -17,6 +17,7 @@ import dev.ecsemulator.core.model.Task;
 import dev.ecsemulator.core.service.ServiceCommands;
 import dev.ecsemulator.core.service.ServiceHistory;
 import dev.ecsemulator.core.state.StateTxn;
+import dev.ecsemulator.core.state.StateView;
 import dev.ecsemulator.core.task.TaskLifecycle;
 import dev.ecsemulator.core.task.TaskStatus;
 import dev.ecsemulator.core.taskdef.TaskDefinitions;
@@ -83,8 +84,7 @@ final class ServiceStep {
         .orElseGet(() -> SchedulerState.fresh(service, now));
     Cluster cluster = txn.get(CLUSTER, ref.clusterName()).orElse(null);
 
-    List<Task> tasks = txn.list(TASK, t -> ref.taskGroup().equals(t.group())
-        && service.clusterArn().equals(t.clusterArn()));
+    List<Task> tasks = tasksOf(txn, ref, service);
     List<TaskFacts> facts = facts(txn, ref, tasks);
     boolean daemon = "DAEMON".equals(service.schedulingStrategy());
     List<String> instances = daemon ? instances(txn, ref, host, now) : List.of();
@@ -114,7 +114,7 @@ final class ServiceStep {
 
     Service next = withEvents(withoutUnplaced(plan.applyTo(service), unplaced), plan.events(), now);
     if (ServiceCommands.DRAINING.equals(service.status()) && plan.launches().isEmpty()
-        && drained(txn.list(TASK, t -> ref.taskGroup().equals(t.group()) && service.clusterArn().equals(t.clusterArn())))) {
+        && drained(tasksOf(txn, ref, service))) {
       // Model docs of DeleteService: INACTIVE once every task is STOPPING or STOPPED (stop requests included).
       // Nothing runs or waits any more, and an INACTIVE service is not reconciled again: zero its counts.
       next = next.toBuilder()
@@ -142,6 +142,11 @@ final class ServiceStep {
       wake = Optional.of(wake.filter(w -> w.isBefore(retry)).orElse(retry));
     }
     return new Outcome(wake, !ServiceCommands.INACTIVE.equals(next.status()));
+  }
+
+  /** Every task of the service the store holds, STOPPED ones included: its group, in its cluster. */
+  static List<Task> tasksOf(StateView view, ServiceRef ref, Service service) {
+    return view.list(TASK, t -> ref.taskGroup().equals(t.group()) && service.clusterArn().equals(t.clusterArn()));
   }
 
   private static List<TaskFacts> facts(StateTxn txn, ServiceRef ref, List<Task> tasks) {

@@ -1,0 +1,87 @@
+package dev.ecsemulator.scheduler.service;
+
+import dev.ecsemulator.core.model.Deployment;
+import dev.ecsemulator.core.model.Service;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The one rule behind every {@code runningCount} and {@code pendingCount} of a service and of its
+ * deployments: {@code runningCount} counts the tasks whose lastStatus is RUNNING, including those being
+ * stopped; {@code pendingCount} those whose lastStatus is before RUNNING (PROVISIONING, PENDING,
+ * ACTIVATING). STOPPED, DELETED and winding-down tasks count in neither. The reconciler applies it each
+ * step ({@link DeploymentBook}, with the step's launches added to pendingCount); {@link #recount} applies it
+ * to a stored service alone. Pure and immutable.
+ *
+ * @param running tasks whose lastStatus is RUNNING
+ * @param pending tasks whose lastStatus is before RUNNING
+ */
+public record TaskCounts(int running, int pending) {
+
+  /** The lastStatuses before RUNNING. */
+  static final Set<String> BEFORE_RUNNING = Set.of("PROVISIONING", "PENDING", "ACTIVATING");
+
+  public TaskCounts {
+    if (running < 0 || pending < 0) {
+      throw new IllegalArgumentException("counts must not be negative: " + running + ", " + pending);
+    }
+  }
+
+  /** Counts {@code tasks} (STOPPED ones may be included: they count in neither). */
+  public static TaskCounts of(Collection<TaskFacts> tasks) {
+    return new TaskCounts(
+        (int) tasks.stream().filter(t -> isRunning(t.lastStatus())).count(),
+        (int) tasks.stream().filter(t -> isPending(t.lastStatus())).count());
+  }
+
+  /** Whether a task of this lastStatus counts in {@code runningCount}. */
+  static boolean isRunning(String lastStatus) {
+    return "RUNNING".equals(lastStatus);
+  }
+
+  /** Whether a task of this lastStatus counts in {@code pendingCount}. */
+  static boolean isPending(String lastStatus) {
+    return BEFORE_RUNNING.contains(lastStatus);
+  }
+
+  /** These counts with {@code launched} tasks more pending (tasks a plan launches, not yet observed). */
+  TaskCounts plusPending(long launched) {
+    return new TaskCounts(running, Math.toIntExact(pending + launched));
+  }
+
+  /**
+   * The service with its own and each deployment's {@code runningCount} and {@code pendingCount} counted
+   * from {@code tasks} (a deployment's from the tasks it started, {@link TaskFacts#startedBy}), and
+   * nothing else changed: no deployment is added, removed or moved along, no desiredCount changes. A
+   * deployment whose counts change gets {@code updatedAt = now}, as each step gives it. Returns
+   * {@code service} itself when every count already agrees.
+   *
+   * @param tasks every task of the service the store holds (STOPPED ones may be included)
+   */
+  public static Service recount(Service service, List<TaskFacts> tasks, Instant now) {
+    TaskCounts all = of(tasks);
+    List<Deployment> deployments = service.deployments() == null ? null : service.deployments().stream()
+        .map(d -> of(tasks.stream().filter(t -> d.id().equals(t.startedBy())).toList()).applyTo(d, now))
+        .toList();
+    if (Objects.equals(service.runningCount(), all.running())
+        && Objects.equals(service.pendingCount(), all.pending())
+        && Objects.equals(deployments, service.deployments())) {
+      return service;
+    }
+    return service.toBuilder()
+        .runningCount(all.running())
+        .pendingCount(all.pending())
+        .deployments(deployments)
+        .build();
+  }
+
+  private Deployment applyTo(Deployment d, Instant now) {
+    if (Objects.equals(d.runningCount(), running) && Objects.equals(d.pendingCount(), pending)) {
+      return d;
+    }
+    return d.toBuilder().runningCount(running).pendingCount(pending).updatedAt(now).build();
+  }
+}
