@@ -4,7 +4,12 @@ import dev.ecsemulator.bench.load.LoadRun;
 import dev.ecsemulator.bench.process.EmulatorLauncher;
 import dev.ecsemulator.bench.process.JavaCommand;
 import dev.ecsemulator.bench.process.MotoProcess;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -41,17 +46,38 @@ public final class BenchContext implements AutoCloseable {
    * runs the jar) and {@code --emulator-arg}s.
    */
   public EmulatorLauncher taskLauncher() {
-    return launcher().withJvmFlags(cdsFlags().orElse(List.of())).withArgs(options.emulatorArgs());
+    return launcher().withJvmFlags(cdsFlags().orElse(binJvmOptions())).withArgs(options.emulatorArgs());
   }
 
-  /** JVM flags that use bin/ecs-emulator's class data sharing archive, when it exists. */
+  /**
+   * JVM flags as bin/ecs-emulator runs the jar: its JVM options ({@code bin/lib/jvm-options}) and its class data
+   * sharing archive; empty when there is no usable archive.
+   */
   public Optional<List<String>> cdsFlags() {
     return options.cdsArchive().map(jsa -> {
-      List<String> flags = new java.util.ArrayList<>();
+      List<String> flags = new ArrayList<>(binJvmOptions());
       flags.add("-XX:SharedArchiveFile=" + jsa);
       flags.addAll(CDS_LOG_FLAGS);
       return List.copyOf(flags);
     });
+  }
+
+  /**
+   * bin/ecs-emulator's JVM options: the lines of {@code bin/lib/jvm-options} in the repository the jar was built in
+   * (its {@code emulator-api/target/}), but blank lines and comments; none if there is no such file.
+   */
+  public List<String> binJvmOptions() {
+    Path root = options.jar().toAbsolutePath().normalize().getParent().getParent().getParent();
+    Path file = root == null ? null : root.resolve("bin/lib/jvm-options");
+    if (file == null || !Files.isRegularFile(file)) {
+      return List.of();
+    }
+    try {
+      return Files.readAllLines(file).stream().map(String::strip)
+          .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
   }
 
   /** moto's version when the baseline can run, else empty (the report then says so). */

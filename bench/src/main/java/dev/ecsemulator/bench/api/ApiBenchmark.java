@@ -8,11 +8,11 @@ import dev.ecsemulator.bench.client.EcsRequest;
 import dev.ecsemulator.bench.load.LoadResult;
 import dev.ecsemulator.bench.load.LoadSpec;
 import dev.ecsemulator.bench.process.EmulatorLauncher;
-import dev.ecsemulator.bench.profile.JfrRecording;
 import dev.ecsemulator.bench.process.EmulatorProcess;
 import dev.ecsemulator.bench.process.MotoProcess;
 import dev.ecsemulator.bench.process.ProcessStats;
 import dev.ecsemulator.bench.process.ServerProcess;
+import dev.ecsemulator.bench.profile.JfrRecording;
 import dev.ecsemulator.bench.report.Fmt;
 import dev.ecsemulator.bench.report.Headline;
 import dev.ecsemulator.bench.report.MachineFacts;
@@ -20,8 +20,11 @@ import dev.ecsemulator.bench.report.Section;
 import dev.ecsemulator.bench.stats.Summary;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * API throughput and latency: each {@link ApiScenario} at each concurrency, from a load generator in its own JVM
@@ -48,8 +51,15 @@ public final class ApiBenchmark implements Benchmark {
     return "api";
   }
 
-  /** One configuration's repeated results, emulator and baseline paired by repeat. */
-  record Measured(ApiScenario scenario, int connections, List<LoadResult> emulator, List<LoadResult> moto) {}
+  /**
+   * One configuration's repeated results, emulator and baseline paired by repeat; for a write to the durable store,
+   * the disk's own sync rate measured right after each repeat (else empty).
+   */
+  record Measured(ApiScenario scenario, int connections, List<LoadResult> emulator, List<LoadResult> moto,
+      List<SyncFloor.Result> syncFloor) {}
+
+  /** Seconds of each sync-rate measurement beside a durable write's repeats. */
+  private static final Duration SYNC_FLOOR_WINDOW = Duration.ofSeconds(3);
 
   @Override
   public Section run(BenchContext ctx) {
@@ -63,12 +73,15 @@ public final class ApiBenchmark implements Benchmark {
     ProcessStats.Snapshot emulatorAfter;
     Optional<ProcessStats.Snapshot> motoAfter = Optional.empty();
     ctx.log("api: starting the emulator: " + launcher.commandLine());
-    try (EmulatorProcess emulator = launcher.start();
+    Map<List<String>, EmulatorProcess> others = new LinkedHashMap<>();
+    try (EmulatorProcess main = launcher.start();
          MotoProcess moto = ctx.motoVersion().isPresent() ? ctx.startMoto() : null) {
       for (ApiScenario scenario : scenarios) {
         if (!options.runsScenario(scenario.name(), scenario.operation())) {
           continue;
         }
+        EmulatorProcess emulator = scenario.emulatorArgs().isEmpty() ? main
+            : others.computeIfAbsent(scenario.emulatorArgs(), args -> startOther(ctx, launcher, args));
         EcsRequest emulatorRequest;
         try {
           emulatorRequest = scenario.prepare(emulator);
@@ -103,9 +116,11 @@ public final class ApiBenchmark implements Benchmark {
         JfrRecording recording = options.profile() ? JfrRecording.start(emulator.pid(),
             options.workDir().resolve("api-" + scenario.operation() + ".jfr")) : null;
         try {
+          boolean durableWrite = WRITES.contains(scenario.operation())
+              && !launcher.args().contains("--ephemeral") && !scenario.emulatorArgs().contains("--ephemeral");
           for (int connections : options.connections()) {
             measured.add(measure(ctx, scenario, connections, emulator, emulatorRequest,
-                motoRequest == null ? null : moto, motoRequest));
+                motoRequest == null ? null : moto, motoRequest, durableWrite));
           }
         } finally {
           if (recording != null) {
@@ -114,10 +129,12 @@ public final class ApiBenchmark implements Benchmark {
           }
         }
       }
-      emulatorAfter = emulator.stats();
+      emulatorAfter = main.stats();
       if (moto != null) {
         motoAfter = Optional.of(moto.stats());
       }
+    } finally {
+      others.values().forEach(EmulatorProcess::close);
     }
     String loadAfter = MachineFacts.loadAverage();
 
@@ -145,8 +162,25 @@ public final class ApiBenchmark implements Benchmark {
             "Errors (emulator / moto)"),
         measured.stream().map(ApiBenchmark::row).toList());
     section.bullets(skipped);
+    List<List<String>> floors = measured.stream().filter(m -> !m.syncFloor().isEmpty()).map(ApiBenchmark::floorRow)
+        .toList();
+    if (!floors.isEmpty()) {
+      section.paragraph("**Durable writes against the disk.** The emulator's state is durable by default: a "
+          + "mutating call is answered only once its commit is synced to disk (`fdatasync`, docs/durability.md), "
+          + "and calls in one account and region take turns on its lock, so their rate cannot exceed the disk's "
+          + "rate of synced appends, however fast the server is. Right after each repeat above, the benchmark "
+          + "measured that rate itself for " + SYNC_FLOOR_WINDOW.toSeconds() + " s: one writer appending "
+          + SyncFloor.RECORD_BYTES + "-byte records into preallocated space in the emulator's work directory and "
+          + "syncing each, as the journal does. The same request on an emulator started with `--ephemeral` (no "
+          + "disk) is measured against moto in the rows named so.");
+      section.table(List.of("Request", "Conns", "Emulator req/s (durable)", "Disk: synced appends/s (p50 ms)",
+          "Emulator ÷ disk"), floors);
+    }
     for (Measured m : measured) {
       section.headline(headline(m));
+      if (!m.syncFloor().isEmpty()) {
+        section.headline(floorHeadline(m));
+      }
     }
     List<String> notes = new ArrayList<>();
     notes.add("Load average before / after this benchmark: " + loadBefore + " / " + loadAfter + ".");
@@ -172,10 +206,11 @@ public final class ApiBenchmark implements Benchmark {
   }
 
   private static Measured measure(BenchContext ctx, ApiScenario scenario, int connections, ServerProcess emulator,
-      EcsRequest emulatorRequest, ServerProcess moto, EcsRequest motoRequest) {
+      EcsRequest emulatorRequest, ServerProcess moto, EcsRequest motoRequest, boolean durableWrite) {
     BenchOptions options = ctx.options();
     List<LoadResult> onEmulator = new ArrayList<>();
     List<LoadResult> onMoto = new ArrayList<>();
+    List<SyncFloor.Result> floors = new ArrayList<>();
     for (int repeat = 0; repeat < options.repeats(); repeat++) {
       boolean emulatorFirst = repeat % 2 == 0;
       if (emulatorFirst) {
@@ -187,8 +222,42 @@ public final class ApiBenchmark implements Benchmark {
       if (!emulatorFirst) {
         onEmulator.add(load(ctx, emulator, emulatorRequest, connections));
       }
+      if (durableWrite) {
+        SyncFloor.Result floor = SyncFloor.measure(options.workDir(), SYNC_FLOOR_WINDOW);
+        ctx.log(String.format("api: disk sync floor: %s synced appends/s, p50 %s ms", Fmt.rate(floor.perSecond()),
+            Fmt.ms(floor.p50Millis())));
+        floors.add(floor);
+      }
     }
-    return new Measured(scenario, connections, onEmulator, onMoto);
+    return new Measured(scenario, connections, onEmulator, onMoto, floors);
+  }
+
+  /** Operations whose every call commits to the store (so, on a durable emulator, waits for a sync). */
+  private static final Set<String> WRITES = Set.of("RegisterTaskDefinition");
+
+  private static EmulatorProcess startOther(BenchContext ctx, EmulatorLauncher launcher, List<String> args) {
+    List<String> all = new ArrayList<>(launcher.args());
+    all.addAll(args);
+    EmulatorLauncher other = launcher.withArgs(all);
+    ctx.log("api: starting another emulator: " + other.commandLine());
+    return other.start();
+  }
+
+  private static List<String> floorRow(Measured m) {
+    Summary floor = Summary.of(m.syncFloor().stream().map(SyncFloor.Result::perSecond).toList());
+    Summary p50 = Summary.of(m.syncFloor().stream().map(SyncFloor.Result::p50Millis).toList());
+    Summary emu = rates(m.emulator());
+    return List.of(m.scenario().name(), String.valueOf(m.connections()), Fmt.spread(emu, Fmt::rate),
+        Fmt.spread(floor, Fmt::rate) + " (" + Fmt.ms(p50.median()) + ")", Fmt.ratio(emu.median() / floor.median()));
+  }
+
+  private static Headline floorHeadline(Measured m) {
+    Summary floor = Summary.of(m.syncFloor().stream().map(SyncFloor.Result::perSecond).toList());
+    double emu = rates(m.emulator()).median();
+    return new Headline(m.scenario().name() + " (durable), " + m.connections() + " conn"
+        + (m.connections() == 1 ? "" : "s") + ": against the disk", Fmt.rate(emu) + " req/s",
+        "disk: " + Fmt.rate(floor.median()) + " synced appends/s", Fmt.ratio(emu / floor.median()),
+        "reported (the disk bounds it)", Headline.Verdict.NO_GOAL);
   }
 
   /** A scenario the emulator could not be prepared for: reported, and the other scenarios still run. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ecsemulator.bench.client.EcsCallFailed;
 import dev.ecsemulator.bench.client.EcsRequest;
 import dev.ecsemulator.bench.process.ServerProcess;
+import java.util.List;
 import java.util.function.Predicate;
 
 /**
@@ -15,9 +16,25 @@ import java.util.function.Predicate;
  * @param expectation what a complete answer holds (checked once per server before the load, so both servers are
  *     measured doing the same work)
  * @param expected the expectation in words, for the error message
+ * @param emulatorArgs extra emulator options (e.g. {@code --ephemeral}); a scenario with any runs on an emulator
+ *     process of its own, started for it
  */
 public record ApiScenario(String name, String operation, Preparation preparation, Predicate<JsonNode> expectation,
-    String expected) {
+    String expected, List<String> emulatorArgs) {
+
+  public ApiScenario {
+    emulatorArgs = List.copyOf(emulatorArgs);
+  }
+
+  public ApiScenario(String name, String operation, Preparation preparation, Predicate<JsonNode> expectation,
+      String expected) {
+    this(name, operation, preparation, expectation, expected, List.of());
+  }
+
+  /** The same request under another name, on an emulator started with {@code args}. */
+  public ApiScenario onEmulatorWith(String newName, List<String> args) {
+    return new ApiScenario(newName, operation, preparation, expectation, expected, args);
+  }
 
   /** Seeds a server (create a cluster, register, run tasks, ...) and returns the body of the request to repeat. */
   @FunctionalInterface

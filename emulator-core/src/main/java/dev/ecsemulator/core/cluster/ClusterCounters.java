@@ -29,12 +29,12 @@ public final class ClusterCounters {
 
   public static Counts of(StateView view, Cluster cluster) {
     String arn = cluster.clusterArn();
-    List<Task> tasks = view.list(EcsKinds.TASK, t -> arn.equals(t.clusterArn()));
-    List<Service> services = view.list(EcsKinds.SERVICE, s -> arn.equals(s.clusterArn()));
+    // Tasks, services and container instances are keyed "cluster/...": range reads, not scans of every cluster's.
     String prefix = cluster.clusterName() + "/";
-    int instances = (int) view.keys(EcsKinds.CONTAINER_INSTANCE).stream()
-        .filter(k -> k.startsWith(prefix))
-        .map(k -> view.get(EcsKinds.CONTAINER_INSTANCE, k).orElseThrow())
+    List<Task> tasks = view.listByKeyPrefix(EcsKinds.TASK, prefix).stream().filter(t -> arn.equals(t.clusterArn())).toList();
+    List<Service> services = view.listByKeyPrefix(EcsKinds.SERVICE, prefix).stream()
+        .filter(s -> arn.equals(s.clusterArn())).toList();
+    int instances = (int) view.listByKeyPrefix(EcsKinds.CONTAINER_INSTANCE, prefix).stream()
         .filter(i -> "ACTIVE".equals(i.status()) || "DRAINING".equals(i.status()))
         .count();
     int running = (int) tasks.stream().filter(t -> "RUNNING".equals(t.lastStatus())).count();

@@ -42,14 +42,15 @@ public final class ClusterDeletion {
   /** Throws the first reason {@code cluster} cannot be deleted; returns normally when it can. */
   public static void check(StateView view, Cluster cluster) {
     String arn = cluster.clusterArn();
-    if (!view.list(EcsKinds.SERVICE, s -> arn.equals(s.clusterArn())
-        && ("ACTIVE".equals(s.status()) || "DRAINING".equals(s.status()))).isEmpty()) {
+    String prefix = cluster.clusterName() + "/";
+    if (view.listByKeyPrefix(EcsKinds.SERVICE, prefix).stream().anyMatch(s -> arn.equals(s.clusterArn())
+        && ("ACTIVE".equals(s.status()) || "DRAINING".equals(s.status())))) {
       throw new ClusterContainsServicesException(SERVICES_ACTIVE);
     }
-    if (!view.list(EcsKinds.TASK, t -> arn.equals(t.clusterArn()) && !"STOPPED".equals(t.lastStatus())).isEmpty()) {
+    if (view.listByKeyPrefix(EcsKinds.TASK, prefix).stream()
+        .anyMatch(t -> arn.equals(t.clusterArn()) && !"STOPPED".equals(t.lastStatus()))) {
       throw new ClusterContainsTasksException(TASKS_ACTIVE);
     }
-    String prefix = cluster.clusterName() + "/";
     boolean userInstances = view.keys(EcsKinds.CONTAINER_INSTANCE).stream()
         .filter(k -> k.startsWith(prefix))
         .map(k -> view.get(EcsKinds.CONTAINER_INSTANCE, k).orElseThrow())

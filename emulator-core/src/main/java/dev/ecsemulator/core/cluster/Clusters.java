@@ -228,8 +228,9 @@ public final class Clusters {
 
   private static boolean inUse(StateView view, Cluster cluster, Set<String> providers) {
     String arn = cluster.clusterArn();
-    boolean tasks = !view.list(EcsKinds.TASK, t -> arn.equals(t.clusterArn()) && !"STOPPED".equals(t.lastStatus())
-        && providers.contains(t.capacityProviderName())).isEmpty();
+    boolean tasks = view.listByKeyPrefix(EcsKinds.TASK, cluster.clusterName() + "/").stream()
+        .anyMatch(t -> arn.equals(t.clusterArn()) && !"STOPPED".equals(t.lastStatus())
+            && providers.contains(t.capacityProviderName()));
     boolean services = !view.list(EcsKinds.SERVICE, s -> arn.equals(s.clusterArn())
         && ("ACTIVE".equals(s.status()) || "DRAINING".equals(s.status()))
         && s.capacityProviderStrategy() != null

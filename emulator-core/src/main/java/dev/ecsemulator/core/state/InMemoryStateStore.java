@@ -155,6 +155,22 @@ public class InMemoryStateStore implements StateStore {
     public <V> List<String> keys(Kind<V> kind) {
       return List.copyOf(state.table(kind).keySet());
     }
+
+    @Override
+    public <V> List<V> listByKeyPrefix(Kind<V> kind, String keyPrefix) {
+      return withPrefix(kind, state.table(kind), keyPrefix);
+    }
+  }
+
+  private static <V> List<V> withPrefix(Kind<V> kind, NavigableMap<String, Object> table, String keyPrefix) {
+    List<V> out = new ArrayList<>();
+    for (Map.Entry<String, Object> e : table.tailMap(keyPrefix, true).entrySet()) {
+      if (!e.getKey().startsWith(keyPrefix)) {
+        break;
+      }
+      out.add(cast(kind, e.getValue()));
+    }
+    return out;
   }
 
   private enum EmptyView implements StateView {
@@ -211,6 +227,11 @@ public class InMemoryStateStore implements StateStore {
     @Override
     public <V> List<String> keys(Kind<V> kind) {
       return List.copyOf(merged(kind).keySet());
+    }
+
+    @Override
+    public <V> List<V> listByKeyPrefix(Kind<V> kind, String keyPrefix) {
+      return withPrefix(kind, merged(kind), keyPrefix);
     }
 
     /** The committed table with this transaction's writes laid over it. */

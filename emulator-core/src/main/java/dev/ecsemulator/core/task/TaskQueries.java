@@ -85,8 +85,7 @@ public final class TaskQueries {
         String ciId = ci.substring(ci.lastIndexOf('/') + 1);
         match = match.and(t -> t.containerInstanceArn() != null && t.containerInstanceArn().endsWith("/" + ciId));
       }
-      Predicate<Task> filter = match;
-      List<Task> inCluster = view.list(TASK, t -> t.taskArn().contains(":task/" + prefix) && filter.test(t));
+      List<Task> inCluster = view.listByKeyPrefix(TASK, prefix).stream().filter(match).toList();
       Paging.Page<Task> page = Paging.page(inCluster, Task::taskArn, request.maxResults(), request.nextToken(), 100, 100);
       return ListTasksResponse.builder()
           .taskArns(page.items().stream().map(Task::taskArn).toList())

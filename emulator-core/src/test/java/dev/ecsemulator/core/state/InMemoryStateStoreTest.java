@@ -44,6 +44,27 @@ class InMemoryStateStoreTest {
   }
 
   @Test
+  void aKeyPrefixSelectsARangeInKeyOrderInReadsAndInMutations() {
+    store.write(EAST, txn -> {
+      for (String key : List.of("ab/1", "a/2", "a/1", "b/1", "a", "a/3")) {
+        txn.put(THING, key, new Thing(key, 1));
+      }
+      return null;
+    });
+
+    List<Thing> cluster = store.read(EAST, v -> v.listByKeyPrefix(THING, "a/"));
+    List<Thing> none = store.read(EAST, v -> v.listByKeyPrefix(THING, "c/"));
+    assertThat(cluster).extracting(Thing::name).containsExactly("a/1", "a/2", "a/3");
+    assertThat(none).isEmpty();
+    List<Thing> inTxn = store.write(EAST, txn -> {
+      txn.remove(THING, "a/2");
+      txn.put(THING, "a/0", new Thing("a/0", 2));
+      return txn.listByKeyPrefix(THING, "a/");
+    });
+    assertThat(inTxn).extracting(Thing::name).containsExactly("a/0", "a/1", "a/3");
+  }
+
+  @Test
   void scopesAreSeparate() {
     store.write(EAST, txn -> {
       txn.put(THING, "a", new Thing("a", 1));

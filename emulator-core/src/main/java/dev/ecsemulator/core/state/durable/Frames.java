@@ -17,8 +17,9 @@ import java.util.zip.CRC32C;
  *         20   payload (UTF-8 JSON)
  * </pre>
  *
- * {@link #scan} tells a torn tail (what a crash during an append leaves: a frame cut short, or a tail the
- * file system filled with zeros) from damage (a bad frame with intact data after it). Pure functions.
+ * {@link #scan} tells a torn tail (what a crash during an append leaves: a frame cut short, or written only in
+ * part into space already zeroed) from the unused, zeroed space a journal file is preallocated with, and both
+ * from damage (a bad frame with intact data after it). Pure functions.
  */
 final class Frames {
 
@@ -30,8 +31,12 @@ final class Frames {
 
   record Frame(long seq, byte[] payload, long offset) {}
 
-  /** How the frames of a file end. {@code detail} says why when it is not clean. */
-  enum End { CLEAN, TORN, CORRUPT }
+  /**
+   * How the frames of a file end. {@code detail} says why when it is not clean. {@code ZEROS}: the last frame
+   * is whole and only zeros follow it (a journal's preallocated space, or a file system that extended the file
+   * before an unacknowledged write landed); nothing was lost.
+   */
+  enum End { CLEAN, ZEROS, TORN, CORRUPT }
 
   record Scan(List<Frame> frames, long validLength, End end, String detail) {}
 
@@ -75,8 +80,12 @@ final class Frames {
       long seq = buf.getLong(pos + 4);
       int payloadCrc = buf.getInt(pos + 12);
       if (buf.getInt(pos + 16) != crc(data, pos, 16)) {
-        return zerosFrom(data, pos)
-            ? new Scan(frames, pos, End.TORN, "zeros from byte " + pos)
+        if (zerosFrom(data, pos)) {
+          return new Scan(frames, pos, End.ZEROS, "zeros from byte " + pos);
+        }
+        // A header written only in part into preallocated space: zeros follow where it was cut.
+        return zerosFrom(data, pos + FRAME_HEADER)
+            ? new Scan(frames, pos, End.TORN, "a frame header cut short at byte " + pos)
             : new Scan(frames, pos, End.CORRUPT, "bad frame header checksum at byte " + pos);
       }
       if (length < 0 || length > MAX_PAYLOAD) {

@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * Reads one journal file. Whether a torn tail is acceptable depends on where the file is: only the last
  * journal can end in a commit that a crash cut short (that commit was never acknowledged); anywhere else it
- * is damage, as is any corrupt frame with intact data after it.
+ * is damage, as is any corrupt frame with intact data after it. Zeros after the last whole record are the
+ * file's preallocated space (see {@link JournalWriter}), in any file.
  */
 final class JournalReader {
 
@@ -54,6 +55,7 @@ final class JournalReader {
         return new Contents(file, scan.frames(), scan.validLength(), data.length - scan.validLength(), scan.detail());
       }
       default -> {
+        // CLEAN or ZEROS: every record whole.
         return new Contents(file, scan.frames(), scan.validLength(), 0, "");
       }
     }

@@ -19,11 +19,20 @@ import java.util.concurrent.locks.ReentrantLock;
  * writers wait uninterruptibly, because an interrupted {@link FileChannel} closes itself and would take the
  * journal down for everyone.
  *
+ * <p>Each file is preallocated with zeros, {@link #CHUNK} bytes at a time, and synced, so that an append
+ * overwrites blocks the file system has already allocated and its {@code fdatasync} has no file size to
+ * record: on ext4 that skips a journal commit and roughly halves the cost of the sync (measured in
+ * docs/durability.md). Readers take zeros after the last record as unused space ({@link Frames.End#ZEROS}).
+ *
  * <p>Records are numbered 1, 2, 3, ... in the order they are appended; a journal file is named after its
  * first record. {@link #rotate} starts a new file so that a snapshot can make the old ones redundant.
  * After an I/O error every append fails with {@link DurabilityException} (see there why). Thread-safe.
  */
 final class JournalWriter implements AutoCloseable {
+
+  /** How much zeroed space a journal file gains at a time. */
+  static final int CHUNK = 1024 * 1024;
+  private static final ByteBuffer ZEROS = ByteBuffer.allocateDirect(64 * 1024).asReadOnlyBuffer();
 
   private final Path dir;
   private final int maxBatch;
@@ -47,6 +56,7 @@ final class JournalWriter implements AutoCloseable {
   private FileChannel channel;
   private Path file;
   private long fileFirstSeq;
+  private long allocated;
   private volatile long fileBytes;
 
   private JournalWriter(Path dir, long firstSeq, int maxBatch) throws IOException {
@@ -144,7 +154,7 @@ final class JournalWriter implements AutoCloseable {
     }
   }
 
-  /** Bytes in the current journal file: what compaction would make redundant. */
+  /** Bytes of records in the current journal file (not its zeroed space): what compaction would make redundant. */
   long currentFileBytes() {
     return fileBytes;
   }
@@ -272,6 +282,9 @@ final class JournalWriter implements AutoCloseable {
     for (ByteBuffer b : buffers) {
       bytes += b.remaining();
     }
+    if (fileBytes + bytes > allocated) {
+      allocated = zeroFill(channel, allocated, (fileBytes + bytes + CHUNK - 1) / CHUNK * CHUNK);
+    }
     long written = 0;
     while (written < bytes) {
       written += channel.write(buffers);
@@ -290,6 +303,7 @@ final class JournalWriter implements AutoCloseable {
       while (header.hasRemaining()) {
         opened.write(header);
       }
+      allocated = zeroFill(opened, Frames.FILE_HEADER, CHUNK);
       opened.force(true);
       StateFiles.syncDirectory(dir);
     } catch (IOException e) {
@@ -300,6 +314,20 @@ final class JournalWriter implements AutoCloseable {
     file = next;
     fileFirstSeq = firstSeq;
     fileBytes = Frames.FILE_HEADER;
+  }
+
+  /**
+   * Writes zeros over {@code [from, to)} with positional writes (the channel's position, where the next record
+   * goes, does not move); returns {@code to}. Synced by the caller's next force.
+   */
+  private static long zeroFill(FileChannel channel, long from, long to) throws IOException {
+    long pos = from;
+    while (pos < to) {
+      ByteBuffer zeros = ZEROS.duplicate();
+      zeros.limit((int) Math.min(zeros.capacity(), to - pos));
+      pos += channel.write(zeros, pos);
+    }
+    return to;
   }
 
   private void closeFile() {

@@ -65,12 +65,40 @@ class FramesTest {
   }
 
   @Test
-  void zerosAfterTheLastFrameAreATornTail() {
+  void zerosAfterTheLastFrameAreUnusedSpaceNotATornTail() {
     byte[] data = file("{\"a\":1}");
     byte[] padded = Arrays.copyOf(data, data.length + 100);
 
-    assertThat(scan(padded).end()).isEqualTo(Frames.End.TORN);
+    assertThat(scan(padded).end()).isEqualTo(Frames.End.ZEROS);
     assertThat(scan(padded).frames()).hasSize(1);
+    assertThat(scan(padded).validLength()).isEqualTo(data.length);
+  }
+
+  @Test
+  void everyPartWrittenOfTheLastFrameIntoZeroedSpaceIsATornTail() {
+    byte[] whole = file("{\"a\":1}", "{\"last\":\"frame\"}");
+    int lastStart = Frames.FILE_HEADER + Frames.FRAME_HEADER + 7;
+    byte[] preallocated = Arrays.copyOf(whole, whole.length + 64);
+
+    for (int cut = lastStart + 1; cut < whole.length; cut++) {
+      byte[] data = preallocated.clone();
+      Arrays.fill(data, cut, data.length, (byte) 0);
+      Frames.Scan scan = scan(data);
+
+      assertThat(scan.end()).as("written up to %d", cut).isIn(Frames.End.TORN, Frames.End.ZEROS);
+      assertThat(scan.frames()).hasSize(1);
+      assertThat(scan.validLength()).isEqualTo(lastStart);
+    }
+  }
+
+  @Test
+  void aDamagedHeaderWithDataAfterItIsNotMistakenForAHeaderCutShort() {
+    byte[] data = file("{\"a\":1}", "{\"b\":2}");
+    byte[] padded = Arrays.copyOf(data, data.length + 64);
+    // The second frame's length byte damaged: its payload still follows, so this is not a torn write.
+    padded[Frames.FILE_HEADER + Frames.FRAME_HEADER + 7 + 3] ^= 1;
+
+    assertThat(scan(padded).end()).isEqualTo(Frames.End.CORRUPT);
   }
 
   @Test

@@ -46,6 +46,18 @@ final class TestFiles {
     return Frames.scan(read(file), Frames.FILE_HEADER).frames();
   }
 
+  /** Where the last whole record of a journal ends (its preallocated zeros follow). */
+  static long end(Path file) {
+    return Frames.scan(read(file), Frames.FILE_HEADER).validLength();
+  }
+
+  /** What a crash leaves in preallocated space: the file keeps its length, the bytes from {@code offset} are zeros. */
+  static void zeroFrom(Path file, long offset) {
+    byte[] data = read(file);
+    java.util.Arrays.fill(data, (int) offset, data.length, (byte) 0);
+    write(file, data);
+  }
+
   static byte[] read(Path file) {
     try {
       return Files.readAllBytes(file);
