@@ -8,7 +8,6 @@ import dev.ecsemulator.core.model.Task;
 import dev.ecsemulator.core.state.Change;
 import dev.ecsemulator.core.state.StateStore;
 import dev.ecsemulator.core.task.TaskLifecycle;
-import dev.ecsemulator.core.task.TaskStatus;
 import dev.ecsemulator.scheduler.docker.Labels;
 import dev.ecsemulator.scheduler.runtime.ContainerEvent;
 import dev.ecsemulator.scheduler.runtime.ContainerRuntime;
@@ -216,7 +215,7 @@ public final class TaskEngine implements AutoCloseable {
         if (task == null) {
           continue;
         }
-        if (!TaskStatus.of(task.lastStatus()).isStopped()) {
+        if (!TaskRecords.isFinal(task)) {
           submit(ref);
         } else {
           handleStopped(ref, task, now);
@@ -291,8 +290,11 @@ public final class TaskEngine implements AutoCloseable {
       store.write(scope, txn -> {
         for (String key : txn.keys(TASK)) {
           Task task = txn.get(TASK, key).orElseThrow();
-          if (!TaskStatus.of(task.lastStatus()).isStopped()) {
-            Task stopping = TaskLifecycle.requestStop(task, "UserInitiated", reason, now);
+          if (!TaskRecords.isFinal(task)) {
+            // A record the engine cannot run is stopped by its pass, with the reason that names its gaps.
+            Task stopping = TaskRecords.gaps(task).isEmpty()
+                ? TaskLifecycle.requestStop(task, "UserInitiated", reason, now)
+                : task;
             if (stopping != task) {
               txn.put(TASK, key, stopping);
             }
@@ -320,7 +322,7 @@ public final class TaskEngine implements AutoCloseable {
     int n = 0;
     for (TaskRef ref : refs) {
       Task task = store.read(ref.scope(), v -> v.get(TASK, ref.key())).orElse(null);
-      if (task != null && !TaskStatus.of(task.lastStatus()).isStopped()) {
+      if (task != null && !TaskRecords.isFinal(task)) {
         n++;
       }
     }
