@@ -71,8 +71,12 @@ public final class TaskRecords {
 
   /** The task's lastStatus as a {@link TaskStatus}; empty when it is missing or not one. */
   public static Optional<TaskStatus> lastStatus(Task task) {
-    String last = task.lastStatus();
-    return Arrays.stream(TaskStatus.values()).filter(s -> s.name().equals(last)).findFirst();
+    return lastStatus(task.lastStatus());
+  }
+
+  /** A lastStatus as a {@link TaskStatus}; empty when null or not one (unlike {@link TaskStatus#of}). */
+  public static Optional<TaskStatus> lastStatus(String lastStatus) {
+    return Arrays.stream(TaskStatus.values()).filter(s -> s.name().equals(lastStatus)).findFirst();
   }
 
   /**
