@@ -4,6 +4,7 @@ import dev.ecsemulator.core.EcsKinds;
 import dev.ecsemulator.core.Scope;
 import dev.ecsemulator.core.arn.Arn;
 import dev.ecsemulator.core.model.Deployment;
+import dev.ecsemulator.core.model.DeploymentConfiguration;
 import dev.ecsemulator.core.model.Service;
 import dev.ecsemulator.core.state.StateView;
 import dev.ecsemulator.scheduler.service.Deployments;
@@ -26,9 +27,10 @@ final class ServiceRecords {
 
   /**
    * What {@code service} lacks for planning, in words; empty when nothing: a serviceArn and a serviceName
-   * (its deployment history is recorded under them), an id for each deployment (its tasks name it in
-   * startedBy), and a PRIMARY deployment whose taskDefinition is a task definition stored in {@code scope}
-   * (what it launches).
+   * (its deployment history is recorded under them), counts and percentages that are not negative, an id
+   * for each deployment (its tasks name it in startedBy) and a taskDefinition, if any, that is a task
+   * definition ARN of {@code scope} (the history looks its revision up), and a PRIMARY deployment whose
+   * taskDefinition is stored in {@code scope} (what it launches).
    */
   static List<String> gaps(Scope scope, Service service, StateView view) {
     List<String> gaps = new ArrayList<>();
@@ -41,11 +43,22 @@ final class ServiceRecords {
     if (service.serviceName() == null) {
       gaps.add("the stored service has no serviceName");
     }
+    if (service.desiredCount() != null && service.desiredCount() < 0) {
+      gaps.add("the stored service has desiredCount " + service.desiredCount() + ", which is negative");
+    }
+    DeploymentConfiguration config = service.deploymentConfiguration();
+    if (config != null && (negative(config.minimumHealthyPercent()) || negative(config.maximumPercent()))) {
+      gaps.add("the stored service has a negative minimumHealthyPercent or maximumPercent");
+    }
     List<Deployment> deployments = service.deployments() == null ? List.of() : service.deployments();
     for (int i = 0; i < deployments.size(); i++) {
       Deployment d = deployments.get(i);
       if (d == null || d.id() == null) {
         gaps.add("deployment " + (i + 1) + " of the stored service has no id");
+      } else if (d.taskDefinition() != null && TaskRecords.definitionKey(scope, d.taskDefinition()).isEmpty()) {
+        // Its revision is looked up for the deployment history: only an ARN of this scope can be.
+        gaps.add("deployment " + d.id() + " has taskDefinition " + d.taskDefinition()
+            + ", which is not a task definition ARN of " + scope.accountId() + " in " + scope.region());
       }
     }
     if (!gaps.isEmpty() || deployments.isEmpty()) {
@@ -60,6 +73,10 @@ final class ServiceRecords {
       gaps.add("the taskDefinition " + definition + " of its PRIMARY deployment " + primary.id() + " is not stored");
     }
     return gaps;
+  }
+
+  private static boolean negative(Integer n) {
+    return n != null && n < 0;
   }
 
   /** {@code arn:...:service/CLUSTER/NAME}: the form the deployment history takes the cluster from. */

@@ -109,6 +109,12 @@ class IncompleteServiceRecordsTest {
         Arguments.of("a deployment without an id", (UnaryOperator<Service.Builder>) b -> b.deployments(
                 List.of(primaryOf(b).toBuilder().id(null).build())),
             "deployment 1 of the stored service has no id"),
+        Arguments.of("a negative desiredCount", (UnaryOperator<Service.Builder>) b -> b.desiredCount(-1),
+            "the stored service has desiredCount -1, which is negative"),
+        Arguments.of("an older deployment whose taskDefinition is not an ARN", (UnaryOperator<Service.Builder>) b ->
+                b.deployments(List.of(primaryOf(b), primaryOf(b).toBuilder().id("ecs-svc/9").status("ACTIVE")
+                    .taskDefinition("web:latest").build())),
+            "deployment ecs-svc/9 has taskDefinition web:latest, which is not a task definition ARN"),
         Arguments.of("a PRIMARY without a taskDefinition", (UnaryOperator<Service.Builder>) b -> b.deployments(
                 List.of(primaryOf(b).toBuilder().taskDefinition(null).build())),
             "has no taskDefinition"),
