@@ -82,7 +82,7 @@ public final class TaskEngine implements AutoCloseable {
   private final KeyedExecutor work;
   private final ScheduledExecutorService timers;
   private final Set<String> cleaned = ConcurrentHashMap.newKeySet();
-  /** Notified on every committed task change (for {@link #stopAll}). */
+  /** Notified on every committed task change and after every pass (for {@link #stopAll}). */
   private final Object taskProgress = new Object();
   private volatile AutoCloseable events;
 
@@ -138,9 +138,13 @@ public final class TaskEngine implements AutoCloseable {
       }
     }
     if (tasksChanged) {
-      synchronized (taskProgress) {
-        taskProgress.notifyAll();
-      }
+      progressed();
+    }
+  }
+
+  private void progressed() {
+    synchronized (taskProgress) {
+      taskProgress.notifyAll();
     }
   }
 
@@ -162,6 +166,8 @@ public final class TaskEngine implements AutoCloseable {
         runner.reconcile(ref).ifPresent(at -> schedule(ref, at));
       } catch (ContainerRuntimeException e) {
         log.warn("Task {}: {}", ref, e.reason());
+      } finally {
+        progressed(); // stopAll waits on passes too, not only on store changes (it may run before start)
       }
     });
   }
