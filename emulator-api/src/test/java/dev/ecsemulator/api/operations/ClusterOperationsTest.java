@@ -8,8 +8,11 @@ import dev.ecsemulator.api.support.EmulatorExtension;
 import dev.ecsemulator.api.support.TestEmulator;
 import dev.ecsemulator.core.EcsKinds;
 import dev.ecsemulator.core.arn.Arns;
+import dev.ecsemulator.core.model.Container;
 import dev.ecsemulator.core.model.Service;
 import dev.ecsemulator.core.model.Task;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -34,8 +37,14 @@ import software.amazon.awssdk.services.ecs.model.Tag;
 /** Every cluster operation through the real AWS SDK v2. */
 class ClusterOperationsTest {
 
+  /**
+   * Without a Docker engine, so that the tasks {@link #seedTask} places keep the state they are given: a
+   * task placed on the local instance waits while its engine does not answer (with one, the task engine
+   * would observe and stop them). No test here needs a container.
+   */
   @RegisterExtension
-  static final EmulatorExtension EMULATOR = new EmulatorExtension();
+  static final EmulatorExtension EMULATOR = new EmulatorExtension(config ->
+      config.withDockerHost("unix://" + Path.of(config.dataDir().toString(), "no-docker.sock")));
   static final TestEmulator emulator = EMULATOR.emulator();
   static final EcsClient ecs = EMULATOR.client();
 
@@ -290,11 +299,22 @@ class ClusterOperationsTest {
         "Invalid cluster name. Up to 255 letters (uppercase and lowercase), numbers, underscores, and hyphens are allowed.");
   }
 
+  /**
+   * Stores a task as one placed on the local instance whose container was created: complete (the task
+   * engine stops a record that lacks what running needs), with a registered task definition.
+   */
   static void seedTask(String cluster, String id, String lastStatus, String capacityProvider) {
+    String definition = ecs.registerTaskDefinition(b -> b.family("seeded").containerDefinitions(c -> c
+        .name("app").image("ecs-emulator/sample-web:1").memory(64))).taskDefinition().taskDefinitionArn();
+    String taskArn = Arns.task(DEFAULT_SCOPE, cluster, id);
     emulator.emulator().store().write(DEFAULT_SCOPE, txn -> {
       txn.put(EcsKinds.TASK, EcsKinds.taskKey(cluster, id), Task.builder()
-          .taskArn(Arns.task(DEFAULT_SCOPE, cluster, id)).clusterArn(arn(cluster)).lastStatus(lastStatus)
-          .capacityProviderName(capacityProvider).launchType(capacityProvider == null ? "EC2" : "FARGATE").build());
+          .taskArn(taskArn).clusterArn(arn(cluster)).taskDefinitionArn(definition)
+          .lastStatus(lastStatus).desiredStatus("RUNNING").createdAt(Instant.now()).version(1L)
+          .capacityProviderName(capacityProvider).launchType(capacityProvider == null ? "EC2" : "FARGATE")
+          .containers(List.of(Container.builder().name("app").taskArn(taskArn).runtimeId("seeded-" + id)
+              .lastStatus(lastStatus.equals("RUNNING") ? "RUNNING" : "PENDING").build()))
+          .build());
       return null;
     });
   }

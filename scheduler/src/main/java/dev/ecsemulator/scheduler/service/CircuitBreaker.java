@@ -56,6 +56,10 @@ final class CircuitBreaker {
     boolean rollBack = Boolean.TRUE.equals(breaker.rollback())
         && !Deployments.isRollback(primary)
         && lastCompleted != null
+        // A remembered deployment without an id or a taskDefinition (a stored memory that lacks them)
+        // cannot be launched again: no rollback then.
+        && lastCompleted.id() != null
+        && lastCompleted.taskDefinition() != null
         && !lastCompleted.id().equals(primary.id());
     if (rollBack) {
       result.add(Deployments.fresh(

@@ -2,6 +2,8 @@ package dev.ecsemulator.scheduler.service;
 
 import dev.ecsemulator.core.model.Task;
 import dev.ecsemulator.core.model.TaskDefinition;
+import dev.ecsemulator.core.task.TaskStatus;
+import dev.ecsemulator.scheduler.task.TaskRecords;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -76,6 +78,32 @@ public record TaskFacts(
   }
 
   /**
+   * Projects a stored task that may lack members, under the ID its store key gives. A record the task
+   * engine cannot run ({@link TaskRecords#gaps(Task)}) is stopped by the engine: until then it is seen as
+   * on its way down (desiredStatus STOPPED; lastStatus as recorded, or STOPPING when it has none the
+   * scheduler knows), so it holds its slot and is never asked to stop. A STOPPED task without a
+   * desiredStatus is seen with desiredStatus STOPPED. A missing {@code createdAt} counts as the epoch:
+   * the task is the oldest, and stays so, on every reconcile.
+   */
+  public static TaskFacts ofStored(String taskId, Task task, boolean hasHealthChecks) {
+    boolean known = TaskRecords.isFinal(task) || TaskRecords.lastStatus(task).isPresent();
+    boolean runnable = TaskRecords.isFinal(task) || TaskRecords.gaps(task).isEmpty();
+    return new TaskFacts(
+        taskId,
+        task.startedBy(),
+        known ? task.lastStatus() : TaskStatus.STOPPING.name(),
+        runnable && task.desiredStatus() != null ? task.desiredStatus() : "STOPPED",
+        task.healthStatus(),
+        hasHealthChecks,
+        task.createdAt() != null ? task.createdAt() : Instant.EPOCH,
+        task.startedAt(),
+        task.stoppedAt(),
+        task.stopCode(),
+        task.stoppedReason(),
+        task.containerInstanceArn());
+  }
+
+  /**
    * Whether a task of this definition has container health checks that count: some essential container
    * ({@code essential} defaults to true) defines a {@code healthCheck}. Only essential containers make
    * the task's health (reference §2, "Health status").
@@ -83,7 +111,7 @@ public record TaskFacts(
   public static boolean hasHealthChecks(TaskDefinition definition) {
     return definition.containerDefinitions() != null
         && definition.containerDefinitions().stream()
-            .anyMatch(c -> !Boolean.FALSE.equals(c.essential()) && c.healthCheck() != null);
+            .anyMatch(c -> c != null && !Boolean.FALSE.equals(c.essential()) && c.healthCheck() != null);
   }
 
   /** Whether the task ever reached RUNNING. */

@@ -88,7 +88,9 @@ final class TaskLedger {
       } else if (v.phase == Phase.STOPPED) {
         memos.put(v.id(), new TaskMemo(memo.seenRunning(), memo.seenHealthy(), true));
         Instant stoppedAt = v.facts.stoppedAt() != null ? v.facts.stoppedAt() : now;
-        if (stoppedAt.isBefore(memory.since()) || NOT_FAILURES.contains(v.facts.stopCode())) {
+        // A task stopped without a stopCode (a record that lacks it) counts as a failure, as any other code.
+        String stopCode = v.facts.stopCode();
+        if (stoppedAt.isBefore(memory.since()) || stopCode != null && NOT_FAILURES.contains(stopCode)) {
           continue;
         }
         if (!memo.seenHealthy()) {

@@ -43,6 +43,13 @@ public final class DependencyGate {
 
   private DependencyGate() {}
 
+  /**
+   * Which containers may start now.
+   *
+   * @param definition a definition {@link TaskRecords#gaps(dev.ecsemulator.core.model.Task, TaskDefinition)}
+   *     finds nothing wrong with: every container named, every dependsOn naming one of them with a known
+   *     condition (the task runner stops a task whose definition is not so before it gets here)
+   */
   public static Decision evaluate(TaskDefinition definition, Map<String, State> states, Instant now) {
     Map<String, ContainerDefinition> byName = new HashMap<>();
     definition.containerDefinitions().forEach(cd -> byName.put(cd.name(), cd));
@@ -94,7 +101,10 @@ public final class DependencyGate {
     return new Decision(startable, Optional.empty(), Optional.ofNullable(wake));
   }
 
-  /** The order to stop containers in: those that depend on others first (reverse of start order). */
+  /**
+   * The order to stop containers in: those that depend on others first (reverse of start order).
+   * {@code definition} as for {@link #evaluate}.
+   */
   public static List<List<String>> stopOrder(TaskDefinition definition) {
     Map<String, Integer> level = new HashMap<>();
     for (ContainerDefinition cd : definition.containerDefinitions()) {

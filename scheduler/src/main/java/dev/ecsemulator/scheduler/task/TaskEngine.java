@@ -8,7 +8,6 @@ import dev.ecsemulator.core.model.Task;
 import dev.ecsemulator.core.state.Change;
 import dev.ecsemulator.core.state.StateStore;
 import dev.ecsemulator.core.task.TaskLifecycle;
-import dev.ecsemulator.core.task.TaskStatus;
 import dev.ecsemulator.scheduler.docker.Labels;
 import dev.ecsemulator.scheduler.runtime.ContainerEvent;
 import dev.ecsemulator.scheduler.runtime.ContainerRuntime;
@@ -83,7 +82,7 @@ public final class TaskEngine implements AutoCloseable {
   private final KeyedExecutor work;
   private final ScheduledExecutorService timers;
   private final Set<String> cleaned = ConcurrentHashMap.newKeySet();
-  /** Notified on every committed task change (for {@link #stopAll}). */
+  /** Notified on every committed task change and after every pass (for {@link #stopAll}). */
   private final Object taskProgress = new Object();
   private volatile AutoCloseable events;
 
@@ -139,9 +138,13 @@ public final class TaskEngine implements AutoCloseable {
       }
     }
     if (tasksChanged) {
-      synchronized (taskProgress) {
-        taskProgress.notifyAll();
-      }
+      progressed();
+    }
+  }
+
+  private void progressed() {
+    synchronized (taskProgress) {
+      taskProgress.notifyAll();
     }
   }
 
@@ -163,6 +166,8 @@ public final class TaskEngine implements AutoCloseable {
         runner.reconcile(ref).ifPresent(at -> schedule(ref, at));
       } catch (ContainerRuntimeException e) {
         log.warn("Task {}: {}", ref, e.reason());
+      } finally {
+        progressed(); // stopAll waits on passes too, not only on store changes (it may run before start)
       }
     });
   }
@@ -216,7 +221,7 @@ public final class TaskEngine implements AutoCloseable {
         if (task == null) {
           continue;
         }
-        if (!TaskStatus.of(task.lastStatus()).isStopped()) {
+        if (!TaskRecords.isFinal(task)) {
           submit(ref);
         } else {
           handleStopped(ref, task, now);
@@ -291,8 +296,11 @@ public final class TaskEngine implements AutoCloseable {
       store.write(scope, txn -> {
         for (String key : txn.keys(TASK)) {
           Task task = txn.get(TASK, key).orElseThrow();
-          if (!TaskStatus.of(task.lastStatus()).isStopped()) {
-            Task stopping = TaskLifecycle.requestStop(task, "UserInitiated", reason, now);
+          if (!TaskRecords.isFinal(task)) {
+            // A record the engine cannot run is stopped by its pass, with the reason that names its gaps.
+            Task stopping = TaskRecords.gaps(task).isEmpty()
+                ? TaskLifecycle.requestStop(task, "UserInitiated", reason, now)
+                : task;
             if (stopping != task) {
               txn.put(TASK, key, stopping);
             }
@@ -320,7 +328,7 @@ public final class TaskEngine implements AutoCloseable {
     int n = 0;
     for (TaskRef ref : refs) {
       Task task = store.read(ref.scope(), v -> v.get(TASK, ref.key())).orElse(null);
-      if (task != null && !TaskStatus.of(task.lastStatus()).isStopped()) {
+      if (task != null && !TaskRecords.isFinal(task)) {
         n++;
       }
     }

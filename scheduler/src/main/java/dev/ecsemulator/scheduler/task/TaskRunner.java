@@ -2,8 +2,6 @@ package dev.ecsemulator.scheduler.task;
 
 import static dev.ecsemulator.core.EcsKinds.TASK;
 
-import dev.ecsemulator.core.EcsKinds;
-import dev.ecsemulator.core.Scope;
 import dev.ecsemulator.core.model.Container;
 import dev.ecsemulator.core.model.ContainerDefinition;
 import dev.ecsemulator.core.model.Task;
@@ -54,6 +52,7 @@ final class TaskRunner {
   private final TaskEngine.Settings settings;
   private final Map<String, String> instanceLabels;
   private final Map<String, Sandbox> sandboxes = new ConcurrentHashMap<>();
+  private final UnrunnableTasks unrunnable;
 
   TaskRunner(StateStore store, ContainerRuntime runtime, EngineMonitor engine, Clock clock,
       TaskEngine.Settings settings, Map<String, String> instanceLabels) {
@@ -63,24 +62,32 @@ final class TaskRunner {
     this.clock = clock;
     this.settings = settings;
     this.instanceLabels = instanceLabels;
+    this.unrunnable = new UnrunnableTasks(store, runtime, engine, clock, sandboxes);
   }
 
-  /** Runs one pass; returns when the task wants another one (a dependency's startTimeout), if ever. */
+  /**
+   * Runs one pass; returns when the task wants another one (a dependency's startTimeout), if ever. A task
+   * whose record lacks what running needs ({@link TaskRecords#check}) is stopped instead, once; a STOPPED
+   * task is left alone whatever it lacks.
+   */
   Optional<Instant> reconcile(TaskRef ref) {
     Task task = read(ref);
     if (task == null) {
       return Optional.empty();
     }
-    TaskDefinition definition = definitionOf(ref.scope(), task);
-    if (definition == null) {
-      log.warn("Task {} names a task definition that no longer exists; stopping it", task.taskArn());
-      write(ref, t -> TaskLifecycle.failedToStart(t, "TaskDefinition not found.", clock.instant()));
+    if (TaskRecords.isFinal(task)) {
+      if (TaskRecords.gaps(task).isEmpty()) {
+        amendLateOutOfMemory(ref, task);
+      }
       return Optional.empty();
     }
-    if (TaskStatus.of(task.lastStatus()).isStopped()) {
-      amendLateOutOfMemory(ref, task);
+    Task stored = task;
+    TaskRecords.Check check = store.read(ref.scope(), v -> TaskRecords.check(ref.scope(), stored, v));
+    if (!check.runnable()) {
+      unrunnable.stop(ref, task, check.reason());
       return Optional.empty();
     }
+    TaskDefinition definition = check.definition();
     Optional<Instant> wake = Optional.empty();
     if ("RUNNING".equals(task.desiredStatus())) {
       wake = launch(ref, task, definition);
@@ -102,7 +109,7 @@ final class TaskRunner {
     }
     List<UnresolvedInput> unresolved = specs.unresolved(definition, task.overrides());
     if (!unresolved.isEmpty()) {
-      fail(ref, StartFailures.unresolved(unresolved), null);
+      fail(ref, StartFailures.unresolved(unresolved), null, definition);
       return Optional.empty();
     }
     String containerName = null;
@@ -153,7 +160,7 @@ final class TaskRunner {
       Map<String, DependencyGate.State> states = gateStates(current, definition);
       DependencyGate.Decision decision = DependencyGate.evaluate(definition, states, clock.instant());
       if (decision.failure().isPresent()) {
-        fail(ref, decision.failure().get(), null);
+        fail(ref, decision.failure().get(), null, definition);
         return Optional.empty();
       }
       for (String name : decision.startable()) {
@@ -168,7 +175,7 @@ final class TaskRunner {
         return Optional.empty();
       }
       log.info("Task {} failed to start: {}", task.taskArn(), e.reason());
-      fail(ref, e.reason(), containerName);
+      fail(ref, e.reason(), containerName, definition);
       return Optional.empty();
     }
   }
@@ -185,7 +192,7 @@ final class TaskRunner {
     }
     boolean nothingCreated = task.containers().stream().allMatch(c -> c.runtimeId() == null);
     if ("FARGATE".equals(task.launchType()) && nothingCreated) {
-      fail(ref, StartFailures.engineUnreachable(engine.status()), null);
+      fail(ref, StartFailures.engineUnreachable(engine.status()), null, null);
     } else {
       log.info("Task {} waits for the Docker engine at {} to answer again", task.taskArn(), engine.status().host());
     }
@@ -227,16 +234,19 @@ final class TaskRunner {
     return states;
   }
 
-  /** The task could not start; the container that failed, if known, stops with the same reason. */
-  private void fail(TaskRef ref, String reason, String containerName) {
+  /**
+   * The task could not start; the container that failed, if known (then {@code definition} is given),
+   * stops with the same reason.
+   */
+  private void fail(TaskRef ref, String reason, String containerName, TaskDefinition definition) {
     Instant now = clock.instant();
     write(ref, t -> {
       Task failed = TaskLifecycle.failedToStart(t, reason, now);
-      Container c = containerName == null ? null : container(failed, containerName);
+      Container c = containerName == null || definition == null ? null : container(failed, containerName);
       if (c == null) {
         return failed;
       }
-      return TaskLifecycle.observe(failed, definitionOf(ref.scope(), failed),
+      return TaskLifecycle.observe(failed, definition,
           List.of(Observations.neverStarted(containerName, c.runtimeId(), reason)), now);
     });
   }
@@ -333,17 +343,18 @@ final class TaskRunner {
     }
   }
 
-  /** Removes a stopped task's containers and sandbox. Idempotent. */
+  /**
+   * Removes a stopped task's containers and sandbox. Idempotent. Takes no member of the record for granted:
+   * without a taskArn, only its recorded containers can be found.
+   */
   void cleanUp(TaskRef ref, Task task) {
-    for (Container c : task.containers()) {
-      if (c.runtimeId() != null) {
-        runtime.removeContainer(c.runtimeId());
-      }
+    for (String id : TaskRecords.runtimeIds(task)) {
+      runtime.removeContainer(id);
     }
     Sandbox sandbox = sandboxes.remove(ref.id());
     if (sandbox != null) {
       runtime.removeSandbox(sandbox.id());
-    } else {
+    } else if (task.taskArn() != null) {
       runtime.listManaged().stream()
           .filter(o -> task.taskArn().equals(o.taskArn()))
           .forEach(o -> runtime.removeSandbox(o.id()));
@@ -369,7 +380,9 @@ final class TaskRunner {
     } catch (ContainerRuntimeException e) {
       // unknown host facts: cap each container instead
     }
-    return new LaunchContext(ref.scope(), clusterName, task.taskArn(), taskId, task.launchType(),
+    // A task without a launchType runs as the local instance runs any task: as EC2, RunTask's default.
+    String launchType = task.launchType() != null ? task.launchType() : "EC2";
+    return new LaunchContext(ref.scope(), clusterName, task.taskArn(), taskId, launchType,
         settings.bindAddress(), instanceLabels, settings.metadataBaseUrl(), taskCgroups, null);
   }
 
@@ -389,18 +402,6 @@ final class TaskRunner {
       }
       return next;
     });
-  }
-
-  static TaskDefinition definitionOf(Scope scope, Task task, StateStore store) {
-    String arn = task.taskDefinitionArn();
-    String familyRev = arn.substring(arn.indexOf("task-definition/") + "task-definition/".length());
-    int colon = familyRev.lastIndexOf(':');
-    String key = EcsKinds.taskDefinitionKey(familyRev.substring(0, colon), Long.parseLong(familyRev.substring(colon + 1)));
-    return store.read(scope, v -> v.get(EcsKinds.TASK_DEFINITION, key)).orElse(null);
-  }
-
-  private TaskDefinition definitionOf(Scope scope, Task task) {
-    return definitionOf(scope, task, store);
   }
 
   private static String runtimeId(Task task, String name) {

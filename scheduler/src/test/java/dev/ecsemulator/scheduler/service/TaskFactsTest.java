@@ -38,6 +38,42 @@ class TaskFactsTest {
   }
 
   @Test
+  void aStoredTaskThatLacksMembersIsSeenOnItsWayDown() {
+    TaskFacts bare = TaskFacts.ofStored("t1", Task.builder().group("service:web").build(), false);
+    assertThat(bare.taskId()).isEqualTo("t1");
+    assertThat(bare.lastStatus()).isEqualTo("STOPPING");
+    assertThat(bare.desiredStatus()).isEqualTo("STOPPED");
+    assertThat(bare.createdAt()).isEqualTo(Instant.EPOCH);
+    assertThat(TaskView.classify(bare, java.time.Duration.ZERO, Instant.EPOCH).phase).isEqualTo(TaskView.Phase.STOPPING);
+
+    // RUNNING as recorded, but without containers: the engine will stop it, it is never counted live.
+    TaskFacts noContainers = TaskFacts.ofStored("t2", Task.builder().taskArn("arn:aws:ecs:us-east-1:0:task/c/t2")
+        .taskDefinitionArn("arn:aws:ecs:us-east-1:0:task-definition/web:1")
+        .lastStatus("RUNNING").desiredStatus("RUNNING").build(), false);
+    assertThat(noContainers.lastStatus()).isEqualTo("RUNNING");
+    assertThat(noContainers.desiredStatus()).isEqualTo("STOPPED");
+  }
+
+  @Test
+  void aStoppedTaskThatLacksMembersIsSeenStopped() {
+    TaskFacts stopped = TaskFacts.ofStored("t3", Task.builder().lastStatus("STOPPED").build(), false);
+    assertThat(stopped.lastStatus()).isEqualTo("STOPPED");
+    assertThat(stopped.desiredStatus()).isEqualTo("STOPPED");
+    assertThat(stopped.stopCode()).isNull();
+  }
+
+  @Test
+  void aCompleteStoredTaskIsProjectedAsItIs() {
+    Task task = Task.builder()
+        .taskArn("arn:aws:ecs:us-east-1:000000000000:task/default/t4")
+        .taskDefinitionArn("arn:aws:ecs:us-east-1:000000000000:task-definition/web:1")
+        .lastStatus("PENDING").desiredStatus("RUNNING").createdAt(Instant.parse("2024-05-01T12:00:00Z"))
+        .containers(List.of(dev.ecsemulator.core.model.Container.builder().name("app").lastStatus("PENDING").build()))
+        .build();
+    assertThat(TaskFacts.ofStored("t4", task, true)).isEqualTo(TaskFacts.of(task, true));
+  }
+
+  @Test
   void onlyEssentialContainersHealthChecksCount() {
     ContainerDefinition essentialWithCheck = ContainerDefinition.builder().name("a").healthCheck(CHECK).build();
     ContainerDefinition sidecarWithCheck = ContainerDefinition.builder().name("b").essential(false).healthCheck(CHECK).build();

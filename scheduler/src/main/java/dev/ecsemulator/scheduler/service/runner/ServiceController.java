@@ -18,8 +18,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -68,6 +70,8 @@ public final class ServiceController implements AutoCloseable {
   private final KeyedExecutor executor;
   private final WakeTimer timer;
   private final ThreadLocal<Boolean> writing = ThreadLocal.withInitial(() -> false);
+  /** Per service (executor key), the gaps last reported, so that each is logged once. */
+  private final Map<String, List<String>> reportedGaps = new ConcurrentHashMap<>();
   private final AutoCloseable resources;
   private volatile boolean closed;
 
@@ -161,8 +165,20 @@ public final class ServiceController implements AutoCloseable {
     } finally {
       writing.set(false);
     }
+    reportGaps(ref, outcome.gaps());
     if (outcome.live()) {
       outcome.wakeAt().ifPresent(at -> timer.schedule(ref.executorKey(), at, () -> reconcile(ref)));
+    }
+  }
+
+  /** Says once (per gaps and per process) that a stored service cannot be planned for; forgets when it can. */
+  private void reportGaps(ServiceRef ref, List<String> gaps) {
+    if (gaps.isEmpty()) {
+      reportedGaps.remove(ref.executorKey());
+      return;
+    }
+    if (!gaps.equals(reportedGaps.put(ref.executorKey(), gaps))) {
+      log.warn("Service {} in {} is left as it is: {}", ref.storeKey(), ref.scope(), String.join("; ", gaps));
     }
   }
 

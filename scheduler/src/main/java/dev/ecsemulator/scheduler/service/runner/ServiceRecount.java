@@ -65,10 +65,8 @@ public final class ServiceRecount {
       if (ServiceCommands.INACTIVE.equals(service.status())) {
         continue;
       }
-      // Counts depend on lastStatus alone, not on health: no need to read the task definitions.
-      List<TaskFacts> tasks = ServiceStep.tasksOf(txn, ServiceRef.ofKey(scope, key), service).stream()
-          .map(t -> TaskFacts.of(t, false))
-          .toList();
+      // The tasks as each step sees them, so that a recount agrees with what the last step stored.
+      List<TaskFacts> tasks = ServiceStep.facts(txn, ServiceRef.ofKey(scope, key));
       Service recounted = TaskCounts.recount(service, tasks, now);
       if (!recounted.equals(service)) {
         txn.put(SERVICE, key, recounted);

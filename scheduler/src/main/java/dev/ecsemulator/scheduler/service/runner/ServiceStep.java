@@ -20,13 +20,13 @@ import dev.ecsemulator.core.state.StateTxn;
 import dev.ecsemulator.core.state.StateView;
 import dev.ecsemulator.core.task.TaskLifecycle;
 import dev.ecsemulator.core.task.TaskStatus;
-import dev.ecsemulator.core.taskdef.TaskDefinitions;
 import dev.ecsemulator.scheduler.service.Observation;
 import dev.ecsemulator.scheduler.service.ServicePlan;
 import dev.ecsemulator.scheduler.service.ServiceReconciler;
 import dev.ecsemulator.scheduler.service.TaskFacts;
 import dev.ecsemulator.scheduler.service.TaskLaunch;
 import dev.ecsemulator.scheduler.service.TaskStop;
+import dev.ecsemulator.scheduler.task.TaskRecords;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,9 +48,22 @@ final class ServiceStep {
   /** DescribeServices keeps the newest 100 events (reference §4). */
   static final int MAX_EVENTS = 100;
 
-  /** What the controller does next for the service. */
-  record Outcome(Optional<Instant> wakeAt, boolean live) {
-    static final Outcome GONE = new Outcome(Optional.empty(), false);
+  /**
+   * What the controller does next for the service.
+   *
+   * @param gaps what the stored service lacks for planning ({@link ServiceRecords#gaps}): then nothing was
+   *     planned or written; empty otherwise
+   */
+  record Outcome(Optional<Instant> wakeAt, boolean live, List<String> gaps) {
+    static final Outcome GONE = new Outcome(Optional.empty(), false, List.of());
+
+    Outcome(Optional<Instant> wakeAt, boolean live) {
+      this(wakeAt, live, List.of());
+    }
+
+    static Outcome unplannable(List<String> gaps) {
+      return new Outcome(Optional.empty(), true, List.copyOf(gaps));
+    }
   }
 
   private final ServiceReconciler reconciler;
@@ -79,13 +92,16 @@ final class ServiceStep {
     if (ServiceCommands.INACTIVE.equals(service.status())) {
       return Outcome.GONE;
     }
+    List<String> gaps = ServiceRecords.gaps(ref.scope(), service, txn);
+    if (!gaps.isEmpty()) {
+      return Outcome.unplannable(gaps);
+    }
     SchedulerState state = txn.get(SchedulerState.KIND, key)
         .filter(s -> s.belongsTo(service))
         .orElseGet(() -> SchedulerState.fresh(service, now));
     Cluster cluster = txn.get(CLUSTER, ref.clusterName()).orElse(null);
 
-    List<Task> tasks = tasksOf(txn, ref, service);
-    List<TaskFacts> facts = facts(txn, ref, tasks);
+    List<TaskFacts> facts = facts(txn, ref);
     boolean daemon = "DAEMON".equals(service.schedulingStrategy());
     List<String> instances = daemon ? instances(txn, ref, host, now) : List.of();
     ServicePlan plan = reconciler.reconcile(service, state.memory(),
@@ -95,7 +111,7 @@ final class ServiceStep {
     for (TaskLaunch launch : plan.launches()) {
       Deployment deployment = plan.deployments().stream()
           .filter(d -> d.id().equals(launch.deploymentId())).findFirst().orElseThrow();
-      if (!launcher.launch(txn, ref.scope(), cluster, service, deployment, launch, host, now)) {
+      if (!launcher.launch(txn, ref, cluster, service, deployment, launch, host, now)) {
         unplaced.merge(launch.deploymentId(), 1, Integer::sum);
       }
     }
@@ -104,7 +120,8 @@ final class ServiceStep {
     boolean agentDown = !host.connected();
     for (TaskStop stop : plan.stops()) {
       String taskKey = EcsKinds.taskKey(ref.clusterName(), stop.taskId());
-      txn.get(TASK, taskKey).ifPresent(task -> {
+      // A record the task engine cannot run is never planned to stop (its facts show it stopping already).
+      txn.get(TASK, taskKey).filter(task -> TaskRecords.gaps(task).isEmpty()).ifPresent(task -> {
         Task stopping = TaskLifecycle.requestStop(task, stop.stopCode(), stop.stoppedReason(), now);
         if (!stopping.equals(task)) {
           txn.put(TASK, taskKey, stopping);
@@ -113,8 +130,7 @@ final class ServiceStep {
     }
 
     Service next = withEvents(withoutUnplaced(plan.applyTo(service), unplaced), plan.events(), now);
-    if (ServiceCommands.DRAINING.equals(service.status()) && plan.launches().isEmpty()
-        && drained(tasksOf(txn, ref, service))) {
+    if (ServiceCommands.DRAINING.equals(service.status()) && plan.launches().isEmpty() && drained(facts(txn, ref))) {
       // Model docs of DeleteService: INACTIVE once every task is STOPPING or STOPPED (stop requests included).
       // Nothing runs or waits any more, and an INACTIVE service is not reconciled again: zero its counts.
       next = next.toBuilder()
@@ -144,18 +160,27 @@ final class ServiceStep {
     return new Outcome(wake, !ServiceCommands.INACTIVE.equals(next.status()));
   }
 
-  /** Every task of the service the store holds, STOPPED ones included: its group, in its cluster. */
-  static List<Task> tasksOf(StateView view, ServiceRef ref, Service service) {
-    return view.list(TASK, t -> ref.taskGroup().equals(t.group()) && service.clusterArn().equals(t.clusterArn()));
-  }
-
-  private static List<TaskFacts> facts(StateTxn txn, ServiceRef ref, List<Task> tasks) {
+  /**
+   * The service's tasks as the reconciler sees them: every task of its cluster (by store key, which also
+   * gives the task ID, whatever the record lacks) in group {@code service:NAME}. Also what {@link ServiceRecount}
+   * counts.
+   */
+  static List<TaskFacts> facts(StateView txn, ServiceRef ref) {
+    String prefix = EcsKinds.taskKey(ref.clusterName(), "");
     Map<String, Boolean> healthChecks = new HashMap<>();
-    List<TaskFacts> facts = new ArrayList<>(tasks.size());
-    for (Task task : tasks) {
-      boolean checks = healthChecks.computeIfAbsent(task.taskDefinitionArn(), arn ->
-          TaskDefinitions.find(txn, ref.scope(), arn).map(TaskFacts::hasHealthChecks).orElse(false));
-      facts.add(TaskFacts.of(task, checks));
+    List<TaskFacts> facts = new ArrayList<>();
+    for (String key : txn.keys(TASK)) {
+      if (!key.startsWith(prefix)) {
+        continue;
+      }
+      Task task = txn.get(TASK, key).orElse(null);
+      if (task == null || !ref.taskGroup().equals(task.group())) {
+        continue;
+      }
+      String arn = task.taskDefinitionArn();
+      boolean checks = arn != null && healthChecks.computeIfAbsent(arn, a -> TaskRecords.definitionKey(ref.scope(), a)
+          .flatMap(k -> txn.get(EcsKinds.TASK_DEFINITION, k)).map(TaskFacts::hasHealthChecks).orElse(false));
+      facts.add(TaskFacts.ofStored(key.substring(prefix.length()), task, checks));
     }
     return facts;
   }
@@ -201,8 +226,12 @@ final class ServiceStep {
     return service.toBuilder().events(events.size() > MAX_EVENTS ? events.subList(0, MAX_EVENTS) : events).build();
   }
 
-  /** Every task of the service has reached STOPPING (or later). */
-  private static boolean drained(List<Task> tasks) {
-    return tasks.stream().noneMatch(t -> TaskStatus.STOPPING.isAfter(TaskStatus.of(t.lastStatus())));
+  /**
+   * Every task of the service has reached STOPPING (or later), or is a record the task engine stops (its
+   * facts say STOPPING when it has no lastStatus the scheduler knows).
+   */
+  private static boolean drained(List<TaskFacts> tasks) {
+    return tasks.stream().noneMatch(t -> TaskRecords.lastStatus(t.lastStatus())
+        .map(TaskStatus.STOPPING::isAfter).orElse(false));
   }
 }

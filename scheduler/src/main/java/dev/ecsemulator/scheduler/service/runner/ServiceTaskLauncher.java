@@ -1,5 +1,6 @@
 package dev.ecsemulator.scheduler.service.runner;
 
+import dev.ecsemulator.core.EcsKinds;
 import dev.ecsemulator.core.Scope;
 import dev.ecsemulator.core.error.EcsException;
 import dev.ecsemulator.core.instance.HostResources;
@@ -13,7 +14,7 @@ import dev.ecsemulator.core.tag.ResourceTagging;
 import dev.ecsemulator.core.task.LaunchSpec;
 import dev.ecsemulator.core.task.LaunchTypes;
 import dev.ecsemulator.core.task.TaskCreation;
-import dev.ecsemulator.core.taskdef.TaskDefinitions;
+import dev.ecsemulator.scheduler.task.TaskRecords;
 import dev.ecsemulator.scheduler.service.TaskLaunch;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,9 +38,12 @@ final class ServiceTaskLauncher {
    * Records the task; false when it could not be placed (no room, no usable capacity provider, or no
    * engine: EC2 placements fail with AGENT, and Fargate launches are not attempted).
    */
-  boolean launch(StateTxn txn, Scope scope, Cluster cluster, Service service, Deployment deployment,
+  boolean launch(StateTxn txn, ServiceRef ref, Cluster cluster, Service service, Deployment deployment,
       TaskLaunch launch, HostResources host, Instant now) {
-    TaskDefinition definition = TaskDefinitions.find(txn, scope, launch.taskDefinition()).orElse(null);
+    Scope scope = ref.scope();
+    // Looked up by its ARN only (ServiceRecords made sure the PRIMARY's is one), so that nothing throws here.
+    TaskDefinition definition = TaskRecords.definitionKey(scope, launch.taskDefinition())
+        .flatMap(key -> txn.get(EcsKinds.TASK_DEFINITION, key)).orElse(null);
     if (definition == null || cluster == null) {
       return false;
     }
@@ -57,12 +61,13 @@ final class ServiceTaskLauncher {
       // unavailable, the launch is not placed (and retried) rather than recorded to fail at once.
       return false;
     }
-    LaunchSpec spec = new LaunchSpec(scope, cluster.clusterName(), definition, choice.launchType(),
-        choice.capacityProviderName(), launch.containerInstanceArn(), null, "service:" + service.serviceName(),
+    // The cluster and service names come from the service's key: the records may lack them.
+    LaunchSpec spec = new LaunchSpec(scope, ref.clusterName(), definition, choice.launchType(),
+        choice.capacityProviderName(), launch.containerInstanceArn(), null, ref.taskGroup(),
         launch.deploymentId(), Boolean.TRUE.equals(service.enableExecuteCommand()),
         fargate ? deployment.platformVersion() : null, deployment.networkConfiguration());
-    TaskCreation.Result result = creation.create(txn, spec, List.of(launch.taskId()), tags(txn, service, definition),
-        host, now);
+    TaskCreation.Result result = creation.create(txn, spec, List.of(launch.taskId()),
+        tags(txn, ref, service, definition), host, now);
     return !result.started().isEmpty();
   }
 
@@ -71,7 +76,7 @@ final class ServiceTaskLauncher {
    * TASK_DEFINITION (Model docs of CreateService.propagateTags), and with enableECSManagedTags
    * {@code aws:ecs:serviceName} and {@code aws:ecs:clusterName} (Guide {@code ecs-using-tags.md}).
    */
-  static List<Tag> tags(StateTxn txn, Service service, TaskDefinition definition) {
+  static List<Tag> tags(StateTxn txn, ServiceRef ref, Service service, TaskDefinition definition) {
     List<Tag> tags = new ArrayList<>();
     if ("SERVICE".equals(service.propagateTags())) {
       tags.addAll(ResourceTagging.get(txn, service.serviceArn()));
@@ -79,9 +84,8 @@ final class ServiceTaskLauncher {
       tags.addAll(ResourceTagging.get(txn, definition.taskDefinitionArn()));
     }
     if (Boolean.TRUE.equals(service.enableECSManagedTags())) {
-      String clusterArn = service.clusterArn();
-      tags.add(new Tag("aws:ecs:serviceName", service.serviceName()));
-      tags.add(new Tag("aws:ecs:clusterName", clusterArn.substring(clusterArn.lastIndexOf('/') + 1)));
+      tags.add(new Tag("aws:ecs:serviceName", ref.serviceName()));
+      tags.add(new Tag("aws:ecs:clusterName", ref.clusterName()));
     }
     return tags;
   }

@@ -1,0 +1,88 @@
+package dev.ecsemulator.scheduler.service.runner;
+
+import dev.ecsemulator.core.EcsKinds;
+import dev.ecsemulator.core.Scope;
+import dev.ecsemulator.core.arn.Arn;
+import dev.ecsemulator.core.model.Deployment;
+import dev.ecsemulator.core.model.DeploymentConfiguration;
+import dev.ecsemulator.core.model.Service;
+import dev.ecsemulator.core.state.StateView;
+import dev.ecsemulator.scheduler.service.Deployments;
+import dev.ecsemulator.scheduler.task.TaskRecords;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Whether a stored service holds what the service scheduler needs to plan for it. Pure over one view.
+ *
+ * <p>Services are durable and read back by later versions, and every member of the generated model may be
+ * null. A service that lacks what planning needs is left as it is (no launch, no stop, no write: guessing
+ * would launch or stop the wrong tasks), and the controller says so once at WARN. Its tasks are still run
+ * and stopped by the task engine. Members the scheduler can do without are not gaps: the cluster comes
+ * from the service's key, a missing desiredCount counts as 0, missing deployments as none.
+ */
+final class ServiceRecords {
+
+  private ServiceRecords() {}
+
+  /**
+   * What {@code service} lacks for planning, in words; empty when nothing: a serviceArn and a serviceName
+   * (its deployment history is recorded under them), counts and percentages that are not negative, an id
+   * for each deployment (its tasks name it in startedBy) and a taskDefinition, if any, that is a task
+   * definition ARN of {@code scope} (the history looks its revision up), and a PRIMARY deployment whose
+   * taskDefinition is stored in {@code scope} (what it launches).
+   */
+  static List<String> gaps(Scope scope, Service service, StateView view) {
+    List<String> gaps = new ArrayList<>();
+    if (service.serviceArn() == null) {
+      gaps.add("the stored service has no serviceArn");
+    } else if (!isServiceArn(service.serviceArn())) {
+      gaps.add("the stored service has serviceArn " + service.serviceArn()
+          + ", which is not of the form arn:aws:ecs:REGION:ACCOUNT:service/CLUSTER/NAME");
+    }
+    if (service.serviceName() == null) {
+      gaps.add("the stored service has no serviceName");
+    }
+    if (service.desiredCount() != null && service.desiredCount() < 0) {
+      gaps.add("the stored service has desiredCount " + service.desiredCount() + ", which is negative");
+    }
+    DeploymentConfiguration config = service.deploymentConfiguration();
+    if (config != null && (negative(config.minimumHealthyPercent()) || negative(config.maximumPercent()))) {
+      gaps.add("the stored service has a negative minimumHealthyPercent or maximumPercent");
+    }
+    List<Deployment> deployments = service.deployments() == null ? List.of() : service.deployments();
+    for (int i = 0; i < deployments.size(); i++) {
+      Deployment d = deployments.get(i);
+      if (d == null || d.id() == null) {
+        gaps.add("deployment " + (i + 1) + " of the stored service has no id");
+      } else if (d.taskDefinition() != null && TaskRecords.definitionKey(scope, d.taskDefinition()).isEmpty()) {
+        // Its revision is looked up for the deployment history: only an ARN of this scope can be.
+        gaps.add("deployment " + d.id() + " has taskDefinition " + d.taskDefinition()
+            + ", which is not a task definition ARN of " + scope.accountId() + " in " + scope.region());
+      }
+    }
+    if (!gaps.isEmpty() || deployments.isEmpty()) {
+      return gaps;
+    }
+    Deployment primary = Deployments.primary(deployments);
+    String definition = primary.taskDefinition();
+    if (definition == null) {
+      gaps.add("its PRIMARY deployment " + primary.id() + " has no taskDefinition");
+    } else if (TaskRecords.definitionKey(scope, definition)
+        .flatMap(key -> view.get(EcsKinds.TASK_DEFINITION, key)).isEmpty()) {
+      gaps.add("the taskDefinition " + definition + " of its PRIMARY deployment " + primary.id() + " is not stored");
+    }
+    return gaps;
+  }
+
+  private static boolean negative(Integer n) {
+    return n != null && n < 0;
+  }
+
+  /** {@code arn:...:service/CLUSTER/NAME}: the form the deployment history takes the cluster from. */
+  private static boolean isServiceArn(String text) {
+    return Arn.parse(text)
+        .filter(arn -> "service".equals(arn.resourceType()) && arn.resourcePath().indexOf('/') > 0)
+        .isPresent();
+  }
+}
