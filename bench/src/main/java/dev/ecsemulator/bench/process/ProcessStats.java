@@ -19,7 +19,11 @@ public final class ProcessStats {
 
   /** Clock ticks per second of {@code /proc/PID/stat} times; 100 on every Linux this runs on. */
   private static final double TICKS_PER_SECOND = 100.0;
-  private static final Pattern HEAP = Pattern.compile("total (\\d+)K, used (\\d+)K");
+  /**
+   * G1 reports one line ({@code garbage-first heap   total 114688K, used 21000K}), the serial collector one per
+   * generation ({@code def new generation ...}, {@code tenured generation ...}): the heap is their sum.
+   */
+  private static final Pattern HEAP = Pattern.compile("(?:heap|generation)\\s+total (\\d+)K, used (\\d+)K");
 
   private ProcessStats() {}
 
@@ -78,16 +82,27 @@ public final class ProcessStats {
       if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
         return Optional.empty();
       }
-      Matcher m = HEAP.matcher(out);
-      return m.find()
-          ? Optional.of(new Heap(Long.parseLong(m.group(1)) * 1024, Long.parseLong(m.group(2)) * 1024))
-          : Optional.empty();
+      return parseHeap(out);
     } catch (IOException e) {
       return Optional.empty();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return Optional.empty();
     }
+  }
+
+  /** The heap in the output of {@code jcmd PID GC.heap_info}, for G1 or the serial collector. */
+  static Optional<Heap> parseHeap(String heapInfo) {
+    Matcher m = HEAP.matcher(heapInfo);
+    long committed = 0;
+    long used = 0;
+    boolean found = false;
+    while (m.find()) {
+      committed += Long.parseLong(m.group(1)) * 1024;
+      used += Long.parseLong(m.group(2)) * 1024;
+      found = true;
+    }
+    return found ? Optional.of(new Heap(committed, used)) : Optional.empty();
   }
 
   /** Asks the JVM for a full collection ({@code jcmd PID GC.run}); false when jcmd is missing or fails. */
