@@ -194,13 +194,19 @@ class TaskApiTest {
   void listTasksFiltersAndPages() {
     registerWeb("web", 32);
     registerWeb("other", 32);
+    registerWeb("web-2", 32);
     List<String> web = TaskFixtures.arns(ecs.runTask(b -> b.taskDefinition("web").count(3).startedBy("ci")).tasks());
     String other = ecs.runTask(b -> b.taskDefinition("other")).tasks().get(0).taskArn();
     ecs.stopTask(b -> b.task(other));
+    // A family whose name starts with another's: "web" must not match it.
+    String web2 = ecs.runTask(b -> b.taskDefinition("web-2")).tasks().get(0).taskArn();
+    ecs.stopTask(b -> b.task(web2));
 
     assertThat(ecs.listTasks(b -> b.family("web")).taskArns()).containsExactlyInAnyOrderElementsOf(web);
+    assertThat(ecs.listTasks(b -> b.family("web").desiredStatus("STOPPED")).taskArns()).isEmpty();
+    assertThat(ecs.listTasks(b -> b.family("web-2").desiredStatus("STOPPED")).taskArns()).containsExactly(web2);
     assertThat(ecs.listTasks(b -> b.startedBy("ci")).taskArns()).hasSize(3);
-    assertThat(ecs.listTasks(b -> b.desiredStatus("STOPPED")).taskArns()).containsExactly(other);
+    assertThat(ecs.listTasks(b -> b.desiredStatus("STOPPED")).taskArns()).containsExactlyInAnyOrder(other, web2);
     assertThat(ecs.listTasks(b -> b.desiredStatus("PENDING")).taskArns()).as("PENDING never matches").isEmpty();
     var first = ecs.listTasks(b -> b.maxResults(2));
     var second = ecs.listTasks(b -> b.maxResults(2).nextToken(first.nextToken()));

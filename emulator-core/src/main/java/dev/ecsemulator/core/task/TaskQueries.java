@@ -69,7 +69,10 @@ public final class TaskQueries {
       String prefix = cluster.clusterName() + "/";
       Predicate<Task> match = t -> desired.equals(t.desiredStatus());
       if (request.family() != null) {
-        match = match.and(t -> familyOf(t).equals(request.family()));
+        // A family name holds neither ':' nor '/', so this matches exactly ...:task-definition/FAMILY:REVISION,
+        // without cutting every task's ARN apart (this runs for every task of the cluster).
+        String family = ":task-definition/" + request.family() + ":";
+        match = match.and(t -> t.taskDefinitionArn() != null && t.taskDefinitionArn().contains(family));
       }
       if (request.serviceName() != null) {
         match = match.and(t -> ("service:" + request.serviceName()).equals(t.group()));
@@ -98,11 +101,5 @@ public final class TaskQueries {
     return task.toBuilder()
         .tags(dev.ecsemulator.core.tag.ResourceTagging.get(view, task.taskArn()))
         .build();
-  }
-
-  private static String familyOf(Task task) {
-    String arn = task.taskDefinitionArn();
-    String familyRev = arn.substring(arn.indexOf("task-definition/") + "task-definition/".length());
-    return familyRev.substring(0, familyRev.lastIndexOf(':'));
   }
 }
