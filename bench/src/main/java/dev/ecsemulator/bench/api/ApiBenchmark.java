@@ -257,7 +257,7 @@ public final class ApiBenchmark implements Benchmark {
     return new Headline(m.scenario().name() + " (durable), " + m.connections() + " conn"
         + (m.connections() == 1 ? "" : "s") + ": against the disk", Fmt.rate(emu) + " req/s",
         "disk: " + Fmt.rate(floor.median()) + " synced appends/s", Fmt.ratio(emu / floor.median()),
-        "reported (the disk bounds it)", Headline.Verdict.NO_GOAL);
+        "reported (the disk is its upper bound)", Headline.Verdict.NO_GOAL);
   }
 
   /** A scenario the emulator could not be prepared for: reported, and the other scenarios still run. */
