@@ -59,6 +59,14 @@ public final class EcsKinds {
     return digits.length() >= 9 ? family + ":" + digits : family + ":" + "0".repeat(9 - digits.length()) + digits;
   }
 
+  /**
+   * The key prefix of a cluster's tasks, services and container instances (their keys are
+   * {@code cluster/ID}), for {@link dev.ecsemulator.core.state.StateView#listByKeyPrefix}.
+   */
+  public static String clusterKeyPrefix(String clusterName) {
+    return clusterName + "/";
+  }
+
   public static String taskKey(String clusterName, String taskId) {
     return clusterName + "/" + taskId;
   }

@@ -29,8 +29,8 @@ public final class ClusterCounters {
 
   public static Counts of(StateView view, Cluster cluster) {
     String arn = cluster.clusterArn();
-    // Tasks, services and container instances are keyed "cluster/...": range reads, not scans of every cluster's.
-    String prefix = cluster.clusterName() + "/";
+    // Range reads of this cluster's keys, not scans of every cluster's.
+    String prefix = EcsKinds.clusterKeyPrefix(cluster.clusterName());
     List<Task> tasks = view.listByKeyPrefix(EcsKinds.TASK, prefix).stream().filter(t -> arn.equals(t.clusterArn())).toList();
     List<Service> services = view.listByKeyPrefix(EcsKinds.SERVICE, prefix).stream()
         .filter(s -> arn.equals(s.clusterArn())).toList();

@@ -42,7 +42,7 @@ public final class ClusterDeletion {
   /** Throws the first reason {@code cluster} cannot be deleted; returns normally when it can. */
   public static void check(StateView view, Cluster cluster) {
     String arn = cluster.clusterArn();
-    String prefix = cluster.clusterName() + "/";
+    String prefix = EcsKinds.clusterKeyPrefix(cluster.clusterName());
     if (view.listByKeyPrefix(EcsKinds.SERVICE, prefix).stream().anyMatch(s -> arn.equals(s.clusterArn())
         && ("ACTIVE".equals(s.status()) || "DRAINING".equals(s.status())))) {
       throw new ClusterContainsServicesException(SERVICES_ACTIVE);
@@ -51,9 +51,7 @@ public final class ClusterDeletion {
         .anyMatch(t -> arn.equals(t.clusterArn()) && !"STOPPED".equals(t.lastStatus()))) {
       throw new ClusterContainsTasksException(TASKS_ACTIVE);
     }
-    boolean userInstances = view.keys(EcsKinds.CONTAINER_INSTANCE).stream()
-        .filter(k -> k.startsWith(prefix))
-        .map(k -> view.get(EcsKinds.CONTAINER_INSTANCE, k).orElseThrow())
+    boolean userInstances = view.listByKeyPrefix(EcsKinds.CONTAINER_INSTANCE, prefix).stream()
         .anyMatch(i -> !"INACTIVE".equals(i.status()) && !isEmulatorLocalInstance(i));
     if (userInstances) {
       throw new ClusterContainsContainerInstancesException(INSTANCES_ACTIVE);

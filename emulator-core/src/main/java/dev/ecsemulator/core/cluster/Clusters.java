@@ -228,7 +228,7 @@ public final class Clusters {
 
   private static boolean inUse(StateView view, Cluster cluster, Set<String> providers) {
     String arn = cluster.clusterArn();
-    boolean tasks = view.listByKeyPrefix(EcsKinds.TASK, cluster.clusterName() + "/").stream()
+    boolean tasks = view.listByKeyPrefix(EcsKinds.TASK, EcsKinds.clusterKeyPrefix(cluster.clusterName())).stream()
         .anyMatch(t -> arn.equals(t.clusterArn()) && !"STOPPED".equals(t.lastStatus())
             && providers.contains(t.capacityProviderName()));
     boolean services = !view.list(EcsKinds.SERVICE, s -> arn.equals(s.clusterArn())

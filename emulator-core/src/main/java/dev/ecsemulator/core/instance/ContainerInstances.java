@@ -138,7 +138,7 @@ public final class ContainerInstances {
   }
 
   public static List<ContainerInstance> inCluster(StateView view, String clusterName) {
-    return view.list(CONTAINER_INSTANCE, ci -> ci.containerInstanceArn().contains(":container-instance/" + clusterName + "/"));
+    return view.listByKeyPrefix(CONTAINER_INSTANCE, EcsKinds.clusterKeyPrefix(clusterName));
   }
 
   private static TaskDefinition definitionOf(StateView view, Task task) {

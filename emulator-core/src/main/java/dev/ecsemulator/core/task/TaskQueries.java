@@ -66,7 +66,7 @@ public final class TaskQueries {
     String desired = request.desiredStatus() == null ? "RUNNING" : request.desiredStatus();
     return store.read(scope, view -> {
       Cluster cluster = Clusters.require(view, scope, request.cluster());
-      String prefix = cluster.clusterName() + "/";
+      String prefix = EcsKinds.clusterKeyPrefix(cluster.clusterName());
       Predicate<Task> match = t -> desired.equals(t.desiredStatus());
       if (request.family() != null) {
         // A family name holds neither ':' nor '/', so this matches exactly ...:task-definition/FAMILY:REVISION,

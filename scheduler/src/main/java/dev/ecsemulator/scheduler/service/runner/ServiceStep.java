@@ -166,7 +166,7 @@ final class ServiceStep {
    * counts.
    */
   static List<TaskFacts> facts(StateView txn, ServiceRef ref) {
-    String prefix = EcsKinds.taskKey(ref.clusterName(), "");
+    String prefix = EcsKinds.clusterKeyPrefix(ref.clusterName());
     Map<String, Boolean> healthChecks = new HashMap<>();
     List<TaskFacts> facts = new ArrayList<>();
     for (String key : txn.keys(TASK)) {
