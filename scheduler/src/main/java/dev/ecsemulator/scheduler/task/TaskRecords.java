@@ -3,6 +3,7 @@ package dev.ecsemulator.scheduler.task;
 import dev.ecsemulator.core.EcsKinds;
 import dev.ecsemulator.core.Scope;
 import dev.ecsemulator.core.arn.Arn;
+import dev.ecsemulator.core.error.InvalidParameterException;
 import dev.ecsemulator.core.model.Container;
 import dev.ecsemulator.core.model.ContainerDefinition;
 import dev.ecsemulator.core.model.ContainerDependency;
@@ -12,6 +13,7 @@ import dev.ecsemulator.core.state.StateView;
 import dev.ecsemulator.core.task.ContainerObservation;
 import dev.ecsemulator.core.task.TaskLifecycle;
 import dev.ecsemulator.core.task.TaskStatus;
+import dev.ecsemulator.core.taskdef.TaskDefinitionRef;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -213,18 +215,16 @@ public final class TaskRecords {
    * Never throws.
    */
   public static Optional<String> definitionKey(Scope scope, String arn) {
-    Optional<Arn> parsed = Arn.parse(arn);
-    if (parsed.isEmpty() || !"ecs".equals(parsed.get().service())
-        || !"task-definition".equals(parsed.get().resourceType())
-        || !scope.region().equals(parsed.get().region()) || !scope.accountId().equals(parsed.get().accountId())) {
+    if (arn == null || !Arn.looksLikeArn(arn)) {
       return Optional.empty();
     }
-    String path = parsed.get().resourcePath();
-    int colon = path.lastIndexOf(':');
-    if (colon <= 0 || !path.substring(colon + 1).matches("\\d{1,9}")) {
-      return Optional.empty();
+    try {
+      return TaskDefinitionRef.parse(scope, arn)
+          .filter(ref -> ref.revision() != null)
+          .map(ref -> EcsKinds.taskDefinitionKey(ref.family(), ref.revision()));
+    } catch (InvalidParameterException e) {
+      return Optional.empty(); // a revision that is not a number
     }
-    return Optional.of(EcsKinds.taskDefinitionKey(path.substring(0, colon), Long.parseLong(path.substring(colon + 1))));
   }
 
   /** The stoppedReason naming {@code gaps}, cut to ECS's 1024 characters. */
