@@ -30,7 +30,6 @@ final class TaskView {
     STOPPED
   }
 
-  private static final Set<String> BEFORE_RUNNING = TaskCounts.BEFORE_RUNNING;
   private static final Set<String> GONE = Set.of("STOPPED", "DELETED");
 
   /** Live tasks of one deployment in the order the scheduler keeps them: healthy first, then oldest. */
@@ -68,11 +67,11 @@ final class TaskView {
     if (GONE.contains(task.lastStatus())) {
       return new TaskView(task, Phase.STOPPED, null);
     }
-    boolean winding = !"RUNNING".equals(task.lastStatus()) && !BEFORE_RUNNING.contains(task.lastStatus());
+    boolean winding = !TaskCounts.isRunning(task.lastStatus()) && !TaskCounts.isPending(task.lastStatus());
     if ("STOPPED".equals(task.desiredStatus()) || winding) { // DEACTIVATING, STOPPING, DEPROVISIONING
       return new TaskView(task, Phase.STOPPING, null);
     }
-    if (BEFORE_RUNNING.contains(task.lastStatus())) {
+    if (TaskCounts.isPending(task.lastStatus())) {
       return new TaskView(task, Phase.PENDING, null);
     }
     Instant started = task.startedAt() != null ? task.startedAt() : task.createdAt();
