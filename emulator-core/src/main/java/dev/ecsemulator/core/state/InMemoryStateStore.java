@@ -190,6 +190,11 @@ public class InMemoryStateStore implements StateStore {
     public <V> List<String> keys(Kind<V> kind) {
       return List.of();
     }
+
+    @Override
+    public <V> List<V> listByKeyPrefix(Kind<V> kind, String keyPrefix) {
+      return List.of();
+    }
   }
 
   /** A write buffer over the committed tables. A null value in the overlay marks a removal. */

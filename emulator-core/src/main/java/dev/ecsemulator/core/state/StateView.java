@@ -21,17 +21,7 @@ public interface StateView {
    * The entities of a kind whose keys start with {@code keyPrefix}, in ascending key order: for keys made of
    * a parent's name and an ID (a cluster's tasks: {@code "cluster/"}), a range read, not a scan of the kind.
    */
-  default <V> List<V> listByKeyPrefix(Kind<V> kind, String keyPrefix) {
-    List<String> keys = keys(kind);
-    List<V> values = list(kind);
-    List<V> out = new java.util.ArrayList<>();
-    for (int i = 0; i < keys.size(); i++) {
-      if (keys.get(i).startsWith(keyPrefix)) {
-        out.add(values.get(i));
-      }
-    }
-    return out;
-  }
+  <V> List<V> listByKeyPrefix(Kind<V> kind, String keyPrefix);
 
   /** Every key of a kind, ascending. */
   <V> List<String> keys(Kind<V> kind);
