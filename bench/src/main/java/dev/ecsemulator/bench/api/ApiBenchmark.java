@@ -244,15 +244,19 @@ public final class ApiBenchmark implements Benchmark {
   }
 
   private static List<String> floorRow(Measured m) {
-    Summary floor = Summary.of(m.syncFloor().stream().map(SyncFloor.Result::perSecond).toList());
+    Summary floor = floorRates(m);
     Summary p50 = Summary.of(m.syncFloor().stream().map(SyncFloor.Result::p50Millis).toList());
     Summary emu = rates(m.emulator());
     return List.of(m.scenario().name(), String.valueOf(m.connections()), Fmt.spread(emu, Fmt::rate),
         Fmt.spread(floor, Fmt::rate) + " (" + Fmt.ms(p50.median()) + ")", Fmt.ratio(emu.median() / floor.median()));
   }
 
+  private static Summary floorRates(Measured m) {
+    return Summary.of(m.syncFloor().stream().map(SyncFloor.Result::perSecond).toList());
+  }
+
   private static Headline floorHeadline(Measured m) {
-    Summary floor = Summary.of(m.syncFloor().stream().map(SyncFloor.Result::perSecond).toList());
+    Summary floor = floorRates(m);
     double emu = rates(m.emulator()).median();
     return new Headline(m.scenario().name() + " (durable), " + m.connections() + " conn"
         + (m.connections() == 1 ? "" : "s") + ": against the disk", Fmt.rate(emu) + " req/s",
