@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ecsemulator.core.error.EcsException;
 import dev.ecsemulator.core.error.InvalidParameterException;
-import dev.ecsemulator.core.error.RequestEntityTooLargeException;
 import dev.ecsemulator.core.error.SerializationException;
 import dev.ecsemulator.core.error.ServerException;
 import dev.ecsemulator.core.error.UnknownOperationException;
@@ -17,7 +16,6 @@ import dev.ecsemulator.core.error.UnsupportedFeatureException;
 import dev.ecsemulator.core.json.EcsJson;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
-import io.javalin.http.HttpResponseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -35,8 +33,8 @@ public final class AwsJsonProtocol implements Handler {
 
   public static final String CONTENT_TYPE = "application/x-amz-json-1.1";
   public static final String REQUEST_ID_HEADER = "x-amzn-RequestId";
-  /** Generous for ECS (a task definition is at most 64 KiB), small enough never to be a memory risk. */
-  public static final long MAX_BODY_BYTES = 1024 * 1024;
+  /** The largest request body read; larger ones are refused with a 413 {@code RequestEntityTooLargeException}. */
+  public static final long MAX_BODY_BYTES = RequestBody.MAX_BYTES;
 
   private static final Logger log = LoggerFactory.getLogger(AwsJsonProtocol.class);
   private static final byte[] EMPTY_OBJECT = "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
@@ -99,11 +97,7 @@ public final class AwsJsonProtocol implements Handler {
   }
 
   private JsonNode parseBody(Context ctx) {
-    long declared = ctx.contentLength();
-    if (declared > MAX_BODY_BYTES) {
-      throw tooLarge();
-    }
-    byte[] bytes = declared >= 0 ? readDeclared(ctx, (int) declared) : readUndeclared(ctx);
+    byte[] bytes = RequestBody.read(ctx);
     if (bytes.length == 0) {
       return JsonNodeFactory.instance.objectNode();
     }
@@ -124,34 +118,6 @@ public final class AwsJsonProtocol implements Handler {
   }
 
   /**
-   * Reads exactly Content-Length bytes from the request. Javalin's {@code bodyAsBytes()} copies every body through
-   * an 8 KiB buffer into a growing array; profiles of the API benchmark showed that copy in every request.
-   */
-  private static byte[] readDeclared(Context ctx, int length) {
-    try {
-      byte[] bytes = ctx.req().getInputStream().readNBytes(length);
-      if (bytes.length < length) {
-        throw new SerializationException("The request body ended before its Content-Length.");
-      }
-      return bytes;
-    } catch (java.io.IOException e) {
-      throw new SerializationException("The request body could not be read.");
-    }
-  }
-
-  /** A body without Content-Length (chunked): Javalin reads it and enforces the size limit. */
-  private static byte[] readUndeclared(Context ctx) {
-    try {
-      return ctx.bodyAsBytes();
-    } catch (HttpResponseException e) {
-      if (e.getStatus() == 413) {
-        throw tooLarge();
-      }
-      throw e;
-    }
-  }
-
-  /**
    * A random (version 4) UUID from the thread's own generator. {@link UUID#randomUUID()} draws from one shared
    * SecureRandom, which showed up contended in profiles under concurrent requests; a request ID needs no
    * cryptographic strength.
@@ -161,10 +127,6 @@ public final class AwsJsonProtocol implements Handler {
     long high = (random.nextLong() & ~0xF000L) | 0x4000L;
     long low = (random.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
     return new UUID(high, low).toString();
-  }
-
-  private static RequestEntityTooLargeException tooLarge() {
-    return new RequestEntityTooLargeException("Request body exceeds the limit of " + MAX_BODY_BYTES + " bytes.");
   }
 
   @SuppressWarnings("unchecked")

@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -30,6 +31,8 @@ public final class TestEmulator implements AutoCloseable {
   private final Path dataDir;
   private final Emulator emulator;
   private final EcsClient client;
+  private static final Duration REQUEST_TIMEOUT = Duration.ofMinutes(2);
+
   private final HttpClient http = HttpClient.newHttpClient();
 
   private TestEmulator(Path dataDir, Emulator emulator) {
@@ -77,9 +80,14 @@ public final class TestEmulator implements AutoCloseable {
 
   /** A raw AWS JSON 1.1 call, for what an SDK would never send. */
   public HttpResponse<String> post(String target, String body) {
+    return post(target, HttpRequest.BodyPublishers.ofString(body));
+  }
+
+  /** A raw call with a body of any kind: a publisher without a length is sent chunked. */
+  public HttpResponse<String> post(String target, HttpRequest.BodyPublisher body) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url() + "/"))
         .header("Content-Type", "application/x-amz-json-1.1")
-        .POST(HttpRequest.BodyPublishers.ofString(body));
+        .POST(body);
     if (target != null) {
       request.header("X-Amz-Target", target.contains(".") ? target : PROTOCOL_TARGET_PREFIX + target);
     }
@@ -96,7 +104,9 @@ public final class TestEmulator implements AutoCloseable {
 
   private HttpResponse<String> send(HttpRequest request) {
     try {
-      return http.send(request, HttpResponse.BodyHandlers.ofString());
+      // A server that never answers fails the test instead of hanging the build.
+      return http.send(HttpRequest.newBuilder(request, (name, value) -> true).timeout(REQUEST_TIMEOUT).build(),
+          HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
