@@ -1,26 +1,40 @@
 package dev.ecsemulator.core.state;
 
 import dev.ecsemulator.core.Scope;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * The {@link StateStore} that keeps everything in memory. Each scope has its own read-write lock; a
- * write buffers its changes in an overlay and applies them only when the mutation returns normally.
- * Subclasses may make commits durable by overriding {@link #beforeApply}.
+ * The {@link StateStore} that keeps everything in memory. Each scope has a writer lock, held by one mutation at a
+ * time, and a read-write lock over its tables, held exclusively only while committed changes are applied; a write
+ * buffers its changes in an overlay and hands them on only when the mutation returns normally.
+ *
+ * <p>Subclasses may make commits durable ({@link #enqueue}, {@link #awaitDurable}, {@link #isDurable}). Commits of one
+ * scope are pipelined then: a writer hands its changes to durability and releases the writer lock at once, so the
+ * next writer of the scope builds on them while they are being synced (and one sync can cover both), but readers
+ * and listeners see a commit only once it is durable, and {@link #write} returns only then. A commit that fails to
+ * become durable is dropped, and so is every commit built on it (durability fails for them too).
  */
 public class InMemoryStateStore implements StateStore {
+
+  /** What {@link #enqueue} returns for a commit that needs no waiting: it is applied at once. */
+  protected static final long DURABLE_NOW = -1;
 
   private final ConcurrentSkipListMap<Scope, ScopeState> scopes = new ConcurrentSkipListMap<>();
   private final List<Consumer<List<Change>>> listeners = new CopyOnWriteArrayList<>();
@@ -42,8 +56,14 @@ public class InMemoryStateStore implements StateStore {
   }
 
   private static final class ScopeState {
-    final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    /** One mutation at a time; also taken to move commits from {@link #pending} into the tables. */
+    final ReentrantLock writer = new ReentrantLock();
+    /** Readers share it; applying commits to the tables takes it exclusively. */
+    final ReentrantReadWriteLock tablesLock = new ReentrantReadWriteLock();
+    /** What readers see: durable commits only. */
     final Map<Kind<?>, NavigableMap<String, Object>> tables = new HashMap<>();
+    /** Commits handed to durability and not yet applied, oldest first. Guarded by {@link #writer}. */
+    final ArrayDeque<Pending> pending = new ArrayDeque<>();
 
     NavigableMap<String, Object> table(Kind<?> kind) {
       return tables.getOrDefault(kind, EMPTY);
@@ -52,17 +72,39 @@ public class InMemoryStateStore implements StateStore {
     private static final NavigableMap<String, Object> EMPTY = new TreeMap<>();
   }
 
+  /**
+   * A commit on its way to disk: its ticket and its writes (a {@link Txn#REMOVED} value marks a removal). Compared
+   * by identity: two commits may write the same.
+   */
+  private static final class Pending {
+    private final long ticket;
+    private final Map<Kind<?>, NavigableMap<String, Object>> writes;
+
+    Pending(long ticket, Map<Kind<?>, NavigableMap<String, Object>> writes) {
+      this.ticket = ticket;
+      this.writes = writes;
+    }
+
+    long ticket() {
+      return ticket;
+    }
+
+    Map<Kind<?>, NavigableMap<String, Object>> writes() {
+      return writes;
+    }
+  }
+
   @Override
   public <R> R read(Scope scope, Function<StateView, R> query) {
     ScopeState state = scopes.get(scope);
     if (state == null) {
       return query.apply(EmptyView.INSTANCE);
     }
-    state.lock.readLock().lock();
+    state.tablesLock.readLock().lock();
     try {
       return query.apply(new CommittedView(state));
     } finally {
-      state.lock.readLock().unlock();
+      state.tablesLock.readLock().unlock();
     }
   }
 
@@ -71,17 +113,42 @@ public class InMemoryStateStore implements StateStore {
     ScopeState state = scopes.computeIfAbsent(scope, s -> new ScopeState());
     List<Change> changes;
     R result;
-    state.lock.writeLock().lock();
+    Pending mine = null;
+    long waitFor = DURABLE_NOW;
+    state.writer.lock();
     try {
       Txn txn = new Txn(scope, state, kinds);
       result = mutation.apply(txn);
       changes = txn.changes();
+      long previous = state.pending.isEmpty() ? DURABLE_NOW : state.pending.peekLast().ticket();
       if (!changes.isEmpty()) {
-        beforeApply(changes);
-        txn.apply();
+        long ticket = enqueue(changes);
+        if (ticket == DURABLE_NOW && previous == DURABLE_NOW) {
+          apply(state, List.of(txn.overlay));
+        } else {
+          mine = new Pending(ticket, txn.overlay);
+          state.pending.add(mine);
+          waitFor = ticket == DURABLE_NOW ? previous : ticket;
+        }
+      } else {
+        // It may have read commits not yet durable: its answer must not leave before they are.
+        waitFor = previous;
       }
     } finally {
-      state.lock.writeLock().unlock();
+      state.writer.unlock();
+    }
+    if (waitFor != DURABLE_NOW) {
+      try {
+        awaitDurable(waitFor);
+      } catch (RuntimeException | Error e) {
+        if (mine != null) {
+          drop(state, mine);
+        }
+        throw e;
+      }
+    }
+    if (mine != null) {
+      publish(state);
     }
     if (!changes.isEmpty()) {
       notifyListeners(changes);
@@ -90,10 +157,82 @@ public class InMemoryStateStore implements StateStore {
   }
 
   /**
-   * Called under the scope's write lock with the changes about to be applied. A durable subclass writes
-   * them out here; if it throws, nothing is applied and the write fails.
+   * Hands a commit's changes to durability, under the scope's writer lock (so in commit order per scope); returns a
+   * ticket to wait for, or {@link #DURABLE_NOW}. If it throws, the write fails and nothing of it is kept.
    */
-  protected void beforeApply(List<Change> changes) {}
+  protected long enqueue(List<Change> changes) {
+    return DURABLE_NOW;
+  }
+
+  /** Returns once the commit with this ticket (and every earlier one) is durable; throws if it cannot become so. */
+  protected void awaitDurable(long ticket) {}
+
+  /** Whether the commit with this ticket is durable. */
+  protected boolean isDurable(long ticket) {
+    return true;
+  }
+
+  /**
+   * Applies the scope's durable commits that wait in line to be applied. {@link #write} does it before it returns;
+   * a subclass calls it before reading a scope that must hold every commit durable so far (a snapshot).
+   */
+  protected final void publishDurable(Scope scope) {
+    ScopeState state = scopes.get(scope);
+    if (state != null) {
+      publish(state);
+    }
+  }
+
+  private void publish(ScopeState state) {
+    state.writer.lock();
+    try {
+      List<Map<Kind<?>, NavigableMap<String, Object>>> ready = new ArrayList<>();
+      for (Pending p : state.pending) {
+        if (p.ticket() != DURABLE_NOW && !isDurable(p.ticket())) {
+          break;
+        }
+        ready.add(p.writes());
+      }
+      if (!ready.isEmpty()) {
+        apply(state, ready);
+        for (int i = 0; i < ready.size(); i++) {
+          state.pending.poll();
+        }
+      }
+    } finally {
+      state.writer.unlock();
+    }
+  }
+
+  private void drop(ScopeState state, Pending failed) {
+    state.writer.lock();
+    try {
+      state.pending.remove(failed);
+    } finally {
+      state.writer.unlock();
+    }
+  }
+
+  /** Applies commits, oldest first, to the tables readers see. Caller holds the writer lock. */
+  private static void apply(ScopeState state, List<Map<Kind<?>, NavigableMap<String, Object>>> commits) {
+    state.tablesLock.writeLock().lock();
+    try {
+      for (Map<Kind<?>, NavigableMap<String, Object>> writes : commits) {
+        writes.forEach((kind, entries) -> {
+          NavigableMap<String, Object> table = state.tables.computeIfAbsent(kind, k -> new TreeMap<>());
+          entries.forEach((key, v) -> {
+            if (v == Txn.REMOVED) {
+              table.remove(key);
+            } else {
+              table.put(key, v);
+            }
+          });
+        });
+      }
+    } finally {
+      state.tablesLock.writeLock().unlock();
+    }
+  }
 
   @Override
   public List<Scope> scopes() {
@@ -105,9 +244,9 @@ public class InMemoryStateStore implements StateStore {
     for (Scope scope : scopes()) {
       write(scope, txn -> {
         Txn t = (Txn) txn;
-        for (Map.Entry<Kind<?>, NavigableMap<String, Object>> table : t.state.tables.entrySet()) {
-          for (String key : List.copyOf(table.getValue().keySet())) {
-            t.remove(table.getKey(), key);
+        for (Kind<?> kind : t.kindsHeld()) {
+          for (String key : t.keys(kind)) {
+            t.remove(kind, key);
           }
         }
         return null;
@@ -197,14 +336,17 @@ public class InMemoryStateStore implements StateStore {
     }
   }
 
-  /** A write buffer over the committed tables. A null value in the overlay marks a removal. */
+  /**
+   * A write buffer over the scope's state as writers see it: the tables, then the commits still on their way to
+   * disk, oldest first, then this transaction's own writes. Used under the scope's writer lock only.
+   */
   private static final class Txn implements StateTxn {
-    private static final Object REMOVED = new Object();
+    static final Object REMOVED = new Object();
 
     private final Scope scope;
     private final ScopeState state;
     private final KindRegistry kinds;
-    private final Map<Kind<?>, NavigableMap<String, Object>> overlay = new HashMap<>();
+    final Map<Kind<?>, NavigableMap<String, Object>> overlay = new HashMap<>();
 
     Txn(Scope scope, ScopeState state, KindRegistry kinds) {
       this.scope = scope;
@@ -214,46 +356,103 @@ public class InMemoryStateStore implements StateStore {
 
     @Override
     public <V> Optional<V> get(Kind<V> kind, String key) {
+      Object v = current(kind, key);
+      return v == null ? Optional.empty() : Optional.of(cast(kind, v));
+    }
+
+    /** The value as of this transaction, or null when absent. */
+    private Object current(Kind<?> kind, String key) {
       NavigableMap<String, Object> changed = overlay.get(kind);
       if (changed != null && changed.containsKey(key)) {
-        Object v = changed.get(key);
-        return v == REMOVED ? Optional.empty() : Optional.of(cast(kind, v));
+        return unremoved(changed.get(key));
       }
-      return Optional.ofNullable(state.table(kind).get(key)).map(v -> cast(kind, v));
+      return base(kind, key);
+    }
+
+    /** The value before this transaction: the newest pending commit that wrote it, else the tables. */
+    private Object base(Kind<?> kind, String key) {
+      for (Iterator<Pending> newestFirst = state.pending.descendingIterator(); newestFirst.hasNext(); ) {
+        NavigableMap<String, Object> written = newestFirst.next().writes().get(kind);
+        if (written != null && written.containsKey(key)) {
+          return unremoved(written.get(key));
+        }
+      }
+      return state.table(kind).get(key);
+    }
+
+    private static Object unremoved(Object v) {
+      return v == REMOVED ? null : v;
     }
 
     @Override
     public <V> List<V> list(Kind<V> kind) {
       List<V> out = new ArrayList<>();
-      merged(kind).values().forEach(v -> out.add(cast(kind, v)));
+      merged(kind, null).values().forEach(v -> out.add(cast(kind, v)));
       return out;
     }
 
     @Override
     public <V> List<String> keys(Kind<V> kind) {
-      return List.copyOf(merged(kind).keySet());
+      return List.copyOf(merged(kind, null).keySet());
     }
 
     @Override
     public <V> List<V> listByKeyPrefix(Kind<V> kind, String keyPrefix) {
-      return withPrefix(kind, merged(kind), keyPrefix);
+      return withPrefix(kind, merged(kind, keyPrefix), keyPrefix);
     }
 
-    /** The committed table with this transaction's writes laid over it. */
-    private NavigableMap<String, Object> merged(Kind<?> kind) {
-      NavigableMap<String, Object> changed = overlay.get(kind);
-      if (changed == null) {
-        return state.table(kind);
-      }
-      TreeMap<String, Object> merged = new TreeMap<>(state.table(kind));
-      changed.forEach((k, v) -> {
-        if (v == REMOVED) {
-          merged.remove(k);
-        } else {
-          merged.put(k, v);
+    /** Every kind with an entity in the tables or in a pending commit (removed ones included). */
+    Set<Kind<?>> kindsHeld() {
+      Set<Kind<?>> held = new LinkedHashSet<>(state.tables.keySet());
+      state.pending.forEach(p -> held.addAll(p.writes().keySet()));
+      return held;
+    }
+
+    /**
+     * The table as of this transaction, whole or only the keys that start with {@code keyPrefix}: the committed
+     * table itself when nothing is laid over it, a merged copy otherwise.
+     */
+    private NavigableMap<String, Object> merged(Kind<?> kind, String keyPrefix) {
+      List<NavigableMap<String, Object>> layers = new ArrayList<>();
+      state.pending.forEach(p -> {
+        NavigableMap<String, Object> written = p.writes().get(kind);
+        if (written != null) {
+          layers.add(written);
         }
       });
+      NavigableMap<String, Object> own = overlay.get(kind);
+      if (own != null) {
+        layers.add(own);
+      }
+      if (layers.isEmpty()) {
+        return state.table(kind);
+      }
+      TreeMap<String, Object> merged = new TreeMap<>(range(state.table(kind), keyPrefix));
+      for (NavigableMap<String, Object> layer : layers) {
+        range(layer, keyPrefix).forEach((k, v) -> {
+          if (v == REMOVED) {
+            merged.remove(k);
+          } else {
+            merged.put(k, v);
+          }
+        });
+      }
       return merged;
+    }
+
+    /** The entries whose keys start with {@code keyPrefix} (all of them for null). */
+    private static NavigableMap<String, Object> range(NavigableMap<String, Object> table, String keyPrefix) {
+      if (keyPrefix == null) {
+        return table;
+      }
+      NavigableMap<String, Object> out = new TreeMap<>();
+      for (Map.Entry<String, Object> e : table.tailMap(keyPrefix, true).entrySet()) {
+        if (!e.getKey().startsWith(keyPrefix)) {
+          break;
+        }
+        out.put(e.getKey(), e.getValue());
+      }
+      return out;
     }
 
     @Override
@@ -276,29 +475,17 @@ public class InMemoryStateStore implements StateStore {
       return existed;
     }
 
+    /** What this transaction changes, against the state it was built on (pending commits included). */
     List<Change> changes() {
       List<Change> out = new ArrayList<>();
       overlay.forEach((kind, entries) -> entries.forEach((key, after) -> {
-        Object before = state.table(kind).get(key);
-        Object now = after == REMOVED ? null : after;
+        Object before = base(kind, key);
+        Object now = unremoved(after);
         if (before != now && (before == null || !before.equals(now))) {
           out.add(new Change(scope, kind, key, before, now));
         }
       }));
       return out;
-    }
-
-    void apply() {
-      overlay.forEach((kind, entries) -> {
-        NavigableMap<String, Object> table = state.tables.computeIfAbsent(kind, k -> new TreeMap<>());
-        entries.forEach((key, v) -> {
-          if (v == REMOVED) {
-            table.remove(key);
-          } else {
-            table.put(key, v);
-          }
-        });
-      });
     }
   }
 }

@@ -58,6 +58,7 @@ final class JournalWriter implements AutoCloseable {
   private long fileFirstSeq;
   private long allocated;
   private volatile long fileBytes;
+  private volatile long syncs;
 
   private JournalWriter(Path dir, long firstSeq, int maxBatch) throws IOException {
     this.dir = dir;
@@ -92,6 +93,20 @@ final class JournalWriter implements AutoCloseable {
    * @throws IllegalArgumentException if the record exceeds {@link Frames#MAX_PAYLOAD}
    */
   long append(byte[] payload) {
+    long seq = enqueue(payload);
+    awaitDurable(seq);
+    return seq;
+  }
+
+  /**
+   * Queues one record for the flusher and returns its number at once; {@link #awaitDurable} waits for its sync.
+   * Records are written in the order they are queued.
+   *
+   * @throws DurabilityException if an earlier record could not be written
+   * @throws IllegalStateException if the writer is closed
+   * @throws IllegalArgumentException if the record exceeds {@link Frames#MAX_PAYLOAD}
+   */
+  long enqueue(byte[] payload) {
     if (payload.length > Frames.MAX_PAYLOAD) {
       // Checked before a number is taken: the numbers must have no gaps.
       throw new IllegalArgumentException("a state commit of " + payload.length + " bytes exceeds " + Frames.MAX_PAYLOAD);
@@ -104,6 +119,21 @@ final class JournalWriter implements AutoCloseable {
       long seq = ++lastSeq;
       pending.add(new ByteBuffer[] {Frames.header(seq, payload.length, payloadCrc), body});
       work.signal();
+      return seq;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Returns once record {@code seq} (and so every earlier one) is synced to disk.
+   *
+   * @throws DurabilityException if it (or an earlier record) could not be written
+   * @throws IllegalStateException if the writer closed before it was written
+   */
+  void awaitDurable(long seq) {
+    lock.lock();
+    try {
       while (durableSeq < seq) {
         if (failure != null) {
           throw failure;
@@ -113,7 +143,16 @@ final class JournalWriter implements AutoCloseable {
         }
         progress.awaitUninterruptibly();
       }
-      return seq;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Whether record {@code seq} is synced to disk. */
+  boolean isDurable(long seq) {
+    lock.lock();
+    try {
+      return durableSeq >= seq;
     } finally {
       lock.unlock();
     }
@@ -157,6 +196,11 @@ final class JournalWriter implements AutoCloseable {
   /** Bytes of records in the current journal file (not its zeroed space): what compaction would make redundant. */
   long currentFileBytes() {
     return fileBytes;
+  }
+
+  /** How many syncs wrote records so far: fewer than the records when commits shared them. */
+  long syncs() {
+    return syncs;
   }
 
   boolean failed() {
@@ -292,6 +336,7 @@ final class JournalWriter implements AutoCloseable {
     // fdatasync: the data and the file size, not the modification time.
     channel.force(false);
     fileBytes += bytes;
+    syncs++;
   }
 
   private void openFile(long firstSeq) throws IOException {

@@ -116,6 +116,50 @@ class ConcurrentWritersTest {
     assertThat(seen.values().stream().mapToInt(List::size).sum()).isEqualTo(commits);
   }
 
+  /**
+   * Writers of one scope do not hold it while their commit is synced, so the next ones commit meanwhile and one
+   * sync covers several: with the scope held through each sync, every commit took a sync of its own.
+   */
+  @Test
+  void writersOfOneScopeShareSyncs(@TempDir Path dir) throws Exception {
+    Scope scope = new Scope("000000000000", "us-east-1");
+    int threads = 8;
+    int commits = 100;
+    try (DurableStateStore store = DurableStateStore.open(dir, KINDS, DurableOptions.defaults())) {
+      ExecutorService pool = Executors.newFixedThreadPool(threads);
+      CountDownLatch start = new CountDownLatch(1);
+      try {
+        List<Future<?>> done = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+          int thread = t;
+          done.add(pool.submit(() -> {
+            start.await();
+            for (int i = 0; i < commits; i++) {
+              String key = key(thread, i);
+              store.write(scope, txn -> {
+                txn.put(EcsKinds.CLUSTER, key, Shapes.cluster(key));
+                return null;
+              });
+            }
+            return null;
+          }));
+        }
+        start.countDown();
+        for (Future<?> f : done) {
+          f.get(5, TimeUnit.MINUTES);
+        }
+      } finally {
+        pool.shutdownNow();
+      }
+
+      List<String> written = store.read(scope, v -> v.keys(EcsKinds.CLUSTER));
+      assertThat(written).hasSize(threads * commits);
+      System.out.printf("%d commits of one scope from %d threads took %d syncs%n", threads * commits, threads,
+          store.journalSyncs());
+      assertThat(store.journalSyncs()).as("syncs shared by commits").isLessThan(threads * commits);
+    }
+  }
+
   @Test
   void aResetRacingWithWritersLeavesMemoryAndDiskAlike(@TempDir Path dir) throws Exception {
     DurableStateStore store = DurableStateStore.open(dir.resolve("state"), KINDS,
