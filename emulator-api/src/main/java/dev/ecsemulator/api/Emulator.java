@@ -151,7 +151,7 @@ public final class Emulator implements AutoCloseable {
         dev.ecsemulator.core.service.ServiceKinds.SERVICE_DEPLOYMENT,
         dev.ecsemulator.core.service.ServiceKinds.SERVICE_REVISION,
         dev.ecsemulator.core.service.ServiceKinds.CREATE_REQUEST,
-        dev.ecsemulator.scheduler.service.runner.SchedulerState.KIND);
+        dev.ecsemulator.scheduler.service.runner.SchedulerState.KIND).withIndexes(EcsKinds.indexes());
   }
 
   private static StateStore openStore(EmulatorConfig config) {

@@ -6,6 +6,7 @@ import dev.ecsemulator.core.model.ContainerInstance;
 import dev.ecsemulator.core.model.Service;
 import dev.ecsemulator.core.model.Task;
 import dev.ecsemulator.core.model.TaskDefinition;
+import dev.ecsemulator.core.state.Index;
 import dev.ecsemulator.core.state.Kind;
 import dev.ecsemulator.core.tag.ResourceTags;
 import java.util.List;
@@ -28,6 +29,12 @@ public final class EcsKinds {
   /** Key: {@link #taskKey}. */
   public static final Kind<Task> TASK = Kind.of("task", Task.class);
 
+  /**
+   * A cluster's tasks by task definition family ({@link #clusterFamily}): ListTasks with {@code family} reads the
+   * family's tasks only, however many others the cluster holds.
+   */
+  public static final Index<Task> TASKS_BY_FAMILY = Index.of("cluster-family", TASK, EcsKinds::clusterFamilyOf);
+
   /** Key: {@link #serviceKey}. */
   public static final Kind<Service> SERVICE = Kind.of("service", Service.class);
 
@@ -46,6 +53,32 @@ public final class EcsKinds {
    */
   public static List<Kind<?>> all() {
     return List.of(CLUSTER, TASK_DEFINITION, TASK, SERVICE, CONTAINER_INSTANCE, CAPACITY_PROVIDER, RESOURCE_TAGS);
+  }
+
+  /** Every index declared here, for the same registry. */
+  public static List<Index<?>> indexes() {
+    return List.of(TASKS_BY_FAMILY);
+  }
+
+  /** A value of {@link #TASKS_BY_FAMILY}. */
+  public static String clusterFamily(String clusterName, String family) {
+    return clusterName + "/" + family;
+  }
+
+  /** Null for a task lacking its cluster or task definition (incomplete stored records exist). */
+  private static String clusterFamilyOf(Task task) {
+    String cluster = task.clusterArn();
+    String definition = task.taskDefinitionArn();
+    if (cluster == null || definition == null) {
+      return null;
+    }
+    int slash = definition.lastIndexOf(":task-definition/");
+    int colon = definition.lastIndexOf(':');
+    if (slash < 0 || colon <= slash) {
+      return null;
+    }
+    String family = definition.substring(slash + ":task-definition/".length(), colon);
+    return clusterFamily(cluster.substring(cluster.lastIndexOf('/') + 1), family);
   }
 
   /** Orders revisions numerically within a family: {@code web:000000002} sorts before {@code web:000000010}. */

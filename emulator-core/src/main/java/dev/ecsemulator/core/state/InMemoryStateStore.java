@@ -40,6 +40,9 @@ public class InMemoryStateStore implements StateStore {
   private final List<Consumer<List<Change>>> listeners = new CopyOnWriteArrayList<>();
   /** Null: any kind may be written. */
   private final KindRegistry kinds;
+  /** The indexes the registry names: kept for every scope. */
+  private final List<Index<?>> indexes;
+  private final Map<Kind<?>, List<Index<?>>> indexesByKind = new HashMap<>();
 
   /** A store that accepts any kind. */
   public InMemoryStateStore() {
@@ -53,9 +56,15 @@ public class InMemoryStateStore implements StateStore {
    */
   public InMemoryStateStore(KindRegistry kinds) {
     this.kinds = kinds;
+    this.indexes = kinds == null ? List.of() : kinds.kinds().stream().flatMap(k -> kinds.indexes(k).stream()).toList();
+    indexes.forEach(index -> indexesByKind.computeIfAbsent(index.kind(), k -> new ArrayList<>()).add(index));
   }
 
   private static final class ScopeState {
+    ScopeState(List<Index<?>> indexes) {
+      indexes.forEach(index -> groups.put(index, new HashMap<>()));
+    }
+
     /** One mutation at a time; also taken to move commits from {@link #pending} into the tables. */
     final ReentrantLock writer = new ReentrantLock();
     /** Readers share it; applying commits to the tables takes it exclusively. */
@@ -64,6 +73,8 @@ public class InMemoryStateStore implements StateStore {
     final Map<Kind<?>, NavigableMap<String, Object>> tables = new HashMap<>();
     /** Commits handed to durability and not yet applied, oldest first. Guarded by {@link #writer}. */
     final ArrayDeque<Pending> pending = new ArrayDeque<>();
+    /** Each kept index of the tables: value, then key, then entity. Changed with the tables. */
+    final Map<Index<?>, Map<String, NavigableMap<String, Object>>> groups = new HashMap<>();
 
     NavigableMap<String, Object> table(Kind<?> kind) {
       return tables.getOrDefault(kind, EMPTY);
@@ -110,7 +121,7 @@ public class InMemoryStateStore implements StateStore {
 
   @Override
   public <R> R write(Scope scope, Function<StateTxn, R> mutation) {
-    ScopeState state = scopes.computeIfAbsent(scope, s -> new ScopeState());
+    ScopeState state = scopes.computeIfAbsent(scope, s -> new ScopeState(indexes));
     List<Change> changes;
     R result;
     Pending mine = null;
@@ -213,24 +224,40 @@ public class InMemoryStateStore implements StateStore {
     }
   }
 
-  /** Applies commits, oldest first, to the tables readers see. Caller holds the writer lock. */
-  private static void apply(ScopeState state, List<Map<Kind<?>, NavigableMap<String, Object>>> commits) {
+  /** Applies commits, oldest first, to the tables readers see and to their indexes. Caller holds the writer lock. */
+  private void apply(ScopeState state, List<Map<Kind<?>, NavigableMap<String, Object>>> commits) {
     state.tablesLock.writeLock().lock();
     try {
       for (Map<Kind<?>, NavigableMap<String, Object>> writes : commits) {
         writes.forEach((kind, entries) -> {
           NavigableMap<String, Object> table = state.tables.computeIfAbsent(kind, k -> new TreeMap<>());
+          List<Index<?>> kept = indexesByKind.getOrDefault(kind, List.of());
           entries.forEach((key, v) -> {
-            if (v == Txn.REMOVED) {
-              table.remove(key);
-            } else {
-              table.put(key, v);
+            Object before = v == Txn.REMOVED ? table.remove(key) : table.put(key, v);
+            for (Index<?> index : kept) {
+              regroup(state.groups.get(index), index, key, before, v == Txn.REMOVED ? null : v);
             }
           });
         });
       }
     } finally {
       state.tablesLock.writeLock().unlock();
+    }
+  }
+
+  private static void regroup(Map<String, NavigableMap<String, Object>> groups, Index<?> index, String key,
+      Object before, Object after) {
+    String was = before == null ? null : index.valueOf(before);
+    String is = after == null ? null : index.valueOf(after);
+    if (was != null && !was.equals(is)) {
+      NavigableMap<String, Object> group = groups.get(was);
+      group.remove(key);
+      if (group.isEmpty()) {
+        groups.remove(was);
+      }
+    }
+    if (is != null) {
+      groups.computeIfAbsent(is, v -> new TreeMap<>()).put(key, after);
     }
   }
 
@@ -299,6 +326,27 @@ public class InMemoryStateStore implements StateStore {
     public <V> List<V> listByKeyPrefix(Kind<V> kind, String keyPrefix) {
       return withPrefix(kind, state.table(kind), keyPrefix);
     }
+
+    @Override
+    public <V> List<V> listByIndex(Index<V> index, String value) {
+      Map<String, NavigableMap<String, Object>> groups = state.groups.get(index);
+      NavigableMap<String, Object> group = groups == null ? state.table(index.kind()) : groups.get(value);
+      return inGroup(index, group, value, groups == null);
+    }
+  }
+
+  /** The entities of {@code group} (all of them, or those with {@code value} when it must be checked), cast. */
+  private static <V> List<V> inGroup(Index<V> index, NavigableMap<String, Object> group, String value, boolean check) {
+    if (group == null) {
+      return List.of();
+    }
+    List<V> out = new ArrayList<>(check ? 8 : group.size());
+    for (Object v : group.values()) {
+      if (!check || value.equals(index.valueOf(v))) {
+        out.add(cast(index.kind(), v));
+      }
+    }
+    return out;
   }
 
   private static <V> List<V> withPrefix(Kind<V> kind, NavigableMap<String, Object> table, String keyPrefix) {
@@ -332,6 +380,11 @@ public class InMemoryStateStore implements StateStore {
 
     @Override
     public <V> List<V> listByKeyPrefix(Kind<V> kind, String keyPrefix) {
+      return List.of();
+    }
+
+    @Override
+    public <V> List<V> listByIndex(Index<V> index, String value) {
       return List.of();
     }
   }
@@ -399,6 +452,16 @@ public class InMemoryStateStore implements StateStore {
     @Override
     public <V> List<V> listByKeyPrefix(Kind<V> kind, String keyPrefix) {
       return withPrefix(kind, merged(kind, keyPrefix), keyPrefix);
+    }
+
+    @Override
+    public <V> List<V> listByIndex(Index<V> index, String value) {
+      NavigableMap<String, Object> merged = merged(index.kind(), null);
+      Map<String, NavigableMap<String, Object>> groups = state.groups.get(index);
+      if (groups != null && merged == state.table(index.kind())) {
+        return inGroup(index, groups.get(value), value, false); // nothing laid over the tables: their index holds
+      }
+      return inGroup(index, merged, value, true);
     }
 
     /** Every kind with an entity in the tables or in a pending commit (removed ones included). */

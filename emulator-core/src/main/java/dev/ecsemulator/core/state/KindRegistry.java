@@ -16,9 +16,11 @@ import java.util.Optional;
 public final class KindRegistry {
 
   private final Map<String, Kind<?>> byName;
+  private final List<Index<?>> indexes;
 
-  private KindRegistry(Map<String, Kind<?>> byName) {
+  private KindRegistry(Map<String, Kind<?>> byName, List<Index<?>> indexes) {
     this.byName = byName;
+    this.indexes = indexes;
   }
 
   /**
@@ -33,14 +35,41 @@ public final class KindRegistry {
             + previous.type().getName() + " and " + kind.type().getName());
       }
     }
-    return new KindRegistry(Map.copyOf(byName));
+    return new KindRegistry(Map.copyOf(byName), List.of());
   }
 
   /** This registry and some more kinds. */
   public KindRegistry with(Kind<?>... more) {
     List<Kind<?>> all = new ArrayList<>(byName.values());
     all.addAll(List.of(more));
-    return of(all);
+    return of(all).withIndexes(indexes);
+  }
+
+  /**
+   * This registry and some indexes, which a store given it keeps up to date.
+   *
+   * @throws IllegalArgumentException if an index is over a kind not registered, or two of one kind share a name
+   */
+  public KindRegistry withIndexes(Collection<? extends Index<?>> more) {
+    List<Index<?>> all = new ArrayList<>(indexes);
+    for (Index<?> index : more) {
+      require(index.kind());
+      if (all.stream().anyMatch(i -> i.kind().equals(index.kind()) && i.name().equals(index.name()))) {
+        throw new IllegalArgumentException("two indexes of kind '" + index.kind().name() + "' are named '"
+            + index.name() + "'");
+      }
+      all.add(index);
+    }
+    return new KindRegistry(byName, List.copyOf(all));
+  }
+
+  /** The indexes kept over {@code kind}. */
+  public List<Index<?>> indexes(Kind<?> kind) {
+    return indexes.stream().filter(i -> i.kind().equals(kind)).toList();
+  }
+
+  public boolean indexed(Index<?> index) {
+    return indexes.contains(index);
   }
 
   public Optional<Kind<?>> byName(String name) {

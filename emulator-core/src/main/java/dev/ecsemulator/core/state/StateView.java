@@ -23,6 +23,12 @@ public interface StateView {
    */
   <V> List<V> listByKeyPrefix(Kind<V> kind, String keyPrefix);
 
+  /**
+   * The entities whose value in {@code index} is {@code value}, in ascending key order: one group of the index, not
+   * a scan of the kind, when the store keeps that index.
+   */
+  <V> List<V> listByIndex(Index<V> index, String value);
+
   /** Every key of a kind, ascending. */
   <V> List<String> keys(Kind<V> kind);
 }

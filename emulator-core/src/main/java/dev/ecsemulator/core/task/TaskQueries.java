@@ -66,14 +66,7 @@ public final class TaskQueries {
     String desired = request.desiredStatus() == null ? "RUNNING" : request.desiredStatus();
     return store.read(scope, view -> {
       Cluster cluster = Clusters.require(view, scope, request.cluster());
-      String prefix = EcsKinds.clusterKeyPrefix(cluster.clusterName());
       Predicate<Task> match = t -> desired.equals(t.desiredStatus());
-      if (request.family() != null) {
-        // A family name holds neither ':' nor '/', so this matches exactly ...:task-definition/FAMILY:REVISION,
-        // without cutting every task's ARN apart (this runs for every task of the cluster).
-        String family = ":task-definition/" + request.family() + ":";
-        match = match.and(t -> t.taskDefinitionArn() != null && t.taskDefinitionArn().contains(family));
-      }
       if (request.serviceName() != null) {
         match = match.and(t -> ("service:" + request.serviceName()).equals(t.group()));
       }
@@ -88,7 +81,11 @@ public final class TaskQueries {
         String ciId = ci.substring(ci.lastIndexOf('/') + 1);
         match = match.and(t -> t.containerInstanceArn() != null && t.containerInstanceArn().endsWith("/" + ciId));
       }
-      List<Task> inCluster = view.listByKeyPrefix(TASK, prefix).stream().filter(match).toList();
+      // The family's tasks only, when it is given: a cluster may hold many others (the scale benchmark's case).
+      List<Task> candidates = request.family() != null
+          ? view.listByIndex(EcsKinds.TASKS_BY_FAMILY, EcsKinds.clusterFamily(cluster.clusterName(), request.family()))
+          : view.listByKeyPrefix(TASK, EcsKinds.clusterKeyPrefix(cluster.clusterName()));
+      List<Task> inCluster = candidates.stream().filter(match).toList();
       Paging.Page<Task> page = Paging.page(inCluster, Task::taskArn, request.maxResults(), request.nextToken(), 100, 100);
       return ListTasksResponse.builder()
           .taskArns(page.items().stream().map(Task::taskArn).toList())

@@ -76,6 +76,31 @@ class DurableStateStoreTest {
     return null;
   }
 
+  /** Indexes are not stored: the store rebuilds them from the state it reads back (snapshot and journal). */
+  @ParameterizedTest(name = "graceful={0}")
+  @ValueSource(booleans = {true, false})
+  void indexesAreRebuiltFromTheStateReadBack(boolean graceful) {
+    dev.ecsemulator.core.state.Index<Note> byText = dev.ecsemulator.core.state.Index.of("text", NOTE, Note::text);
+    KindRegistry indexed = KINDS.withIndexes(List.of(byText));
+    java.time.Instant at = java.time.Instant.parse("2026-11-26T00:00:00Z");
+    DurableStateStore store = DurableStateStore.open(dir(), indexed, DurableOptions.defaults().withCompactOnClose(graceful));
+    opened.add(store);
+    store.write(EAST, txn -> {
+      txn.put(NOTE, "1", new Note("red", at));
+      txn.put(NOTE, "2", new Note("blue", at));
+      txn.put(NOTE, "3", new Note("red", at));
+      return null;
+    });
+    store.write(EAST, txn -> txn.remove(NOTE, "1"));
+    store.close();
+
+    DurableStateStore reopened = DurableStateStore.open(dir(), indexed, DurableOptions.defaults());
+    opened.add(reopened);
+    List<Note> red = reopened.read(EAST, v -> v.listByIndex(byText, "red"));
+
+    assertThat(red).containsExactly(new Note("red", at));
+  }
+
   @ParameterizedTest(name = "graceful={0}")
   @ValueSource(booleans = {true, false})
   void everyEcsKindComesBackEqualAfterARestart(boolean graceful) {
