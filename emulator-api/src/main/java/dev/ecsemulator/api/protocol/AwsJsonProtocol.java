@@ -174,8 +174,19 @@ public final class AwsJsonProtocol implements Handler {
     }
   }
 
+  /**
+   * Writes the answer to the response itself, with its length. Handed to Javalin as a result, it was copied again
+   * through Javalin's output stream: 20 % of ListTasks' server time in a profile at one connection.
+   */
   private static void writeJson(Context ctx, byte[] bytes) {
-    ctx.result(bytes);
-    ctx.contentType(CONTENT_TYPE);
+    jakarta.servlet.http.HttpServletResponse response = ctx.res();
+    response.setContentType(CONTENT_TYPE);
+    response.setContentLength(bytes.length);
+    try {
+      response.getOutputStream().write(bytes);
+    } catch (java.io.IOException e) {
+      // The client went away: there is no one to answer.
+      log.debug("could not write the answer: {}", e.getMessage());
+    }
   }
 }

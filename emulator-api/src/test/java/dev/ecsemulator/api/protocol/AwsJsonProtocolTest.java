@@ -44,6 +44,8 @@ class AwsJsonProtocolTest {
         v -> assertThat(v).startsWith("application/x-amz-json-1.1"));
     assertThat(response.headers().firstValue("x-amzn-RequestId")).isPresent();
     assertThat(response.body()).isEqualTo("{\"clusterArns\":[]}");
+    assertThat(response.headers().firstValue("Content-Length")).as("sent whole, not chunked")
+        .contains(Integer.toString(response.body().length()));
   }
 
   @Test
