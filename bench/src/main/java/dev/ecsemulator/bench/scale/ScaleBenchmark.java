@@ -168,7 +168,8 @@ public final class ScaleBenchmark implements Benchmark {
 
     section.paragraph("API latency: " + probes + " probe tasks run throughout; the requests read only them "
         + "(DescribeTasks of the " + probes + " probe ARNs; ListTasks of the cluster filtered by the probes' family, "
-        + "which the emulator answers by looking at every task of the cluster). Each is measured with only the "
+        + "which the emulator answers from its index of the cluster's tasks by family, not by looking at the other "
+        + (total - probes) + "). Each is measured with only the "
         + "probes running (before), with " + (total - probes) + " more tasks RUNNING (at scale), and after those "
         + "were stopped (after: they are still in the store as STOPPED tasks, as ECS keeps stopped tasks for a "
         + "while). Load from a separate JVM, closed loop, " + options.warmUp().toSeconds() + " s unmeasured then "
