@@ -16,7 +16,9 @@ import java.util.function.Function;
  *       mutation throws, nothing it wrote is kept and the exception propagates unchanged.
  *   <li>When {@link #write} returns, the change is committed (and, for a durable store, durable).
  *   <li>{@link #read} sees only committed state and may run concurrently with other reads.
- *   <li>Listeners are called after commit, outside any lock, in commit order per scope.
+ *   <li>Listeners are called after commit, outside any lock, once per commit, by the writing thread. Two commits
+ *       of one scope made at the same time may reach them in either order (they are synced together by a durable
+ *       store), so a listener takes a change as a prompt to re-read state, not as the latest word.
  * </ul>
  *
  * Thread-safe.
