@@ -131,10 +131,10 @@ public class InMemoryStateStore implements StateStore {
       Txn txn = new Txn(scope, state, kinds);
       result = mutation.apply(txn);
       changes = txn.changes();
-      long previous = state.pending.isEmpty() ? DURABLE_NOW : state.pending.peekLast().ticket();
+      long previous = lastTicket(state);
       if (!changes.isEmpty()) {
         long ticket = enqueue(changes);
-        if (ticket == DURABLE_NOW && previous == DURABLE_NOW) {
+        if (ticket == DURABLE_NOW && state.pending.isEmpty()) {
           apply(state, List.of(txn.overlay));
         } else {
           mine = new Pending(ticket, txn.overlay);
@@ -167,9 +167,22 @@ public class InMemoryStateStore implements StateStore {
     return result;
   }
 
+  /** The newest ticket among the scope's pending commits (those that wait for it come after it), or none. */
+  private static long lastTicket(ScopeState state) {
+    for (Iterator<Pending> newestFirst = state.pending.descendingIterator(); newestFirst.hasNext(); ) {
+      long ticket = newestFirst.next().ticket();
+      if (ticket != DURABLE_NOW) {
+        return ticket;
+      }
+    }
+    return DURABLE_NOW;
+  }
+
   /**
    * Hands a commit's changes to durability, under the scope's writer lock (so in commit order per scope); returns a
-   * ticket to wait for, or {@link #DURABLE_NOW}. If it throws, the write fails and nothing of it is kept.
+   * ticket to wait for, or {@link #DURABLE_NOW}. If it throws, the write fails and nothing of it is kept. A store
+   * answers {@link #DURABLE_NOW} either always or only while no other commit can be under way (the durable store:
+   * while it loads its state, before anyone else writes); a commit answered so behind pending ones waits for them.
    */
   protected long enqueue(List<Change> changes) {
     return DURABLE_NOW;
