@@ -1,5 +1,6 @@
 package dev.ecsemulator.core;
 
+import dev.ecsemulator.core.arn.Arn;
 import dev.ecsemulator.core.model.CapacityProvider;
 import dev.ecsemulator.core.model.Cluster;
 import dev.ecsemulator.core.model.ContainerInstance;
@@ -10,6 +11,7 @@ import dev.ecsemulator.core.state.Index;
 import dev.ecsemulator.core.state.Kind;
 import dev.ecsemulator.core.tag.ResourceTags;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The tables of ECS resources in the {@link dev.ecsemulator.core.state.StateStore}, with their key
@@ -67,18 +69,14 @@ public final class EcsKinds {
 
   /** Null for a task lacking its cluster or task definition (incomplete stored records exist). */
   private static String clusterFamilyOf(Task task) {
-    String cluster = task.clusterArn();
-    String definition = task.taskDefinitionArn();
-    if (cluster == null || definition == null) {
+    Optional<Arn> cluster = Arn.parse(task.clusterArn());
+    Optional<Arn> definition = Arn.parse(task.taskDefinitionArn());
+    if (cluster.isEmpty() || definition.isEmpty()) {
       return null;
     }
-    int slash = definition.lastIndexOf(":task-definition/");
-    int colon = definition.lastIndexOf(':');
-    if (slash < 0 || colon <= slash) {
-      return null;
-    }
-    String family = definition.substring(slash + ":task-definition/".length(), colon);
-    return clusterFamily(cluster.substring(cluster.lastIndexOf('/') + 1), family);
+    String familyAndRevision = definition.get().resourcePath();
+    int colon = familyAndRevision.lastIndexOf(':');
+    return colon <= 0 ? null : clusterFamily(cluster.get().lastPathElement(), familyAndRevision.substring(0, colon));
   }
 
   /** Orders revisions numerically within a family: {@code web:000000002} sorts before {@code web:000000010}. */
