@@ -42,6 +42,7 @@ public class InMemoryStateStore implements StateStore {
   private final KindRegistry kinds;
   /** The indexes the registry names: kept for every scope. */
   private final List<Index<?>> indexes;
+  /** The same, by kind: looked up for every entity a commit applies. */
   private final Map<Kind<?>, List<Index<?>>> indexesByKind = new HashMap<>();
 
   /** A store that accepts any kind. */
@@ -56,7 +57,7 @@ public class InMemoryStateStore implements StateStore {
    */
   public InMemoryStateStore(KindRegistry kinds) {
     this.kinds = kinds;
-    this.indexes = kinds == null ? List.of() : kinds.kinds().stream().flatMap(k -> kinds.indexes(k).stream()).toList();
+    this.indexes = kinds == null ? List.of() : kinds.indexes();
     indexes.forEach(index -> indexesByKind.computeIfAbsent(index.kind(), k -> new ArrayList<>()).add(index));
   }
 
@@ -364,13 +365,19 @@ public class InMemoryStateStore implements StateStore {
 
   private static <V> List<V> withPrefix(Kind<V> kind, NavigableMap<String, Object> table, String keyPrefix) {
     List<V> out = new ArrayList<>();
+    forEachWithPrefix(table, keyPrefix, (key, value) -> out.add(cast(kind, value)));
+    return out;
+  }
+
+  /** The entries whose keys start with {@code keyPrefix}, in key order: a range of the sorted keys, not a scan. */
+  private static void forEachWithPrefix(NavigableMap<String, Object> table, String keyPrefix,
+      java.util.function.BiConsumer<String, Object> action) {
     for (Map.Entry<String, Object> e : table.tailMap(keyPrefix, true).entrySet()) {
       if (!e.getKey().startsWith(keyPrefix)) {
         break;
       }
-      out.add(cast(kind, e.getValue()));
+      action.accept(e.getKey(), e.getValue());
     }
-    return out;
   }
 
   private enum EmptyView implements StateView {
@@ -522,12 +529,7 @@ public class InMemoryStateStore implements StateStore {
         return table;
       }
       NavigableMap<String, Object> out = new TreeMap<>();
-      for (Map.Entry<String, Object> e : table.tailMap(keyPrefix, true).entrySet()) {
-        if (!e.getKey().startsWith(keyPrefix)) {
-          break;
-        }
-        out.put(e.getKey(), e.getValue());
-      }
+      forEachWithPrefix(table, keyPrefix, out::put);
       return out;
     }
 

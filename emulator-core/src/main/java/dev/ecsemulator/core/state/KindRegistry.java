@@ -63,6 +63,11 @@ public final class KindRegistry {
     return new KindRegistry(byName, List.copyOf(all));
   }
 
+  /** Every index a store given this registry keeps. */
+  public List<Index<?>> indexes() {
+    return indexes;
+  }
+
   /** The indexes kept over {@code kind}. */
   public List<Index<?>> indexes(Kind<?> kind) {
     return indexes.stream().filter(i -> i.kind().equals(kind)).toList();
