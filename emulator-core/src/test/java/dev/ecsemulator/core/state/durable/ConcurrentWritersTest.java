@@ -73,15 +73,20 @@ class ConcurrentWritersTest {
   }
 
   static void concurrently(DurableStateStore store) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+    concurrently(THREADS, thread -> run(store, thread));
+  }
+
+  /** Runs {@code work} on {@code threads} threads released together; returns when all are done. */
+  static void concurrently(int threads, java.util.function.IntConsumer work) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
     CountDownLatch start = new CountDownLatch(1);
     try {
       List<Future<?>> done = new ArrayList<>();
-      for (int t = 0; t < THREADS; t++) {
+      for (int t = 0; t < threads; t++) {
         int thread = t;
         done.add(pool.submit(() -> {
           start.await();
-          run(store, thread);
+          work.accept(thread);
           return null;
         }));
       }
@@ -126,31 +131,15 @@ class ConcurrentWritersTest {
     int threads = 8;
     int commits = 100;
     try (DurableStateStore store = DurableStateStore.open(dir, KINDS, DurableOptions.defaults())) {
-      ExecutorService pool = Executors.newFixedThreadPool(threads);
-      CountDownLatch start = new CountDownLatch(1);
-      try {
-        List<Future<?>> done = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-          int thread = t;
-          done.add(pool.submit(() -> {
-            start.await();
-            for (int i = 0; i < commits; i++) {
-              String key = key(thread, i);
-              store.write(scope, txn -> {
-                txn.put(EcsKinds.CLUSTER, key, Shapes.cluster(key));
-                return null;
-              });
-            }
+      concurrently(threads, thread -> {
+        for (int i = 0; i < commits; i++) {
+          String key = key(thread, i);
+          store.write(scope, txn -> {
+            txn.put(EcsKinds.CLUSTER, key, Shapes.cluster(key));
             return null;
-          }));
+          });
         }
-        start.countDown();
-        for (Future<?> f : done) {
-          f.get(5, TimeUnit.MINUTES);
-        }
-      } finally {
-        pool.shutdownNow();
-      }
+      });
 
       List<String> written = store.read(scope, v -> v.keys(EcsKinds.CLUSTER));
       assertThat(written).hasSize(threads * commits);
