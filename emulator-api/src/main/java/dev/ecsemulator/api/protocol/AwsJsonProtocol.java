@@ -58,9 +58,12 @@ public final class AwsJsonProtocol implements Handler {
     ctx.header(REQUEST_ID_HEADER, requestId);
     String operation = null;
     try {
+      // The whole request is read before anything is answered, errors included, so no answer leaves while its
+      // request is still arriving and the connection is left as a kept-alive client expects it.
+      byte[] raw = RequestBody.read(ctx);
       operation = operationOf(ctx.header("X-Amz-Target"));
       OperationTable.Entry<?> entry = entryFor(operation);
-      JsonNode body = parseBody(ctx);
+      JsonNode body = parseBody(raw);
       validator.validate(operation, body);
       RequestContext context = new RequestContext(scopes.resolve(ctx.header("Authorization")), operation, requestId);
       Object result = invoke(entry, context, body);
@@ -96,8 +99,7 @@ public final class AwsJsonProtocol implements Handler {
     return target.substring(prefix.length());
   }
 
-  private JsonNode parseBody(Context ctx) {
-    byte[] bytes = RequestBody.read(ctx);
+  private JsonNode parseBody(byte[] bytes) {
     if (bytes.length == 0) {
       return JsonNodeFactory.instance.objectNode();
     }

@@ -61,6 +61,41 @@ class AwsJsonProtocolTest {
     assertThat(response.body()).contains("\"__type\":\"UnknownOperationException\"", "FlyToTheMoon");
   }
 
+  /**
+   * A connection stays usable after an error whose request body arrived late. Over a raw socket: the headers of an
+   * unknown operation go first and the body only after the server had its chance to answer early, then a second
+   * request follows on the same connection, and both must be answered.
+   */
+  @Test
+  void anErrorWaitsForTheBodySoTheConnectionStaysUsable() throws IOException {
+    URI url = URI.create(emulator.url());
+    try (Socket socket = new Socket(url.getHost(), url.getPort())) {
+      String body = "{\"a\":1}";
+      String head = "POST / HTTP/1.1\r\nHost: " + url.getAuthority() + "\r\n"
+          + "Content-Type: application/x-amz-json-1.1\r\nX-Amz-Target: AmazonEC2ContainerServiceV20141113.FlyToTheMoon\r\n"
+          + "Content-Length: " + body.length() + "\r\n\r\n";
+      String next = "POST / HTTP/1.1\r\nHost: " + url.getAuthority() + "\r\n"
+          + "Content-Type: application/x-amz-json-1.1\r\nX-Amz-Target: AmazonEC2ContainerServiceV20141113.ListClusters\r\n"
+          + "Content-Length: 2\r\n\r\n{}";
+      socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+      socket.getOutputStream().flush();
+      socket.setSoTimeout(500);
+      String early = "";
+      try {
+        early = readUntil(socket, "UnknownOperationException"); // what a server answering early sends here
+      } catch (java.net.SocketTimeoutException expected) {
+        // it waits for the body
+      }
+      socket.setSoTimeout(10_000);
+      socket.getOutputStream().write((body + next).getBytes(StandardCharsets.US_ASCII));
+      socket.getOutputStream().flush();
+
+      String answers = early + readUntil(socket, "clusterArns");
+
+      assertThat(answers).contains("HTTP/1.1 400", "UnknownOperationException", "HTTP/1.1 200", "clusterArns");
+    }
+  }
+
   @Test
   void aMissingTargetIsA400() {
     HttpResponse<String> response = emulator.post(null, "{}");
