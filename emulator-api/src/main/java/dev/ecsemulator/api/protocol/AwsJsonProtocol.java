@@ -44,6 +44,8 @@ public final class AwsJsonProtocol implements Handler {
   private final OperationTable table;
   private final ScopeResolver scopes;
   private final ObjectMapper json = EcsJson.mapper();
+  /** Answers: the same mapping, with ARNs written from bytes made once (see {@link ArnBytes}). */
+  private final ObjectMapper answers = ArnBytes.writingArnsFromCache(json);
 
   public AwsJsonProtocol(ServiceModel model, OperationTable table, ScopeResolver scopes) {
     this.model = model;
@@ -68,7 +70,7 @@ public final class AwsJsonProtocol implements Handler {
       RequestContext context = new RequestContext(scopes.resolve(ctx.header("Authorization")), operation, requestId);
       Object result = invoke(entry, context, body);
       ctx.status(200);
-      writeJson(ctx, result == null ? EMPTY_OBJECT : json.writeValueAsBytes(result));
+      writeJson(ctx, result == null ? EMPTY_OBJECT : answers.writeValueAsBytes(result));
     } catch (EcsException e) {
       writeError(ctx, e);
     } catch (Exception e) {
