@@ -108,7 +108,8 @@ public final class TaskEngine implements AutoCloseable {
     store.subscribe(this::onChanges);
     engine.onReconnect(this::fullResync);
     subscribeToEvents();
-    timers.scheduleWithFixedDelay(this::safely, 0, settings.resyncInterval().toMillis(), TimeUnit.MILLISECONDS);
+    timers.scheduleWithFixedDelay(() -> safely(Pace.SPREAD), 0, settings.resyncInterval().toMillis(),
+        TimeUnit.MILLISECONDS);
     timers.scheduleWithFixedDelay(engine::probe, 2, 2, TimeUnit.SECONDS);
     timers.execute(this::fullResync);
   }
@@ -196,24 +197,44 @@ public final class TaskEngine implements AutoCloseable {
     timers.schedule(() -> submit(ref), delay, TimeUnit.MILLISECONDS);
   }
 
-  private void safely() {
+  /** How a resync submits the passes of unstopped tasks. */
+  enum Pace {
+    /** All at once: after a restart or a reconnection, where every task's state may be stale. */
+    NOW,
+    /**
+     * Evenly over half the resync interval: the periodic repair of missed events, which finds nothing to repair
+     * almost always. Submitted at once, the passes of 200 running tasks were a burst of 0.2 to 0.5 s of the
+     * emulator's CPU and 0.1 s of the Docker engine's every 30 s (measured per second with /proc, 2 cores), which
+     * showed in the API's p99 latency at 200 tasks (docs/benchmarks.md, "Scale"). Spread, the same work is a
+     * steady 1 % or so; each task is still re-observed once per interval.
+     */
+    SPREAD;
+
+    /** When the pass of the {@code index}th of {@code count} tasks is submitted, in ms after the resync. */
+    long delayMillis(int index, int count, Duration interval) {
+      return this == SPREAD ? interval.toMillis() / 2 * index / count : 0;
+    }
+  }
+
+  private void safely(Pace pace) {
     try {
-      resync();
+      resync(pace);
     } catch (RuntimeException e) {
       log.error("Bug: resync failed", e);
     }
   }
 
   /**
-   * Re-observes every unstopped task, cleans up and purges stopped ones whose time has come. Cheap enough
-   * to run every few seconds: one inspect per container of an unstopped task.
+   * Re-observes every unstopped task (one inspect per container), cleans up and purges stopped ones whose
+   * time has come.
    */
-  void resync() {
+  void resync(Pace pace) {
     if (!engine.status().reachable()) {
       return;
     }
     subscribeToEvents();
     Instant now = clock.instant();
+    List<TaskRef> unstopped = new ArrayList<>();
     for (Scope scope : store.scopes()) {
       for (String key : store.read(scope, v -> v.keys(TASK))) {
         TaskRef ref = new TaskRef(scope, key);
@@ -222,10 +243,23 @@ public final class TaskEngine implements AutoCloseable {
           continue;
         }
         if (!TaskRecords.isFinal(task)) {
-          submit(ref);
+          unstopped.add(ref);
         } else {
           handleStopped(ref, task, now);
         }
+      }
+    }
+    for (int i = 0; i < unstopped.size(); i++) {
+      TaskRef ref = unstopped.get(i);
+      long delay = pace.delayMillis(i, unstopped.size(), settings.resyncInterval());
+      if (delay == 0) {
+        submit(ref);
+        continue;
+      }
+      try {
+        timers.schedule(() -> submit(ref), delay, TimeUnit.MILLISECONDS);
+      } catch (java.util.concurrent.RejectedExecutionException closing) {
+        return; // the engine is closing: nothing more to re-observe
       }
     }
     work.prune();
@@ -253,7 +287,7 @@ public final class TaskEngine implements AutoCloseable {
    * stream comes back.
    */
   public void fullResync() {
-    safely();
+    safely(Pace.NOW);
     if (!engine.status().reachable()) {
       return;
     }
