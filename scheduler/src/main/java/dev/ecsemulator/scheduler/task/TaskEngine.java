@@ -203,10 +203,11 @@ public final class TaskEngine implements AutoCloseable {
     NOW,
     /**
      * Evenly over half the resync interval: the periodic repair of missed events, which finds nothing to repair
-     * almost always. Submitted at once, the passes of 200 running tasks were a burst of 0.2 to 0.5 s of the
-     * emulator's CPU and 0.1 s of the Docker engine's every 30 s (measured per second with /proc, 2 cores), which
-     * showed in the API's p99 latency at 200 tasks (docs/benchmarks.md, "Scale"). Spread, the same work is a
-     * steady 1 % or so; each task is still re-observed once per interval.
+     * almost always. Submitted at once, the passes of 200 running tasks were a burst of 0.3 to 0.5 s of the
+     * emulator's CPU and 0.1 s of the Docker engine's within one second, every 30 s (sampled each second from
+     * /proc, 2 cores), which showed in the API's p99 latency at 200 tasks (docs/benchmarks.md, "Scale"). Spread,
+     * they take 0.03 to 0.13 s of CPU per second over 15 s (somewhat more in all than the burst: see there); each
+     * task is still re-observed once per interval.
      */
     SPREAD;
 
