@@ -42,8 +42,6 @@ public class InMemoryStateStore implements StateStore {
   private final KindRegistry kinds;
   /** The indexes the registry names: kept for every scope. */
   private final List<Index<?>> indexes;
-  /** The same, by kind: looked up for every entity a commit applies. */
-  private final Map<Kind<?>, List<Index<?>>> indexesByKind = new HashMap<>();
 
   /** A store that accepts any kind. */
   public InMemoryStateStore() {
@@ -58,7 +56,6 @@ public class InMemoryStateStore implements StateStore {
   public InMemoryStateStore(KindRegistry kinds) {
     this.kinds = kinds;
     this.indexes = kinds == null ? List.of() : kinds.indexes();
-    indexes.forEach(index -> indexesByKind.computeIfAbsent(index.kind(), k -> new ArrayList<>()).add(index));
   }
 
   private static final class ScopeState {
@@ -245,7 +242,7 @@ public class InMemoryStateStore implements StateStore {
       for (Map<Kind<?>, NavigableMap<String, Object>> writes : commits) {
         writes.forEach((kind, entries) -> {
           NavigableMap<String, Object> table = state.tables.computeIfAbsent(kind, k -> new TreeMap<>());
-          List<Index<?>> kept = indexesByKind.getOrDefault(kind, List.of());
+          List<Index<?>> kept = kinds == null ? List.of() : kinds.indexes(kind);
           entries.forEach((key, v) -> {
             Object before = v == Txn.REMOVED ? table.remove(key) : table.put(key, v);
             for (Index<?> index : kept) {

@@ -17,10 +17,16 @@ public final class KindRegistry {
 
   private final Map<String, Kind<?>> byName;
   private final List<Index<?>> indexes;
+  /** The same indexes by kind: a store looks them up for every entity a commit applies. */
+  private final Map<Kind<?>, List<Index<?>>> indexesByKind;
 
   private KindRegistry(Map<String, Kind<?>> byName, List<Index<?>> indexes) {
     this.byName = byName;
     this.indexes = indexes;
+    Map<Kind<?>, List<Index<?>>> byKind = new java.util.HashMap<>();
+    indexes.forEach(index -> byKind.computeIfAbsent(index.kind(), k -> new ArrayList<>()).add(index));
+    byKind.replaceAll((kind, list) -> List.copyOf(list));
+    this.indexesByKind = Map.copyOf(byKind);
   }
 
   /**
@@ -70,7 +76,7 @@ public final class KindRegistry {
 
   /** The indexes kept over {@code kind}. */
   public List<Index<?>> indexes(Kind<?> kind) {
-    return indexes.stream().filter(i -> i.kind().equals(kind)).toList();
+    return indexesByKind.getOrDefault(kind, List.of());
   }
 
   public boolean indexed(Index<?> index) {
