@@ -193,8 +193,12 @@ public final class TaskEngine implements AutoCloseable {
   }
 
   private void schedule(TaskRef ref, Instant at) {
-    long delay = Math.max(0, Duration.between(clock.instant(), at).toMillis()) + 10;
-    timers.schedule(() -> submit(ref), delay, TimeUnit.MILLISECONDS);
+    submitAfter(ref, Math.max(0, Duration.between(clock.instant(), at).toMillis()) + 10);
+  }
+
+  /** Submits the task's pass after {@code delayMillis}, from the timer thread. */
+  private void submitAfter(TaskRef ref, long delayMillis) {
+    timers.schedule(() -> submit(ref), delayMillis, TimeUnit.MILLISECONDS);
   }
 
   /** How a resync submits the passes of unstopped tasks. */
@@ -258,7 +262,7 @@ public final class TaskEngine implements AutoCloseable {
         continue;
       }
       try {
-        timers.schedule(() -> submit(ref), delay, TimeUnit.MILLISECONDS);
+        submitAfter(ref, delay);
       } catch (java.util.concurrent.RejectedExecutionException closing) {
         return; // the engine is closing: nothing more to re-observe
       }
