@@ -41,8 +41,11 @@ final class ArnBytes {
   static final class Cache {
     private final ConcurrentHashMap<String, SerializedString> encoded = new ConcurrentHashMap<>();
 
-    /** The ARN's encoded form, or null for one that is not plain printable ASCII (see {@link #plain}). */
+    /** The ARN's encoded form; null for text that is not an ARN or not plain printable ASCII (see {@link #plain}). */
     SerializedString of(String arn) {
+      if (!arn.startsWith("arn:")) {
+        return null;
+      }
       SerializedString known = encoded.get(arn);
       if (known != null) {
         return known;
@@ -87,7 +90,7 @@ final class ArnBytes {
 
     @Override
     public void serialize(String value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
-      SerializedString encoded = value.startsWith("arn:") ? cache.of(value) : null;
+      SerializedString encoded = cache.of(value);
       if (encoded != null) {
         // SerializedString keeps its quoted UTF-8 once made; the generator copies it in.
         gen.writeString(encoded);
