@@ -19,6 +19,7 @@ import dev.ecsemulator.api.protocol.ScopeResolver;
 import dev.ecsemulator.api.protocol.ServiceModel;
 import dev.ecsemulator.api.secretsmanager.SecretsManagerService;
 import dev.ecsemulator.core.EcsKinds;
+import dev.ecsemulator.core.secretsmanager.SecretsManagerKinds;
 import dev.ecsemulator.core.EmulatorInstance;
 import dev.ecsemulator.core.Ids;
 import dev.ecsemulator.core.instance.ContainerInstanceQueries;
@@ -144,7 +145,7 @@ public final class Emulator implements AutoCloseable {
     monitor.onReconnect(services::reconcileAll);
     this.apis = List.of(
         EcsService.of(ecsModel, operations),
-        SecretsManagerService.create(prestart.model(SecretsManagerService.MODEL)));
+        SecretsManagerService.create(prestart.model(SecretsManagerService.MODEL), store, clock));
     AwsJsonProtocol json = new AwsJsonProtocol(apis, new ScopeResolver(config.accountId(), config.region()));
     this.server = prestart.server();
     server.serve(new EcsHttpServer.Routes(new ProtocolRouter(json), this::health, this::reset));
@@ -163,7 +164,8 @@ public final class Emulator implements AutoCloseable {
         dev.ecsemulator.core.service.ServiceKinds.SERVICE_DEPLOYMENT,
         dev.ecsemulator.core.service.ServiceKinds.SERVICE_REVISION,
         dev.ecsemulator.core.service.ServiceKinds.CREATE_REQUEST,
-        dev.ecsemulator.scheduler.service.runner.SchedulerState.KIND).withIndexes(EcsKinds.indexes());
+        dev.ecsemulator.scheduler.service.runner.SchedulerState.KIND).withIndexes(EcsKinds.indexes())
+        .with(SecretsManagerKinds.all());
   }
 
   private static StateStore openStore(EmulatorConfig config) {

@@ -5,8 +5,13 @@ import dev.ecsemulator.api.protocol.OperationTable;
 import dev.ecsemulator.api.protocol.ServiceErrors;
 import dev.ecsemulator.api.protocol.ServiceModel;
 import dev.ecsemulator.core.error.InvalidAction;
+import dev.ecsemulator.core.secretsmanager.SecretCommands;
+import dev.ecsemulator.core.secretsmanager.SecretQueries;
 import dev.ecsemulator.core.secretsmanager.error.InternalServiceError;
 import dev.ecsemulator.core.secretsmanager.error.ValidationException;
+import dev.ecsemulator.core.state.StateStore;
+import java.security.SecureRandom;
+import java.time.Clock;
 
 /** AWS Secrets Manager on the endpoint (target prefix {@code secretsmanager}): its model, operations and errors. */
 public final class SecretsManagerService {
@@ -19,7 +24,7 @@ public final class SecretsManagerService {
    * model has no error for an operation the emulator does not implement, so that is the common InvalidAction (see
    * its Javadoc for why).
    */
-  static final ServiceErrors ERRORS = new ServiceErrors(
+  public static final ServiceErrors ERRORS = new ServiceErrors(
       ValidationException::new,
       ServiceErrors.MemberNames.LOWER_CAMEL,
       operation -> new InvalidAction("ecs-emulator does not implement the Secrets Manager operation " + operation
@@ -28,9 +33,11 @@ public final class SecretsManagerService {
 
   private SecretsManagerService() {}
 
-  /** The service with its operations. */
-  public static AwsService create(ServiceModel model) {
+  /** The service with its operations, over {@code store}. */
+  public static AwsService create(ServiceModel model, StateStore store, Clock clock) {
     OperationTable operations = new OperationTable();
+    SecretsManagerOperations.register(operations,
+        new SecretCommands(store, clock, new SecureRandom()), new SecretQueries(store, clock));
     return new AwsService(model, operations, ERRORS, true);
   }
 }

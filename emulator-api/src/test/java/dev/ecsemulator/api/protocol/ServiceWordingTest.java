@@ -14,7 +14,7 @@ class ServiceWordingTest {
 
   static final ServiceModel SECRETS = ServiceModel.load(SecretsManagerService.MODEL);
   final RequestValidator validator = new RequestValidator(SECRETS,
-      SecretsManagerService.create(SECRETS).errors());
+      SecretsManagerService.ERRORS);
 
   @Test
   void theModelNamesTheService() {
