@@ -1,21 +1,48 @@
 #!/usr/bin/env python3
-"""Generates the ECS shape records of emulator-core from the botocore service model.
+"""Generates the shape records of emulator-core from each service's botocore model.
 
-Every non-exception structure of the model becomes an immutable Java record in
-dev.ecsemulator.core.model, with one component per member (boxed types, null when absent), a builder
+Every non-exception structure of a service's model becomes an immutable Java record in the service's package
+of emulator-core (SERVICES below), with one component per member (boxed types, null when absent), a builder
 and toBuilder(). Enums stay Strings so every value round-trips exactly as sent; the request validator
-checks them against the model. Lists and maps are copied into unmodifiable collections.
+checks them against the model. Lists and maps are copied into unmodifiable collections; blobs are byte[]
+(base64 on the wire).
 
-Usage: tools/codegen/generate_model.py   (from the repository root; rewrites the package wholesale)
+Components are named in lower camel case; a member the model spells otherwise (Secrets Manager's SecretId)
+keeps its wire name through @JsonProperty. For services other than ECS (whose records predate this), a record
+with a sensitive member (a secret value) redacts it in toString(), as the AWS SDKs do, so no log line or
+message made from a record can show the value.
+
+Usage (from the repository root; rewrites each package wholesale):
+  tools/codegen/generate_model.py              every service
+  tools/codegen/generate_model.py ecs          one service
 """
 import gzip
 import json
 import os
 import shutil
+import sys
 
-MODEL = "emulator-api/src/main/resources/aws/ecs-2014-11-13.service.json.gz"
-OUT = "emulator-core/src/main/java/dev/ecsemulator/core/model"
-PACKAGE = "dev.ecsemulator.core.model"
+MODELS = "emulator-api/src/main/resources/aws/"
+SOURCES = "emulator-core/src/main/java/"
+
+# One entry per service on the endpoint: its model resource, the package of its records, its name in comments,
+# what its package-info says, and whether toString() redacts sensitive members.
+SERVICES = {
+    "ecs": {
+        "model": "ecs-2014-11-13.service.json.gz",
+        "package": "dev.ecsemulator.core.model",
+        "title": "ECS",
+        "about": "the resources (Cluster, TaskDefinition, Task, Service, ...)",
+        "redact": False,
+    },
+    "secretsmanager": {
+        "model": "secretsmanager-2017-10-17.service.json.gz",
+        "package": "dev.ecsemulator.core.secretsmanager.model",
+        "title": "Secrets Manager",
+        "about": "the entries (SecretListEntry, SecretVersionsListEntry, ...)",
+        "redact": True,
+    },
+}
 
 SCALARS = {
     "string": "String",
@@ -24,7 +51,45 @@ SCALARS = {
     "boolean": "Boolean",
     "double": "Double",
     "timestamp": "Instant",
+    "blob": "byte[]",
 }
+
+JAVA_KEYWORDS = {"abstract", "assert", "boolean", "break", "byte", "case", "catch", "char", "class", "const",
+                 "continue", "default", "do", "double", "else", "enum", "extends", "final", "finally", "float",
+                 "for", "goto", "if", "implements", "import", "instanceof", "int", "interface", "long", "native",
+                 "new", "package", "private", "protected", "public", "return", "short", "static", "strictfp",
+                 "super", "switch", "synchronized", "this", "throw", "throws", "transient", "try", "void",
+                 "volatile", "while", "record", "var", "yield"}
+
+REDACTED = "*** Sensitive Data Redacted ***"
+
+
+def component_name(member):
+    """Lower camel case: SecretId -> secretId, ARN -> arn, KMSKeyId -> kmsKeyId; cluster stays cluster."""
+    upper = 0
+    while upper < len(member) and member[upper].isupper():
+        upper += 1
+    if upper == 0:
+        name = member
+    elif upper == len(member) or upper == 1:
+        name = member[:upper].lower() + member[upper:]
+    else:
+        name = member[:upper - 1].lower() + member[upper - 1:]
+    if name in JAVA_KEYWORDS:
+        raise ValueError("member %s would be a Java keyword" % member)
+    return name
+
+
+def sensitive(shapes, name):
+    """Whether the member's shape is, or directly holds, a sensitive value."""
+    shape = shapes[name]
+    if shape.get("sensitive"):
+        return True
+    if shape["type"] == "list":
+        return shapes[shape["member"]["shape"]].get("sensitive", False)
+    if shape["type"] == "map":
+        return shapes[shape["value"]["shape"]].get("sensitive", False)
+    return False
 
 
 def java_type(shapes, name):
@@ -49,25 +114,31 @@ def copy_expr(jtype, var):
     return None
 
 
-def generate(shapes, name):
+def generate(service, shapes, name):
     members = shapes[name].get("members", {})
-    comps = [(m, java_type(shapes, spec["shape"])) for m, spec in members.items()]
+    wire = {component_name(m): m for m in members}
+    comps = [(component_name(m), java_type(shapes, spec["shape"])) for m, spec in members.items()]
+    secret = [component_name(m) for m, spec in members.items()
+              if service["redact"] and sensitive(shapes, spec["shape"])]
     required = shapes[name].get("required", [])
     uses_list = any(t.startswith("List<") or "List<" in t for _, t in comps)
     uses_map = any("Map<" in t for _, t in comps)
     uses_instant = any("Instant" in t for _, t in comps)
+    renamed = any(c != wire[c] for c, _ in comps)
     imports = []
+    if renamed:
+        imports.append("import com.fasterxml.jackson.annotation.JsonProperty;")
     if uses_instant:
         imports.append("import java.time.Instant;")
     if uses_list:
         imports.append("import java.util.List;")
     if uses_map:
         imports.append("import java.util.Map;")
-    lines = ["// Generated by tools/codegen/generate_model.py from the botocore ECS model. Do not edit.",
-             "package %s;" % PACKAGE, ""]
+    lines = ["// Generated by tools/codegen/generate_model.py from the botocore %s model. Do not edit." % service["title"],
+             "package %s;" % service["package"], ""]
     if imports:
         lines += imports + [""]
-    doc = "/** ECS shape {@code %s}." % name
+    doc = "/** %s shape {@code %s}." % (service["title"], name)
     if required:
         doc += " Required by the model: %s." % ", ".join("{@code %s}" % r for r in required)
     lines.append(doc + " */")
@@ -80,13 +151,27 @@ def generate(shapes, name):
         lines.append("}")
         return "\n".join(lines) + "\n"
     lines.append("public record %s(" % name)
-    lines.append(",\n".join("    %s %s" % (t, m) for m, t in comps) + ") {")
+    lines.append(",\n".join("    %s%s %s" % ('@JsonProperty("%s") ' % wire[m] if wire[m] != m else "", t, m)
+                            for m, t in comps) + ") {")
     copies = [(m, copy_expr(t, m)) for m, t in comps if copy_expr(t, m)]
     if copies:
         lines.append("")
         lines.append("  public %s {" % name)
         for m, expr in copies:
             lines.append("    %s = %s;" % (m, expr))
+        lines.append("  }")
+    if secret:
+        lines.append("")
+        lines.append("  /** As the record's own, with %s redacted. */" % ", ".join("{@code %s}" % m for m in secret))
+        lines.append("  @Override")
+        lines.append("  public String toString() {")
+        parts = []
+        for i, (m, _) in enumerate(comps):
+            value = '(%s == null ? null : "%s")' % (m, REDACTED) if m in secret else m
+            parts.append('"%s%s=" + %s' % (name + "[" if i == 0 else ", ", m, value))
+        lines.append("    return %s" % parts[0])
+        lines += ["        + %s" % part for part in parts[1:]]
+        lines[-1] += ' + "]";'
         lines.append("  }")
     lines.append("")
     lines.append("  public static Builder builder() {")
@@ -123,30 +208,37 @@ def generate(shapes, name):
     return "\n".join(lines) + "\n"
 
 
-def main():
-    with gzip.open(MODEL, "rt") as f:
+def generate_service(key):
+    service = SERVICES[key]
+    out = SOURCES + service["package"].replace(".", "/")
+    with gzip.open(MODELS + service["model"], "rt") as f:
         model = json.load(f)
     shapes = model["shapes"]
-    if os.path.isdir(OUT):
-        shutil.rmtree(OUT)
-    os.makedirs(OUT)
+    if os.path.isdir(out):
+        shutil.rmtree(out)
+    os.makedirs(out)
     count = 0
     for name, shape in sorted(shapes.items()):
         if shape["type"] != "structure" or shape.get("exception"):
             continue
-        with open(os.path.join(OUT, name + ".java"), "w") as f:
-            f.write(generate(shapes, name))
+        with open(os.path.join(out, name + ".java"), "w") as f:
+            f.write(generate(service, shapes, name))
         count += 1
-    with open(os.path.join(OUT, "package-info.java"), "w") as f:
-        f.write("""// Generated by tools/codegen/generate_model.py from the botocore ECS model. Do not edit.
+    with open(os.path.join(out, "package-info.java"), "w") as f:
+        f.write("""// Generated by tools/codegen/generate_model.py from the botocore %(title)s model. Do not edit.
 /**
- * Every structure of the ECS API model (botocore 1.43.11) as an immutable record with a builder: the
- * request and response shapes, and the resources (Cluster, TaskDefinition, Task, Service, ...) exactly as
+ * Every structure of the %(title)s API model (botocore 1.43.11) as an immutable record with a builder: the
+ * request and response shapes, and %(about)s exactly as
  * the API carries them. Absent members are null. Enums are Strings holding the model's values.
  */
-package dev.ecsemulator.core.model;
-""")
-    print("generated %d records in %s" % (count, OUT))
+package %(package)s;
+""" % service)
+    print("generated %d records in %s" % (count, out))
+
+
+def main():
+    for key in sys.argv[1:] or SERVICES:
+        generate_service(key)
 
 
 if __name__ == "__main__":

@@ -9,12 +9,17 @@ import dev.ecsemulator.api.operations.ServiceOperations;
 import dev.ecsemulator.api.operations.TagOperations;
 import dev.ecsemulator.api.operations.TaskDefinitionOperations;
 import dev.ecsemulator.api.operations.ContainerInstanceOperations;
+import dev.ecsemulator.api.operations.EcsService;
 import dev.ecsemulator.api.operations.TaskOperations;
 import dev.ecsemulator.api.protocol.AwsJsonProtocol;
+import dev.ecsemulator.api.protocol.AwsService;
 import dev.ecsemulator.api.protocol.OperationTable;
+import dev.ecsemulator.api.protocol.ProtocolRouter;
 import dev.ecsemulator.api.protocol.ScopeResolver;
 import dev.ecsemulator.api.protocol.ServiceModel;
+import dev.ecsemulator.api.secretsmanager.SecretsManagerService;
 import dev.ecsemulator.core.EcsKinds;
+import dev.ecsemulator.core.secretsmanager.SecretsManagerKinds;
 import dev.ecsemulator.core.EmulatorInstance;
 import dev.ecsemulator.core.Ids;
 import dev.ecsemulator.core.instance.ContainerInstanceQueries;
@@ -53,6 +58,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -72,6 +78,9 @@ public final class Emulator implements AutoCloseable {
   /** How long a graceful stop waits for tasks to stop ({@code --stop-tasks-on-exit}). */
   static final Duration STOP_TASKS_TIMEOUT = Duration.ofMinutes(2);
 
+  /** The model resource of every service on the endpoint, read at start (see {@link Prestart}). */
+  static final List<String> SERVICE_MODELS = List.of(EcsService.MODEL, SecretsManagerService.MODEL);
+
   private final EmulatorConfig config;
   private final EmulatorInstance instance;
   private final Clock clock;
@@ -81,7 +90,9 @@ public final class Emulator implements AutoCloseable {
   private final DockerEngine docker;
   private final ManagedResources managed;
   private final EcsHttpServer server;
-  private final ServiceModel model;
+  /** The AWS APIs on the endpoint, ECS first. */
+  private final List<AwsService> apis;
+  /** ECS's dispatch table. */
   private final OperationTable operations;
   private final Memo<ContainerRuntime> runtime;
   private final EngineMonitor monitor;
@@ -104,7 +115,7 @@ public final class Emulator implements AutoCloseable {
     }
     this.docker = new DockerEngine(DockerEngine.resolveHost(config.dockerHost()));
     this.managed = new ManagedResources(docker, instance);
-    this.model = prestart.model();
+    ServiceModel ecsModel = prestart.model(EcsService.MODEL);
     this.operations = new OperationTable();
     ClusterOperations.register(operations, new Clusters(store));
     TagOperations.register(operations, new Tags(store));
@@ -132,10 +143,12 @@ public final class Emulator implements AutoCloseable {
         ServiceController.Settings.defaults());
     // Services whose tasks did not change while the engine was away still get a look when it is back.
     monitor.onReconnect(services::reconcileAll);
-    AwsJsonProtocol protocol = new AwsJsonProtocol(
-        model, operations, new ScopeResolver(config.accountId(), config.region()));
+    this.apis = List.of(
+        EcsService.of(ecsModel, operations),
+        SecretsManagerService.create(prestart.model(SecretsManagerService.MODEL), store, clock));
+    AwsJsonProtocol json = new AwsJsonProtocol(apis, new ScopeResolver(config.accountId(), config.region()));
     this.server = prestart.server();
-    server.serve(new EcsHttpServer.Routes(protocol, this::health, this::reset));
+    server.serve(new EcsHttpServer.Routes(new ProtocolRouter(json), this::health, this::reset));
   }
 
   /**
@@ -151,7 +164,8 @@ public final class Emulator implements AutoCloseable {
         dev.ecsemulator.core.service.ServiceKinds.SERVICE_DEPLOYMENT,
         dev.ecsemulator.core.service.ServiceKinds.SERVICE_REVISION,
         dev.ecsemulator.core.service.ServiceKinds.CREATE_REQUEST,
-        dev.ecsemulator.scheduler.service.runner.SchedulerState.KIND).withIndexes(EcsKinds.indexes());
+        dev.ecsemulator.scheduler.service.runner.SchedulerState.KIND).withIndexes(EcsKinds.indexes())
+        .with(SecretsManagerKinds.all());
   }
 
   private static StateStore openStore(EmulatorConfig config) {
@@ -237,13 +251,14 @@ public final class Emulator implements AutoCloseable {
     return instance;
   }
 
-  /** How many of the model's operations the dispatch table implements. */
+  /** How many of the ECS model's operations the dispatch table implements. */
   public int implementedOperations() {
     return operations.operations().size();
   }
 
+  /** How many operations the ECS model has. */
   public int modelOperations() {
-    return model.operationNames().size();
+    return apis.get(0).inModel();
   }
 
   private void health(Context ctx) throws JsonProcessingException {
@@ -255,10 +270,19 @@ public final class Emulator implements AutoCloseable {
     body.put("instanceId", instance.id());
     body.put("dataDir", instance.dataDir().toString());
     body.put("state", config.ephemeral() ? "ephemeral" : "durable");
+    // ECS's figures, as before there were several services.
     body.put("operations", Map.of("implemented", implementedOperations(), "inModel", modelOperations()));
+    Map<String, ApiHealth> byService = new LinkedHashMap<>();
+    for (AwsService api : apis) {
+      byService.put(api.name(), new ApiHealth(api.model().targetPrefix(), api.implemented(), api.inModel()));
+    }
+    body.put("services", byService);
     body.put("docker", engine);
     ctx.contentType("application/json").result(EcsJson.mapper().writeValueAsBytes(body));
   }
+
+  /** A service's entry in the health answer. */
+  private record ApiHealth(String targetPrefix, int implemented, int inModel) {}
 
   /**
    * Forgets all state of every account and region and removes every container and network of this

@@ -3,12 +3,14 @@ package dev.ecsemulator.api;
 import dev.ecsemulator.api.protocol.ServiceModel;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
 /**
- * The part of start-up that needs no configuration: reading the botocore model and building the HTTP
+ * The part of start-up that needs no configuration: reading the services' botocore models and building the HTTP
  * server. Start-up on two cores is mostly class loading and interpreted code, and these two are its
  * largest independent pieces, so they run on their own threads from the first instant (see
  * {@link Main#main}), overlapping option parsing and opening the state. {@link Emulator#start} joins
@@ -17,20 +19,22 @@ import java.util.function.Supplier;
  */
 final class Prestart {
 
-  private final CompletableFuture<ServiceModel> model;
+  /** Model resource to model, for every service of {@link Emulator#SERVICE_MODELS}. */
+  private final CompletableFuture<Map<String, ServiceModel>> models;
   private final CompletableFuture<EcsHttpServer> server;
 
-  private Prestart(CompletableFuture<ServiceModel> model, CompletableFuture<EcsHttpServer> server) {
-    this.model = model;
+  private Prestart(CompletableFuture<Map<String, ServiceModel>> models, CompletableFuture<EcsHttpServer> server) {
+    this.models = models;
     this.server = server;
   }
 
   /** Begins both pieces, each on its own daemon thread. */
   static Prestart begin() {
     return new Prestart(onThread("ecs-prestart-model", () -> {
-      ServiceModel loaded = ServiceModel.load();
+      Map<String, ServiceModel> loaded = new HashMap<>();
+      Emulator.SERVICE_MODELS.forEach(resource -> loaded.put(resource, ServiceModel.load(resource)));
       warmSha256();
-      return loaded;
+      return Map.copyOf(loaded);
     }), onThread("ecs-prestart-http", EcsHttpServer::new));
   }
 
@@ -46,8 +50,13 @@ final class Prestart {
     });
   }
 
-  ServiceModel model() {
-    return join(model);
+  /** The model of {@code resource}, one of {@link Emulator#SERVICE_MODELS}. */
+  ServiceModel model(String resource) {
+    ServiceModel model = join(models).get(resource);
+    if (model == null) {
+      throw new IllegalArgumentException(resource + " is not one of Emulator.SERVICE_MODELS");
+    }
+    return model;
   }
 
   EcsHttpServer server() {

@@ -17,10 +17,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.Tag;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /** The emulator in this JVM, restarted on the same data directory: durable unless told ephemeral. */
 class DurableEmulatorTest {
@@ -151,5 +153,39 @@ class DurableEmulatorTest {
     try (var aside = Files.list(dataDir)) {
       assertThat(aside.map(p -> p.getFileName().toString())).anyMatch(n -> n.startsWith("state.reset-"));
     }
+  }
+
+  @Test
+  void secretsTheirVersionsAndAScheduledDeletionSurviveARestart() {
+    Emulator first = durable();
+    String arn;
+    try (SecretsManagerClient secrets = secretsClient(first)) {
+      arn = secrets.createSecret(b -> b.name("db/password").secretString("one")
+          .tags(software.amazon.awssdk.services.secretsmanager.model.Tag.builder().key("env").value("prod").build()))
+          .arn();
+      secrets.putSecretValue(b -> b.secretId("db/password").secretBinary(SdkBytes.fromUtf8String("two")));
+      secrets.createSecret(b -> b.name("doomed").secretString("x"));
+      secrets.deleteSecret(b -> b.secretId("doomed").recoveryWindowInDays(7L));
+    }
+    first.close();
+
+    Emulator second = durable();
+    try (SecretsManagerClient secrets = secretsClient(second)) {
+      assertThat(secrets.getSecretValue(b -> b.secretId(arn)).secretBinary().asUtf8String()).isEqualTo("two");
+      assertThat(secrets.getSecretValue(b -> b.secretId("db/password").versionStage("AWSPREVIOUS")).secretString())
+          .isEqualTo("one");
+      assertThat(secrets.describeSecret(b -> b.secretId("db/password")).tags()).hasSize(1);
+      assertThat(secrets.describeSecret(b -> b.secretId("doomed")).deletedDate()).isNotNull();
+      assertThat(secrets.restoreSecret(b -> b.secretId("doomed")).name()).isEqualTo("doomed");
+    }
+  }
+
+  static SecretsManagerClient secretsClient(Emulator emulator) {
+    return SecretsManagerClient.builder()
+        .endpointOverride(URI.create(emulator.url()))
+        .region(Region.US_EAST_1)
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "secret")))
+        .httpClient(UrlConnectionHttpClient.create())
+        .build();
   }
 }

@@ -142,7 +142,7 @@ public final class ApiBenchmark implements Benchmark {
         + "running in its **own JVM** on loopback (`dev.ecsemulator.bench.load.LoadGenerator`: one thread and one "
         + "keep-alive HTTP/1.1 connection each, latencies in HdrHistogram). Latency is from writing the request "
         + "to reading the last byte of the answer. The same request bytes go to both servers, unsigned (a "
-        + "SigV4-shaped `Authorization` header with a dummy signature: moto needs it to route to ECS, neither "
+        + "SigV4-shaped `Authorization` header with a dummy signature: moto needs it to route to the service, neither "
         + "checks it). Before a scenario's first measurement the emulator gets " + options.jitWarmUp().toSeconds()
         + " s of its load at 16 connections, unmeasured (moto at most 5 s): on these shared cores the JIT "
         + "compiler needs tens of seconds of load before the request path is compiled (see the cold figures "

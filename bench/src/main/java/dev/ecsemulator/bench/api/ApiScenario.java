@@ -11,7 +11,8 @@ import java.util.function.Predicate;
  * One request the API benchmark repeats, on the emulator and on the baseline alike.
  *
  * @param name the row label, e.g. {@code DescribeTasks (100 tasks)}
- * @param operation the ECS operation sent
+ * @param api the service the request goes to (ECS unless said)
+ * @param operation the operation sent
  * @param preparation seeds what the request needs on a server and returns the request body
  * @param expectation what a complete answer holds (checked once per server before the load, so both servers are
  *     measured doing the same work)
@@ -19,8 +20,8 @@ import java.util.function.Predicate;
  * @param emulatorArgs extra emulator options (e.g. {@code --ephemeral}); a scenario with any runs on an emulator
  *     process of its own, started for it
  */
-public record ApiScenario(String name, String operation, Preparation preparation, Predicate<JsonNode> expectation,
-    String expected, List<String> emulatorArgs) {
+public record ApiScenario(String name, EcsRequest.Api api, String operation, Preparation preparation,
+    Predicate<JsonNode> expectation, String expected, List<String> emulatorArgs) {
 
   public ApiScenario {
     emulatorArgs = List.copyOf(emulatorArgs);
@@ -28,12 +29,18 @@ public record ApiScenario(String name, String operation, Preparation preparation
 
   public ApiScenario(String name, String operation, Preparation preparation, Predicate<JsonNode> expectation,
       String expected) {
-    this(name, operation, preparation, expectation, expected, List.of());
+    this(name, EcsRequest.Api.ECS, operation, preparation, expectation, expected, List.of());
+  }
+
+  /** A request to another service than ECS. */
+  public ApiScenario(String name, EcsRequest.Api api, String operation, Preparation preparation,
+      Predicate<JsonNode> expectation, String expected) {
+    this(name, api, operation, preparation, expectation, expected, List.of());
   }
 
   /** The same request under another name, on an emulator started with {@code args}. */
   public ApiScenario onEmulatorWith(String newName, List<String> args) {
-    return new ApiScenario(newName, operation, preparation, expectation, expected, args);
+    return new ApiScenario(newName, api, operation, preparation, expectation, expected, args);
   }
 
   /** Seeds a server (create a cluster, register, run tasks, ...) and returns the body of the request to repeat. */
@@ -45,7 +52,7 @@ public record ApiScenario(String name, String operation, Preparation preparation
 
   /** Seeds {@code server} and returns the request, after checking that it answers as expected once. */
   public EcsRequest prepare(ServerProcess server) {
-    EcsRequest request = new EcsRequest(operation, preparation.body(server));
+    EcsRequest request = new EcsRequest(api, operation, preparation.body(server));
     var answer = server.client().call(request);
     if (!answer.ok()) {
       throw new EcsCallFailed(operation, answer);

@@ -2,6 +2,7 @@ package dev.ecsemulator.bench.api;
 
 import static dev.ecsemulator.bench.client.RawEcsClient.json;
 
+import dev.ecsemulator.bench.client.EcsRequest;
 import dev.ecsemulator.bench.client.RawEcsClient;
 import java.util.List;
 import java.util.Map;
@@ -97,6 +98,13 @@ public final class ApiScenarios {
               return json(Map.of("cluster", TaskFleet.CLUSTER));
             },
             body -> body.path("taskArns").size() == TaskFleet.TASKS, TaskFleet.TASKS + " task ARNs"),
+        new ApiScenario("GetSecretValue", EcsRequest.Api.SECRETS_MANAGER, "GetSecretValue",
+            server -> {
+              server.client().ok(EcsRequest.Api.SECRETS_MANAGER, "CreateSecret", Map.of("Name", "bench/db-password",
+                  "SecretString", "{\"username\":\"app\",\"password\":\"correct-horse-battery-staple\"}"));
+              return json(Map.of("SecretId", "bench/db-password"));
+            },
+            body -> body.path("SecretString").asText().contains("correct-horse"), "the secret's value"),
         register,
         register.onEmulatorWith(REGISTER_EPHEMERAL, List.of("--ephemeral")));
   }

@@ -14,9 +14,9 @@ import java.time.Duration;
 
 /**
  * A plain AWS JSON 1.1 client for setting up and checking benchmark state (create a cluster, register a task
- * definition, run tasks, poll their status). It signs nothing (see {@link EcsRequest#AUTHORIZATION}), so it works
- * against the emulator and moto alike. Not for load: that is {@link dev.ecsemulator.bench.load.LoadGenerator}'s job,
- * in its own process. Thread-safe.
+ * definition, run tasks, poll their status). It signs nothing (see {@link EcsRequest.Api#authorization()}), so it
+ * works against the emulator and moto alike. Not for load: that is
+ * {@link dev.ecsemulator.bench.load.LoadGenerator}'s job, in its own process. Thread-safe.
  */
 public final class RawEcsClient {
 
@@ -43,7 +43,7 @@ public final class RawEcsClient {
         .timeout(Duration.ofSeconds(60))
         .header("Content-Type", EcsRequest.CONTENT_TYPE)
         .header("X-Amz-Target", request.target())
-        .header("Authorization", EcsRequest.AUTHORIZATION)
+        .header("Authorization", request.api().authorization())
         .POST(HttpRequest.BodyPublishers.ofString(request.body()))
         .build();
     try {
@@ -68,7 +68,12 @@ public final class RawEcsClient {
    * @throws EcsCallFailed when the server answers an error (see {@link EcsCallFailed#unsupported()})
    */
   public JsonNode ok(String operation, Object body) {
-    EcsResponse response = call(operation, body);
+    return ok(EcsRequest.Api.ECS, operation, body);
+  }
+
+  /** As {@link #ok(String, Object)}, to another service on the endpoint. */
+  public JsonNode ok(EcsRequest.Api api, String operation, Object body) {
+    EcsResponse response = call(new EcsRequest(api, operation, json(body)));
     if (!response.ok()) {
       throw new EcsCallFailed(operation, response);
     }

@@ -46,7 +46,7 @@ public final class LoadGenerator {
     }
     String body = Files.readString(Path.of(required(options, "--body-file")));
     LoadSpec spec = new LoadSpec(required(options, "--host"), Integer.parseInt(required(options, "--port")),
-        new EcsRequest(required(options, "--operation"), body),
+        new EcsRequest(EcsRequest.Api.named(required(options, "--api")), required(options, "--operation"), body),
         Integer.parseInt(required(options, "--connections")),
         Duration.ofMillis(Long.parseLong(required(options, "--warm-up-ms"))),
         Duration.ofMillis(Long.parseLong(required(options, "--duration-ms"))));

@@ -58,7 +58,8 @@ public final class LoadRun {
       command.addAll(JVM_FLAGS);
       command.addAll(List.of("-cp", classpath, LoadGenerator.class.getName(),
           "--host", spec.host(), "--port", String.valueOf(spec.port()),
-          "--operation", spec.request().operation(), "--body-file", bodyFile.toString(),
+          "--api", spec.request().api().signingName(), "--operation", spec.request().operation(),
+          "--body-file", bodyFile.toString(),
           "--connections", String.valueOf(spec.connections()),
           "--warm-up-ms", String.valueOf(spec.warmUp().toMillis()),
           "--duration-ms", String.valueOf(spec.duration().toMillis())));

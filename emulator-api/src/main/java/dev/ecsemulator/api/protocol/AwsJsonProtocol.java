@@ -7,16 +7,13 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ecsemulator.core.error.EcsException;
-import dev.ecsemulator.core.error.InvalidParameterException;
+import dev.ecsemulator.core.error.AwsException;
 import dev.ecsemulator.core.error.SerializationException;
-import dev.ecsemulator.core.error.ServerException;
 import dev.ecsemulator.core.error.UnknownOperationException;
-import dev.ecsemulator.core.error.UnsupportedFeatureException;
 import dev.ecsemulator.core.json.EcsJson;
 import io.javalin.http.Context;
-import io.javalin.http.Handler;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -24,12 +21,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The AWS JSON 1.1 protocol at {@code POST /}: reads {@code X-Amz-Target}, checks and binds the body,
- * dispatches through the {@link OperationTable}, and writes the response or error. This is the one place
- * where errors become HTTP responses: {@link EcsException}s with their AWS code and status, anything
- * else as a 500 {@code ServerException} (and a logged bug).
+ * The AWS JSON protocol (1.0 and 1.1) at {@code POST /}, for every JSON service on the endpoint: routes a request by
+ * the prefix of its {@code X-Amz-Target} ({@code secretsmanager.GetSecretValue}) to its {@link AwsService}, checks the
+ * body against that service's model, binds it, dispatches through the service's {@link OperationTable}, and writes
+ * the response or error. This is the one place where errors become JSON answers: {@link AwsException}s with their
+ * AWS code and status, worded as their service words them ({@link ServiceErrors}), anything else as the service's
+ * 500 (and a logged bug).
  */
-public final class AwsJsonProtocol implements Handler {
+public final class AwsJsonProtocol implements WireProtocol {
 
   public static final String CONTENT_TYPE = "application/x-amz-json-1.1";
   public static final String REQUEST_ID_HEADER = "x-amzn-RequestId";
@@ -39,60 +38,97 @@ public final class AwsJsonProtocol implements Handler {
   private static final Logger log = LoggerFactory.getLogger(AwsJsonProtocol.class);
   private static final byte[] EMPTY_OBJECT = "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
-  private final ServiceModel model;
-  private final RequestValidator validator;
-  private final OperationTable table;
+  /** A JSON service on the endpoint, with its validator. */
+  private record Route(AwsService service, RequestValidator validator) {}
+
+  /** Target prefix to route. */
+  private final Map<String, Route> routes;
+  /** Words the errors of a request that names no service on the endpoint: the first service given (ECS). */
+  private final Route fallback;
   private final ScopeResolver scopes;
   private final ObjectMapper json = EcsJson.mapper();
   /** Answers: the same mapping, with ARNs written from bytes made once (see {@link ArnBytes}). */
   private final ObjectMapper answers = ArnBytes.writingArnsFromCache(json);
 
-  public AwsJsonProtocol(ServiceModel model, OperationTable table, ScopeResolver scopes) {
-    this.model = model;
-    this.validator = new RequestValidator(model);
-    this.table = table;
+  /**
+   * @param services the JSON-protocol services of the endpoint; the first also words the errors of requests that name
+   *     none of them
+   * @throws IllegalArgumentException if two share a target prefix or one is not a JSON-protocol service
+   */
+  public AwsJsonProtocol(List<AwsService> services, ScopeResolver scopes) {
+    Map<String, Route> byPrefix = new LinkedHashMap<>();
+    for (AwsService service : services) {
+      if (!service.model().protocol().equals("json") || service.model().targetPrefix().isEmpty()) {
+        throw new IllegalArgumentException(service.name() + " is not an AWS JSON service");
+      }
+      Route route = new Route(service, new RequestValidator(service.model(), service.errors()));
+      if (byPrefix.putIfAbsent(service.model().targetPrefix(), route) != null) {
+        throw new IllegalArgumentException("two services share the target prefix " + service.model().targetPrefix());
+      }
+    }
+    this.routes = Map.copyOf(byPrefix);
+    this.fallback = byPrefix.values().iterator().next();
     this.scopes = scopes;
+  }
+
+  /** A request naming a target, or sent as AWS JSON: the default protocol takes any other too. */
+  @Override
+  public boolean accepts(Context ctx) {
+    String contentType = ctx.header("Content-Type");
+    return ctx.header("X-Amz-Target") != null
+        || (contentType != null && contentType.startsWith("application/x-amz-json-"));
   }
 
   @Override
   public void handle(Context ctx) {
     String requestId = requestId();
     ctx.header(REQUEST_ID_HEADER, requestId);
+    String target = ctx.header("X-Amz-Target");
+    Route route = routeOf(target);
     String operation = null;
     try {
       // The whole request is read before anything is answered, errors included, so no answer leaves while its
       // request is still arriving and the connection is left as a kept-alive client expects it.
       byte[] raw = RequestBody.read(ctx);
-      operation = operationOf(ctx.header("X-Amz-Target"));
-      OperationTable.Entry<?> entry = entryFor(operation);
+      operation = operationOf(target, route);
+      OperationTable.Entry<?> entry = entryFor(route.service(), operation);
       JsonNode body = parseBody(raw);
-      validator.validate(operation, body);
+      route.validator().validate(operation, body);
       RequestContext context = new RequestContext(scopes.resolve(ctx.header("Authorization")), operation, requestId);
-      Object result = invoke(entry, context, body);
+      Object result = invoke(route.service(), entry, context, body);
       ctx.status(200);
-      writeJson(ctx, result == null ? EMPTY_OBJECT : answers.writeValueAsBytes(result));
-    } catch (EcsException e) {
-      writeError(ctx, e);
+      writeJson(ctx, route.service(), result == null ? EMPTY_OBJECT : answers.writeValueAsBytes(result));
+    } catch (AwsException e) {
+      writeError(ctx, route.service(), e);
     } catch (Exception e) {
-      log.error("Bug: {} failed unexpectedly (request {})", operation, requestId, e);
-      writeError(ctx, new ServerException("Internal error in ecs-emulator while handling " + operation
-          + " (request " + requestId + "): " + e.getClass().getSimpleName()));
+      AwsService service = route.service();
+      log.error("Bug: {} {} failed unexpectedly (request {})", service.name(), operation, requestId,
+          service.carriesSecrets() ? WithoutMessages.of(e) : e);
+      writeError(ctx, service, service.errors().internal().apply("Internal error in ecs-emulator while handling "
+          + operation + " (request " + requestId + "): " + e.getClass().getSimpleName()));
     }
   }
 
-  private OperationTable.Entry<?> entryFor(String operation) {
-    return table.find(operation).orElseThrow(() -> notFound(operation));
+  /** The service the target's prefix names, else the fallback (to word the UnknownOperationException). */
+  private Route routeOf(String target) {
+    int dot = target == null ? -1 : target.indexOf('.');
+    Route route = dot < 0 ? null : routes.get(target.substring(0, dot));
+    return route != null ? route : fallback;
   }
 
-  private EcsException notFound(String operation) {
-    return model.hasOperation(operation)
-        ? new UnsupportedFeatureException("ecs-emulator does not implement the " + operation
-            + " operation yet. See the README for the supported operations.")
+  private static OperationTable.Entry<?> entryFor(AwsService service, String operation) {
+    return service.operations().find(operation).orElseThrow(() -> notFound(service, operation));
+  }
+
+  private static AwsException notFound(AwsService service, String operation) {
+    return service.model().hasOperation(operation)
+        ? service.errors().notImplemented().apply(operation)
         : new UnknownOperationException("Unknown operation: " + operation + ".");
   }
 
-  private String operationOf(String target) {
-    String prefix = model.targetPrefix() + ".";
+  /** The operation a target names within its route's service. */
+  private static String operationOf(String target, Route route) {
+    String prefix = route.service().model().targetPrefix() + ".";
     if (target == null || !target.startsWith(prefix) || target.length() == prefix.length()) {
       throw new UnknownOperationException(target == null
           ? "Missing X-Amz-Target header: expected " + prefix + "<Operation>."
@@ -134,7 +170,7 @@ public final class AwsJsonProtocol implements Handler {
   }
 
   @SuppressWarnings("unchecked")
-  private <I> Object invoke(OperationTable.Entry<I> entry, RequestContext context, JsonNode body) {
+  private <I> Object invoke(AwsService service, OperationTable.Entry<I> entry, RequestContext context, JsonNode body) {
     I request;
     if (entry.requestType() == JsonNode.class || entry.requestType() == ObjectNode.class) {
       request = (I) body;
@@ -143,7 +179,7 @@ public final class AwsJsonProtocol implements Handler {
         request = json.treeToValue(body, entry.requestType());
       } catch (InvalidFormatException e) {
         // Passed the model check, so this is a value our records reject (e.g. an enum we map).
-        throw new InvalidParameterException("Invalid value " + e.getValue() + " at '" + path(e) + "'.");
+        throw service.errors().invalid().apply("Invalid value " + e.getValue() + " at '" + path(e) + "'.");
       } catch (MismatchedInputException e) {
         throw new SerializationException("Cannot read member '" + path(e) + "': " + e.getOriginalMessage());
       } catch (JsonProcessingException e) {
@@ -164,15 +200,15 @@ public final class AwsJsonProtocol implements Handler {
     return path.toString();
   }
 
-  private void writeError(Context ctx, EcsException e) {
+  private void writeError(Context ctx, AwsService service, AwsException e) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("__type", e.errorCode());
-    body.put("message", e.getMessage());
+    body.put(service.model().messageMember(e.errorCode()), e.getMessage());
     body.putAll(e.extraMembers());
     ctx.status(e.httpStatus());
     ctx.header("X-Amzn-ErrorType", e.errorCode());
     try {
-      writeJson(ctx, json.writeValueAsBytes(body));
+      writeJson(ctx, service, json.writeValueAsBytes(body));
     } catch (JsonProcessingException impossible) {
       throw new IllegalStateException(impossible);
     }
@@ -182,9 +218,9 @@ public final class AwsJsonProtocol implements Handler {
    * Writes the answer to the response itself, with its length. Handed to Javalin as a result, it was copied again
    * through Javalin's output stream: 20 % of ListTasks' server time in a profile at one connection.
    */
-  private static void writeJson(Context ctx, byte[] bytes) {
+  private static void writeJson(Context ctx, AwsService service, byte[] bytes) {
     jakarta.servlet.http.HttpServletResponse response = ctx.res();
-    response.setContentType(CONTENT_TYPE);
+    response.setContentType(service.model().jsonContentType());
     response.setContentLength(bytes.length);
     try {
       response.getOutputStream().write(bytes);

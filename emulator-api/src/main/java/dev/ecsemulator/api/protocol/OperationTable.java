@@ -7,7 +7,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The dispatch table: ECS operation name to its handler and request type. Built once at start, then
+ * The dispatch table of one service: operation name to its handler and request type. Built once at start, then
  * read-only and thread-safe.
  */
 public final class OperationTable {

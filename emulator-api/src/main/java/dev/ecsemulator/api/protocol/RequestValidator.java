@@ -1,12 +1,14 @@
 package dev.ecsemulator.api.protocol;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ecsemulator.core.error.AwsException;
 import dev.ecsemulator.core.error.InvalidParameterException;
 import dev.ecsemulator.core.error.SerializationException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -19,10 +21,11 @@ import java.util.concurrent.ConcurrentHashMap;
  *       deserializer words it ("Start of structure or map found where not expected.",
  *       "STRING_VALUE can not be converted to an Integer", ...; the wording is seen in public AWS
  *       error reports for JSON 1.1 services);
- *   <li>missing required members, values outside an enum, and length, range or pattern violations are an
- *       {@code InvalidParameterException} in the AWS validation wording ("1 validation error detected:
- *       Value null at 'cluster' failed to satisfy constraint: Member must not be null"). ECS's exact
- *       error code for these is unverified (see README).
+ *   <li>missing required members, values outside an enum, and length, range or pattern violations are the
+ *       service's validation error ({@link ServiceErrors#invalid()}; ECS: {@code InvalidParameterException}) in the
+ *       AWS validation wording ("1 validation error detected: Value null at 'cluster' failed to satisfy constraint:
+ *       Member must not be null"), members named as the service names them ({@link ServiceErrors#memberNames()}).
+ *       ECS's exact error code for these is unverified (see README).
  * </ul>
  *
  * Members the model does not know are ignored, so newer clients keep working. Thread-safe.
@@ -30,13 +33,28 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class RequestValidator {
 
   private final ServiceModel model;
+  private final Function<String, ? extends AwsException> invalid;
+  private final ServiceErrors.MemberNames memberNames;
   private final Map<String, Pattern> patterns = new ConcurrentHashMap<>();
 
+  /** A validator worded as ECS words it. */
   public RequestValidator(ServiceModel model) {
-    this.model = model;
+    this(model, InvalidParameterException::new, ServiceErrors.MemberNames.AS_SENT);
   }
 
-  /** @throws SerializationException for type errors; InvalidParameterException for constraint errors */
+  /** A validator worded as {@code errors} say. */
+  public RequestValidator(ServiceModel model, ServiceErrors errors) {
+    this(model, errors.invalid(), errors.memberNames());
+  }
+
+  private RequestValidator(ServiceModel model, Function<String, ? extends AwsException> invalid,
+      ServiceErrors.MemberNames memberNames) {
+    this.model = model;
+    this.invalid = invalid;
+    this.memberNames = memberNames;
+  }
+
+  /** @throws SerializationException for type errors; the service's validation error for constraint errors */
   public void validate(String operation, JsonNode body) {
     String input = model.inputShape(operation).orElse(null);
     if (input == null) {
@@ -46,7 +64,7 @@ public final class RequestValidator {
     checkStructure(input, body, "", violations);
     if (!violations.isEmpty()) {
       String count = violations.size() == 1 ? "1 validation error" : violations.size() + " validation errors";
-      throw new InvalidParameterException(count + " detected: " + String.join("; ", violations));
+      throw invalid.apply(count + " detected: " + String.join("; ", violations));
     }
   }
 
@@ -110,6 +128,12 @@ public final class RequestValidator {
         if (!value.isNumber()) {
           throw wrongType(value, "Date");
         }
+      }
+      case "blob" -> {
+        if (!value.isTextual()) {
+          throw wrongType(value, "Blob");
+        }
+        checkLength(shape, base64Length(value.asText()), path, violations);
       }
       default -> { }
     }
@@ -182,8 +206,18 @@ public final class RequestValidator {
     }
   }
 
-  private static String join(String path, String member) {
-    return path.isEmpty() ? member : path + "." + member;
+  private String join(String path, String member) {
+    String name = memberNames.of(member);
+    return path.isEmpty() ? name : path + "." + name;
+  }
+
+  /** The length in bytes of a base64 blob, as its model's min and max count it. */
+  private static int base64Length(String base64) {
+    try {
+      return java.util.Base64.getDecoder().decode(base64).length;
+    } catch (IllegalArgumentException e) {
+      throw new SerializationException("Base64 encoded blob is not valid.");  // wording unverified
+    }
   }
 
   /** AWS's deserializer wording for a JSON value of the wrong kind. */

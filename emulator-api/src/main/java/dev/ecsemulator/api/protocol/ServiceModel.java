@@ -5,43 +5,98 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.zip.GZIPInputStream;
 
 /**
- * The botocore model of the ECS API (resource {@code aws/ecs-2014-11-13.service.json.gz}): the authority
- * on operation names and request shapes. Immutable after loading; thread-safe.
+ * The botocore model of one AWS API (a resource {@code aws/<service>-<version>.service.json.gz}, see
+ * {@code aws/README.md}): the authority on the service's names (target prefix, signing name), its operations, request
+ * shapes and error shapes. Immutable after loading; thread-safe.
  */
 public final class ServiceModel {
 
+  /** The ECS model's target prefix. */
   public static final String TARGET_PREFIX = "AmazonEC2ContainerServiceV20141113";
-  private static final String RESOURCE = "/aws/ecs-2014-11-13.service.json.gz";
+  /** The ECS model. */
+  public static final String ECS = "/aws/ecs-2014-11-13.service.json.gz";
 
   private final JsonNode operations;
   private final JsonNode shapes;
-  private final String targetPrefix;
+  private final JsonNode metadata;
+  /** Error code to the name of its message member ({@code message} or {@code Message}: services differ). */
+  private final Map<String, String> messageMembers;
+  private final String defaultMessageMember;
 
   private ServiceModel(JsonNode model) {
     this.operations = model.path("operations");
     this.shapes = model.path("shapes");
-    this.targetPrefix = model.path("metadata").path("targetPrefix").asText();
+    this.metadata = model.path("metadata");
+    Map<String, String> members = new HashMap<>();
+    int capitalized = 0;
+    for (Iterator<Map.Entry<String, JsonNode>> it = shapes.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> shape = it.next();
+      if (shape.getValue().path("exception").asBoolean()) {
+        String member = shape.getValue().path("members").has("Message") ? "Message" : "message";
+        members.put(shape.getKey(), member);
+        capitalized += member.equals("Message") ? 1 : -1;
+      }
+    }
+    this.messageMembers = Map.copyOf(members);
+    this.defaultMessageMember = capitalized > 0 ? "Message" : "message";
   }
 
+  /** The ECS model. */
   public static ServiceModel load() {
-    try (InputStream raw = ServiceModel.class.getResourceAsStream(RESOURCE)) {
+    return load(ECS);
+  }
+
+  /** The model in the classpath resource {@code resource} (e.g. {@link #ECS}). */
+  public static ServiceModel load(String resource) {
+    try (InputStream raw = ServiceModel.class.getResourceAsStream(resource)) {
       if (raw == null) {
-        throw new IllegalStateException("missing resource " + RESOURCE);
+        throw new IllegalStateException("missing resource " + resource);
       }
       return new ServiceModel(new ObjectMapper().readTree(new GZIPInputStream(raw)));
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + RESOURCE, e);
+      throw new UncheckedIOException("cannot read " + resource, e);
     }
   }
 
+  /** The {@code X-Amz-Target} prefix of a JSON-protocol service ({@code secretsmanager}); empty for others. */
   public String targetPrefix() {
-    return targetPrefix;
+    return metadata.path("targetPrefix").asText();
+  }
+
+  /**
+   * The service's name in SigV4 credential scopes ({@code ecs}, {@code secretsmanager}, {@code elasticloadbalancing}):
+   * how a query-protocol request names its service, and the service's key in the emulator's health answer.
+   */
+  public String signingName() {
+    JsonNode signing = metadata.get("signingName");
+    return signing != null ? signing.asText() : metadata.path("endpointPrefix").asText();
+  }
+
+  /** The wire protocol: {@code json}, {@code query}, {@code smithy-rpc-v2-cbor}, ... */
+  public String protocol() {
+    return metadata.path("protocol").asText();
+  }
+
+  /** The content type of a JSON-protocol service's answers: {@code application/x-amz-json-1.1} or {@code -1.0}. */
+  public String jsonContentType() {
+    return "application/x-amz-json-" + metadata.path("jsonVersion").asText("1.1");
+  }
+
+  /**
+   * The member an error's message is sent in: as the model's shape for {@code errorCode} names it, else as most of the
+   * model's error shapes do (for protocol errors such as SerializationException, which no model declares).
+   */
+  public String messageMember(String errorCode) {
+    return messageMembers.getOrDefault(errorCode, defaultMessageMember);
   }
 
   public Set<String> operationNames() {

@@ -15,6 +15,8 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ecs.EcsClient;
@@ -70,7 +72,21 @@ public final class TestEmulator implements AutoCloseable {
 
   /** A client for another region, or another account when the access key is a 12-digit account ID. */
   public EcsClient client(Region region, String accessKeyId) {
-    return EcsClient.builder()
+    return sdk(EcsClient.builder(), region, accessKeyId);
+  }
+
+  /**
+   * A client of any service on the endpoint, e.g. {@code sdk(SecretsManagerClient.builder())}: us-east-1, access key
+   * {@code test} (so the default account). The caller closes it.
+   */
+  public <B extends AwsClientBuilder<B, C> & SdkSyncClientBuilder<B, C>, C> C sdk(B builder) {
+    return sdk(builder, Region.US_EAST_1, "test");
+  }
+
+  /** As {@link #sdk(AwsClientBuilder)}, for another region, or another account when the key is a 12-digit ID. */
+  public <B extends AwsClientBuilder<B, C> & SdkSyncClientBuilder<B, C>, C> C sdk(
+      B builder, Region region, String accessKeyId) {
+    return builder
         .endpointOverride(URI.create(url()))
         .region(region)
         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, "secret")))

@@ -46,8 +46,13 @@ public final class KindRegistry {
 
   /** This registry and some more kinds. */
   public KindRegistry with(Kind<?>... more) {
+    return with(List.of(more));
+  }
+
+  /** This registry and some more kinds: another service's, say. */
+  public KindRegistry with(Collection<? extends Kind<?>> more) {
     List<Kind<?>> all = new ArrayList<>(byName.values());
-    all.addAll(List.of(more));
+    all.addAll(more);
     return of(all).withIndexes(indexes);
   }
 

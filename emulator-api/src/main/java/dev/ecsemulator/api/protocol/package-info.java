@@ -1,0 +1,44 @@
+/**
+ * The AWS API edge: one endpoint, several AWS services, each described by an {@link
+ * dev.ecsemulator.api.protocol.AwsService} (its botocore {@link dev.ecsemulator.api.protocol.ServiceModel}, its
+ * {@link dev.ecsemulator.api.protocol.OperationTable} and its {@link dev.ecsemulator.api.protocol.ServiceErrors}).
+ *
+ * <pre>
+ * POST /  ──▶ ProtocolRouter ──(request shape)──▶ WireProtocol ──(service, operation)──▶ AwsService
+ *                                                   │ parse body → validate against the model → bind to the record
+ *                                                   │ → OperationTable handler → one core call
+ *                                                   └ answer, or AwsException worded by the service (mapped here only)
+ * </pre>
+ *
+ * <p>A protocol is picked by the request's shape, never by trying one and falling back on failure:
+ *
+ * <ul>
+ *   <li><b>AWS JSON 1.0/1.1</b> ({@link dev.ecsemulator.api.protocol.AwsJsonProtocol}, the default): a request with
+ *       an {@code X-Amz-Target} header; the part before the first dot names the service (its model's
+ *       {@code targetPrefix}: {@code AmazonEC2ContainerServiceV20141113}, {@code secretsmanager}, {@code AmazonSSM},
+ *       {@code Logs_20140328}, {@code AnyScaleFrontendService}), the rest the operation. An unknown prefix or
+ *       operation answers UnknownOperationException; an operation of the model not in the table, the service's
+ *       {@link dev.ecsemulator.api.protocol.ServiceErrors#notImplemented()}.
+ *   <li><b>AWS query</b> (planned, for ELBv2: a new {@code AwsQueryProtocol}, no change here): accepts
+ *       {@code POST /} with {@code Content-Type: application/x-www-form-urlencoded}. The service is the one whose
+ *       model's {@code protocol} is {@code query} and whose {@link dev.ecsemulator.api.protocol.ServiceModel#signingName()}
+ *       is the credential scope's service ({@code Credential=AKID/20250101/us-east-1/elasticloadbalancing/aws4_request},
+ *       the fourth element of the scope {@link dev.ecsemulator.api.protocol.ScopeResolver} already parses); the
+ *       operation is {@code Action}, {@code Version} must be the model's {@code apiVersion}. It decodes the form into
+ *       the same JSON tree by the input shape ({@code Names.member.1}, {@code Tags.member.1.Key}), then reuses the
+ *       {@link dev.ecsemulator.api.protocol.RequestValidator}, the binding and the service's table unchanged, and
+ *       writes {@code <ActionResponse><ActionResult>...</ActionResult><ResponseMetadata><RequestId>} or
+ *       {@code <ErrorResponse><Error><Type>Sender</Type><Code>..</Code><Message>..</Message></Error>} from the same
+ *       {@link dev.ecsemulator.core.error.AwsException}s. Registered as
+ *       {@code new ProtocolRouter(json, query)}.
+ *   <li><b>Smithy RPC v2 CBOR</b> (planned, for CloudWatch): accepts {@code POST
+ *       /service/GraniteServiceVersion20100801/operation/PutMetricData} with {@code smithy-protocol: rpc-v2-cbor};
+ *       the path names the service (its model's {@code targetPrefix}) and operation; the body is CBOR read into the
+ *       same JSON tree (Jackson's CBOR format), and answers are CBOR. The HTTP server then also routes
+ *       {@code POST /service/*} to the same router.
+ * </ul>
+ *
+ * <p>The handlers, the request records and the core never see the protocol: a table serves whichever protocol its
+ * model names.
+ */
+package dev.ecsemulator.api.protocol;
