@@ -22,7 +22,8 @@ import java.util.function.UnaryOperator;
  *       {@code systemd-private-*} directory;
  * </ul>
  * and is neither inside nor above a protected path (the Docker engine's socket, the emulator's data
- * directory). A home directory that is {@code /} or a system directory counts for nothing. A path that is not
+ * directory). A home or temporary directory that is {@code /} or a system directory (also when it cannot be
+ * resolved, which resolvers report as {@code /}) counts for nothing. A path that is not
  * absolute is not a host path (Docker reads such a bind source as a volume name) and is allowed.
  *
  * <p>{@code resolver} maps a normalized path to the path Docker would really bind, following symbolic links
@@ -38,7 +39,7 @@ import java.util.function.UnaryOperator;
 public record HostPathPolicy(String home, List<String> tempDirectories, List<String> protectedPaths,
     UnaryOperator<String> resolver) {
 
-  /** Directories no home may be: inside them lies the system, not a user's own files. */
+  /** Directories no home or temporary directory may be: inside them lies the system, not a user's own files. */
   static final Set<String> SYSTEM_DIRECTORIES = Set.of("/", "/bin", "/boot", "/dev", "/etc", "/lib", "/lib32",
       "/lib64", "/libx32", "/opt", "/proc", "/run", "/sbin", "/srv", "/sys", "/usr", "/var", "/var/lib", "/var/run");
 
@@ -73,7 +74,7 @@ public record HostPathPolicy(String home, List<String> tempDirectories, List<Str
     }
     for (String temp : tempDirectories) {
       String t = resolve(temp);
-      if (strictlyInside(path, t)) {
+      if (!SYSTEM_DIRECTORIES.contains(t) && strictlyInside(path, t)) {
         String first = firstName(path, t);
         if (!first.startsWith(".") && !first.startsWith("ssh-") && !first.startsWith("systemd-private-")) {
           return true;

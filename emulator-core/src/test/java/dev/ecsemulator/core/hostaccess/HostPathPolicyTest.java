@@ -72,6 +72,16 @@ class HostPathPolicyTest {
   }
 
   @Test
+  void aRootThatResolvesToTheSystemCountsForNothing() {
+    // What a resolver answers for a path it cannot read.
+    HostPathPolicy policy = new HostPathPolicy("/home/dev", List.of("/tmp"), List.of(),
+        path -> path.startsWith("/tmp") || path.startsWith("/home") ? "/" : path);
+
+    assertThat(policy.allows("/etc/shadow")).isFalse();
+    assertThat(policy.allows("/tmp/x")).isFalse();
+  }
+
+  @Test
   void rootsHomeIsAHomeLikeAnyOther() {
     HostPathPolicy policy = HostPathPolicy.lexical("/root", List.of(), List.of());
 

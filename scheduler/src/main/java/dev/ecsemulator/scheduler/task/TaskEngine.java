@@ -8,10 +8,14 @@ import dev.ecsemulator.core.model.Task;
 import dev.ecsemulator.core.state.Change;
 import dev.ecsemulator.core.state.StateStore;
 import dev.ecsemulator.core.task.TaskLifecycle;
+import dev.ecsemulator.core.hostaccess.HostAccessRules;
+import dev.ecsemulator.core.hostaccess.HostPathPolicy;
+import dev.ecsemulator.scheduler.docker.DockerEngine;
 import dev.ecsemulator.scheduler.docker.Labels;
 import dev.ecsemulator.scheduler.runtime.ContainerEvent;
 import dev.ecsemulator.scheduler.runtime.ContainerRuntime;
 import dev.ecsemulator.scheduler.runtime.ContainerRuntimeException;
+import dev.ecsemulator.scheduler.runtime.LocalHostPaths;
 import dev.ecsemulator.scheduler.runtime.ObservedContainer;
 import dev.ecsemulator.scheduler.runtime.PullPolicy;
 import java.time.Clock;
@@ -62,13 +66,19 @@ public final class TaskEngine implements AutoCloseable {
    * @param pullPolicy when images are pulled
    * @param bindAddress the address published ports bind to
    * @param metadataBaseUrl the task metadata endpoint base, or null when none is served
+   * @param allowHostAccess launch tasks that ask for host-level access ({@link HostAccessRules}); when false they
+   *     stop with TaskFailedToStart before anything of theirs is created
+   * @param hostPaths the host paths tasks may bind without host access
    */
   public record Settings(Duration resyncInterval, Duration stoppedTaskRetention, Duration containerCleanupDelay,
-      PullPolicy pullPolicy, String bindAddress, String metadataBaseUrl) {
+      PullPolicy pullPolicy, String bindAddress, String metadataBaseUrl, boolean allowHostAccess,
+      HostPathPolicy hostPaths) {
 
+    /** Host access off, with this machine's paths for the local engine. */
     public static Settings defaults(String bindAddress) {
       return new Settings(Duration.ofSeconds(30), Duration.ofHours(1), Duration.ofHours(1),
-          PullPolicy.PREFER_CACHED, bindAddress, null);
+          PullPolicy.PREFER_CACHED, bindAddress, null, false,
+          LocalHostPaths.policy(DockerEngine.resolveHost(null), null));
     }
   }
 
