@@ -135,7 +135,7 @@ class HostAccessContainersTest {
   @Test
   void withTheOptionEverythingIsAppliedAsTheAgentAppliesIt() {
     EcsClient ecs = ALLOWING.client();
-    Task started = run(ecs, "all", binding("/var/run/docker.sock"),
+    Task started = run(ecs, "all", binding("/var/run/docker.sock").andThen(t -> t.pidMode("host").ipcMode("host")),
         MOUNTING.andThen(c -> c.linuxParameters(l -> l.capabilities(k -> k.add("SYS_ADMIN")))
             .dockerSecurityOptions("seccomp=unconfined")));
 
@@ -144,6 +144,8 @@ class HostAccessContainersTest {
     InspectContainerResponse inspect = docker().inspectContainerCmd(container(running, "app").runtimeId()).exec();
     assertThat(inspect.getHostConfig().getCapAdd()).contains(Capability.SYS_ADMIN);
     assertThat(inspect.getHostConfig().getSecurityOpts()).contains("seccomp=unconfined");
+    assertThat(inspect.getHostConfig().getPidMode()).isEqualTo("host");
+    assertThat(inspect.getHostConfig().getIpcMode()).isEqualTo("host");
     assertThat(inspect.getHostConfig().getBinds())
         .anySatisfy(b -> assertThat(b.getPath()).isEqualTo("/var/run/docker.sock"));
   }
