@@ -1,6 +1,7 @@
 package dev.ecsemulator.scheduler.docker;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.InspectVolumeResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Network;
@@ -10,7 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Finds and removes the Docker resources one emulator instance created, selected by its labels only.
+ * Finds and removes the Docker resources one emulator instance created (containers, networks, volumes),
+ * selected by its labels only.
  * Idempotent: a resource that is already gone counts as removed.
  */
 public final class ManagedResources {
@@ -40,7 +42,19 @@ public final class ManagedResources {
         .exec();
   }
 
-  /** Force-removes every container and network of this instance. Returns how many containers went. */
+  /** Every volume labelled with this instance: the task-scoped ones and the shared ones it provisioned. */
+  public List<InspectVolumeResponse> volumes() {
+    List<InspectVolumeResponse> volumes = engine.client().listVolumesCmd()
+        .withFilter("label", Labels.filterFor(instance))
+        .exec().getVolumes();
+    return volumes == null ? List.of() : volumes;
+  }
+
+  /**
+   * Force-removes every container, network and volume of this instance (volumes last: Docker keeps one that a
+   * container uses; one that a container of someone else's still uses is left, with a warning). Returns how many
+   * containers went.
+   */
   public int removeAll() {
     DockerClient client = engine.client();
     int removed = 0;
@@ -65,6 +79,18 @@ public final class ManagedResources {
         // already removed
       } catch (RuntimeException e) {
         log.warn("Could not remove network {}: {}", network.getName(), e.getMessage());
+      }
+    }
+    for (InspectVolumeResponse volume : volumes()) {
+      if (!ownedByUs(volume.getLabels())) {
+        continue;
+      }
+      try {
+        client.removeVolumeCmd(volume.getName()).exec();
+      } catch (NotFoundException gone) {
+        // already removed
+      } catch (RuntimeException e) {
+        log.warn("Could not remove volume {}: {}", volume.getName(), e.getMessage());
       }
     }
     return removed;

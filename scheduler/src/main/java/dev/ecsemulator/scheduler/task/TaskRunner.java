@@ -18,6 +18,7 @@ import dev.ecsemulator.scheduler.runtime.ContainerSpec;
 import dev.ecsemulator.scheduler.runtime.ContainerSpecFactory;
 import dev.ecsemulator.scheduler.runtime.LaunchContext;
 import dev.ecsemulator.scheduler.runtime.LocalImage;
+import dev.ecsemulator.scheduler.runtime.ManagedVolume;
 import dev.ecsemulator.scheduler.runtime.ObservedContainer;
 import dev.ecsemulator.scheduler.runtime.Sandbox;
 import dev.ecsemulator.scheduler.runtime.UnresolvedInput;
@@ -362,8 +363,10 @@ final class TaskRunner {
   }
 
   /**
-   * Removes a stopped task's containers and sandbox. Idempotent. Takes no member of the record for granted:
-   * without a taskArn, only its recorded containers can be found.
+   * Removes a stopped task's containers and sandbox, then its task-scoped volumes, as the agent removes a task's
+   * resources once its containers are gone ({@code deleteTask}: a task-scoped volume's {@code Cleanup}); shared
+   * volumes outlive it. Idempotent. Takes no member of the record for granted: without a taskArn, only its
+   * recorded containers can be found.
    */
   void cleanUp(TaskRef ref, Task task) {
     for (String id : TaskRecords.runtimeIds(task)) {
@@ -376,6 +379,26 @@ final class TaskRunner {
       runtime.listManaged().stream()
           .filter(o -> task.taskArn().equals(o.taskArn()))
           .forEach(o -> runtime.removeSandbox(o.id()));
+    }
+    if (task.taskArn() != null) {
+      removeVolumes(task.taskArn());
+    }
+  }
+
+  /**
+   * A volume that cannot go now (a container outside the task still uses it) is left with a warning; the sweep of
+   * the next start removes it once its task is forgotten.
+   */
+  private void removeVolumes(String taskArn) {
+    for (ManagedVolume volume : runtime.listManagedVolumes()) {
+      if (!taskArn.equals(volume.taskArn())) {
+        continue;
+      }
+      try {
+        runtime.removeVolume(volume.name());
+      } catch (ContainerRuntimeException e) {
+        log.warn("Could not remove volume {} of task {}: {}", volume.name(), taskArn, e.reason());
+      }
     }
   }
 
