@@ -70,30 +70,27 @@ public final class ManagedResources {
       }
     }
     for (Network network : networks()) {
-      if (!ownedByUs(network.getLabels())) {
-        continue;
-      }
-      try {
-        client.removeNetworkCmd(network.getId()).exec();
-      } catch (NotFoundException gone) {
-        // already removed
-      } catch (RuntimeException e) {
-        log.warn("Could not remove network {}: {}", network.getName(), e.getMessage());
-      }
+      removeOwned("network", network.getName(), network.getLabels(),
+          () -> client.removeNetworkCmd(network.getId()).exec());
     }
     for (InspectVolumeResponse volume : volumes()) {
-      if (!ownedByUs(volume.getLabels())) {
-        continue;
-      }
-      try {
-        client.removeVolumeCmd(volume.getName()).exec();
-      } catch (NotFoundException gone) {
-        // already removed
-      } catch (RuntimeException e) {
-        log.warn("Could not remove volume {}: {}", volume.getName(), e.getMessage());
-      }
+      removeOwned("volume", volume.getName(), volume.getLabels(), () -> client.removeVolumeCmd(volume.getName()).exec());
     }
     return removed;
+  }
+
+  /** Removes a network or volume if its labels say it is ours; gone counts as removed, a refusal is logged. */
+  private void removeOwned(String kind, String name, java.util.Map<String, String> labels, Runnable remove) {
+    if (!ownedByUs(labels)) {
+      return; // defence in depth: the filter already selected only ours
+    }
+    try {
+      remove.run();
+    } catch (NotFoundException gone) {
+      // already removed
+    } catch (RuntimeException e) {
+      log.warn("Could not remove {} {}: {}", kind, name, e.getMessage());
+    }
   }
 
   private boolean ownedByUs(java.util.Map<String, String> labels) {
