@@ -365,6 +365,17 @@ class ContainerSpecFactoryTest {
   }
 
   @Test
+  void capabilitiesInAnySpellingBecomeDockersNames() {
+    ContainerSpec spec = spec(container("app").linuxParameters(LinuxParameters.builder().capabilities(
+        dev.ecsemulator.core.model.KernelCapabilities.builder().add(List.of("CAP_SYS_PTRACE", "net_admin"))
+            .drop(List.of("cap_mknod")).build()).build()).build());
+
+    assertThat(spec.linux().capAdd()).containsExactly("SYS_PTRACE", "NET_ADMIN");
+    assertThat(spec.linux().capDrop()).containsExactly("MKNOD");
+    CreateContainerMapping.hostConfig(spec); // docker-java knows them by these names only
+  }
+
+  @Test
   void fargateRefusesPrivilegeAndAddsNoUlimitOfItsOwn() {
     ContainerDefinition container = container("app").privileged(true).build();
     TaskDefinition definition = task("awsvpc", container);
