@@ -97,7 +97,8 @@ public record ContainerSpec(
     return new Builder()
         .name(name).image(image).command(command).entryPoint(entryPoint).environment(environment)
         .labels(labels).workingDirectory(workingDirectory).user(user).hostname(hostname)
-        .resources(resources).networkMode(networkMode).pidMode(pidMode).ipcMode(ipcMode).ports(ports).links(links).mounts(mounts)
+        .resources(resources).networkMode(networkMode).pidMode(pidMode).ipcMode(ipcMode).ports(ports)
+        .links(links).mounts(mounts)
         .volumesFrom(volumesFrom).ulimits(ulimits).readonlyRootFilesystem(readonlyRootFilesystem)
         .privileged(privileged).extraHosts(extraHosts).init(init).healthCheck(healthCheck).log(log)
         .stopTimeout(stopTimeout).linux(linux);
@@ -271,8 +272,8 @@ public record ContainerSpec(
 
     public ContainerSpec build() {
       return new ContainerSpec(name, image, command, entryPoint, environment, labels, workingDirectory, user,
-          hostname, resources, networkMode, pidMode, ipcMode, ports, links, mounts, volumesFrom, ulimits, readonlyRootFilesystem,
-          privileged, extraHosts, init, healthCheck, log, stopTimeout, linux);
+          hostname, resources, networkMode, pidMode, ipcMode, ports, links, mounts, volumesFrom, ulimits,
+          readonlyRootFilesystem, privileged, extraHosts, init, healthCheck, log, stopTimeout, linux);
     }
   }
 }
