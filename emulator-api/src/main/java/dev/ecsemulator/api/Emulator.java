@@ -27,6 +27,7 @@ import dev.ecsemulator.core.task.TaskCommands;
 import dev.ecsemulator.core.task.TaskQueries;
 import dev.ecsemulator.scheduler.runtime.ContainerRuntime;
 import dev.ecsemulator.scheduler.runtime.DockerContainerRuntime;
+import dev.ecsemulator.scheduler.runtime.LocalHostPaths;
 import dev.ecsemulator.scheduler.runtime.PullPolicy;
 import dev.ecsemulator.scheduler.task.EngineMonitor;
 import dev.ecsemulator.scheduler.task.TaskEngine;
@@ -217,7 +218,8 @@ public final class Emulator implements AutoCloseable {
     SchedulerOptions options = config.scheduler();
     TaskEngine engine = new TaskEngine(store, runtime.get(), monitor, clock, instance, new TaskEngine.Settings(
         options.resyncInterval(), options.stoppedTaskRetention(), options.taskCleanupDelay(),
-        PullPolicy.parse(options.imagePullBehavior()), config.bind(), null));
+        PullPolicy.parse(options.imagePullBehavior()), config.bind(), null, options.allowHostAccess(),
+        LocalHostPaths.policy(docker.host(), instance.dataDir())));
     synchronized (this) {
       if (!closing) {
         tasks = engine;

@@ -37,7 +37,11 @@ public final class Main {
       new Spec("task-cleanup-delay", "DURATION", "1h", "How long a stopped task's containers are kept for their logs."),
       new Spec("stop-tasks-on-exit", null, "false",
           "On SIGTERM or Ctrl-C, stop every task (reason: the emulator stopped) instead of leaving its "
-              + "containers running for the next start to adopt.")));
+              + "containers running for the next start to adopt."),
+      new Spec("allow-host-access", null, "false",
+          "Run tasks that reach the host: privileged containers, added capabilities, devices, host PID/IPC "
+              + "namespaces, weakened security options, bind mounts outside your home and temp directories "
+              + "(the Docker socket, /etc, ...). Off: such tasks stop with TaskFailedToStart.")));
 
   private Main() {
   }
@@ -142,7 +146,8 @@ public final class Main {
     return new SchedulerOptions(instanceCpu, instanceMemory, imagePullBehavior,
         duration("--stopped-task-retention", values.get("stopped-task-retention")),
         duration("--task-cleanup-delay", values.get("task-cleanup-delay")),
-        java.time.Duration.ofSeconds(30), Boolean.parseBoolean(values.get("stop-tasks-on-exit")));
+        java.time.Duration.ofSeconds(30), Boolean.parseBoolean(values.get("stop-tasks-on-exit")),
+        Boolean.parseBoolean(values.get("allow-host-access")));
   }
 
   private static int integer(Map<String, String> values, String name) {

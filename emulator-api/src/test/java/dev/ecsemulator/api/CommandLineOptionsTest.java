@@ -36,6 +36,7 @@ class CommandLineOptionsTest {
     assertThat(config.dockerHost()).isNull();
     assertThat(config.ephemeral()).isFalse();
     assertThat(config.scheduler().stopTasksOnExit()).isFalse();
+    assertThat(config.scheduler().allowHostAccess()).isFalse();
     assertThat(config.scheduler().instanceCpu()).isNull();
     assertThat(config.scheduler().stoppedTaskRetention()).isEqualTo(Duration.ofHours(1));
   }
@@ -71,6 +72,14 @@ class CommandLineOptionsTest {
   }
 
   @Test
+  void hostAccessIsAllowedByTheOptionOrTheEnvironment() {
+    assertThat(config(Map.of(), "--allow-host-access").scheduler().allowHostAccess()).isTrue();
+    assertThat(config(Map.of("ECS_EMULATOR_ALLOW_HOST_ACCESS", "true")).scheduler().allowHostAccess()).isTrue();
+    assertThat(config(Map.of("ECS_EMULATOR_ALLOW_HOST_ACCESS", "true"), "--allow-host-access=false")
+        .scheduler().allowHostAccess()).isFalse();
+  }
+
+  @Test
   void durationsTakeSecondsMinutesHoursOrIso8601() {
     EmulatorConfig config = config(Map.of(), "--stopped-task-retention", "90s", "--task-cleanup-delay=PT2M");
 
@@ -86,6 +95,7 @@ class CommandLineOptionsTest {
       "--po=1                     | po",
       "--port                     | port",
       "--ephemeral=yes            | --ephemeral must be true or false, got 'yes'",
+      "--allow-host-access=maybe  | --allow-host-access must be true or false, got 'maybe'",
       "--account-id=12            | --account-id must be 12 digits",
       "--image-pull-behavior=some | --image-pull-behavior must be prefer-cached, always or once",
       "--instance-cpu=64          | must be at least 128",
@@ -109,7 +119,8 @@ class CommandLineOptionsTest {
     assertThat(help.lines()).allMatch(line -> line.length() <= 100);
     help = help.replaceAll("\\s+", " ");
     assertThat(help).contains("--port=PORT", "(env ECS_EMULATOR_PORT; default 4566)");
-    assertThat(help).contains("--ephemeral[=BOOLEAN]", "ECS_EMULATOR_STOP_TASKS_ON_EXIT", "--docker-host=URI", "--version");
+    assertThat(help).contains("--ephemeral[=BOOLEAN]", "ECS_EMULATOR_STOP_TASKS_ON_EXIT", "--docker-host=URI", "--version",
+        "--allow-host-access[=BOOLEAN]", "(env ECS_EMULATOR_ALLOW_HOST_ACCESS; default false)");
   }
 
   @Test

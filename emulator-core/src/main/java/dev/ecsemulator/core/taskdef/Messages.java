@@ -179,8 +179,29 @@ final class Messages {
         + "'. The supported value for pidMode is 'task'.";
   }
 
-  /** Ours. The rule: model ContainerDefinition.privileged ("not supported for ... tasks run on Fargate"). */
-  static final String FARGATE_PRIVILEGED = "Tasks using the Fargate launch type do not support privileged containers.";
+  /**
+   * Quoted as RegisterTaskDefinition's answer by a public preflight rule set (the one whose other Fargate quotes
+   * below match captures); no AWS capture found: unverified.
+   */
+  static final String FARGATE_PRIVILEGED = "Fargate requires that the 'privileged' setting be 'false'";
+
+  /**
+   * Seen for {@code sourcePath} (a Terraform configuration and a deployment log, both quoting RegisterTaskDefinition)
+   * and {@code sharedMemorySize} (a project's troubleshooting notes); for {@code devices},
+   * {@code dockerSecurityOptions} and {@code dockerVolumeConfiguration} the same sentence is quoted only by the
+   * preflight rule set above: unverified.
+   */
+  static String fargateUnsupported(String parameter) {
+    return "Fargate compatible task definitions do not support " + parameter;
+  }
+
+  /**
+   * Seen: register-task-definition answers quoted in public projects ("NET_BIND_SERVICE is not allowed on
+   * Fargate.", "SETGID is not allowed on Fargate", "SYS_ADMIN is not allowed on Fargate").
+   */
+  static String fargateCapability(String capability) {
+    return capability + " is not allowed on Fargate.";
+  }
 
   /** Seen: virtual-kubelet/virtual-kubelet#193. */
   static final String FARGATE_AWSLOGS_ROLE =

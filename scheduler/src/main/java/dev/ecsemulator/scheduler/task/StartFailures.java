@@ -1,5 +1,6 @@
 package dev.ecsemulator.scheduler.task;
 
+import dev.ecsemulator.core.hostaccess.HostAccessUse;
 import dev.ecsemulator.scheduler.docker.EngineStatus;
 import dev.ecsemulator.scheduler.runtime.UnresolvedInput;
 import java.util.List;
@@ -23,6 +24,16 @@ final class StartFailures {
           + " is not available to ecs-emulator";
     };
     return "ResourceInitializationError: " + what;
+  }
+
+  /**
+   * A task that asks for host-level access while the emulator does not allow it. ECS has no such failure (an EC2
+   * instance runs what its agent is given), so the wording is the emulator's own, in the form of the agent's
+   * CannotCreateContainerError: what was asked for, and the option that allows it.
+   */
+  static String hostAccess(HostAccessUse use) {
+    return "CannotCreateContainerError: ecs-emulator refuses host-level access: " + use.description()
+        + ". Start the emulator with --allow-host-access (ECS_EMULATOR_ALLOW_HOST_ACCESS=true) to allow it";
   }
 
   /**

@@ -2,6 +2,8 @@ package dev.ecsemulator.scheduler.task;
 
 import static dev.ecsemulator.core.EcsKinds.TASK;
 
+import dev.ecsemulator.core.hostaccess.HostAccessRules;
+import dev.ecsemulator.core.hostaccess.HostAccessUse;
 import dev.ecsemulator.core.model.Container;
 import dev.ecsemulator.core.model.ContainerDefinition;
 import dev.ecsemulator.core.model.Task;
@@ -16,6 +18,7 @@ import dev.ecsemulator.scheduler.runtime.ContainerSpec;
 import dev.ecsemulator.scheduler.runtime.ContainerSpecFactory;
 import dev.ecsemulator.scheduler.runtime.LaunchContext;
 import dev.ecsemulator.scheduler.runtime.LocalImage;
+import dev.ecsemulator.scheduler.runtime.ManagedVolume;
 import dev.ecsemulator.scheduler.runtime.ObservedContainer;
 import dev.ecsemulator.scheduler.runtime.Sandbox;
 import dev.ecsemulator.scheduler.runtime.UnresolvedInput;
@@ -112,6 +115,11 @@ final class TaskRunner {
       fail(ref, StartFailures.unresolved(unresolved), null, definition);
       return Optional.empty();
     }
+    Optional<HostAccessUse> hostAccess = refusedHostAccess(task, definition);
+    if (hostAccess.isPresent()) {
+      fail(ref, StartFailures.hostAccess(hostAccess.get()), hostAccess.get().containerName(), definition);
+      return Optional.empty();
+    }
     String containerName = null;
     try {
       LaunchContext context = context(ref, task);
@@ -181,6 +189,18 @@ final class TaskRunner {
   }
 
   /**
+   * The host-level access the task asks for while the emulator does not allow it. Judged only before anything of
+   * the task exists: the option decides what is launched, and a task already running (adopted after a restart with
+   * another setting) is left as it is.
+   */
+  private Optional<HostAccessUse> refusedHostAccess(Task task, TaskDefinition definition) {
+    if (settings.allowHostAccess() || !nothingCreated(task)) {
+      return Optional.empty();
+    }
+    return HostAccessRules.firstUse(definition, settings.hostPaths());
+  }
+
+  /**
    * The engine does not answer while the task should run. A Fargate task that has no container yet fails
    * to start, as Fargate reports a task it cannot provision. Any other task waits, as a task placed on an
    * instance whose agent disconnected does: its launch resumes when the engine answers again (the engine
@@ -190,8 +210,7 @@ final class TaskRunner {
     if (task == null) {
       return;
     }
-    boolean nothingCreated = task.containers().stream().allMatch(c -> c.runtimeId() == null);
-    if ("FARGATE".equals(task.launchType()) && nothingCreated) {
+    if ("FARGATE".equals(task.launchType()) && nothingCreated(task)) {
       fail(ref, StartFailures.engineUnreachable(engine.status()), null, null);
     } else {
       log.info("Task {} waits for the Docker engine at {} to answer again", task.taskArn(), engine.status().host());
@@ -344,8 +363,10 @@ final class TaskRunner {
   }
 
   /**
-   * Removes a stopped task's containers and sandbox. Idempotent. Takes no member of the record for granted:
-   * without a taskArn, only its recorded containers can be found.
+   * Removes a stopped task's containers and sandbox, then its task-scoped volumes, as the agent removes a task's
+   * resources once its containers are gone ({@code deleteTask}: a task-scoped volume's {@code Cleanup}); shared
+   * volumes outlive it. Idempotent. Takes no member of the record for granted: without a taskArn, only its
+   * recorded containers can be found.
    */
   void cleanUp(TaskRef ref, Task task) {
     for (String id : TaskRecords.runtimeIds(task)) {
@@ -358,6 +379,26 @@ final class TaskRunner {
       runtime.listManaged().stream()
           .filter(o -> task.taskArn().equals(o.taskArn()))
           .forEach(o -> runtime.removeSandbox(o.id()));
+    }
+    if (task.taskArn() != null) {
+      removeVolumes(task.taskArn());
+    }
+  }
+
+  /**
+   * A volume that cannot go now (a container outside the task still uses it) is left with a warning; the sweep of
+   * the next start removes it once its task is forgotten.
+   */
+  private void removeVolumes(String taskArn) {
+    for (ManagedVolume volume : runtime.listManagedVolumes()) {
+      if (!taskArn.equals(volume.taskArn())) {
+        continue;
+      }
+      try {
+        runtime.removeVolume(volume.name());
+      } catch (ContainerRuntimeException e) {
+        log.warn("Could not remove volume {} of task {}: {}", volume.name(), taskArn, e.reason());
+      }
     }
   }
 
@@ -402,6 +443,10 @@ final class TaskRunner {
       }
       return next;
     });
+  }
+
+  private static boolean nothingCreated(Task task) {
+    return task.containers().stream().allMatch(c -> c.runtimeId() == null);
   }
 
   private static String runtimeId(Task task, String name) {
