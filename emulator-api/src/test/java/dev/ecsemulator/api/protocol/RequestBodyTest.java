@@ -3,13 +3,9 @@ package dev.ecsemulator.api.protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecsemulator.api.support.EmulatorExtension;
+import dev.ecsemulator.api.support.RawHttp;
 import dev.ecsemulator.api.support.TestEmulator;
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.Socket;
-import java.net.URI;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,7 +28,7 @@ class RequestBodyTest {
    */
   @ParameterizedTest
   @ValueSource(strings = {"2147483648", "4294967296", "9223372036854775807"})
-  void aContentLengthBeyondAnIntIsRefusedWith413(String length) throws IOException {
+  void aContentLengthBeyondAnIntIsRefusedWith413(String length) {
     String answer = exchange("POST / HTTP/1.1\r\nHost: h\r\nContent-Type: application/x-amz-json-1.1\r\n"
         + "X-Amz-Target: " + TestEmulator.PROTOCOL_TARGET_PREFIX + "ListClusters\r\nContent-Length: " + length
         + "\r\n\r\n{\"a\":", false);
@@ -43,7 +39,7 @@ class RequestBodyTest {
 
   /** The client stops sending (half-closes) before its Content-Length: its request cannot be read whole. */
   @Test
-  void aBodyThatEndsBeforeItsLengthIsA400() throws IOException {
+  void aBodyThatEndsBeforeItsLengthIsA400() {
     String answer = exchange("POST / HTTP/1.1\r\nHost: h\r\nContent-Type: application/x-amz-json-1.1\r\n"
         + "X-Amz-Target: " + TestEmulator.PROTOCOL_TARGET_PREFIX + "ListClusters\r\nContent-Length: 100\r\n\r\n{}", true);
 
@@ -51,7 +47,7 @@ class RequestBodyTest {
   }
 
   @Test
-  void aMalformedChunkIsA400() throws IOException {
+  void aMalformedChunkIsA400() {
     String answer = exchange("POST / HTTP/1.1\r\nHost: h\r\nContent-Type: application/x-amz-json-1.1\r\n"
         + "X-Amz-Target: " + TestEmulator.PROTOCOL_TARGET_PREFIX + "ListClusters\r\nTransfer-Encoding: chunked\r\n\r\n"
         + "zz\r\n{}\r\n0\r\n\r\n", false);
@@ -82,27 +78,7 @@ class RequestBodyTest {
     assertThat(response.body()).contains("\"__type\":\"SerializationException\"");
   }
 
-  /**
-   * Sends {@code request} on a new connection (half-closing it when asked) and returns what comes back until the
-   * server closes or a whole JSON answer has arrived.
-   */
-  private static String exchange(String request, boolean halfClose) throws IOException {
-    URI url = URI.create(emulator.url());
-    try (Socket socket = new Socket(url.getHost(), url.getPort())) {
-      socket.setSoTimeout(90_000);
-      socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
-      socket.getOutputStream().flush();
-      if (halfClose) {
-        socket.shutdownOutput();
-      }
-      StringBuilder seen = new StringBuilder();
-      InputStream in = socket.getInputStream();
-      byte[] buffer = new byte[4096];
-      int n;
-      while (!seen.toString().endsWith("}") && (n = in.read(buffer)) > 0) {
-        seen.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
-      }
-      return seen.toString();
-    }
+  private static String exchange(String request, boolean halfClose) {
+    return RawHttp.exchange(emulator.url(), request, halfClose);
   }
 }
