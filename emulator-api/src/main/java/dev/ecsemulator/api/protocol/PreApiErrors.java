@@ -15,12 +15,14 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Errors raised before the API layer, answered in AWS's JSON error shape ({@code {"__type":..., "message":...}},
  * {@code application/x-amz-json-1.1}, {@code x-amzn-RequestId}) instead of Jetty's HTML or Javalin's text, so that a
  * client (an SDK, the CLI) reads them as it reads any AWS error: Javalin's own answers (no route for the path or
- * method: 404), and Jetty's answers to requests it cannot parse (400 bad request, 413, 414 URI too long, 431 headers
+ * method: 404; an unexpected failure of the emulator's own endpoints: 500), and Jetty's answers to requests it cannot parse (400 bad request, 413, 414 URI too long, 431 headers
  * too large), which it gives before any handler runs.
  *
  * <p>The {@code __type} of each is ours ({@link #errorType}): AWS answers such requests from its front door, whose
@@ -29,12 +31,19 @@ import org.eclipse.jetty.util.Callback;
 public final class PreApiErrors {
 
   private static final ObjectMapper JSON = EcsJson.mapper();
+  private static final Logger log = LoggerFactory.getLogger(PreApiErrors.class);
 
   private PreApiErrors() {}
 
   /** Installs both: Javalin's answers (an exception handler) and Jetty's (the server's error handler). */
   public static void install(JavalinConfig config) {
     config.routes.exception(HttpResponseException.class, (e, ctx) -> answer(ctx, e.getStatus(), message(ctx, e)));
+    // A failure of the emulator's own endpoints (the API answers its own): a bug, answered as a ServerException.
+    config.routes.exception(Exception.class, (e, ctx) -> {
+      log.error("Bug: {} {} failed unexpectedly", ctx.method(), ctx.path(), e);
+      answer(ctx, 500, "Internal error in ecs-emulator while handling " + ctx.method() + " " + ctx.path() + ": "
+          + e.getClass().getSimpleName());
+    });
     config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
   }
 
