@@ -1,6 +1,7 @@
 package dev.ecsemulator.api;
 
 import dev.ecsemulator.api.protocol.AwsJsonProtocol;
+import dev.ecsemulator.api.protocol.PreApiErrors;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.Context;
@@ -50,6 +51,7 @@ public final class EcsHttpServer implements AutoCloseable {
         server.setHandler(new org.eclipse.jetty.server.handler.GracefulHandler());
       });
       config.http.maxRequestSize = AwsJsonProtocol.MAX_BODY_BYTES;
+      PreApiErrors.install(config);
       // No response compression: on loopback it only costs CPU, and Javalin's check for it (content type, size,
       // Accept-Encoding) ran on every answer in the API benchmark's profiles.
       config.http.compressionStrategy = CompressionStrategy.NONE;

@@ -16,6 +16,19 @@ final class Messages {
   static final String FAMILY_INVALID = "Invalid 'family' setting for task. Up to 255 letters (uppercase and "
       + "lowercase), numbers, hyphens, and underscores are allowed.";
 
+  /** Seen: awsdocs/amazon-ecs-developer-guide#149 ("Actual length: '66420'. Max allowed length is '65536' bytes."). */
+  static String definitionTooLarge(int actual, int max) {
+    return "Actual length: '" + actual + "'. Max allowed length is '" + max + "' bytes.";
+  }
+
+  /** Seen: aws/amazon-ecs-cli#184 and #951 ("ClientException: Too many containers."). */
+  static final String TOO_MANY_CONTAINERS = "Too many containers.";
+
+  /** Ours. */
+  static String tooManyPlacementConstraints(int max) {
+    return "Too many placement constraints: a task definition can have at most " + max + ".";
+  }
+
   /** Seen: awsdocs/aws-cloudformation-user-guide#454 (CloudFormation relaying the ClientException). */
   static final String CONTAINER_LIST_EMPTY = "Container list cannot be empty.";
 

@@ -2,6 +2,7 @@ package dev.ecsemulator.scheduler.docker;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectVolumeResponse;
+import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Network;
@@ -13,7 +14,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Finds and removes the Docker resources one emulator instance created (containers, networks, volumes),
  * selected by its labels only.
- * Idempotent: a resource that is already gone counts as removed.
+ * Idempotent: a resource that is already gone, or being removed, counts as removed.
  */
 public final class ManagedResources {
 
@@ -66,6 +67,12 @@ public final class ManagedResources {
         client.removeContainerCmd(container.getId()).withForce(true).withRemoveVolumes(true).exec();
         removed++;
       } catch (NotFoundException gone) {
+        removed++;
+      } catch (ConflictException e) {
+        // Being removed already (by the task engine's clean-up or orphan sweep, at the same time): as good as gone.
+        if (!String.valueOf(e.getMessage()).contains("already in progress")) {
+          throw e;
+        }
         removed++;
       }
     }

@@ -44,4 +44,14 @@ final class StartFailures {
     return "ResourceInitializationError: failed to start the task: the Docker engine at " + status.host()
         + " does not answer (" + status.error() + ")";
   }
+
+  /**
+   * A task whose pass failed unexpectedly: {@link TaskRecords#reason} naming the exception (the emulator's own
+   * wording; ECS has no such state).
+   */
+  static String unexpected(RuntimeException e) {
+    String message = e.getMessage() == null ? "" : ": " + e.getMessage();
+    return TaskRecords.reason(List.of("it failed unexpectedly (" + e.getClass().getSimpleName() + message
+        + "), a bug of ecs-emulator"));
+  }
 }

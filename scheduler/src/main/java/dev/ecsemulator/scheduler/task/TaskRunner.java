@@ -71,7 +71,9 @@ final class TaskRunner {
   /**
    * Runs one pass; returns when the task wants another one (a dependency's startTimeout), if ever. A task
    * whose record lacks what running needs ({@link TaskRecords#check}) is stopped instead, once; a STOPPED
-   * task is left alone whatever it lacks.
+   * task is left alone whatever it lacks. So is a task whose pass fails unexpectedly (a bug, e.g. a stored task
+   * definition the container mapping cannot take): it is stopped with {@value TaskRecords#STOP_CODE} and a reason
+   * naming the failure, once, instead of being retried, and failing, at every later pass.
    */
   Optional<Instant> reconcile(TaskRef ref) {
     Task task = read(ref);
@@ -90,7 +92,22 @@ final class TaskRunner {
       unrunnable.stop(ref, task, check.reason());
       return Optional.empty();
     }
-    TaskDefinition definition = check.definition();
+    try {
+      return run(ref, task, check.definition());
+    } catch (ContainerRuntimeException e) {
+      throw e; // the engine's answer, not a failure of this task's pass: the engine logs it and a later pass retries
+    } catch (RuntimeException e) {
+      if (Thread.currentThread().isInterrupted()) {
+        throw e; // a pass cut short by the engine closing: nothing failed
+      }
+      log.error("Bug: the pass of task {} failed unexpectedly; the task is stopped with {}", task.taskArn(),
+          TaskRecords.STOP_CODE, e);
+      unrunnable.stop(ref, task, StartFailures.unexpected(e));
+      return Optional.empty();
+    }
+  }
+
+  private Optional<Instant> run(TaskRef ref, Task task, TaskDefinition definition) {
     Optional<Instant> wake = Optional.empty();
     if ("RUNNING".equals(task.desiredStatus())) {
       wake = launch(ref, task, definition);
