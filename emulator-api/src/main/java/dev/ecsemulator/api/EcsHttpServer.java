@@ -1,5 +1,9 @@
 package dev.ecsemulator.api;
 
+import dev.ecsemulator.api.edge.GateHandler;
+import dev.ecsemulator.api.edge.HostRules;
+import dev.ecsemulator.api.edge.Refusal;
+import dev.ecsemulator.api.edge.RequestGate;
 import dev.ecsemulator.api.protocol.AwsJsonProtocol;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
@@ -7,6 +11,7 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HttpStatus;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -20,6 +25,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>The server is built, and may start listening, before the emulator behind it exists: start-up runs
  * those in parallel (see {@link Prestart}). Its {@link Routes} are handed over with {@link #serve}; a
  * request that arrives earlier waits for them (up to {@link #ROUTES_TIMEOUT}, then 503).
+ *
+ * <p>Before any route, every request passes the {@link RequestGate} (Host and Origin: no web page may reach the
+ * emulator).
  *
  * <p>{@link #close} is graceful: the listener closes at once (no new connection, and a new request on an
  * open one gets a 503), and requests under way finish first, for up to {@link #STOP_TIMEOUT}.
@@ -38,16 +46,18 @@ public final class EcsHttpServer implements AutoCloseable {
   private final CompletableFuture<Routes> routes = new CompletableFuture<>();
   private final AtomicInteger waiting = new AtomicInteger();
   private final Javalin app;
+  private final GateHandler gate;
 
   public EcsHttpServer() {
+    this.gate = new GateHandler(null);
     this.app = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.startup.showOldJavalinVersionWarning = false;
       // Jetty stops gracefully only with a stop timeout and a handler that counts requests under way;
-      // Javalin nests its own handler inside this one.
+      // Javalin nests its own handler inside the innermost of these, the gate.
       config.jetty.modifyServer(server -> {
         server.setStopTimeout(STOP_TIMEOUT.toMillis());
-        server.setHandler(new org.eclipse.jetty.server.handler.GracefulHandler());
+        server.setHandler(new org.eclipse.jetty.server.handler.GracefulHandler(gate));
       });
       config.http.maxRequestSize = AwsJsonProtocol.MAX_BODY_BYTES;
       // No response compression: on loopback it only costs CPU, and Javalin's check for it (content type, size,
@@ -59,7 +69,14 @@ public final class EcsHttpServer implements AutoCloseable {
           .result("{\"__type\":\"ServerException\",\"message\":\"ecs-emulator is not ready: it is starting or stopping\"}"));
       config.routes.post("/", ctx -> routes(ctx).api().handle(ctx));
       config.routes.get("/_emulator/health", ctx -> routes(ctx).health().handle(ctx));
-      config.routes.post("/_emulator/reset", ctx -> routes(ctx).reset().handle(ctx));
+      config.routes.post("/_emulator/reset", ctx -> {
+        java.util.Optional<Refusal> refusal = RequestGate.resetContentType(ctx.header("Content-Type"));
+        if (refusal.isPresent()) {
+          refuse(ctx, refusal.get());
+        } else {
+          routes(ctx).reset().handle(ctx);
+        }
+      });
     });
   }
 
@@ -90,8 +107,23 @@ public final class EcsHttpServer implements AutoCloseable {
     return waiting.get();
   }
 
-  /** Starts listening; returns the port actually bound (useful when asked for port 0). */
+  private static void refuse(Context ctx, Refusal refusal) {
+    ctx.status(refusal.status()).header("X-Amzn-ErrorType", refusal.errorCode())
+        .contentType(Refusal.CONTENT_TYPE).result(refusal.body());
+  }
+
+  /** Starts listening, answering only the hosts {@link HostRules} allows by default; returns the port bound. */
   public int start(String bind, int port) {
+    return start(bind, port, List.of());
+  }
+
+  /**
+   * Starts listening; returns the port actually bound (useful when asked for port 0).
+   *
+   * @param allowedHosts the host names clients may also address it by ({@code --allowed-hosts})
+   */
+  public int start(String bind, int port, List<String> allowedHosts) {
+    gate.gate(new RequestGate(HostRules.forBind(bind, allowedHosts)));
     app.start(bind, port);
     return app.port();
   }
