@@ -4,6 +4,7 @@ import dev.ecsemulator.api.edge.GateHandler;
 import dev.ecsemulator.api.edge.HostRules;
 import dev.ecsemulator.api.edge.Refusal;
 import dev.ecsemulator.api.edge.RequestGate;
+import dev.ecsemulator.api.edge.WholeBodyHandler;
 import dev.ecsemulator.api.protocol.AwsJsonProtocol;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
@@ -27,7 +28,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * request that arrives earlier waits for them (up to {@link #ROUTES_TIMEOUT}, then 503).
  *
  * <p>Before any route, every request passes the {@link RequestGate} (Host and Origin: no web page may reach the
- * emulator).
+ * emulator) and has its body read whole without holding a thread ({@link WholeBodyHandler}), so slow clients
+ * cannot take up the server's threads.
  *
  * <p>{@link #close} is graceful: the listener closes at once (no new connection, and a new request on an
  * open one gets a 503), and requests under way finish first, for up to {@link #STOP_TIMEOUT}.
@@ -40,6 +42,9 @@ public final class EcsHttpServer implements AutoCloseable {
   /** How long a request that arrives during start-up waits for the emulator to be ready. */
   static final Duration ROUTES_TIMEOUT = Duration.ofSeconds(60);
 
+  /** How long a request's body may take to arrive, from its headers. */
+  static final Duration BODY_TIMEOUT = Duration.ofSeconds(30);
+
   /** What the server answers with, once the emulator behind it is ready. */
   public record Routes(Handler api, Handler health, Handler reset) {}
 
@@ -49,12 +54,17 @@ public final class EcsHttpServer implements AutoCloseable {
   private final GateHandler gate;
 
   public EcsHttpServer() {
-    this.gate = new GateHandler(null);
+    this(BODY_TIMEOUT);
+  }
+
+  /** With another limit on how long a body may take to arrive (for tests). */
+  EcsHttpServer(Duration bodyTimeout) {
+    this.gate = new GateHandler(new WholeBodyHandler(null, (int) AwsJsonProtocol.MAX_BODY_BYTES, bodyTimeout));
     this.app = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.startup.showOldJavalinVersionWarning = false;
       // Jetty stops gracefully only with a stop timeout and a handler that counts requests under way;
-      // Javalin nests its own handler inside the innermost of these, the gate.
+      // Javalin nests its own handler inside the innermost of these, the one that reads bodies.
       config.jetty.modifyServer(server -> {
         server.setStopTimeout(STOP_TIMEOUT.toMillis());
         server.setHandler(new org.eclipse.jetty.server.handler.GracefulHandler(gate));
@@ -64,9 +74,9 @@ public final class EcsHttpServer implements AutoCloseable {
       // Accept-Encoding) ran on every answer in the API benchmark's profiles.
       config.http.compressionStrategy = CompressionStrategy.NONE;
       // A 5xx, which the AWS SDKs retry.
-      config.routes.exception(StartingException.class, (e, ctx) -> ctx.status(HttpStatus.SERVICE_UNAVAILABLE)
-          .contentType("application/x-amz-json-1.1")
-          .result("{\"__type\":\"ServerException\",\"message\":\"ecs-emulator is not ready: it is starting or stopping\"}"));
+      config.routes.exception(StartingException.class, (e, ctx) -> refuse(ctx,
+          new Refusal(HttpStatus.SERVICE_UNAVAILABLE.getCode(), "ServerException",
+              "ecs-emulator is not ready: it is starting or stopping")));
       config.routes.post("/", ctx -> routes(ctx).api().handle(ctx));
       config.routes.get("/_emulator/health", ctx -> routes(ctx).health().handle(ctx));
       config.routes.post("/_emulator/reset", ctx -> {

@@ -9,7 +9,7 @@ import java.util.Map;
  * An answer the HTTP edge gives instead of the API: an AWS-shaped error, {@code {"__type": ..., "message": ...}}
  * with its status, as the AWS SDKs parse errors.
  *
- * @param status the HTTP status, a 4xx
+ * @param status the HTTP status
  * @param errorCode the {@code __type}
  * @param message what was refused and why, naming the rule (and the option, where one changes it)
  */
