@@ -144,11 +144,13 @@ public final class WholeBodyHandler extends Handler.Wrapper {
       }
     }
 
+    /** Keeps what fits of {@code bytes}, growing the buffer (never beyond a declared length); drops the rest. */
     private void keep(ByteBuffer bytes) {
       int take = Math.min(bytes.remaining(), keepAtMost - size);
       if (size + take > kept.length) {
-        int capacity = Math.max(size + take, Math.min(Math.max(kept.length * 2, FIRST_BUFFER), keepAtMost));
-        kept = Arrays.copyOf(kept, capacity);
+        long capacity = Math.max(size + take, Math.min(Math.max(kept.length * 2, FIRST_BUFFER), keepAtMost));
+        long declared = request.getLength();
+        kept = Arrays.copyOf(kept, (int) (declared >= size + take ? Math.min(capacity, declared) : capacity));
       }
       bytes.get(kept, size, take);
       size += take;
