@@ -13,6 +13,7 @@ import io.javalin.http.Handler;
 import io.javalin.http.HttpStatus;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -79,15 +80,18 @@ public final class EcsHttpServer implements AutoCloseable {
               "ecs-emulator is not ready: it is starting or stopping")));
       config.routes.post("/", ctx -> routes(ctx).api().handle(ctx));
       config.routes.get("/_emulator/health", ctx -> routes(ctx).health().handle(ctx));
-      config.routes.post("/_emulator/reset", ctx -> {
-        java.util.Optional<Refusal> refusal = RequestGate.resetContentType(ctx.header("Content-Type"));
-        if (refusal.isPresent()) {
-          refuse(ctx, refusal.get());
-        } else {
-          routes(ctx).reset().handle(ctx);
-        }
-      });
+      config.routes.post("/_emulator/reset", this::reset);
     });
+  }
+
+  /** Resets, if asked with a JSON content type: a web page can post a form to any origin, but not JSON. */
+  private void reset(Context ctx) throws Exception {
+    Optional<Refusal> refusal = RequestGate.resetContentType(ctx.header("Content-Type"));
+    if (refusal.isPresent()) {
+      refuse(ctx, refusal.get());
+    } else {
+      routes(ctx).reset().handle(ctx);
+    }
   }
 
   /** Hands over what to answer with; requests waiting for it go ahead. Once only. */
