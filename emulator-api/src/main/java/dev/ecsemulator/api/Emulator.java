@@ -190,7 +190,7 @@ public final class Emulator implements AutoCloseable {
   static Emulator start(EmulatorConfig config, Prestart prestart) {
     // The server listens as soon as it is built, while the state is opened; a request that comes
     // meanwhile waits for the emulator to be ready.
-    CompletableFuture<Integer> listening = prestart.listen(config.bind(), config.port());
+    CompletableFuture<Integer> listening = prestart.listen(config.bind(), config.port(), config.allowedHosts());
     Emulator emulator;
     try {
       emulator = new Emulator(config, Clock.systemUTC(), prestart);

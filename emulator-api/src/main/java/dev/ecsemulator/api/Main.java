@@ -4,6 +4,7 @@ import dev.ecsemulator.core.state.durable.StateDamagedException;
 import java.nio.file.Path;
 import dev.ecsemulator.api.CommandLineOptions.Spec;
 import dev.ecsemulator.api.CommandLineOptions.UsageException;
+import dev.ecsemulator.api.edge.HostRules;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -19,6 +20,9 @@ public final class Main {
       new Spec("port", "PORT", "4566", "HTTP port; 0 picks a free port."),
       new Spec("bind", "ADDRESS", "127.0.0.1",
           "Address to listen on. Use 0.0.0.0 only if other machines must reach the emulator."),
+      new Spec("allowed-hosts", "NAMES", null,
+          "Host names, comma-separated, by which clients may call the emulator besides localhost and its bind"
+              + " address (others are refused against DNS rebinding); * allows any."),
       new Spec("region", "REGION", "us-east-1", "Region of requests whose signature names none."),
       new Spec("account-id", "ID", "000000000000", "Account ID used in ARNs."),
       new Spec("data-dir", "DIR", null, "Directory for the emulator's state (default ~/.ecs-emulator)."),
@@ -127,7 +131,15 @@ public final class Main {
     }
     Path dir = values.containsKey("data-dir") ? Path.of(values.get("data-dir")) : EmulatorConfig.defaultDataDir();
     return new EmulatorConfig(port, values.get("bind"), values.get("region"), accountId, dir, values.get("docker-host"),
-        ephemeral, resetState, schedulerOptions(values));
+        ephemeral, resetState, schedulerOptions(values), allowedHosts(values.get("allowed-hosts")));
+  }
+
+  private static List<String> allowedHosts(String text) {
+    try {
+      return HostRules.parseAllowed(text);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--allowed-hosts: " + e.getMessage());
+    }
   }
 
   private static SchedulerOptions schedulerOptions(Map<String, String> values) {

@@ -39,6 +39,15 @@ class CommandLineOptionsTest {
     assertThat(config.scheduler().allowHostAccess()).isFalse();
     assertThat(config.scheduler().instanceCpu()).isNull();
     assertThat(config.scheduler().stoppedTaskRetention()).isEqualTo(Duration.ofHours(1));
+    assertThat(config.allowedHosts()).isEmpty();
+  }
+
+  @Test
+  void allowedHostsAreACommaSeparatedListFromTheOptionOrTheEnvironment() {
+    assertThat(config(Map.of(), "--allowed-hosts", "host.docker.internal, Docker").allowedHosts())
+        .containsExactly("host.docker.internal", "docker");
+    assertThat(config(Map.of("ECS_EMULATOR_ALLOWED_HOSTS", "emulator.test,*")).allowedHosts())
+        .containsExactly("emulator.test", "*");
   }
 
   @Test
@@ -100,6 +109,7 @@ class CommandLineOptionsTest {
       "--image-pull-behavior=some | --image-pull-behavior must be prefer-cached, always or once",
       "--instance-cpu=64          | must be at least 128",
       "--task-cleanup-delay=soon  | --task-cleanup-delay must be a duration",
+      "--allowed-hosts=a.test:80  | --allowed-hosts: 'a.test:80' is not a host name",
       "extra                      | unexpected argument 'extra'"})
   void badInputIsOneMessageNamingTheOption(String arg, String message) {
     assertThatThrownBy(() -> config(Map.of(), arg)).isInstanceOf(UsageException.class).hasMessageContaining(message);
@@ -121,6 +131,7 @@ class CommandLineOptionsTest {
     assertThat(help).contains("--port=PORT", "(env ECS_EMULATOR_PORT; default 4566)");
     assertThat(help).contains("--ephemeral[=BOOLEAN]", "ECS_EMULATOR_STOP_TASKS_ON_EXIT", "--docker-host=URI", "--version",
         "--allow-host-access[=BOOLEAN]", "(env ECS_EMULATOR_ALLOW_HOST_ACCESS; default false)");
+    assertThat(help).contains("--allowed-hosts=NAMES", "(env ECS_EMULATOR_ALLOWED_HOSTS)");
   }
 
   @Test

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import dev.ecsemulator.core.error.EcsException;
+import dev.ecsemulator.core.error.AwsException;
 import dev.ecsemulator.core.error.RequestEntityTooLargeException;
 import dev.ecsemulator.core.error.SerializationException;
 import io.javalin.http.Context;
@@ -54,7 +54,7 @@ final class RequestBody {
         throw tooLarge();
       }
       return declared >= 0 ? readDeclared(ctx, (int) declared) : readUndeclared(ctx);
-    } catch (EcsException e) {
+    } catch (AwsException e) {
       throw e;
     } catch (Exception e) {
       // Javalin (Kotlin) and Jetty throw I/O failures unchecked too (e.g. Jetty's early EOF).
