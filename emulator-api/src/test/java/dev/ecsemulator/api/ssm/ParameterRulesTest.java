@@ -58,10 +58,13 @@ class ParameterRulesTest {
   }
 
   @Test
-  void spacesAroundANameAreDropped() {
+  void spacesAroundANameAreDroppedAndSpacesInsideItRefused() {
     put("  /app/trimmed  ", "v");
 
     assertThat(ssm.getParameter(b -> b.name("/app/trimmed")).parameter().name()).isEqualTo("/app/trimmed");
+    assertThat(ssm.getParameter(b -> b.name(" /app/trimmed ")).parameter().value()).isEqualTo("v");
+    assertValidation(() -> ssm.getParameter(b -> b.name("/app/trim med")), INVALID_NAME);
+    assertValidation(() -> ssm.deleteParameter(b -> b.name("/app/trim med")), INVALID_NAME);
   }
 
   @Test

@@ -158,7 +158,7 @@ public final class ParameterCommands {
    */
   public void delete(Scope scope, String name) {
     store.write(scope, txn -> {
-      ParameterTable.delete(txn, ParameterTable.require(txn, name.strip()));
+      ParameterTable.delete(txn, ParameterTable.require(txn, ParameterNames.requireName(name)));
       return null;
     });
   }
@@ -186,7 +186,7 @@ public final class ParameterCommands {
    */
   public LabelParameterVersionResult label(Scope scope, LabelParameterVersionRequest request) {
     return store.write(scope, txn -> {
-      StoredParameter parameter = ParameterTable.require(txn, request.name().strip());
+      StoredParameter parameter = ParameterTable.require(txn, ParameterNames.requireName(request.name()));
       long number = request.parameterVersion() != null ? request.parameterVersion() : parameter.latestVersion();
       StoredParameterVersion target = requireVersion(txn, parameter, number);
       List<String> labels = new ArrayList<>(target.labels());
@@ -215,7 +215,7 @@ public final class ParameterCommands {
   /** UnlabelParameterVersion: removes the labels the version has; the others are answered as InvalidLabels. */
   public UnlabelParameterVersionResult unlabel(Scope scope, UnlabelParameterVersionRequest request) {
     return store.write(scope, txn -> {
-      StoredParameter parameter = ParameterTable.require(txn, request.name().strip());
+      StoredParameter parameter = ParameterTable.require(txn, ParameterNames.requireName(request.name()));
       StoredParameterVersion target = requireVersion(txn, parameter, request.parameterVersion());
       List<String> removed = new ArrayList<>();
       List<String> invalid = new ArrayList<>();

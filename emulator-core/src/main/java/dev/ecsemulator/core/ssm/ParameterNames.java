@@ -89,11 +89,12 @@ public final class ParameterNames {
    * A name or ARN given to a read, with its selector if any; empty if it can name no parameter of {@code scope} (an
    * ARN of another account, Region or service, a character no name has, an empty selector or two of them).
    *
-   * @throws ValidationException for a path without its leading slash or with an empty level, which AWS refuses
-   *     rather than answers as not found (as LocalStack, which records AWS's answers, has it)
+   * @throws ValidationException for a space inside the name, or a path without its leading slash or with an empty
+   *     level, which AWS refuses rather than answers as not found (as LocalStack, which records AWS's answers, has
+   *     it)
    */
   public static Optional<Reference> resolve(Scope scope, String given) {
-    String text = given.strip();
+    String text = requireName(given);
     if (Arn.looksLikeArn(text)) {
       Optional<Arn> arn = Arn.parse(text).filter(a -> a.service().equals("ssm")
           && a.region().equals(scope.region()) && a.accountId().equals(scope.accountId())
@@ -116,6 +117,21 @@ public final class ParameterNames {
       return Optional.empty();
     }
     return Optional.of(new Reference(name, selector));
+  }
+
+  /**
+   * A name as given to an operation that takes names only, not ARNs (DeleteParameter, LabelParameterVersion), or to
+   * a read: spaces around it dropped, as AWS drops them.
+   *
+   * @throws ValidationException if a space is left inside it ("the request fails with a ValidationException error",
+   *     GetParameter reference; the wording is unverified)
+   */
+  static String requireName(String given) {
+    String name = given.strip();
+    if (name.chars().anyMatch(Character::isWhitespace)) {
+      throw new ValidationException(SsmMessages.INVALID_NAME);
+    }
+    return name;
   }
 
   /** The key of one version: the canonical name, ':' (no name has one) and the number, zero-padded to sort. */

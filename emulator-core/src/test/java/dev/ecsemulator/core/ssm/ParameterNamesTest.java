@@ -93,6 +93,7 @@ class ParameterNamesTest {
     assertThat(ParameterNames.resolve(SCOPE, "name:a:b")).isEmpty();
     assertThat(ParameterNames.resolve(SCOPE, "x@y")).isEqualTo(Optional.empty());
     assertThatThrownBy(() -> ParameterNames.resolve(SCOPE, "app/url")).isInstanceOf(ValidationException.class);
+    assertThatThrownBy(() -> ParameterNames.resolve(SCOPE, "/app/my url")).isInstanceOf(ValidationException.class);
   }
 
   @Test
