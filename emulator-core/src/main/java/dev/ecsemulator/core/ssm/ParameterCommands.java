@@ -231,6 +231,7 @@ public final class ParameterCommands {
   /**
    * AddTagsToResource for a parameter: adds the tags, replacing the values of keys it has.
    *
+   * @throws dev.ecsemulator.core.ssm.error.InvalidResourceId unless the type is Parameter and the ID names one
    * @throws TooManyTagsError if it would have more than 50
    */
   public void tag(Scope scope, String resourceType, String resourceId, List<Tag> tags) {
@@ -247,7 +248,11 @@ public final class ParameterCommands {
     });
   }
 
-  /** RemoveTagsFromResource for a parameter: keys it does not have are ignored. */
+  /**
+   * RemoveTagsFromResource for a parameter: keys it does not have are ignored.
+   *
+   * @throws dev.ecsemulator.core.ssm.error.InvalidResourceId unless the type is Parameter and the ID names one
+   */
   public void untag(Scope scope, String resourceType, String resourceId, List<String> keys) {
     store.write(scope, txn -> {
       StoredParameter parameter = ParameterResources.require(txn, scope, resourceType, resourceId);

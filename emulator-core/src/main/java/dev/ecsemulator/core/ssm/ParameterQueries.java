@@ -28,6 +28,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** The Parameter Store operations that read parameters. Each reads one consistent snapshot. Thread-safe. */
 public final class ParameterQueries {
@@ -188,7 +189,7 @@ public final class ParameterQueries {
   }
 
   /** A page; MaxResults' range is the model's, checked before. */
-  private static <T> Paging.Page<T> page(List<T> ordered, java.util.function.Function<T, String> key,
+  private static <T> Paging.Page<T> page(List<T> ordered, Function<T, String> key,
       Integer maxResults, String nextToken, int defaultMax) {
     return Paging.after(ordered, key, maxResults == null ? defaultMax : maxResults, nextToken,
         () -> new InvalidNextToken(SsmMessages.INVALID_NEXT_TOKEN));
