@@ -42,6 +42,13 @@ SERVICES = {
         "about": "the entries (SecretListEntry, SecretVersionsListEntry, ...)",
         "redact": True,
     },
+    "ssm": {
+        "model": "ssm-2014-11-06.service.json.gz",
+        "package": "dev.ecsemulator.core.ssm.model",
+        "title": "SSM",
+        "about": "the entries (Parameter, ParameterMetadata, ParameterHistory, ...)",
+        "redact": True,
+    },
 }
 
 SCALARS = {

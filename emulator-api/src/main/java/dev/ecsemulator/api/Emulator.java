@@ -18,6 +18,7 @@ import dev.ecsemulator.api.protocol.ProtocolRouter;
 import dev.ecsemulator.api.protocol.ScopeResolver;
 import dev.ecsemulator.api.protocol.ServiceModel;
 import dev.ecsemulator.api.secretsmanager.SecretsManagerService;
+import dev.ecsemulator.api.ssm.SsmService;
 import dev.ecsemulator.core.EcsKinds;
 import dev.ecsemulator.core.secretsmanager.SecretsManagerKinds;
 import dev.ecsemulator.core.EmulatorInstance;
@@ -80,7 +81,7 @@ public final class Emulator implements AutoCloseable {
   static final Duration STOP_TASKS_TIMEOUT = Duration.ofMinutes(2);
 
   /** The model resource of every service on the endpoint, read at start (see {@link Prestart}). */
-  static final List<String> SERVICE_MODELS = List.of(EcsService.MODEL, SecretsManagerService.MODEL);
+  static final List<String> SERVICE_MODELS = List.of(EcsService.MODEL, SecretsManagerService.MODEL, SsmService.MODEL);
 
   private final EmulatorConfig config;
   private final EmulatorInstance instance;
@@ -146,6 +147,7 @@ public final class Emulator implements AutoCloseable {
     monitor.onReconnect(services::reconcileAll);
     this.apis = List.of(
         EcsService.of(ecsModel, operations),
+        SsmService.create(prestart.model(SsmService.MODEL), store, clock),
         SecretsManagerService.create(prestart.model(SecretsManagerService.MODEL), store, clock));
     AwsJsonProtocol json = new AwsJsonProtocol(apis, new ScopeResolver(config.accountId(), config.region()));
     this.server = prestart.server();
@@ -158,7 +160,7 @@ public final class Emulator implements AutoCloseable {
    * naming any other.
    */
   static KindRegistry kinds() {
-    return KindRegistry.of(EcsKinds.all()).with(
+    return KindRegistry.of(EcsKinds.all()).with(dev.ecsemulator.core.ssm.SsmKinds.all()).with(
         dev.ecsemulator.core.task.RunTaskToken.KIND,
         dev.ecsemulator.core.taskdef.TaskDefinitionFamily.KIND,
         dev.ecsemulator.core.settings.StoredAccountSetting.KIND,
