@@ -17,11 +17,14 @@ import dev.ecsemulator.api.protocol.OperationTable;
 import dev.ecsemulator.api.protocol.ProtocolRouter;
 import dev.ecsemulator.api.protocol.ScopeResolver;
 import dev.ecsemulator.api.protocol.ServiceModel;
+import dev.ecsemulator.api.logs.LogsService;
 import dev.ecsemulator.api.secretsmanager.SecretsManagerService;
 import dev.ecsemulator.core.EcsKinds;
 import dev.ecsemulator.core.EmulatorInstance;
 import dev.ecsemulator.core.Ids;
 import dev.ecsemulator.core.instance.ContainerInstanceQueries;
+import dev.ecsemulator.core.logs.Logs;
+import dev.ecsemulator.core.logs.LogsKinds;
 import dev.ecsemulator.core.task.TaskCommands;
 import dev.ecsemulator.core.task.TaskQueries;
 import dev.ecsemulator.scheduler.runtime.ContainerRuntime;
@@ -78,7 +81,7 @@ public final class Emulator implements AutoCloseable {
   static final Duration STOP_TASKS_TIMEOUT = Duration.ofMinutes(2);
 
   /** The model resource of every service on the endpoint, read at start (see {@link Prestart}). */
-  static final List<String> SERVICE_MODELS = List.of(EcsService.MODEL, SecretsManagerService.MODEL);
+  static final List<String> SERVICE_MODELS = List.of(EcsService.MODEL, SecretsManagerService.MODEL, LogsService.MODEL);
 
   private final EmulatorConfig config;
   private final EmulatorInstance instance;
@@ -98,6 +101,8 @@ public final class Emulator implements AutoCloseable {
   private TaskEngine tasks; // guarded by this: set once scheduling has started
   private boolean closing; // guarded by this
   private final ServiceController services;
+  /** CloudWatch Logs: its operations, and the store of log events shipping appends to. */
+  private final Logs logs;
   private int port;
 
   private Emulator(EmulatorConfig config, Clock clock, Prestart prestart) {
@@ -142,9 +147,11 @@ public final class Emulator implements AutoCloseable {
         ServiceController.Settings.defaults());
     // Services whose tasks did not change while the engine was away still get a look when it is back.
     monitor.onReconnect(services::reconcileAll);
+    this.logs = Logs.start(store, clock, config.logs());
     this.apis = List.of(
         EcsService.of(ecsModel, operations),
-        SecretsManagerService.create(prestart.model(SecretsManagerService.MODEL)));
+        SecretsManagerService.create(prestart.model(SecretsManagerService.MODEL)),
+        LogsService.create(prestart.model(LogsService.MODEL), logs));
     AwsJsonProtocol json = new AwsJsonProtocol(apis, new ScopeResolver(config.accountId(), config.region()));
     this.server = prestart.server();
     server.serve(new EcsHttpServer.Routes(new ProtocolRouter(json), this::health, this::reset));
@@ -163,7 +170,9 @@ public final class Emulator implements AutoCloseable {
         dev.ecsemulator.core.service.ServiceKinds.SERVICE_DEPLOYMENT,
         dev.ecsemulator.core.service.ServiceKinds.SERVICE_REVISION,
         dev.ecsemulator.core.service.ServiceKinds.CREATE_REQUEST,
-        dev.ecsemulator.scheduler.service.runner.SchedulerState.KIND).withIndexes(EcsKinds.indexes());
+        dev.ecsemulator.scheduler.service.runner.SchedulerState.KIND)
+        .with(LogsKinds.all())
+        .withIndexes(EcsKinds.indexes());
   }
 
   private static StateStore openStore(EmulatorConfig config) {
@@ -247,6 +256,11 @@ public final class Emulator implements AutoCloseable {
 
   public EmulatorInstance instance() {
     return instance;
+  }
+
+  /** CloudWatch Logs, e.g. to append container output ({@link dev.ecsemulator.core.logs.LogEvents#append}). */
+  public Logs logs() {
+    return logs;
   }
 
   /** How many of the ECS model's operations the dispatch table implements. */
@@ -353,6 +367,7 @@ public final class Emulator implements AutoCloseable {
         finishTasks(engine);
         engine.close();
       }
+      logs.close();
       docker.close();
     } finally {
       try {

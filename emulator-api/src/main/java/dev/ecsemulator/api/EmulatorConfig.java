@@ -1,5 +1,6 @@
 package dev.ecsemulator.api;
 
+import dev.ecsemulator.core.logs.LogsSettings;
 import java.nio.file.Path;
 
 /**
@@ -15,9 +16,10 @@ import java.nio.file.Path;
  * @param ephemeral keep state in memory only: nothing survives the process
  * @param resetState move the saved state aside and start empty (ignored when ephemeral)
  * @param scheduler how tasks are run (capacity, image pulls, retention)
+ * @param logs how CloudWatch Logs keeps events (the byte budget of a log group)
  */
 public record EmulatorConfig(int port, String bind, String region, String accountId, Path dataDir, String dockerHost,
-    boolean ephemeral, boolean resetState, SchedulerOptions scheduler) {
+    boolean ephemeral, boolean resetState, SchedulerOptions scheduler, LogsSettings logs) {
 
   public static final int DEFAULT_PORT = 4566;
   public static final String DEFAULT_BIND = "127.0.0.1";
@@ -26,6 +28,13 @@ public record EmulatorConfig(int port, String bind, String region, String accoun
 
   public EmulatorConfig {
     scheduler = scheduler == null ? SchedulerOptions.defaults() : scheduler;
+    logs = logs == null ? LogsSettings.defaults() : logs;
+  }
+
+  /** Default CloudWatch Logs settings. */
+  public EmulatorConfig(int port, String bind, String region, String accountId, Path dataDir, String dockerHost,
+      boolean ephemeral, boolean resetState, SchedulerOptions scheduler) {
+    this(port, bind, region, accountId, dataDir, dockerHost, ephemeral, resetState, scheduler, null);
   }
 
   /** Durable, default scheduling. */
@@ -47,19 +56,25 @@ public record EmulatorConfig(int port, String bind, String region, String accoun
   }
 
   public EmulatorConfig withEphemeral(boolean inMemoryOnly) {
-    return new EmulatorConfig(port, bind, region, accountId, dataDir, dockerHost, inMemoryOnly, resetState, scheduler);
+    return new EmulatorConfig(port, bind, region, accountId, dataDir, dockerHost, inMemoryOnly, resetState, scheduler,
+        logs);
   }
 
   public EmulatorConfig withResetState(boolean reset) {
-    return new EmulatorConfig(port, bind, region, accountId, dataDir, dockerHost, ephemeral, reset, scheduler);
+    return new EmulatorConfig(port, bind, region, accountId, dataDir, dockerHost, ephemeral, reset, scheduler, logs);
   }
 
   public EmulatorConfig withScheduler(SchedulerOptions options) {
-    return new EmulatorConfig(port, bind, region, accountId, dataDir, dockerHost, ephemeral, resetState, options);
+    return new EmulatorConfig(port, bind, region, accountId, dataDir, dockerHost, ephemeral, resetState, options, logs);
   }
 
   public EmulatorConfig withDockerHost(String host) {
-    return new EmulatorConfig(port, bind, region, accountId, dataDir, host, ephemeral, resetState, scheduler);
+    return new EmulatorConfig(port, bind, region, accountId, dataDir, host, ephemeral, resetState, scheduler, logs);
+  }
+
+  public EmulatorConfig withLogs(LogsSettings settings) {
+    return new EmulatorConfig(port, bind, region, accountId, dataDir, dockerHost, ephemeral, resetState, scheduler,
+        settings);
   }
 
   /** Where durable state lives. */

@@ -1,5 +1,6 @@
 package dev.ecsemulator.api;
 
+import dev.ecsemulator.core.logs.LogsSettings;
 import dev.ecsemulator.core.state.durable.StateDamagedException;
 import java.nio.file.Path;
 import dev.ecsemulator.api.CommandLineOptions.Spec;
@@ -37,7 +38,9 @@ public final class Main {
       new Spec("task-cleanup-delay", "DURATION", "1h", "How long a stopped task's containers are kept for their logs."),
       new Spec("stop-tasks-on-exit", null, "false",
           "On SIGTERM or Ctrl-C, stop every task (reason: the emulator stopped) instead of leaving its "
-              + "containers running for the next start to adopt.")));
+              + "containers running for the next start to adopt."),
+      new Spec("logs-max-group-bytes", "SIZE", "64MiB",
+          "The most a CloudWatch Logs log group holds (bytes, or with KiB, MiB, GiB); past it its oldest events go.")));
 
   private Main() {
   }
@@ -123,7 +126,8 @@ public final class Main {
     }
     Path dir = values.containsKey("data-dir") ? Path.of(values.get("data-dir")) : EmulatorConfig.defaultDataDir();
     return new EmulatorConfig(port, values.get("bind"), values.get("region"), accountId, dir, values.get("docker-host"),
-        ephemeral, resetState, schedulerOptions(values));
+        ephemeral, resetState, schedulerOptions(values),
+        LogsSettings.defaults().withMaxGroupBytes(bytes("--logs-max-group-bytes", values.get("logs-max-group-bytes"))));
   }
 
   private static SchedulerOptions schedulerOptions(Map<String, String> values) {
@@ -143,6 +147,21 @@ public final class Main {
         duration("--stopped-task-retention", values.get("stopped-task-retention")),
         duration("--task-cleanup-delay", values.get("task-cleanup-delay")),
         java.time.Duration.ofSeconds(30), Boolean.parseBoolean(values.get("stop-tasks-on-exit")));
+  }
+
+  /** A size: {@code 1048576}, or a whole number of {@code KiB}, {@code MiB} or {@code GiB} ({@code K}, {@code M}, {@code G}). */
+  static long bytes(String option, String text) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,12})\\s*(?:([kmg])(?:ib)?)?")
+        .matcher(text.trim().toLowerCase(java.util.Locale.ROOT));
+    if (!m.matches() || Long.parseLong(m.group(1)) < 1) {
+      throw new UsageException(option + " must be a size such as 67108864, 512KiB or 64MiB, got '" + text + "'");
+    }
+    int shift = m.group(2) == null ? 0 : switch (m.group(2)) {
+      case "k" -> 10;
+      case "m" -> 20;
+      default -> 30;
+    };
+    return Long.parseLong(m.group(1)) << shift;
   }
 
   private static int integer(Map<String, String> values, String name) {
