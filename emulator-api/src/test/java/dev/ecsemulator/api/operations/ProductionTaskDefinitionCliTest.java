@@ -1,17 +1,15 @@
 package dev.ecsemulator.api.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ecsemulator.api.support.AwsCli;
 import dev.ecsemulator.api.support.EmulatorExtension;
 import dev.ecsemulator.api.support.TestEmulator;
-import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,8 +17,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -47,7 +43,7 @@ class ProductionTaskDefinitionCliTest {
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"aws", "/usr/bin/aws"})
   void describeReturnsEveryFieldAsRegistered(String cli) throws Exception {
-    Optional<Path> binary = locate(cli);
+    Optional<AwsCli> binary = AwsCli.find(cli);
     assumeTrue(binary.isPresent(), cli + " is not installed: this AWS CLI is skipped (bin/test installs Debian's "
         + "awscli for /usr/bin/aws; pip's awscli provides aws)");
     Path sample = sample();
@@ -104,45 +100,12 @@ class ProductionTaskDefinitionCliTest {
     }
   }
 
-  private JsonNode run(Path binary, String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of(binary.toString(), "--endpoint-url", emulator.url(),
-        "--output", "json"));
+  private JsonNode run(AwsCli cli, String... args) throws IOException {
+    List<String> command = new ArrayList<>(List.of("--output", "json"));
     command.addAll(List.of(args));
-    File out = work.resolve("stdout").toFile();
-    File err = work.resolve("stderr").toFile();
-    ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out).redirectError(err);
-    Map<String, String> env = builder.environment();
-    env.put("AWS_ACCESS_KEY_ID", "test");
-    env.put("AWS_SECRET_ACCESS_KEY", "test");
-    env.put("AWS_DEFAULT_REGION", "us-east-1");
-    env.put("AWS_PAGER", "");
-    // Keep the machine's own AWS configuration out of the test.
-    env.put("AWS_CONFIG_FILE", work.resolve("no-config").toString());
-    env.put("AWS_SHARED_CREDENTIALS_FILE", work.resolve("no-credentials").toString());
-    env.remove("AWS_PROFILE");
-    env.remove("AWS_SESSION_TOKEN");
-    Process process = builder.start();
-    if (!process.waitFor(120, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      fail(String.join(" ", command) + " did not finish within 120 s");
-    }
-    String stdout = Files.readString(out.toPath(), StandardCharsets.UTF_8);
-    String stderr = Files.readString(err.toPath(), StandardCharsets.UTF_8);
-    assertThat(process.exitValue()).as(String.join(" ", command) + "\nstderr: " + stderr).isZero();
-    return JSON.readTree(stdout);
-  }
-
-  private static Optional<Path> locate(String cli) {
-    if (cli.contains("/")) {
-      Path path = Path.of(cli);
-      return Files.isExecutable(path) ? Optional.of(path) : Optional.empty();
-    }
-    String pathVariable = System.getenv().getOrDefault("PATH", "");
-    return Stream.of(pathVariable.split(File.pathSeparator))
-        .filter(dir -> !dir.isEmpty())
-        .map(dir -> Path.of(dir, cli))
-        .filter(Files::isExecutable)
-        .findFirst();
+    AwsCli.Result result = cli.run(emulator.url(), work, command.toArray(String[]::new));
+    assertThat(result.exitCode()).as(String.join(" ", command) + "\nstderr: " + result.stderr()).isZero();
+    return JSON.readTree(result.stdout());
   }
 
   /** The sample lives in the repository's samples module; tests run from a module directory. */
