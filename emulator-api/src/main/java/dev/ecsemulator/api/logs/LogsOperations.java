@@ -17,6 +17,7 @@ import dev.ecsemulator.core.logs.model.ListTagsForResourceResponse;
 import dev.ecsemulator.core.logs.model.ListTagsLogGroupRequest;
 import dev.ecsemulator.core.logs.model.ListTagsLogGroupResponse;
 import dev.ecsemulator.core.logs.model.PutLogEventsRequest;
+import dev.ecsemulator.core.logs.model.PutLogGroupDeletionProtectionRequest;
 import dev.ecsemulator.core.logs.model.PutRetentionPolicyRequest;
 import dev.ecsemulator.core.logs.model.TagLogGroupRequest;
 import dev.ecsemulator.core.logs.model.TagResourceRequest;
@@ -42,6 +43,10 @@ final class LogsOperations {
         (ctx, req) -> groups.describe(ctx.scope(), req));
     table.register("PutRetentionPolicy", PutRetentionPolicyRequest.class, (ctx, req) -> {
       groups.putRetention(ctx.scope(), req.logGroupName(), req.retentionInDays());
+      return null;
+    });
+    table.register("PutLogGroupDeletionProtection", PutLogGroupDeletionProtectionRequest.class, (ctx, req) -> {
+      groups.putDeletionProtection(ctx.scope(), req.logGroupIdentifier(), req.deletionProtectionEnabled());
       return null;
     });
     table.register("DeleteRetentionPolicy", DeleteRetentionPolicyRequest.class, (ctx, req) -> {

@@ -94,6 +94,23 @@ class LogsApiTest {
   }
 
   @Test
+  void deletionProtectionRefusesDeletionsUntilItIsTurnedOff() {
+    logs.createLogGroup(b -> b.logGroupName("keep").deletionProtectionEnabled(true));
+    logs.createLogStream(b -> b.logGroupName("keep").logStreamName("s"));
+
+    assertThat(logs.describeLogGroups().logGroups().get(0).deletionProtectionEnabled()).isTrue();
+    assertThatThrownBy(() -> logs.deleteLogGroup(b -> b.logGroupName("keep"))).isInstanceOf(ValidationException.class);
+    assertThatThrownBy(() -> logs.deleteLogStream(b -> b.logGroupName("keep").logStreamName("s")))
+        .isInstanceOf(ValidationException.class);
+
+    logs.putLogGroupDeletionProtection(b -> b.logGroupIdentifier("arn:aws:logs:us-east-1:000000000000:log-group:keep")
+        .deletionProtectionEnabled(false));
+    logs.deleteLogStream(b -> b.logGroupName("keep").logStreamName("s"));
+    logs.deleteLogGroup(b -> b.logGroupName("keep"));
+    assertThat(logs.describeLogGroups().logGroups()).isEmpty();
+  }
+
+  @Test
   void logGroupsPageInNameOrderAndFilterByPatternOrPrefix() {
     for (String name : List.of("b-two", "a-one", "c-three", "a-four", "d-five")) {
       logs.createLogGroup(b -> b.logGroupName(name));

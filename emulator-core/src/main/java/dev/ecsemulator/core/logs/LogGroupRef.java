@@ -44,4 +44,19 @@ public final class LogGroupRef {
   public static StoredLogGroup require(StateView view, String group) {
     return view.get(GROUP, LogKeys.group(group)).orElseThrow(ResourceNotFoundException::logGroup);
   }
+
+  /**
+   * The group, which a deletion may touch.
+   *
+   * @throws ValidationException when its deletion protection is on (the model lists ValidationException for the
+   *     deletions; the wording is unverified)
+   */
+  static StoredLogGroup requireDeletable(StateView view, String group) {
+    StoredLogGroup stored = require(view, group);
+    if (Boolean.TRUE.equals(stored.deletionProtectionEnabled())) {
+      throw new ValidationException("Log group " + group + " has deletion protection enabled. Disable it with "
+          + "PutLogGroupDeletionProtection before deleting.");
+    }
+    return stored;
+  }
 }

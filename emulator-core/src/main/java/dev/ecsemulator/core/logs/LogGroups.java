@@ -76,7 +76,7 @@ public final class LogGroups {
   /** DeleteLogGroup: the group, its streams and all their events. */
   public void delete(Scope scope, String name) {
     store.write(scope, txn -> {
-      LogGroupRef.require(txn, name);
+      LogGroupRef.requireDeletable(txn, name);
       for (StoredLogStream stream : txn.listByKeyPrefix(STREAM, LogKeys.ofGroup(name))) {
         LogStreams.removeWithEvents(txn, stream);
       }
@@ -145,6 +145,19 @@ public final class LogGroups {
       return null;
     });
     retentionChanged.run();
+  }
+
+  /**
+   * PutLogGroupDeletionProtection: while on, DeleteLogGroup and DeleteLogStream refuse with a ValidationException.
+   *
+   * @param group a name or log group ARN
+   */
+  public void putDeletionProtection(Scope scope, String group, boolean enabled) {
+    String name = LogGroupRef.nameOf(scope, null, group);
+    store.write(scope, txn -> {
+      txn.put(GROUP, LogKeys.group(name), LogGroupRef.require(txn, name).withDeletionProtection(enabled));
+      return null;
+    });
   }
 
   /** DeleteRetentionPolicy: the group's events never expire again. */

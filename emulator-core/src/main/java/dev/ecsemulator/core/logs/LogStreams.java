@@ -63,10 +63,10 @@ public final class LogStreams {
     return view.get(STREAM, LogKeys.stream(group, stream)).orElseThrow(ResourceNotFoundException::logStream);
   }
 
-  /** DeleteLogStream: the stream and its events. */
+  /** DeleteLogStream: the stream and its events (refused while the group's deletion protection is on). */
   public void delete(Scope scope, String group, String stream) {
     store.write(scope, txn -> {
-      StoredLogGroup owner = LogGroupRef.require(txn, group);
+      StoredLogGroup owner = LogGroupRef.requireDeletable(txn, group);
       StoredLogStream removed = require(txn, group, stream);
       removeWithEvents(txn, removed);
       txn.put(GROUP, LogKeys.group(group), owner.withStoredBytes(-removed.storedBytes()));

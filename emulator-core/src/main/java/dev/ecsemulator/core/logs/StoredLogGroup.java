@@ -39,6 +39,11 @@ public record StoredLogGroup(
         newTags, storedBytes, streamsCreated, batches);
   }
 
+  public StoredLogGroup withDeletionProtection(boolean enabled) {
+    return new StoredLogGroup(name, creationTime, retentionInDays, kmsKeyId, logGroupClass, enabled, tags, storedBytes,
+        streamsCreated, batches);
+  }
+
   /** With {@code delta} bytes more (or fewer, when negative). */
   public StoredLogGroup withStoredBytes(long delta) {
     return new StoredLogGroup(name, creationTime, retentionInDays, kmsKeyId, logGroupClass, deletionProtectionEnabled,

@@ -231,9 +231,9 @@ class LogEventsTest {
     logs.groups().putRetention(SCOPE, "app", 3);
 
     assertThat(messages(get("app", "s", true, null, null))).containsExactly("s@-259199995", "s@-1");
-    long freed = logs.sweeper().sweep();
-    assertThat(freed).isEqualTo(2 * EventChunk.eventBytes("s@-345600000"));
-    assertThat(storedBytes("app")).isEqualTo(before - freed);
+    // PutRetentionPolicy asked for a sweep in the background too; whichever runs first frees the bytes.
+    logs.sweeper().sweep();
+    assertThat(storedBytes("app")).isEqualTo(before - 2 * EventChunk.eventBytes("s@-345600000"));
     clock.advance(DAY);
     assertThat(messages(get("app", "s", true, null, null))).containsExactly("s@-1");
     logs.sweeper().sweep();
