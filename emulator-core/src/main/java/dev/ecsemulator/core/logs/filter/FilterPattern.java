@@ -17,6 +17,8 @@ import dev.ecsemulator.core.logs.error.InvalidParameterException;
  *   <li>{@code %REGEX%}: a regular expression found anywhere in the message.
  * </ul>
  *
+ * Space-delimited patterns ({@code [ip, user, ..., status_code = 4*]}) are not supported: they are refused, saying so.
+ *
  * An empty pattern matches every event. Implementations are immutable and thread-safe.
  */
 public interface FilterPattern {
@@ -37,6 +39,9 @@ public interface FilterPattern {
     }
     if (text.startsWith("{")) {
       return JsonPattern.parse(text);
+    }
+    if (text.startsWith("[")) {
+      throw invalid("space-delimited patterns ([w1, w2 = value, ...]) are not supported by ecs-emulator");
     }
     if (text.length() > 1 && text.startsWith("%") && text.endsWith("%")) {
       return RegexPattern.parse(text.substring(1, text.length() - 1));

@@ -128,7 +128,9 @@ class FilterPatternTest {
         Arguments.of("{ $.a IS MAYBE }", "Invalid filter pattern: IS is followed by NULL, TRUE or FALSE in { $.a IS MAYBE }"),
         Arguments.of("{ $.a[x] = 1 }", "Invalid filter pattern: an array index is a number in brackets, in selector $.a[x]"),
         Arguments.of("{ ($.a = 1 }", "Invalid filter pattern: expected ')' at: }"),
-        Arguments.of("%(a|b)%", "Invalid filter pattern: a regular expression must be non-empty and may not use ( or ): %(a|b)%"));
+        Arguments.of("%(a|b)%", "Invalid filter pattern: a regular expression must be non-empty and may not use ( or ): %(a|b)%"),
+        Arguments.of("[w1=ERROR, w2]", "Invalid filter pattern: space-delimited patterns ([w1, w2 = value, ...]) are not "
+            + "supported by ecs-emulator"));
   }
 
   @ParameterizedTest(name = "{0}")
