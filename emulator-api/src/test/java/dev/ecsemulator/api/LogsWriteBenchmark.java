@@ -18,7 +18,9 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.InputLogEvent;
  * of about 100 bytes) into one stream of an emulator in this JVM, ephemeral and durable, round after round. Not a
  * test: run on demand (after {@code tools/bench/durability.sh http} built the classpath):
  * {@code java -cp ... dev.ecsemulator.api.LogsWriteBenchmark batch=100 seconds=10 warmup=3 rounds=3 jit=15}
- * ({@code maxGroupBytes=N} sets the group's budget, so that a run measures writing at the cap, with evictions).
+ * ({@code maxGroupBytes=N} sets the group's budget, so that a run measures writing at the cap, with evictions). After
+ * each round it also times reading back what the round wrote: one FilterLogEvents search of the whole group for a
+ * term no event has (every page, as the CLI pages), and one GetLogEvents of the newest events.
  */
 public final class LogsWriteBenchmark {
 
@@ -49,17 +51,22 @@ public final class LogsWriteBenchmark {
       run(mode, batch, maxGroupBytes, 0, jit);
     }
     System.out.printf("PutLogEvents, %d events a batch, 1 connection, an emulator in this JVM%n", batch);
-    System.out.printf("%-5s %-10s %10s %10s %9s %9s%n", "round", "mode", "batches/s", "events/s", "p50 ms", "p99 ms");
+    System.out.printf("%-5s %-10s %10s %10s %9s %9s %14s %12s%n", "round", "mode", "batches/s", "events/s", "p50 ms",
+        "p99 ms", "search ev/s", "newest ms");
     for (int round = 1; round <= rounds; round++) {
       for (String mode : modes) {
-        HttpWriteBenchmark.Result r = run(mode, batch, maxGroupBytes, warmup, seconds);
-        System.out.printf("%-5d %-10s %10.0f %10.0f %9.2f %9.2f%n", round, mode, r.perSecond(),
-            r.perSecond() * batch, r.percentileMillis(50), r.percentileMillis(99));
+        Measured m = run(mode, batch, maxGroupBytes, warmup, seconds);
+        HttpWriteBenchmark.Result r = m.writes();
+        System.out.printf("%-5d %-10s %10.0f %10.0f %9.2f %9.2f %14.0f %12.1f%n", round, mode, r.perSecond(),
+            r.perSecond() * batch, r.percentileMillis(50), r.percentileMillis(99), m.searchedPerSecond(), m.newestMillis());
       }
     }
   }
 
-  static HttpWriteBenchmark.Result run(String mode, int batch, long maxGroupBytes, int warmupSeconds, int seconds)
+  /** A round: the writes, then the reads of what they stored. */
+  record Measured(HttpWriteBenchmark.Result writes, double searchedPerSecond, double newestMillis) {}
+
+  static Measured run(String mode, int batch, long maxGroupBytes, int warmupSeconds, int seconds)
       throws Exception {
     Path base = Path.of(System.getProperty("bench.dir", System.getProperty("java.io.tmpdir")));
     Path dir = Files.createTempDirectory(base, "ecs-logs-bench");
@@ -103,7 +110,16 @@ public final class LogsWriteBenchmark {
       }
       long[] measured = Arrays.copyOf(latencies, n);
       Arrays.sort(measured);
-      return new HttpWriteBenchmark.Result(mode, 1, n, seconds, measured);
+      long stored = logs.filterLogEventsPaginator(b -> b.logGroupName("/ecs/bench").filterPattern("request"))
+          .events().stream().count();
+      long searchStart = System.nanoTime();
+      logs.filterLogEventsPaginator(b -> b.logGroupName("/ecs/bench").filterPattern("NOSUCHTERM")).events()
+          .forEach(e -> { });
+      double searched = stored / ((System.nanoTime() - searchStart) / 1e9);
+      long newestStart = System.nanoTime();
+      logs.getLogEvents(b -> b.logGroupName("/ecs/bench").logStreamName("ecs/app/0"));
+      double newest = (System.nanoTime() - newestStart) / 1e6;
+      return new Measured(new HttpWriteBenchmark.Result(mode, 1, n, seconds, measured), searched, newest);
     } finally {
       HttpWriteBenchmark.deleteRecursively(dir);
     }
