@@ -348,7 +348,8 @@ public final class Emulator implements AutoCloseable {
    * Stops gracefully, in this order: the HTTP server (no new requests; those under way finish), the
    * service controller (so nothing replaces a task stopped next), the tasks if
    * {@link SchedulerOptions#stopTasksOnExit()} (else their containers keep running, for the next start to
-   * adopt), the task engine, and the store (a final snapshot: compaction on close). Idempotent.
+   * adopt), the task engine, CloudWatch Logs' retention sweeps, and the store (a final snapshot: compaction on
+   * close). Idempotent.
    */
   @Override
   public void close() {
@@ -367,9 +368,9 @@ public final class Emulator implements AutoCloseable {
         finishTasks(engine);
         engine.close();
       }
-      logs.close();
       docker.close();
     } finally {
+      logs.close(); // its sweeps write to the store: they stop first
       try {
         store.close();
       } finally {
