@@ -329,6 +329,16 @@ class LogsApiTest {
   }
 
   @Test
+  void healthListsCloudWatchLogsWithItsOperations() throws Exception {
+    com.fasterxml.jackson.databind.JsonNode health = new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(emulator.get("/_emulator/health").body()).path("services").path("logs");
+
+    assertThat(health.path("targetPrefix").asText()).isEqualTo("Logs_20140328");
+    assertThat(health.path("implemented").asInt()).isEqualTo(18);
+    assertThat(health.path("inModel").asInt()).isEqualTo(113);
+  }
+
+  @Test
   void stateIsSeparatePerRegionAndUnimplementedOperationsSaySo() {
     logs.createLogGroup(b -> b.logGroupName("app"));
     try (CloudWatchLogsClient west = emulator.sdk(CloudWatchLogsClient.builder(), Region.EU_WEST_1, "test")) {
