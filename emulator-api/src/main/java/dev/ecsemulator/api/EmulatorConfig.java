@@ -1,5 +1,6 @@
 package dev.ecsemulator.api;
 
+import dev.ecsemulator.core.logs.LogsSettings;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -18,9 +19,10 @@ import java.util.List;
  * @param scheduler how tasks are run (capacity, image pulls, retention)
  * @param allowedHosts host names clients may address the emulator by besides localhost and its bind address
  *     ({@code *}: any); see {@link dev.ecsemulator.api.edge.HostRules}
+ * @param logs how CloudWatch Logs keeps events (the byte budget of a log group)
  */
 public record EmulatorConfig(int port, String bind, String region, String accountId, Path dataDir, String dockerHost,
-    boolean ephemeral, boolean resetState, SchedulerOptions scheduler, List<String> allowedHosts) {
+    boolean ephemeral, boolean resetState, SchedulerOptions scheduler, List<String> allowedHosts, LogsSettings logs) {
 
   public static final int DEFAULT_PORT = 4566;
   public static final String DEFAULT_BIND = "127.0.0.1";
@@ -30,12 +32,13 @@ public record EmulatorConfig(int port, String bind, String region, String accoun
   public EmulatorConfig {
     scheduler = scheduler == null ? SchedulerOptions.defaults() : scheduler;
     allowedHosts = allowedHosts == null ? List.of() : List.copyOf(allowedHosts);
+    logs = logs == null ? LogsSettings.defaults() : logs;
   }
 
-  /** No host allowed beyond the defaults. */
+  /** No host allowed beyond the defaults; default CloudWatch Logs settings. */
   public EmulatorConfig(int port, String bind, String region, String accountId, Path dataDir, String dockerHost,
       boolean ephemeral, boolean resetState, SchedulerOptions scheduler) {
-    this(port, bind, region, accountId, dataDir, dockerHost, ephemeral, resetState, scheduler, List.of());
+    this(port, bind, region, accountId, dataDir, dockerHost, ephemeral, resetState, scheduler, List.of(), null);
   }
 
   /** Durable, default scheduling. */
@@ -58,32 +61,37 @@ public record EmulatorConfig(int port, String bind, String region, String accoun
 
   public EmulatorConfig withEphemeral(boolean inMemoryOnly) {
     return new EmulatorConfig(port, bind, region, accountId, dataDir, dockerHost, inMemoryOnly, resetState,
-        scheduler, allowedHosts);
+        scheduler, allowedHosts, logs);
   }
 
   public EmulatorConfig withResetState(boolean reset) {
     return new EmulatorConfig(port, bind, region, accountId, dataDir, dockerHost, ephemeral, reset, scheduler,
-        allowedHosts);
+        allowedHosts, logs);
   }
 
   public EmulatorConfig withScheduler(SchedulerOptions options) {
     return new EmulatorConfig(port, bind, region, accountId, dataDir, dockerHost, ephemeral, resetState, options,
-        allowedHosts);
+        allowedHosts, logs);
   }
 
   public EmulatorConfig withDockerHost(String host) {
     return new EmulatorConfig(port, bind, region, accountId, dataDir, host, ephemeral, resetState, scheduler,
-        allowedHosts);
+        allowedHosts, logs);
   }
 
   public EmulatorConfig withAllowedHosts(List<String> hosts) {
     return new EmulatorConfig(port, bind, region, accountId, dataDir, dockerHost, ephemeral, resetState, scheduler,
-        hosts);
+        hosts, logs);
   }
 
   public EmulatorConfig withBind(String address) {
     return new EmulatorConfig(port, address, region, accountId, dataDir, dockerHost, ephemeral, resetState, scheduler,
-        allowedHosts);
+        allowedHosts, logs);
+  }
+
+  public EmulatorConfig withLogs(LogsSettings settings) {
+    return new EmulatorConfig(port, bind, region, accountId, dataDir, dockerHost, ephemeral, resetState, scheduler,
+        allowedHosts, settings);
   }
 
   /** Where durable state lives. */

@@ -1,5 +1,6 @@
 package dev.ecsemulator.api;
 
+import dev.ecsemulator.core.logs.LogsSettings;
 import dev.ecsemulator.core.state.durable.StateDamagedException;
 import java.nio.file.Path;
 import dev.ecsemulator.api.CommandLineOptions.Spec;
@@ -45,7 +46,9 @@ public final class Main {
       new Spec("allow-host-access", null, "false",
           "Run tasks that reach the host: privileged containers, added capabilities, devices, host PID/IPC "
               + "namespaces, weakened security options, bind mounts outside your home and temp directories "
-              + "(the Docker socket, /etc, ...). Off: such tasks stop with TaskFailedToStart.")));
+              + "(the Docker socket, /etc, ...). Off: such tasks stop with TaskFailedToStart."),
+      new Spec("logs-max-group-bytes", "SIZE", "64MiB",
+          "The most a CloudWatch Logs log group holds (bytes, or with KiB, MiB, GiB); past it its oldest events go.")));
 
   private Main() {
   }
@@ -131,7 +134,8 @@ public final class Main {
     }
     Path dir = values.containsKey("data-dir") ? Path.of(values.get("data-dir")) : EmulatorConfig.defaultDataDir();
     return new EmulatorConfig(port, values.get("bind"), values.get("region"), accountId, dir, values.get("docker-host"),
-        ephemeral, resetState, schedulerOptions(values), allowedHosts(values.get("allowed-hosts")));
+        ephemeral, resetState, schedulerOptions(values), allowedHosts(values.get("allowed-hosts")),
+        LogsSettings.defaults().withMaxGroupBytes(bytes("--logs-max-group-bytes", values.get("logs-max-group-bytes"))));
   }
 
   private static List<String> allowedHosts(String text) {
@@ -160,6 +164,21 @@ public final class Main {
         duration("--task-cleanup-delay", values.get("task-cleanup-delay")),
         java.time.Duration.ofSeconds(30), Boolean.parseBoolean(values.get("stop-tasks-on-exit")),
         Boolean.parseBoolean(values.get("allow-host-access")));
+  }
+
+  /** A size: {@code 1048576}, or a whole number of {@code KiB}, {@code MiB} or {@code GiB} ({@code K}, {@code M}, {@code G}). */
+  static long bytes(String option, String text) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,12})\\s*(?:([kmg])(?:ib)?)?")
+        .matcher(text.trim().toLowerCase(java.util.Locale.ROOT));
+    if (!m.matches() || Long.parseLong(m.group(1)) < 1) {
+      throw new UsageException(option + " must be a size such as 67108864, 512KiB or 64MiB, got '" + text + "'");
+    }
+    int shift = m.group(2) == null ? 0 : switch (m.group(2)) {
+      case "k" -> 10;
+      case "m" -> 20;
+      default -> 30;
+    };
+    return Long.parseLong(m.group(1)) << shift;
   }
 
   private static int integer(Map<String, String> values, String name) {

@@ -97,7 +97,18 @@ class CommandLineOptionsTest {
   }
 
   @ParameterizedTest
+  @CsvSource({"'', 67108864", "--logs-max-group-bytes=1048576, 1048576", "--logs-max-group-bytes=512KiB, 524288",
+      "--logs-max-group-bytes=16m, 16777216", "--logs-max-group-bytes=2GiB, 2147483648"})
+  void theLogGroupBudgetIsBytesOrKibMibGib(String arg, long bytes) {
+    String[] args = arg.isEmpty() ? new String[0] : new String[] {arg};
+    assertThat(config(Map.of(), args).logs().maxGroupBytes()).isEqualTo(bytes);
+    assertThat(config(Map.of("ECS_EMULATOR_LOGS_MAX_GROUP_BYTES", "1MiB")).logs().maxGroupBytes()).isEqualTo(1048576);
+  }
+
+  @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
+      "--logs-max-group-bytes=lots| --logs-max-group-bytes must be a size such as 67108864, 512KiB or 64MiB",
+      "--logs-max-group-bytes=0   | --logs-max-group-bytes must be a size",
       "--port=abc                 | --port must be a whole number, got 'abc'",
       "--port=70000               | --port must be between 0 and 65535",
       "--prot=1                   | prot",
