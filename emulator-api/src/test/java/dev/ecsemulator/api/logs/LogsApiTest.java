@@ -207,7 +207,7 @@ class LogsApiTest {
     assertAwsError(() -> put("missing", "s", now, "x"),
         ResourceNotFoundException.class, "The specified log group does not exist.");
     assertAwsError(() -> logs.putLogEvents(b -> b.logGroupName("app").logStreamName("s").logEvents(List.of())),
-        InvalidParameterException.class, "1 validation error detected: Value at 'logEvents' failed to satisfy "
+        InvalidParameterException.class, "1 validation error detected: Value '[]' at 'logEvents' failed to satisfy "
             + "constraint: Member must have length greater than or equal to 1");
   }
 
