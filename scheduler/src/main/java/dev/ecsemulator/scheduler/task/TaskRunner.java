@@ -123,6 +123,7 @@ final class TaskRunner {
       try {
         values = secrets.resolve(ref.scope(), definition);
       } catch (SecretsUnavailable e) {
+        log.info("Task {} failed to start: {}", initial.taskArn(), e.reason()); // names sources, never values
         fail(ref, e.reason(), null, definition);
         return Optional.empty();
       }
