@@ -45,6 +45,14 @@ final class LoopbackRegistry implements AutoCloseable {
   }
 
   static LoopbackRegistry start(Path binary) throws IOException {
+    return start(binary, null);
+  }
+
+  /**
+   * With {@code htpasswd} (a {@code user:bcrypt-hash} line) the registry asks for basic auth: {@code /v2/} then
+   * answers 401 without credentials (distribution accepts htpasswd without TLS on loopback).
+   */
+  static LoopbackRegistry start(Path binary, String htpasswd) throws IOException {
     int port;
     try (ServerSocket socket = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
       port = socket.getLocalPort();
@@ -61,6 +69,11 @@ final class LoopbackRegistry implements AutoCloseable {
         http:
           addr: 127.0.0.1:%d
         """.formatted(directory.resolve("data"), port));
+    if (htpasswd != null) {
+      Files.writeString(directory.resolve("htpasswd"), htpasswd + "\n");
+      Files.writeString(config, "auth:\n  htpasswd:\n    realm: ecs-emulator-test\n    path: "
+          + directory.resolve("htpasswd") + "\n", java.nio.file.StandardOpenOption.APPEND);
+    }
     Process process = new ProcessBuilder(binary.toString(), "serve", config.toString())
         .redirectErrorStream(true)
         .redirectOutput(directory.resolve("registry.log").toFile())
@@ -84,7 +97,8 @@ final class LoopbackRegistry implements AutoCloseable {
       HttpURLConnection connection = (HttpURLConnection) URI.create("http://" + address() + "/v2/").toURL().openConnection();
       connection.setConnectTimeout(500);
       connection.setReadTimeout(1000);
-      return connection.getResponseCode() == 200;
+      int status = connection.getResponseCode();
+      return status == 200 || status == 401; // 401: it answers, and wants credentials
     } catch (IOException e) {
       return false;
     }
