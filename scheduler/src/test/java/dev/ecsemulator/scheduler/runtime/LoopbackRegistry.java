@@ -2,6 +2,10 @@ package dev.ecsemulator.scheduler.runtime;
 
 import static org.awaitility.Awaitility.await;
 
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.PushImageCmd;
+import com.github.dockerjava.api.model.AuthConfig;
+import com.github.dockerjava.api.model.PushResponseItem;
 import java.io.File;
 import java.io.IOException;
 import java.net.HttpURLConnection;
@@ -86,6 +90,31 @@ final class LoopbackRegistry implements AutoCloseable {
       throw e;
     }
     return registry;
+  }
+
+  /**
+   * Pushes the harness's sample image here as {@code REGISTRY/repository:<random tag>}, with {@code auth} (or none),
+   * and removes that name locally so that its next use pulls. Returns the name (a harness tag: removed on close).
+   */
+  String pushSample(DockerHarness harness, String repository, AuthConfig auth) throws InterruptedException {
+    String fullRepository = address() + "/" + repository;
+    String tag = DockerHarness.randomHex(4);
+    String pushed = harness.tag(fullRepository + ":" + tag);
+    harness.docker.tagImageCmd(DockerHarness.SAMPLE, fullRepository, tag).exec();
+    PushImageCmd push = harness.docker.pushImageCmd(fullRepository).withTag(tag);
+    if (auth != null) {
+      push = push.withAuthConfig(auth);
+    }
+    push.exec(new ResultCallback.Adapter<PushResponseItem>() {
+      @Override
+      public void onNext(PushResponseItem item) {
+        if (item.isErrorIndicated()) {
+          throw new IllegalStateException("push failed: " + item.getErrorDetail());
+        }
+      }
+    }).awaitCompletion();
+    harness.untag(pushed);
+    return pushed;
   }
 
   String address() {
