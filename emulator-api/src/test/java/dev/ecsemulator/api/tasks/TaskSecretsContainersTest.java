@@ -171,6 +171,23 @@ class TaskSecretsContainersTest {
   }
 
   @Test
+  void aDockerErrorThatQuotesAValueIsScrubbedBeforeItIsStoredOrLogged() {
+    try (LogCapture log = new LogCapture()) {
+      String token = secrets.createSecret(b -> b.name("app/token").secretString(TOKEN)).arn();
+
+      // Docker refuses the variable "=VALUE" an empty secret name makes, quoting it: "invalid environment variable".
+      Task started = run(web("app", 64).toBuilder().secrets(secret("", token)).build());
+      Task stopped = awaitStatus(ecs, started.taskArn(), "STOPPED");
+
+      assertThat(stopped.stopCodeAsString()).isEqualTo("TaskFailedToStart");
+      assertThat(stopped.stoppedReason()).startsWith("CannotCreateContainerError: ").contains("=***")
+          .doesNotContain(TOKEN);
+      assertThat(describeTasks(started.taskArn())).doesNotContain(TOKEN);
+      assertThat(log.text()).contains("=***").doesNotContain(TOKEN);
+    }
+  }
+
+  @Test
   void missingRegistryCredentialsStopTheTaskToo() {
     Task started = run(web("app", 64).toBuilder()
         .repositoryCredentials(r -> r.credentialsParameter("registry/none")).build());
