@@ -42,6 +42,20 @@ SERVICES = {
         "about": "the entries (SecretListEntry, SecretVersionsListEntry, ...)",
         "redact": True,
     },
+    "ssm": {
+        "model": "ssm-2014-11-06.service.json.gz",
+        "package": "dev.ecsemulator.core.ssm.model",
+        "title": "SSM",
+        "about": "the entries (Parameter, ParameterMetadata, ParameterHistory, ...)",
+        "redact": True,
+    },
+    "logs": {
+        "model": "logs-2014-03-28.service.json.gz",
+        "package": "dev.ecsemulator.core.logs.model",
+        "title": "CloudWatch Logs",
+        "about": "the entries (LogGroup, LogStream, OutputLogEvent, ...)",
+        "redact": True,
+    },
 }
 
 SCALARS = {
@@ -115,7 +129,9 @@ def copy_expr(jtype, var):
 
 
 def generate(service, shapes, name):
-    members = shapes[name].get("members", {})
+    # An event stream's error events (Logs' StartLiveTailResponseStream) are exceptions: not records, so left out.
+    members = {m: spec for m, spec in shapes[name].get("members", {}).items()
+               if not shapes[spec["shape"]].get("exception")}
     wire = {component_name(m): m for m in members}
     comps = [(component_name(m), java_type(shapes, spec["shape"])) for m, spec in members.items()]
     secret = [component_name(m) for m, spec in members.items()

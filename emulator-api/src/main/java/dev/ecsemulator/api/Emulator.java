@@ -17,16 +17,21 @@ import dev.ecsemulator.api.protocol.OperationTable;
 import dev.ecsemulator.api.protocol.ProtocolRouter;
 import dev.ecsemulator.api.protocol.ScopeResolver;
 import dev.ecsemulator.api.protocol.ServiceModel;
+import dev.ecsemulator.api.logs.LogsService;
 import dev.ecsemulator.api.secretsmanager.SecretsManagerService;
+import dev.ecsemulator.api.ssm.SsmService;
 import dev.ecsemulator.core.EcsKinds;
 import dev.ecsemulator.core.secretsmanager.SecretsManagerKinds;
 import dev.ecsemulator.core.EmulatorInstance;
 import dev.ecsemulator.core.Ids;
 import dev.ecsemulator.core.instance.ContainerInstanceQueries;
+import dev.ecsemulator.core.logs.Logs;
+import dev.ecsemulator.core.logs.LogsKinds;
 import dev.ecsemulator.core.task.TaskCommands;
 import dev.ecsemulator.core.task.TaskQueries;
 import dev.ecsemulator.scheduler.runtime.ContainerRuntime;
 import dev.ecsemulator.scheduler.runtime.DockerContainerRuntime;
+import dev.ecsemulator.scheduler.runtime.LocalHostPaths;
 import dev.ecsemulator.scheduler.runtime.PullPolicy;
 import dev.ecsemulator.scheduler.task.EngineMonitor;
 import dev.ecsemulator.scheduler.task.TaskEngine;
@@ -79,7 +84,8 @@ public final class Emulator implements AutoCloseable {
   static final Duration STOP_TASKS_TIMEOUT = Duration.ofMinutes(2);
 
   /** The model resource of every service on the endpoint, read at start (see {@link Prestart}). */
-  static final List<String> SERVICE_MODELS = List.of(EcsService.MODEL, SecretsManagerService.MODEL);
+  static final List<String> SERVICE_MODELS =
+      List.of(EcsService.MODEL, SecretsManagerService.MODEL, SsmService.MODEL, LogsService.MODEL);
 
   private final EmulatorConfig config;
   private final EmulatorInstance instance;
@@ -99,6 +105,8 @@ public final class Emulator implements AutoCloseable {
   private TaskEngine tasks; // guarded by this: set once scheduling has started
   private boolean closing; // guarded by this
   private final ServiceController services;
+  /** CloudWatch Logs: its operations, and the store of log events shipping appends to. */
+  private final Logs logs;
   private int port;
 
   private Emulator(EmulatorConfig config, Clock clock, Prestart prestart) {
@@ -143,9 +151,12 @@ public final class Emulator implements AutoCloseable {
         ServiceController.Settings.defaults());
     // Services whose tasks did not change while the engine was away still get a look when it is back.
     monitor.onReconnect(services::reconcileAll);
+    this.logs = Logs.start(store, clock, config.logs());
     this.apis = List.of(
         EcsService.of(ecsModel, operations),
-        SecretsManagerService.create(prestart.model(SecretsManagerService.MODEL), store, clock));
+        SsmService.create(prestart.model(SsmService.MODEL), store, clock),
+        SecretsManagerService.create(prestart.model(SecretsManagerService.MODEL), store, clock),
+        LogsService.create(prestart.model(LogsService.MODEL), logs));
     AwsJsonProtocol json = new AwsJsonProtocol(apis, new ScopeResolver(config.accountId(), config.region()));
     this.server = prestart.server();
     server.serve(new EcsHttpServer.Routes(new ProtocolRouter(json), this::health, this::reset));
@@ -157,7 +168,7 @@ public final class Emulator implements AutoCloseable {
    * naming any other.
    */
   static KindRegistry kinds() {
-    return KindRegistry.of(EcsKinds.all()).with(
+    return KindRegistry.of(EcsKinds.all()).with(dev.ecsemulator.core.ssm.SsmKinds.all()).with(
         dev.ecsemulator.core.task.RunTaskToken.KIND,
         dev.ecsemulator.core.taskdef.TaskDefinitionFamily.KIND,
         dev.ecsemulator.core.settings.StoredAccountSetting.KIND,
@@ -165,7 +176,8 @@ public final class Emulator implements AutoCloseable {
         dev.ecsemulator.core.service.ServiceKinds.SERVICE_REVISION,
         dev.ecsemulator.core.service.ServiceKinds.CREATE_REQUEST,
         dev.ecsemulator.scheduler.service.runner.SchedulerState.KIND).withIndexes(EcsKinds.indexes())
-        .with(SecretsManagerKinds.all());
+        .with(SecretsManagerKinds.all())
+        .with(LogsKinds.all());
   }
 
   private static StateStore openStore(EmulatorConfig config) {
@@ -189,7 +201,7 @@ public final class Emulator implements AutoCloseable {
   static Emulator start(EmulatorConfig config, Prestart prestart) {
     // The server listens as soon as it is built, while the state is opened; a request that comes
     // meanwhile waits for the emulator to be ready.
-    CompletableFuture<Integer> listening = prestart.listen(config.bind(), config.port());
+    CompletableFuture<Integer> listening = prestart.listen(config.bind(), config.port(), config.allowedHosts());
     Emulator emulator;
     try {
       emulator = new Emulator(config, Clock.systemUTC(), prestart);
@@ -217,7 +229,8 @@ public final class Emulator implements AutoCloseable {
     SchedulerOptions options = config.scheduler();
     TaskEngine engine = new TaskEngine(store, runtime.get(), monitor, clock, instance, new TaskEngine.Settings(
         options.resyncInterval(), options.stoppedTaskRetention(), options.taskCleanupDelay(),
-        PullPolicy.parse(options.imagePullBehavior()), config.bind(), null));
+        PullPolicy.parse(options.imagePullBehavior()), config.bind(), null, options.allowHostAccess(),
+        LocalHostPaths.policy(docker.host(), instance.dataDir())));
     synchronized (this) {
       if (!closing) {
         tasks = engine;
@@ -249,6 +262,11 @@ public final class Emulator implements AutoCloseable {
 
   public EmulatorInstance instance() {
     return instance;
+  }
+
+  /** CloudWatch Logs, e.g. to append container output ({@link dev.ecsemulator.core.logs.LogEvents#append}). */
+  public Logs logs() {
+    return logs;
   }
 
   /** How many of the ECS model's operations the dispatch table implements. */
@@ -336,7 +354,8 @@ public final class Emulator implements AutoCloseable {
    * Stops gracefully, in this order: the HTTP server (no new requests; those under way finish), the
    * service controller (so nothing replaces a task stopped next), the tasks if
    * {@link SchedulerOptions#stopTasksOnExit()} (else their containers keep running, for the next start to
-   * adopt), the task engine, and the store (a final snapshot: compaction on close). Idempotent.
+   * adopt), the task engine, CloudWatch Logs' retention sweeps, and the store (a final snapshot: compaction on
+   * close). Idempotent.
    */
   @Override
   public void close() {
@@ -357,6 +376,7 @@ public final class Emulator implements AutoCloseable {
       }
       docker.close();
     } finally {
+      logs.close(); // its sweeps write to the store: they stop first
       try {
         store.close();
       } finally {

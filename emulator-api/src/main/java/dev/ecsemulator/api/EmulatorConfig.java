@@ -1,6 +1,8 @@
 package dev.ecsemulator.api;
 
+import dev.ecsemulator.core.logs.LogsSettings;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * How one emulator runs. Built by {@link Main} from options and {@code ECS_EMULATOR_*} variables, or by
@@ -15,9 +17,12 @@ import java.nio.file.Path;
  * @param ephemeral keep state in memory only: nothing survives the process
  * @param resetState move the saved state aside and start empty (ignored when ephemeral)
  * @param scheduler how tasks are run (capacity, image pulls, retention)
+ * @param allowedHosts host names clients may address the emulator by besides localhost and its bind address
+ *     ({@code *}: any); see {@link dev.ecsemulator.api.edge.HostRules}
+ * @param logs how CloudWatch Logs keeps events (the byte budget of a log group)
  */
 public record EmulatorConfig(int port, String bind, String region, String accountId, Path dataDir, String dockerHost,
-    boolean ephemeral, boolean resetState, SchedulerOptions scheduler) {
+    boolean ephemeral, boolean resetState, SchedulerOptions scheduler, List<String> allowedHosts, LogsSettings logs) {
 
   public static final int DEFAULT_PORT = 4566;
   public static final String DEFAULT_BIND = "127.0.0.1";
@@ -26,6 +31,14 @@ public record EmulatorConfig(int port, String bind, String region, String accoun
 
   public EmulatorConfig {
     scheduler = scheduler == null ? SchedulerOptions.defaults() : scheduler;
+    allowedHosts = allowedHosts == null ? List.of() : List.copyOf(allowedHosts);
+    logs = logs == null ? LogsSettings.defaults() : logs;
+  }
+
+  /** No host allowed beyond the defaults; default CloudWatch Logs settings. */
+  public EmulatorConfig(int port, String bind, String region, String accountId, Path dataDir, String dockerHost,
+      boolean ephemeral, boolean resetState, SchedulerOptions scheduler) {
+    this(port, bind, region, accountId, dataDir, dockerHost, ephemeral, resetState, scheduler, List.of(), null);
   }
 
   /** Durable, default scheduling. */
@@ -47,19 +60,38 @@ public record EmulatorConfig(int port, String bind, String region, String accoun
   }
 
   public EmulatorConfig withEphemeral(boolean inMemoryOnly) {
-    return new EmulatorConfig(port, bind, region, accountId, dataDir, dockerHost, inMemoryOnly, resetState, scheduler);
+    return new EmulatorConfig(port, bind, region, accountId, dataDir, dockerHost, inMemoryOnly, resetState,
+        scheduler, allowedHosts, logs);
   }
 
   public EmulatorConfig withResetState(boolean reset) {
-    return new EmulatorConfig(port, bind, region, accountId, dataDir, dockerHost, ephemeral, reset, scheduler);
+    return new EmulatorConfig(port, bind, region, accountId, dataDir, dockerHost, ephemeral, reset, scheduler,
+        allowedHosts, logs);
   }
 
   public EmulatorConfig withScheduler(SchedulerOptions options) {
-    return new EmulatorConfig(port, bind, region, accountId, dataDir, dockerHost, ephemeral, resetState, options);
+    return new EmulatorConfig(port, bind, region, accountId, dataDir, dockerHost, ephemeral, resetState, options,
+        allowedHosts, logs);
   }
 
   public EmulatorConfig withDockerHost(String host) {
-    return new EmulatorConfig(port, bind, region, accountId, dataDir, host, ephemeral, resetState, scheduler);
+    return new EmulatorConfig(port, bind, region, accountId, dataDir, host, ephemeral, resetState, scheduler,
+        allowedHosts, logs);
+  }
+
+  public EmulatorConfig withAllowedHosts(List<String> hosts) {
+    return new EmulatorConfig(port, bind, region, accountId, dataDir, dockerHost, ephemeral, resetState, scheduler,
+        hosts, logs);
+  }
+
+  public EmulatorConfig withBind(String address) {
+    return new EmulatorConfig(port, address, region, accountId, dataDir, dockerHost, ephemeral, resetState, scheduler,
+        allowedHosts, logs);
+  }
+
+  public EmulatorConfig withLogs(LogsSettings settings) {
+    return new EmulatorConfig(port, bind, region, accountId, dataDir, dockerHost, ephemeral, resetState, scheduler,
+        allowedHosts, settings);
   }
 
   /** Where durable state lives. */

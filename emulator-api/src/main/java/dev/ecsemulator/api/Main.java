@@ -1,9 +1,11 @@
 package dev.ecsemulator.api;
 
+import dev.ecsemulator.core.logs.LogsSettings;
 import dev.ecsemulator.core.state.durable.StateDamagedException;
 import java.nio.file.Path;
 import dev.ecsemulator.api.CommandLineOptions.Spec;
 import dev.ecsemulator.api.CommandLineOptions.UsageException;
+import dev.ecsemulator.api.edge.HostRules;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -19,6 +21,9 @@ public final class Main {
       new Spec("port", "PORT", "4566", "HTTP port; 0 picks a free port."),
       new Spec("bind", "ADDRESS", "127.0.0.1",
           "Address to listen on. Use 0.0.0.0 only if other machines must reach the emulator."),
+      new Spec("allowed-hosts", "NAMES", null,
+          "Host names, comma-separated, by which clients may call the emulator besides localhost and its bind"
+              + " address (others are refused against DNS rebinding); * allows any."),
       new Spec("region", "REGION", "us-east-1", "Region of requests whose signature names none."),
       new Spec("account-id", "ID", "000000000000", "Account ID used in ARNs."),
       new Spec("data-dir", "DIR", null, "Directory for the emulator's state (default ~/.ecs-emulator)."),
@@ -37,7 +42,13 @@ public final class Main {
       new Spec("task-cleanup-delay", "DURATION", "1h", "How long a stopped task's containers are kept for their logs."),
       new Spec("stop-tasks-on-exit", null, "false",
           "On SIGTERM or Ctrl-C, stop every task (reason: the emulator stopped) instead of leaving its "
-              + "containers running for the next start to adopt.")));
+              + "containers running for the next start to adopt."),
+      new Spec("allow-host-access", null, "false",
+          "Run tasks that reach the host: privileged containers, added capabilities, devices, host PID/IPC "
+              + "namespaces, weakened security options, bind mounts outside your home and temp directories "
+              + "(the Docker socket, /etc, ...). Off: such tasks stop with TaskFailedToStart."),
+      new Spec("logs-max-group-bytes", "SIZE", "64MiB",
+          "The most a CloudWatch Logs log group holds (bytes, or with KiB, MiB, GiB); past it its oldest events go.")));
 
   private Main() {
   }
@@ -123,7 +134,16 @@ public final class Main {
     }
     Path dir = values.containsKey("data-dir") ? Path.of(values.get("data-dir")) : EmulatorConfig.defaultDataDir();
     return new EmulatorConfig(port, values.get("bind"), values.get("region"), accountId, dir, values.get("docker-host"),
-        ephemeral, resetState, schedulerOptions(values));
+        ephemeral, resetState, schedulerOptions(values), allowedHosts(values.get("allowed-hosts")),
+        LogsSettings.defaults().withMaxGroupBytes(bytes("--logs-max-group-bytes", values.get("logs-max-group-bytes"))));
+  }
+
+  private static List<String> allowedHosts(String text) {
+    try {
+      return HostRules.parseAllowed(text);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--allowed-hosts: " + e.getMessage());
+    }
   }
 
   private static SchedulerOptions schedulerOptions(Map<String, String> values) {
@@ -142,7 +162,23 @@ public final class Main {
     return new SchedulerOptions(instanceCpu, instanceMemory, imagePullBehavior,
         duration("--stopped-task-retention", values.get("stopped-task-retention")),
         duration("--task-cleanup-delay", values.get("task-cleanup-delay")),
-        java.time.Duration.ofSeconds(30), Boolean.parseBoolean(values.get("stop-tasks-on-exit")));
+        java.time.Duration.ofSeconds(30), Boolean.parseBoolean(values.get("stop-tasks-on-exit")),
+        Boolean.parseBoolean(values.get("allow-host-access")));
+  }
+
+  /** A size: {@code 1048576}, or a whole number of {@code KiB}, {@code MiB} or {@code GiB} ({@code K}, {@code M}, {@code G}). */
+  static long bytes(String option, String text) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,12})\\s*(?:([kmg])(?:ib)?)?")
+        .matcher(text.trim().toLowerCase(java.util.Locale.ROOT));
+    if (!m.matches() || Long.parseLong(m.group(1)) < 1) {
+      throw new UsageException(option + " must be a size such as 67108864, 512KiB or 64MiB, got '" + text + "'");
+    }
+    int shift = m.group(2) == null ? 0 : switch (m.group(2)) {
+      case "k" -> 10;
+      case "m" -> 20;
+      default -> 30;
+    };
+    return Long.parseLong(m.group(1)) << shift;
   }
 
   private static int integer(Map<String, String> values, String name) {

@@ -42,8 +42,8 @@ final class Prestart {
    * Starts the server listening once it is built, on a thread of its own; completes with the port bound
    * (or the failure to bind).
    */
-  CompletableFuture<Integer> listen(String bind, int port) {
-    return server.thenApplyAsync(s -> s.start(bind, port), work -> {
+  CompletableFuture<Integer> listen(String bind, int port, java.util.List<String> allowedHosts) {
+    return server.thenApplyAsync(s -> s.start(bind, port, allowedHosts), work -> {
       Thread thread = new Thread(work, "ecs-prestart-listen");
       thread.setDaemon(true);
       thread.start();

@@ -15,14 +15,19 @@ import java.time.Duration;
  * @param resyncInterval how often every task is re-observed, repairing missed Docker events
  * @param stopTasksOnExit stop every task when the emulator stops gracefully, instead of leaving their
  *     containers running for the next start to adopt
+ * @param allowHostAccess run tasks that ask for host-level access (privileged, added capabilities, devices,
+ *     host PID/IPC namespaces, weakened security options, bind mounts outside the user's home and temporary
+ *     directories); when false, such tasks stop with TaskFailedToStart
  */
 public record SchedulerOptions(Integer instanceCpu, Integer instanceMemory, String imagePullBehavior,
-    Duration stoppedTaskRetention, Duration taskCleanupDelay, Duration resyncInterval, boolean stopTasksOnExit) {
+    Duration stoppedTaskRetention, Duration taskCleanupDelay, Duration resyncInterval, boolean stopTasksOnExit,
+    boolean allowHostAccess) {
 
-  /** Tasks are left running at exit. */
+  /** Tasks are left running at exit; host access is off. */
   public SchedulerOptions(Integer instanceCpu, Integer instanceMemory, String imagePullBehavior,
       Duration stoppedTaskRetention, Duration taskCleanupDelay, Duration resyncInterval) {
-    this(instanceCpu, instanceMemory, imagePullBehavior, stoppedTaskRetention, taskCleanupDelay, resyncInterval, false);
+    this(instanceCpu, instanceMemory, imagePullBehavior, stoppedTaskRetention, taskCleanupDelay, resyncInterval, false,
+        false);
   }
 
   public static SchedulerOptions defaults() {
@@ -32,6 +37,11 @@ public record SchedulerOptions(Integer instanceCpu, Integer instanceMemory, Stri
 
   public SchedulerOptions withStopTasksOnExit(boolean stop) {
     return new SchedulerOptions(instanceCpu, instanceMemory, imagePullBehavior, stoppedTaskRetention, taskCleanupDelay,
-        resyncInterval, stop);
+        resyncInterval, stop, allowHostAccess);
+  }
+
+  public SchedulerOptions withAllowHostAccess(boolean allow) {
+    return new SchedulerOptions(instanceCpu, instanceMemory, imagePullBehavior, stoppedTaskRetention, taskCleanupDelay,
+        resyncInterval, stopTasksOnExit, allow);
   }
 }

@@ -36,8 +36,18 @@ class CommandLineOptionsTest {
     assertThat(config.dockerHost()).isNull();
     assertThat(config.ephemeral()).isFalse();
     assertThat(config.scheduler().stopTasksOnExit()).isFalse();
+    assertThat(config.scheduler().allowHostAccess()).isFalse();
     assertThat(config.scheduler().instanceCpu()).isNull();
     assertThat(config.scheduler().stoppedTaskRetention()).isEqualTo(Duration.ofHours(1));
+    assertThat(config.allowedHosts()).isEmpty();
+  }
+
+  @Test
+  void allowedHostsAreACommaSeparatedListFromTheOptionOrTheEnvironment() {
+    assertThat(config(Map.of(), "--allowed-hosts", "host.docker.internal, Docker").allowedHosts())
+        .containsExactly("host.docker.internal", "docker");
+    assertThat(config(Map.of("ECS_EMULATOR_ALLOWED_HOSTS", "emulator.test,*")).allowedHosts())
+        .containsExactly("emulator.test", "*");
   }
 
   @Test
@@ -71,6 +81,14 @@ class CommandLineOptionsTest {
   }
 
   @Test
+  void hostAccessIsAllowedByTheOptionOrTheEnvironment() {
+    assertThat(config(Map.of(), "--allow-host-access").scheduler().allowHostAccess()).isTrue();
+    assertThat(config(Map.of("ECS_EMULATOR_ALLOW_HOST_ACCESS", "true")).scheduler().allowHostAccess()).isTrue();
+    assertThat(config(Map.of("ECS_EMULATOR_ALLOW_HOST_ACCESS", "true"), "--allow-host-access=false")
+        .scheduler().allowHostAccess()).isFalse();
+  }
+
+  @Test
   void durationsTakeSecondsMinutesHoursOrIso8601() {
     EmulatorConfig config = config(Map.of(), "--stopped-task-retention", "90s", "--task-cleanup-delay=PT2M");
 
@@ -79,17 +97,30 @@ class CommandLineOptionsTest {
   }
 
   @ParameterizedTest
+  @CsvSource({"'', 67108864", "--logs-max-group-bytes=1048576, 1048576", "--logs-max-group-bytes=512KiB, 524288",
+      "--logs-max-group-bytes=16m, 16777216", "--logs-max-group-bytes=2GiB, 2147483648"})
+  void theLogGroupBudgetIsBytesOrKibMibGib(String arg, long bytes) {
+    String[] args = arg.isEmpty() ? new String[0] : new String[] {arg};
+    assertThat(config(Map.of(), args).logs().maxGroupBytes()).isEqualTo(bytes);
+    assertThat(config(Map.of("ECS_EMULATOR_LOGS_MAX_GROUP_BYTES", "1MiB")).logs().maxGroupBytes()).isEqualTo(1048576);
+  }
+
+  @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
+      "--logs-max-group-bytes=lots| --logs-max-group-bytes must be a size such as 67108864, 512KiB or 64MiB",
+      "--logs-max-group-bytes=0   | --logs-max-group-bytes must be a size",
       "--port=abc                 | --port must be a whole number, got 'abc'",
       "--port=70000               | --port must be between 0 and 65535",
       "--prot=1                   | prot",
       "--po=1                     | po",
       "--port                     | port",
       "--ephemeral=yes            | --ephemeral must be true or false, got 'yes'",
+      "--allow-host-access=maybe  | --allow-host-access must be true or false, got 'maybe'",
       "--account-id=12            | --account-id must be 12 digits",
       "--image-pull-behavior=some | --image-pull-behavior must be prefer-cached, always or once",
       "--instance-cpu=64          | must be at least 128",
       "--task-cleanup-delay=soon  | --task-cleanup-delay must be a duration",
+      "--allowed-hosts=a.test:80  | --allowed-hosts: 'a.test:80' is not a host name",
       "extra                      | unexpected argument 'extra'"})
   void badInputIsOneMessageNamingTheOption(String arg, String message) {
     assertThatThrownBy(() -> config(Map.of(), arg)).isInstanceOf(UsageException.class).hasMessageContaining(message);
@@ -109,7 +140,9 @@ class CommandLineOptionsTest {
     assertThat(help.lines()).allMatch(line -> line.length() <= 100);
     help = help.replaceAll("\\s+", " ");
     assertThat(help).contains("--port=PORT", "(env ECS_EMULATOR_PORT; default 4566)");
-    assertThat(help).contains("--ephemeral[=BOOLEAN]", "ECS_EMULATOR_STOP_TASKS_ON_EXIT", "--docker-host=URI", "--version");
+    assertThat(help).contains("--ephemeral[=BOOLEAN]", "ECS_EMULATOR_STOP_TASKS_ON_EXIT", "--docker-host=URI", "--version",
+        "--allow-host-access[=BOOLEAN]", "(env ECS_EMULATOR_ALLOW_HOST_ACCESS; default false)");
+    assertThat(help).contains("--allowed-hosts=NAMES", "(env ECS_EMULATOR_ALLOWED_HOSTS)");
   }
 
   @Test

@@ -111,7 +111,8 @@ class DurableEmulatorTest {
       ecs.createCluster(b -> b.clusterName("gone"));
     }
     HttpResponse<String> reset = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create(first.url() + "/_emulator/reset")).POST(HttpRequest.BodyPublishers.noBody()).build(),
+        HttpRequest.newBuilder(URI.create(first.url() + "/_emulator/reset")).header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.noBody()).build(),
         HttpResponse.BodyHandlers.ofString());
     assertThat(reset.statusCode()).isEqualTo(200);
     first.close();

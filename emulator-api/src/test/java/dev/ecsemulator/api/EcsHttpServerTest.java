@@ -3,22 +3,36 @@ package dev.ecsemulator.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.ecsemulator.api.support.RawHttp;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The server listens before the emulator behind it is ready (start-up builds them in parallel): a request
- * that comes in between waits for the routes, and gets a retryable 5xx if the server stops first.
+ * that comes in between waits for the routes, and gets a retryable 5xx if the server stops first. Bodies reach
+ * the routes whole, and one that does not arrive in time is refused.
  */
 class EcsHttpServerTest {
 
-  private final EcsHttpServer server = new EcsHttpServer();
+  static final Duration BODY_TIMEOUT = Duration.ofSeconds(2);
+
+  private final EcsHttpServer server = new EcsHttpServer(BODY_TIMEOUT);
   private final HttpClient client = HttpClient.newHttpClient();
 
   @AfterEach
@@ -58,6 +72,58 @@ class EcsHttpServerTest {
     EcsHttpServer.Routes routes = new EcsHttpServer.Routes(ctx -> {}, ctx -> {}, ctx -> {});
     server.serve(routes);
     org.assertj.core.api.Assertions.assertThatIllegalStateException().isThrownBy(() -> server.serve(routes));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"Content-Length: 11", "Transfer-Encoding: chunked"})
+  void aBodyArrivingInPiecesReachesTheRouteWhole(String framing) throws Exception {
+    int port = server.start("127.0.0.1", 0);
+    server.serve(new EcsHttpServer.Routes(ctx -> ctx.result("got " + ctx.body()), ctx -> {}, ctx -> {}));
+    boolean chunked = framing.startsWith("Transfer");
+    ScheduledExecutorService later = Executors.newSingleThreadScheduledExecutor();
+    try (Socket socket = new Socket("127.0.0.1", port)) {
+      socket.setSoTimeout(20_000);
+      OutputStream out = socket.getOutputStream();
+      write(out, "POST / HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nConnection: close\r\n" + framing + "\r\n\r\n"
+          + (chunked ? "5\r\nhello\r\n" : "hello"));
+      // The rest comes later, as from a slow client: the route must get it all the same.
+      later.schedule(() -> write(out, chunked ? "6\r\n world\r\n0\r\n\r\n" : " world"), 300, TimeUnit.MILLISECONDS);
+
+      RawHttp.Answer answer = RawHttp.parse(new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+
+      assertThat(answer.status()).isEqualTo(200);
+      assertThat(answer.body()).isEqualTo("got hello world");
+    } finally {
+      later.shutdownNow();
+    }
+  }
+
+  @Test
+  void aBodyThatDoesNotArriveInTimeIsRefusedAndItsConnectionClosed() throws Exception {
+    int port = server.start("127.0.0.1", 0);
+    server.serve(new EcsHttpServer.Routes(ctx -> ctx.result("never"), ctx -> {}, ctx -> {}));
+    try (Socket socket = new Socket("127.0.0.1", port)) {
+      socket.setSoTimeout(20_000);
+      write(socket.getOutputStream(), "POST / HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nContent-Length: 10\r\n\r\n{");
+
+      // Read to the end: the server closes the connection after its answer.
+      RawHttp.Answer answer = RawHttp.parse(new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+
+      assertThat(answer.status()).isEqualTo(408);
+      assertThat(answer.headers()).containsEntry("connection", "close")
+          .containsEntry("x-amzn-errortype", "RequestTimeoutException");
+      assertThat(answer.body()).startsWith("{\"__type\":\"RequestTimeoutException\",\"message\":")
+          .contains("did not arrive within 2 s (1 bytes came of 10)");
+    }
+  }
+
+  private static void write(OutputStream out, String text) {
+    try {
+      out.write(text.getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static HttpRequest health(int port) {

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * {@code maxResults}/{@code nextToken} pagination over a list already in its final order. The token is
@@ -28,9 +29,20 @@ public final class Paging {
     if (max < 1 || max > limit) {
       throw new InvalidParameterException("maxResults must be between 1 and " + limit + ".");
     }
+    return after(ordered, key, max, nextToken, () -> new InvalidParameterException("Invalid nextToken."));
+  }
+
+  /**
+   * The page of at most {@code max} items after the one whose key {@code nextToken} holds (from the start if it is
+   * null or empty), for operations that check their own limits.
+   *
+   * @param invalidToken the error of the caller's service for a token this class did not make
+   */
+  public static <T> Page<T> after(List<T> ordered, Function<T, String> key, int max, String nextToken,
+      Supplier<? extends RuntimeException> invalidToken) {
     int start = 0;
     if (nextToken != null && !nextToken.isEmpty()) {
-      String after = decode(nextToken);
+      String after = decode(nextToken, invalidToken);
       while (start < ordered.size() && key.apply(ordered.get(start)).compareTo(after) <= 0) {
         start++;
       }
@@ -45,11 +57,11 @@ public final class Paging {
     return Base64.getUrlEncoder().withoutPadding().encodeToString(key.getBytes(StandardCharsets.UTF_8));
   }
 
-  private static String decode(String token) {
+  private static String decode(String token, Supplier<? extends RuntimeException> invalidToken) {
     try {
       return new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
-      throw new InvalidParameterException("Invalid nextToken.");
+      throw invalidToken.get();
     }
   }
 }

@@ -68,4 +68,11 @@ class PagingTest {
     assertThatThrownBy(() -> Paging.page(List.of("a"), Function.identity(), 1, "%%%not-base64", 100, 100))
         .isInstanceOf(InvalidParameterException.class);
   }
+
+  @Test
+  void afterAnswersATokenThatIsNotOursWithTheCallersError() {
+    assertThatThrownBy(() -> Paging.after(List.of("a"), Function.identity(), 1, "%%%not-base64",
+        () -> new IllegalStateException("the caller's"))).isInstanceOf(IllegalStateException.class)
+        .hasMessage("the caller's");
+  }
 }

@@ -117,7 +117,7 @@ public final class EmulatorProcess implements ServerProcess {
     try {
       HttpClient.newHttpClient().send(
           HttpRequest.newBuilder(endpoint.resolve("/_emulator/reset")).timeout(Duration.ofSeconds(120))
-              .POST(HttpRequest.BodyPublishers.noBody()).build(),
+              .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.noBody()).build(),
           HttpResponse.BodyHandlers.discarding());
     } catch (IOException e) {
       // best effort: the emulator is stopped next either way

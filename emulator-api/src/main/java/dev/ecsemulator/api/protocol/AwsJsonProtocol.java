@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ecsemulator.core.error.AwsException;
 import dev.ecsemulator.core.error.SerializationException;
@@ -92,7 +91,7 @@ public final class AwsJsonProtocol implements WireProtocol {
       byte[] raw = RequestBody.read(ctx);
       operation = operationOf(target, route);
       OperationTable.Entry<?> entry = entryFor(route.service(), operation);
-      JsonNode body = parseBody(raw);
+      JsonNode body = RequestBody.parse(json, raw);
       route.validator().validate(operation, body);
       RequestContext context = new RequestContext(scopes.resolve(ctx.header("Authorization")), operation, requestId);
       Object result = invoke(route.service(), entry, context, body);
@@ -135,26 +134,6 @@ public final class AwsJsonProtocol implements WireProtocol {
           : "Unknown operation: " + target + ".");
     }
     return target.substring(prefix.length());
-  }
-
-  private JsonNode parseBody(byte[] bytes) {
-    if (bytes.length == 0) {
-      return JsonNodeFactory.instance.objectNode();
-    }
-    try {
-      JsonNode node = json.readTree(bytes);
-      if (node == null || node.isMissingNode()) {
-        return JsonNodeFactory.instance.objectNode();
-      }
-      if (!node.isObject()) {
-        throw new SerializationException("The request body must be a JSON object.");
-      }
-      return node;
-    } catch (JsonProcessingException e) {
-      throw new SerializationException("The request body is not valid JSON: " + e.getOriginalMessage());
-    } catch (java.io.IOException e) {
-      throw new SerializationException("The request body could not be read.");
-    }
   }
 
   /**

@@ -1,5 +1,11 @@
 package dev.ecsemulator.api.protocol;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.ecsemulator.core.error.AwsException;
 import dev.ecsemulator.core.error.RequestEntityTooLargeException;
 import dev.ecsemulator.core.error.SerializationException;
 import io.javalin.http.Context;
@@ -8,13 +14,17 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Reads a request's body within {@link #MAX_BYTES}, and refuses a larger one so the client can read the refusal.
+ * Reads a request's body within {@link #MAX_BYTES}, and refuses a larger one so the client can read the refusal;
+ * then {@link #parse parses} it as the one JSON object it must be.
  *
  * <p>A server that answers before reading the whole body and then closes the connection makes the kernel reset it
  * (unread data in its receive buffer), and the reset can discard the answer before the client reads it: the client
  * sees a broken connection instead of the 413, about one request in twenty on loopback. So a refused body is read to
  * its end and thrown away, never kept, up to {@link #DISCARD_LIMIT}; beyond that, or when the client asked to be
  * told before sending ({@code Expect: 100-continue}, where it sends nothing until told to), it is not read at all.
+ *
+ * <p>Whatever goes wrong while reading (the client goes away, a chunk is malformed, the body ends early) is the
+ * client's: a 400 {@code SerializationException}, never a 500.
  */
 final class RequestBody {
 
@@ -26,15 +36,58 @@ final class RequestBody {
   private RequestBody() {
   }
 
+  /**
+   * The body's bytes.
+   *
+   * @throws RequestEntityTooLargeException (413) beyond {@link #MAX_BYTES}, declared or sent
+   * @throws SerializationException (400) when it cannot be read whole
+   */
   static byte[] read(Context ctx) {
-    long declared = ctx.contentLength();
-    if (declared > MAX_BYTES) {
-      if (declared <= DISCARD_LIMIT) {
-        discardRest(ctx);
+    try {
+      // As a long: a Content-Length of 2^31 or more is -1 ("unknown") as an int, and was then read as if chunked
+      // until the idle timeout.
+      long declared = ctx.req().getContentLengthLong();
+      if (declared > MAX_BYTES) {
+        if (declared <= DISCARD_LIMIT) {
+          discardRest(ctx);
+        }
+        throw tooLarge();
       }
-      throw tooLarge();
+      return declared >= 0 ? readDeclared(ctx, (int) declared) : readUndeclared(ctx);
+    } catch (AwsException e) {
+      throw e;
+    } catch (Exception e) {
+      // Javalin (Kotlin) and Jetty throw I/O failures unchecked too (e.g. Jetty's early EOF).
+      throw unreadable(e);
     }
-    return declared >= 0 ? readDeclared(ctx, (int) declared) : readUndeclared(ctx);
+  }
+
+  /**
+   * The body as a JSON object: empty is {@code {}}; anything but one object, alone, is a {@code SerializationException}
+   * (also data after the object, which a lenient parser would ignore).
+   */
+  static JsonNode parse(ObjectMapper json, byte[] bytes) {
+    if (bytes.length == 0) {
+      return JsonNodeFactory.instance.objectNode();
+    }
+    try (JsonParser parser = json.createParser(bytes)) {
+      JsonNode node = json.readTree(parser);
+      if (node == null || node.isMissingNode()) {
+        return JsonNodeFactory.instance.objectNode();
+      }
+      if (!node.isObject()) {
+        throw new SerializationException("The request body must be a JSON object.");
+      }
+      if (parser.nextToken() != null) {
+        // Our wording: AWS's for this case was not found.
+        throw new SerializationException("The request body is not valid JSON: it has more after the JSON object.");
+      }
+      return node;
+    } catch (JsonProcessingException e) {
+      throw new SerializationException("The request body is not valid JSON: " + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw new SerializationException("The request body could not be read.");
+    }
   }
 
   /**
@@ -49,7 +102,7 @@ final class RequestBody {
       }
       return bytes;
     } catch (IOException e) {
-      throw new SerializationException("The request body could not be read.");
+      throw unreadable(e);
     }
   }
 
@@ -82,6 +135,11 @@ final class RequestBody {
     } catch (IOException e) {
       // The client went away: there is no one to answer.
     }
+  }
+
+  private static SerializationException unreadable(Exception e) {
+    return new SerializationException("The request body could not be read: " + e.getClass().getSimpleName()
+        + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")") + ".");
   }
 
   private static RequestEntityTooLargeException tooLarge() {

@@ -41,7 +41,7 @@ class ProductionTaskDefinitionCliTest {
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"aws", "/usr/bin/aws"})
   void describeReturnsEveryFieldAsRegistered(String cli) throws Exception {
-    Path binary = AwsCli.installed(cli);
+    AwsCli binary = AwsCli.installed(cli);
     Path sample = sample();
     JsonNode input = JSON.readTree(sample.toFile());
 
@@ -96,9 +96,11 @@ class ProductionTaskDefinitionCliTest {
     }
   }
 
-  private JsonNode run(Path binary, String... args) throws IOException, InterruptedException {
-    AwsCli.Result result = AwsCli.run(binary, emulator.url(), work, args);
-    assertThat(result.exitCode()).as(String.join(" ", args) + "\nstderr: " + result.stderr()).isZero();
+  private JsonNode run(AwsCli cli, String... args) throws IOException {
+    List<String> command = new ArrayList<>(List.of("--output", "json"));
+    command.addAll(List.of(args));
+    AwsCli.Result result = cli.run(emulator.url(), work, command.toArray(String[]::new));
+    assertThat(result.exitCode()).as(String.join(" ", command) + "\nstderr: " + result.stderr()).isZero();
     return JSON.readTree(result.stdout());
   }
 

@@ -38,7 +38,7 @@ class RequestValidatorTest {
         json("{\"family\":\"f\",\"containerDefinitions\":[{\"name\":\"a\",\"portMappings\":[{}],"
             + "\"healthCheck\":{}}]}")))
         .isInstanceOf(InvalidParameterException.class)
-        .hasMessageContaining("'containerDefinitions.1.healthCheck.command'");
+        .hasMessageContaining("'containerDefinitions.1.member.healthCheck.command'");
   }
 
   @Test
@@ -54,7 +54,8 @@ class RequestValidatorTest {
     assertThatThrownBy(() -> validator.validate("TagResource",
         json("{\"resourceArn\":\"a\",\"tags\":[{\"key\":\"" + longKey + "\",\"value\":\"v\"}]}")))
         .isInstanceOf(InvalidParameterException.class)
-        .hasMessageContaining("'tags.1.key' failed to satisfy constraint: Member must have length less than or equal to 128");
+        .hasMessage("1 validation error detected: Value '" + longKey + "' at 'tags.1.member.key' failed to satisfy "
+            + "constraint: Member must have length less than or equal to 128");
   }
 
   @Test
@@ -75,5 +76,108 @@ class RequestValidatorTest {
     assertThatCode(() -> validator.validate("RunTask",
         json("{\"taskDefinition\":\"t\",\"someFutureMember\":{\"x\":1},\"group\":null}")))
         .doesNotThrowAnyException();
+  }
+
+  static String reason(String what) {
+    return "1 validation error detected: " + what;
+  }
+
+  static final String DEFINITION = "{\"family\":\"f\",\"containerDefinitions\":[{\"name\":\"a\",\"image\":\"i\",%s}]}";
+
+  @Test
+  void aNullElementOfAListOfScalarsFailsTheList() {
+    assertThatThrownBy(() -> validator.validate("DescribeTasks", json("{\"tasks\":[null]}")))
+        .isInstanceOf(InvalidParameterException.class)
+        .hasMessage(reason("Value '[null]' at 'tasks' failed to satisfy constraint: Member must satisfy constraint: "
+            + "[Member must not be null]"));
+    assertThatThrownBy(() -> validator.validate("RegisterTaskDefinition",
+        json(DEFINITION.formatted("\"command\":[\"sleep\",null]"))))
+        .isInstanceOf(InvalidParameterException.class)
+        .hasMessage(reason("Value '[sleep, null]' at 'containerDefinitions.1.member.command' failed to satisfy "
+            + "constraint: Member must satisfy constraint: [Member must not be null]"));
+  }
+
+  @Test
+  void aNullElementOfAListOfStructuresFailsTheList() {
+    assertThatThrownBy(() -> validator.validate("TagResource", json("{\"resourceArn\":\"a\",\"tags\":[null]}")))
+        .isInstanceOf(InvalidParameterException.class)
+        .hasMessage(reason("Value '[null]' at 'tags' failed to satisfy constraint: Member must satisfy constraint: "
+            + "[Member must not be null]"));
+    assertThatThrownBy(() -> validator.validate("RegisterTaskDefinition",
+        json(DEFINITION.formatted("\"mountPoints\":[{\"sourceVolume\":\"v\"},null]"))))
+        .isInstanceOf(InvalidParameterException.class)
+        .hasMessage(reason("Value '[{sourceVolume=v}, null]' at 'containerDefinitions.1.member.mountPoints' failed to "
+            + "satisfy constraint: Member must satisfy constraint: [Member must not be null]"));
+  }
+
+  @Test
+  void aSensitiveValueIsNotRepeated() {
+    assertThatThrownBy(() -> validator.validate("RegisterTaskDefinition",
+        json(DEFINITION.formatted("\"environment\":[{\"name\":\"SECRET\",\"value\":\"hunter2\"},null]"))))
+        .isInstanceOf(InvalidParameterException.class)
+        .hasMessage(reason("Value at 'containerDefinitions.1.member.environment' failed to satisfy constraint: "
+            + "Member must satisfy constraint: [Member must not be null]"));
+  }
+
+  @Test
+  void aNullValueOfAMapFailsTheMap() {
+    assertThatThrownBy(() -> validator.validate("RegisterTaskDefinition",
+        json(DEFINITION.formatted("\"dockerLabels\":{\"a\":\"b\",\"c\":null}"))))
+        .isInstanceOf(InvalidParameterException.class)
+        .hasMessage(reason("Value '{a=b, c=null}' at 'containerDefinitions.1.member.dockerLabels' failed to satisfy "
+            + "constraint: Map value must satisfy constraint: [Member must not be null]"));
+  }
+
+  @Test
+  void nullsDeepInsideOverridesAreFound() {
+    assertThatThrownBy(() -> validator.validate("RunTask", json("{\"taskDefinition\":\"t\",\"overrides\":"
+        + "{\"containerOverrides\":[{\"name\":\"a\",\"command\":[null]},null]}}")))
+        .isInstanceOf(InvalidParameterException.class)
+        .hasMessageStartingWith("2 validation errors detected: ")
+        .hasMessageContaining("at 'overrides.containerOverrides.1.member.command' failed")
+        .hasMessageContaining("at 'overrides.containerOverrides' failed");
+  }
+
+  @Test
+  void theElementsOfAListOfScalarsAreCheckedTogetherNamingEveryConstraint() {
+    assertThatThrownBy(() -> validator.validate("DescribeClusters", json("{\"include\":[\"TAGS\",\"MOON\"]}")))
+        .isInstanceOf(InvalidParameterException.class)
+        .hasMessage(reason("Value '[TAGS, MOON]' at 'include' failed to satisfy constraint: Member must satisfy "
+            + "constraint: [Member must satisfy enum value set: [ATTACHMENTS, CONFIGURATIONS, SETTINGS, STATISTICS, "
+            + "TAGS], Member must not be null]"));
+    assertThatThrownBy(() -> validator.validate("UntagResource",
+        json("{\"resourceArn\":\"a\",\"tagKeys\":[\"\"]}")))
+        .isInstanceOf(InvalidParameterException.class)
+        .hasMessage(reason("Value '[]' at 'tagKeys' failed to satisfy constraint: Member must satisfy constraint: "
+            + "[Member must have length less than or equal to 128, Member must have length greater than or equal to 1, "
+            + "Member must satisfy regular expression pattern: ([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*), Member must not be null]"));
+  }
+
+  @Test
+  void aWrongTypeInsideAListIsStillASerializationError() {
+    assertThatThrownBy(() -> validator.validate("DescribeTasks", json("{\"tasks\":[null,1]}")))
+        .isInstanceOf(SerializationException.class)
+        .hasMessage("NUMBER_VALUE can not be converted to a String");
+  }
+
+  @Test
+  void aLongBeyondItsRangeIsASerializationError() {
+    assertThatThrownBy(() -> validator.validate("RunTask",
+        json("{\"taskDefinition\":\"t\",\"count\":99999999999}")))
+        .isInstanceOf(SerializationException.class)
+        .hasMessage("NUMBER_VALUE can not be converted to an Integer");
+  }
+
+  @Test
+  void atMostTenViolationsAreReported() {
+    StringBuilder tags = new StringBuilder();
+    for (int i = 0; i < 12; i++) {
+      tags.append(i == 0 ? "" : ",").append("{\"key\":\"").append("k".repeat(129)).append("\"}");
+    }
+    assertThatThrownBy(() -> validator.validate("TagResource", json("{\"resourceArn\":\"a\",\"tags\":[" + tags + "]}")))
+        .isInstanceOf(InvalidParameterException.class)
+        .hasMessageStartingWith("10 validation errors detected: Value '" + "k".repeat(129) + "' at 'tags.1.member.key'")
+        .hasMessageContaining("'tags.10.member.key'")
+        .hasMessageNotContaining("'tags.11.member.key'");
   }
 }

@@ -42,7 +42,7 @@ class ServiceWordingTest {
             + "Member must not be null");
     assertThatThrownBy(() -> validator.validate("ListSecrets", json("{\"Filters\":[{\"Key\":\"colour\"}]}")))
         .isInstanceOf(ValidationException.class)
-        .hasMessageContaining("at 'filters.1.key' failed to satisfy constraint: Member must satisfy enum value set");
+        .hasMessageContaining("at 'filters.1.member.key' failed to satisfy constraint: Member must satisfy enum value set");
   }
 
   @Test

@@ -234,7 +234,7 @@ class SecretValuesTest {
     assertThatThrownBy(() -> secrets.getSecretValue(b -> b.secretId("x").versionId("AWSCURRENT")))
         .isInstanceOfSatisfying(SecretsManagerException.class, e -> {
           assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
-          assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("1 validation error detected: Value at "
+          assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("1 validation error detected: Value 'AWSCURRENT' at "
               + "'versionId' failed to satisfy constraint: Member must have length greater than or equal to 32");
         });
     assertThat(secrets.listSecrets().secretList()).as("nothing half-made").isEmpty();

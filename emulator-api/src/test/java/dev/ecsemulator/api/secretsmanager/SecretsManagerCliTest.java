@@ -27,7 +27,7 @@ class SecretsManagerCliTest {
 
   @TempDir
   Path work;
-  Path cli;
+  AwsCli cli;
 
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"aws", "/usr/bin/aws"})
@@ -56,7 +56,7 @@ class SecretsManagerCliTest {
         "--force-delete-without-recovery");
     assertThat(deleted.path("Name").asText()).isEqualTo("cli/db-password");
 
-    AwsCli.Result missing = AwsCli.run(cli, emulator.url(), work, "secretsmanager", "get-secret-value",
+    AwsCli.Result missing = cli.runJson(emulator.url(), work, "secretsmanager", "get-secret-value",
         "--secret-id", "cli/db-password");
     assertThat(missing.exitCode()).isNotZero();
     assertThat(missing.stderr()).contains("An error occurred (ResourceNotFoundException) when calling the "
@@ -64,7 +64,7 @@ class SecretsManagerCliTest {
   }
 
   private JsonNode ok(String... args) throws Exception {
-    AwsCli.Result result = AwsCli.run(cli, emulator.url(), work, args);
+    AwsCli.Result result = cli.runJson(emulator.url(), work, args);
     assertThat(result.exitCode()).as(String.join(" ", args) + "\nstderr: " + result.stderr()).isZero();
     return JSON.readTree(result.stdout());
   }

@@ -1,10 +1,8 @@
 package dev.ecsemulator.api.support;
 
-import static org.assertj.core.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,54 +14,116 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * An AWS CLI run as a process against an emulator: v1 from pip as {@code aws} on the PATH, v2 from Debian's awscli as
- * {@code /usr/bin/aws}. The machine's own AWS configuration is kept out: credentials {@code test}, region us-east-1,
- * JSON output, no pager.
+ * An AWS CLI found on this machine (v1 from pip as {@code aws} on the PATH, v2 from Debian's awscli as
+ * {@code /usr/bin/aws}), run against an emulator with test credentials and none of the machine's own AWS configuration.
+ * Its output goes to files in a work directory, so a long-running command ({@code logs tail --follow}) can be read while
+ * it runs.
  */
 public final class AwsCli {
 
-  /** What the CLI printed and its exit code (0, or 254/255 for an AWS error, as the CLI has it). */
-  public record Result(int exitCode, String stdout, String stderr) {}
+  /** How long {@link #run} waits for a command before failing it. */
+  static final long TIMEOUT_SECONDS = 120;
 
-  private AwsCli() {}
+  private final Path binary;
 
-  /**
-   * {@code cli} if it is installed; else the test is skipped (an assumption), saying which CLI is missing and what
-   * provides it.
-   */
-  public static Path installed(String cli) {
-    Optional<Path> binary = locate(cli);
-    assumeTrue(binary.isPresent(), cli + " is not installed: this AWS CLI is skipped (bin/test installs Debian's "
-        + "awscli for /usr/bin/aws; pip's awscli provides aws)");
-    return binary.get();
+  private AwsCli(Path binary) {
+    this.binary = binary;
   }
 
-  /** {@code cli} as given if it is a path, else the first executable of that name on the PATH. */
-  public static Optional<Path> locate(String cli) {
+  /** {@code cli} as a path, or a name looked up on the PATH; empty when not installed. */
+  public static Optional<AwsCli> find(String cli) {
     if (cli.contains("/")) {
       Path path = Path.of(cli);
-      return Files.isExecutable(path) ? Optional.of(path) : Optional.empty();
+      return Files.isExecutable(path) ? Optional.of(new AwsCli(path)) : Optional.empty();
     }
     String pathVariable = System.getenv().getOrDefault("PATH", "");
     return Stream.of(pathVariable.split(File.pathSeparator))
         .filter(dir -> !dir.isEmpty())
         .map(dir -> Path.of(dir, cli))
         .filter(Files::isExecutable)
-        .findFirst();
+        .findFirst()
+        .map(AwsCli::new);
   }
 
   /**
-   * Runs {@code binary --endpoint-url URL --output json ARGS...}, its output kept in {@code work}; fails the test if it
-   * does not finish within 120 s.
+   * {@code cli} if it is installed; else the test is skipped (an assumption), saying which CLI is missing and what
+   * provides it.
    */
-  public static Result run(Path binary, String endpointUrl, Path work, String... args)
-      throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of(binary.toString(), "--endpoint-url", endpointUrl,
-        "--output", "json"));
+  public static AwsCli installed(String cli) {
+    Optional<AwsCli> found = find(cli);
+    org.junit.jupiter.api.Assumptions.assumeTrue(found.isPresent(), cli + " is not installed: this AWS CLI is skipped "
+        + "(bin/test installs Debian's awscli for /usr/bin/aws; pip's awscli provides aws)");
+    return found.get();
+  }
+
+  /** What a finished command printed. */
+  public record Result(int exitCode, String stdout, String stderr) {}
+
+  /** A command under way; {@link #stdout()} reads what it printed so far. */
+  public static final class Running implements AutoCloseable {
+    private final Process process;
+    private final Path stdout;
+    private final Path stderr;
+
+    Running(Process process, Path stdout, Path stderr) {
+      this.process = process;
+      this.stdout = stdout;
+      this.stderr = stderr;
+    }
+
+    public Process process() {
+      return process;
+    }
+
+    public String stdout() {
+      return read(stdout);
+    }
+
+    public String stderr() {
+      return read(stderr);
+    }
+
+    /** Kills the command (and waits for it to go). */
+    @Override
+    public void close() throws InterruptedException {
+      process.destroy();
+      if (!process.waitFor(10, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor();
+      }
+    }
+  }
+
+  public Path binary() {
+    return binary;
+  }
+
+  /** Runs {@code aws --endpoint-url ENDPOINT --output json ARGS...} to the end (at most 120 s, else it fails). */
+  public Result runJson(String endpoint, Path work, String... args) {
+    List<String> command = new ArrayList<>(List.of("--output", "json"));
     command.addAll(List.of(args));
-    File out = work.resolve("stdout").toFile();
-    File err = work.resolve("stderr").toFile();
-    ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out).redirectError(err);
+    return run(endpoint, work, command.toArray(String[]::new));
+  }
+
+  /** Runs {@code aws --endpoint-url ENDPOINT ARGS...} to the end (at most 120 s, else it fails). */
+  public Result run(String endpoint, Path work, String... args) {
+    try (Running running = start(endpoint, work, args)) {
+      if (!running.process().waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+        throw new AssertionError(String.join(" ", args) + " did not finish within " + TIMEOUT_SECONDS + " s");
+      }
+      return new Result(running.process().exitValue(), running.stdout(), running.stderr());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Starts {@code aws --endpoint-url ENDPOINT ARGS...}; the caller closes it. */
+  public Running start(String endpoint, Path work, String... args) {
+    List<String> command = new ArrayList<>(List.of(binary.toString(), "--endpoint-url", endpoint));
+    command.addAll(List.of(args));
+    Path out = work.resolve("stdout-" + System.nanoTime());
+    Path err = work.resolve("stderr-" + System.nanoTime());
+    ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
     Map<String, String> env = builder.environment();
     env.put("AWS_ACCESS_KEY_ID", "test");
     env.put("AWS_SECRET_ACCESS_KEY", "test");
@@ -74,12 +134,18 @@ public final class AwsCli {
     env.put("AWS_SHARED_CREDENTIALS_FILE", work.resolve("no-credentials").toString());
     env.remove("AWS_PROFILE");
     env.remove("AWS_SESSION_TOKEN");
-    Process process = builder.start();
-    if (!process.waitFor(120, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      fail(String.join(" ", command) + " did not finish within 120 s");
+    try {
+      return new Running(builder.start(), out, err);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot run " + command, e);
     }
-    return new Result(process.exitValue(), Files.readString(out.toPath(), StandardCharsets.UTF_8),
-        Files.readString(err.toPath(), StandardCharsets.UTF_8));
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

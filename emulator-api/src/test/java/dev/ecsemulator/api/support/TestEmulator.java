@@ -114,8 +114,10 @@ public final class TestEmulator implements AutoCloseable {
     return send(HttpRequest.newBuilder(URI.create(url() + path)).GET().build());
   }
 
+  /** A POST to one of the emulator's own endpoints, as JSON (reset refuses other content types). */
   public HttpResponse<String> postEmulator(String path) {
-    return send(HttpRequest.newBuilder(URI.create(url() + path)).POST(HttpRequest.BodyPublishers.noBody()).build());
+    return send(HttpRequest.newBuilder(URI.create(url() + path)).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.noBody()).build());
   }
 
   private HttpResponse<String> send(HttpRequest request) {

@@ -141,6 +141,24 @@ class TaskContainersTest {
   }
 
   @Test
+  void pidModeTaskPutsTheContainersInOneProcessNamespaceAndStopsCleanly() {
+    String td = ecs.registerTaskDefinition(b -> b.family("shared-pid").pidMode("task").ipcMode("task")
+        .containerDefinitions(web("a", 64), web("b", 64).toBuilder().portMappings(java.util.List.of()).build()))
+        .taskDefinition().taskDefinitionArn();
+    Task running = awaitStatus(ecs, run(td).taskArn(), "RUNNING");
+
+    var a = docker().inspectContainerCmd(container(running, "a").runtimeId()).exec().getHostConfig();
+    var b = docker().inspectContainerCmd(container(running, "b").runtimeId()).exec().getHostConfig();
+    assertThat(a.getPidMode()).startsWith("container:").isEqualTo(b.getPidMode());
+    assertThat(a.getIpcMode()).isEqualTo(a.getPidMode()).isEqualTo(b.getIpcMode());
+
+    ecs.stopTask(r -> r.task(running.taskArn()));
+    Task stopped = awaitStatus(ecs, running.taskArn(), "STOPPED");
+    assertThat(container(stopped, "a").exitCode()).isEqualTo(143);
+    assertThat(container(stopped, "b").exitCode()).isEqualTo(143);
+  }
+
+  @Test
   void aFailedPullStopsTheTaskWithCannotPullContainerError() {
     String td = register("nopull", web("app", 64).toBuilder().image("ecs-emulator/does-not-exist:1").build());
 

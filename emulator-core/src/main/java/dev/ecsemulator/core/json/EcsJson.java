@@ -39,6 +39,18 @@ public final class EcsJson {
     return MAPPER;
   }
 
+  /**
+   * {@code value} as this mapping writes it, without whitespace: what the size limits AWS documents for parts of a
+   * request ("including the JSON formatting characters") are measured on.
+   */
+  public static String compact(Object value) {
+    try {
+      return MAPPER.writeValueAsString(value);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("a model value that cannot be written as JSON", e);
+    }
+  }
+
   private static ObjectMapper create() {
     SimpleModule timestamps = new SimpleModule("ecs-timestamps");
     timestamps.addSerializer(Instant.class, new EpochSecondsSerializer());

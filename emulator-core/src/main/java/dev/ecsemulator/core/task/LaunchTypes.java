@@ -66,7 +66,8 @@ public final class LaunchTypes {
 
   /**
    * awsvpc needs a network configuration with subnets; other modes refuse one (wording from AWS answers
-   * quoted in public reports, and moto's ECS backend).
+   * quoted in public reports, and moto's ECS backend); at most 16 subnets and 5 security groups
+   * ({@link LaunchLimits#checkNetwork}).
    */
   public static void checkNetworkConfiguration(TaskDefinition definition, NetworkConfiguration configuration) {
     boolean awsvpc = "awsvpc".equals(definition.networkMode());
@@ -81,5 +82,6 @@ public final class LaunchTypes {
         || configuration.awsvpcConfiguration().subnets().isEmpty())) {
       throw new InvalidParameterException("subnets can not be empty.");
     }
+    LaunchLimits.checkNetwork(configuration);
   }
 }

@@ -68,6 +68,7 @@ public final class TaskCommands {
     if (count < 1 || count > 10) {
       throw new InvalidParameterException("count must be between 1 and 10.");
     }
+    LaunchLimits.check(request.startedBy(), request.clientToken(), request.overrides());
     List<Tag> tags = TagRules.validate(request.tags());
     HostResources engine = host.get();
     Instant now = clock.instant();
@@ -86,6 +87,7 @@ public final class TaskCommands {
       LaunchTypes.checkCompatible(definition, choice.launchType());
       LaunchTypes.checkNetworkConfiguration(definition, request.networkConfiguration());
       checkOverrides(definition, request.overrides());
+      LaunchLimits.checkPlacement(definition, request.placementConstraints(), request.placementStrategy());
       List<Tag> taskTags = withPropagated(txn, definition, request.propagateTags(), tags,
           Boolean.TRUE.equals(request.enableECSManagedTags()) ? clusterName : null);
 
@@ -107,6 +109,7 @@ public final class TaskCommands {
     if (request.containerInstances().isEmpty() || request.containerInstances().size() > 10) {
       throw new InvalidParameterException("containerInstances must name between 1 and 10 container instances.");
     }
+    LaunchLimits.check(request.startedBy(), null, request.overrides());
     List<Tag> tags = TagRules.validate(request.tags());
     HostResources engine = host.get();
     Instant now = clock.instant();

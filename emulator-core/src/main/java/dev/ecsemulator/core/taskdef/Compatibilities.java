@@ -34,7 +34,7 @@ public final class Compatibilities {
       out.add("EXTERNAL");
     }
     out.add("EC2");
-    if (FargateRules.firstViolation(td).isEmpty() && !FargateRules.usesEc2OnlyVolumes(td)) {
+    if (FargateRules.firstViolation(td).isEmpty()) {
       out.add("FARGATE");
     }
     if (awsvpc) {

@@ -1,8 +1,10 @@
 package dev.ecsemulator.core.taskdef;
 
 import dev.ecsemulator.core.model.ContainerDefinition;
+import dev.ecsemulator.core.model.LinuxParameters;
 import dev.ecsemulator.core.model.TaskDefinition;
 import dev.ecsemulator.core.model.Volume;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -10,8 +12,15 @@ import java.util.Set;
  * What a task definition needs to run on Fargate. RegisterTaskDefinition refuses a definition that requires
  * FARGATE and breaks one of these rules with the first reason found; any other definition simply does not list
  * FARGATE in its {@code compatibilities} (which is how AWS computes that member: the wpp capture in the README
- * registered an awsvpc 1024/3072 definition without requiresCompatibilities and got EC2 and FARGATE back).
- * Pure.
+ * registered an awsvpc 1024/3072 definition without requiresCompatibilities and got EC2 and FARGATE back), so
+ * RunTask and CreateService refuse to launch it on Fargate.
+ *
+ * <p>The rules follow the Developer Guide's "Amazon ECS task definition differences for Fargate": no host
+ * volumes ({@code sourcePath}) nor Docker volumes, no privileged containers, no added capability but
+ * SYS_PTRACE, no {@code devices}, {@code sharedMemorySize} or {@code dockerSecurityOptions}, no ipcMode, pidMode
+ * {@code task} only. {@code tmpfs} is allowed: Fargate supports it since 2026-01-06 (AWS What's New, and the
+ * model's LinuxParameters.tmpfs no longer excludes Fargate). The order of the checks is AWS's where known
+ * (task level before containers), else ours. Pure.
  */
 public final class FargateRules {
 
@@ -45,6 +54,10 @@ public final class FargateRules {
     if (td.pidMode() != null && !td.pidMode().equals("task")) {
       return Optional.of(Messages.fargatePidMode(td.pidMode()));
     }
+    Optional<String> volume = volumeViolation(td.volumes());
+    if (volume.isPresent()) {
+      return volume;
+    }
     for (ContainerDefinition c : td.containerDefinitions()) {
       if (c == null) {
         continue;
@@ -57,28 +70,32 @@ public final class FargateRules {
     return Optional.empty();
   }
 
-  /**
-   * Features Fargate does not offer that RegisterTaskDefinition is not known to refuse with a message of its
-   * own: they only keep FARGATE out of {@code compatibilities} (Model Volume docs: "host and sourcePath
-   * parameters aren't supported for tasks run on Fargate"; dockerVolumeConfiguration "only supported for tasks
-   * hosted on Amazon EC2").
-   */
-  static boolean usesEc2OnlyVolumes(TaskDefinition td) {
-    for (Volume v : td.volumes()) {
+  /** Model Volume: "host and sourcePath parameters aren't supported for tasks run on Fargate". */
+  private static Optional<String> volumeViolation(List<Volume> volumes) {
+    for (Volume v : volumes) {
       if (v == null) {
         continue;
       }
-      boolean hostPath = v.host() != null && v.host().sourcePath() != null;
-      if (hostPath || v.dockerVolumeConfiguration() != null) {
-        return true;
+      if (v.host() != null && v.host().sourcePath() != null) {
+        return Optional.of(Messages.fargateUnsupported("sourcePath"));
+      }
+      if (v.dockerVolumeConfiguration() != null) {
+        return Optional.of(Messages.fargateUnsupported("dockerVolumeConfiguration"));
       }
     }
-    return false;
+    return Optional.empty();
   }
 
   private static Optional<String> containerViolation(ContainerDefinition c, String executionRoleArn) {
     if (Boolean.TRUE.equals(c.privileged())) {
       return Optional.of(Messages.FARGATE_PRIVILEGED);
+    }
+    Optional<String> linux = linuxViolation(c.linuxParameters());
+    if (linux.isPresent()) {
+      return linux;
+    }
+    if (c.dockerSecurityOptions() != null && !c.dockerSecurityOptions().isEmpty()) {
+      return Optional.of(Messages.fargateUnsupported("dockerSecurityOptions"));
     }
     if (c.logConfiguration() != null && c.logConfiguration().logDriver() != null) {
       String driver = c.logConfiguration().logDriver();
@@ -91,6 +108,27 @@ public final class FargateRules {
     }
     if (Images.isEcr(c.image()) && isBlank(executionRoleArn)) {
       return Optional.of(Messages.FARGATE_ECR_ROLE);
+    }
+    return Optional.empty();
+  }
+
+  /** Model KernelCapabilities.add: "Tasks launched on Fargate only support adding the SYS_PTRACE kernel capability." */
+  private static Optional<String> linuxViolation(LinuxParameters linux) {
+    if (linux == null) {
+      return Optional.empty();
+    }
+    if (linux.capabilities() != null && linux.capabilities().add() != null) {
+      for (String capability : linux.capabilities().add()) {
+        if (capability != null && !LinuxCapabilities.isSysPtrace(capability)) {
+          return Optional.of(Messages.fargateCapability(capability));
+        }
+      }
+    }
+    if (linux.devices() != null && !linux.devices().isEmpty()) {
+      return Optional.of(Messages.fargateUnsupported("devices"));
+    }
+    if (linux.sharedMemorySize() != null) {
+      return Optional.of(Messages.fargateUnsupported("sharedMemorySize"));
     }
     return Optional.empty();
   }

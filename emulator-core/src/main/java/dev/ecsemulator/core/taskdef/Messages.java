@@ -16,6 +16,19 @@ final class Messages {
   static final String FAMILY_INVALID = "Invalid 'family' setting for task. Up to 255 letters (uppercase and "
       + "lowercase), numbers, hyphens, and underscores are allowed.";
 
+  /** Seen: awsdocs/amazon-ecs-developer-guide#149 ("Actual length: '66420'. Max allowed length is '65536' bytes."). */
+  static String definitionTooLarge(int actual, int max) {
+    return "Actual length: '" + actual + "'. Max allowed length is '" + max + "' bytes.";
+  }
+
+  /** Seen: aws/amazon-ecs-cli#184 and #951 ("ClientException: Too many containers."). */
+  static final String TOO_MANY_CONTAINERS = "Too many containers.";
+
+  /** Ours. */
+  static String tooManyPlacementConstraints(int max) {
+    return "Too many placement constraints: a task definition can have at most " + max + ".";
+  }
+
   /** Seen: awsdocs/aws-cloudformation-user-guide#454 (CloudFormation relaying the ClientException). */
   static final String CONTAINER_LIST_EMPTY = "Container list cannot be empty.";
 
@@ -179,8 +192,29 @@ final class Messages {
         + "'. The supported value for pidMode is 'task'.";
   }
 
-  /** Ours. The rule: model ContainerDefinition.privileged ("not supported for ... tasks run on Fargate"). */
-  static final String FARGATE_PRIVILEGED = "Tasks using the Fargate launch type do not support privileged containers.";
+  /**
+   * Quoted as RegisterTaskDefinition's answer by a public preflight rule set (the one whose other Fargate quotes
+   * below match captures); no AWS capture found: unverified.
+   */
+  static final String FARGATE_PRIVILEGED = "Fargate requires that the 'privileged' setting be 'false'";
+
+  /**
+   * Seen for {@code sourcePath} (a Terraform configuration and a deployment log, both quoting RegisterTaskDefinition)
+   * and {@code sharedMemorySize} (a project's troubleshooting notes); for {@code devices},
+   * {@code dockerSecurityOptions} and {@code dockerVolumeConfiguration} the same sentence is quoted only by the
+   * preflight rule set above: unverified.
+   */
+  static String fargateUnsupported(String parameter) {
+    return "Fargate compatible task definitions do not support " + parameter;
+  }
+
+  /**
+   * Seen: register-task-definition answers quoted in public projects ("NET_BIND_SERVICE is not allowed on
+   * Fargate.", "SETGID is not allowed on Fargate", "SYS_ADMIN is not allowed on Fargate").
+   */
+  static String fargateCapability(String capability) {
+    return capability + " is not allowed on Fargate.";
+  }
 
   /** Seen: virtual-kubelet/virtual-kubelet#193. */
   static final String FARGATE_AWSLOGS_ROLE =

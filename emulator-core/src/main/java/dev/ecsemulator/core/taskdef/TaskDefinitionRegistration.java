@@ -5,7 +5,7 @@ import dev.ecsemulator.core.model.TaskDefinition;
 
 /**
  * Turns a RegisterTaskDefinition request into the task definition to store, minus what only the store knows
- * (ARN, revision, status, registration time and principal): parses the task size, fills AWS's output defaults,
+ * (ARN, revision, status, registration time and principal): checks its size limits, parses the task size, fills AWS's output defaults,
  * validates as AWS does, and computes {@code compatibilities} and {@code requiresAttributes}. Pure: the same
  * request always gives the same draft or the same error.
  */
@@ -17,6 +17,7 @@ public final class TaskDefinitionRegistration {
    * @throws dev.ecsemulator.core.error.ClientException with AWS's message for the first rule the request breaks
    */
   public static TaskDefinition prepare(RegisterTaskDefinitionRequest request) {
+    DefinitionLimits.check(request);
     RegistrationValidator.checkFamily(request.family());
     TaskSize size = TaskSize.parse(request.cpu(), request.memory());
     TaskDefinition draft = TaskDefinitionDefaults.draft(request, size);

@@ -110,6 +110,16 @@ class ComputedMembersTest {
     assertThat(TaskDefinitionRegistration.prepare(request("{'family':'web'," + size
         + ",'volumes':[{'name':'data','host':{'sourcePath':'/data'}}],'containerDefinitions':[{'name':'web','image':'busybox'}]}"))
         .compatibilities()).doesNotContain("FARGATE");
+    assertThat(TaskDefinitionRegistration.prepare(request("{'family':'web'," + size
+        + ",'volumes':[{'name':'data','dockerVolumeConfiguration':{'driver':'local'}}],"
+        + "'containerDefinitions':[{'name':'web','image':'busybox'}]}"))
+        .compatibilities()).doesNotContain("FARGATE");
+    assertThat(TaskDefinitionRegistration.prepare(task(size,
+        "{'name':'web','image':'busybox','linuxParameters':{'capabilities':{'add':['NET_ADMIN']}}}"))
+        .compatibilities()).doesNotContain("FARGATE");
+    assertThat(TaskDefinitionRegistration.prepare(task(size,
+        "{'name':'web','image':'busybox','linuxParameters':{'capabilities':{'add':['SYS_PTRACE']}}}"))
+        .compatibilities()).contains("FARGATE");
   }
 
   @Test

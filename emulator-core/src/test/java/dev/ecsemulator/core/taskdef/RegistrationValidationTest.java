@@ -163,6 +163,26 @@ class RegistrationValidationTest {
         row("Fargate with host pidMode", task(FARGATE + ",'pidMode':'host'", WEB), Messages.fargatePidMode("host")),
         row("Fargate with a privileged container",
             task(FARGATE, "{'name':'web','image':'busybox','privileged':true}"), Messages.FARGATE_PRIVILEGED),
+        row("Fargate with a host volume", request("{'family':'web'," + FARGATE
+            + ",'volumes':[{'name':'data','host':{'sourcePath':'/srv/data'}}],'containerDefinitions':[" + WEB + "]}"),
+            Messages.fargateUnsupported("sourcePath")),
+        row("Fargate with a Docker volume", request("{'family':'web'," + FARGATE
+            + ",'volumes':[{'name':'data','dockerVolumeConfiguration':{'scope':'task'}}],'containerDefinitions':["
+            + WEB + "]}"), Messages.fargateUnsupported("dockerVolumeConfiguration")),
+        row("Fargate adding SYS_ADMIN", task(FARGATE,
+            "{'name':'web','image':'busybox','linuxParameters':{'capabilities':{'add':['SYS_PTRACE','SYS_ADMIN']}}}"),
+            Messages.fargateCapability("SYS_ADMIN")),
+        row("Fargate adding a CAP_-prefixed capability", task(FARGATE,
+            "{'name':'web','image':'busybox','linuxParameters':{'capabilities':{'add':['CAP_NET_ADMIN']}}}"),
+            Messages.fargateCapability("CAP_NET_ADMIN")),
+        row("Fargate with a device", task(FARGATE, "{'name':'web','image':'busybox',"
+            + "'linuxParameters':{'devices':[{'hostPath':'/dev/fuse'}]}}"), Messages.fargateUnsupported("devices")),
+        row("Fargate with sharedMemorySize", task(FARGATE,
+            "{'name':'web','image':'busybox','linuxParameters':{'sharedMemorySize':128}}"),
+            Messages.fargateUnsupported("sharedMemorySize")),
+        row("Fargate with dockerSecurityOptions", task(FARGATE,
+            "{'name':'web','image':'busybox','dockerSecurityOptions':['seccomp=unconfined']}"),
+            Messages.fargateUnsupported("dockerSecurityOptions")),
         row("Fargate awslogs without execution role", task(
             "'requiresCompatibilities':['FARGATE'],'networkMode':'awsvpc','cpu':'256','memory':'512'",
             "{'name':'web','image':'busybox','logConfiguration':{'logDriver':'awslogs','options':{'awslogs-group':'g'}}}"),
@@ -197,6 +217,14 @@ class RegistrationValidationTest {
             withContainers("{'name':'web','image':'busybox','memory':64,'portMappings':[{'containerPortRange':'8000-8010'}]}")),
         Arguments.of("Fargate with unit forms", task(
             "'requiresCompatibilities':['FARGATE'],'networkMode':'awsvpc','cpu':'1 vCPU','memory':'2 GB'", WEB)),
+        Arguments.of("Fargate adding SYS_PTRACE, in either spelling, and dropping others", task(FARGATE,
+            "{'name':'web','image':'busybox','linuxParameters':{'capabilities':"
+                + "{'add':['SYS_PTRACE','cap_sys_ptrace'],'drop':['NET_RAW']}}}")),
+        Arguments.of("Fargate with tmpfs (supported since 2026-01)", task(FARGATE,
+            "{'name':'web','image':'busybox','linuxParameters':{'tmpfs':[{'containerPath':'/scratch','size':64}]}}")),
+        Arguments.of("Fargate with an empty host volume (task storage)", request("{'family':'web'," + FARGATE
+            + ",'volumes':[{'name':'scratch','host':{}}],'containerDefinitions':[{'name':'web','image':'busybox',"
+            + "'memory':128,'mountPoints':[{'sourceVolume':'scratch','containerPath':'/scratch'}]}]}")),
         Arguments.of("Fargate quarter vCPU, half GB", task(
             "'requiresCompatibilities':['FARGATE'],'networkMode':'awsvpc','cpu':'0.25 vcpu','memory':'0.5GB'", WEB)),
         Arguments.of("links in bridge mode",

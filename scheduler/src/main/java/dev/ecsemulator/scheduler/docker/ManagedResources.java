@@ -1,6 +1,8 @@
 package dev.ecsemulator.scheduler.docker;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.InspectVolumeResponse;
+import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Network;
@@ -10,8 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Finds and removes the Docker resources one emulator instance created, selected by its labels only.
- * Idempotent: a resource that is already gone counts as removed.
+ * Finds and removes the Docker resources one emulator instance created (containers, networks, volumes),
+ * selected by its labels only.
+ * Idempotent: a resource that is already gone, or being removed, counts as removed.
  */
 public final class ManagedResources {
 
@@ -40,7 +43,19 @@ public final class ManagedResources {
         .exec();
   }
 
-  /** Force-removes every container and network of this instance. Returns how many containers went. */
+  /** Every volume labelled with this instance: the task-scoped ones and the shared ones it provisioned. */
+  public List<InspectVolumeResponse> volumes() {
+    List<InspectVolumeResponse> volumes = engine.client().listVolumesCmd()
+        .withFilter("label", Labels.filterFor(instance))
+        .exec().getVolumes();
+    return volumes == null ? List.of() : volumes;
+  }
+
+  /**
+   * Force-removes every container, network and volume of this instance (volumes last: Docker keeps one that a
+   * container uses; one that a container of someone else's still uses is left, with a warning). Returns how many
+   * containers went.
+   */
   public int removeAll() {
     DockerClient client = engine.client();
     int removed = 0;
@@ -53,21 +68,36 @@ public final class ManagedResources {
         removed++;
       } catch (NotFoundException gone) {
         removed++;
+      } catch (ConflictException e) {
+        // Being removed already (by the task engine's clean-up or orphan sweep, at the same time): as good as gone.
+        if (!String.valueOf(e.getMessage()).contains("already in progress")) {
+          throw e;
+        }
+        removed++;
       }
     }
     for (Network network : networks()) {
-      if (!ownedByUs(network.getLabels())) {
-        continue;
-      }
-      try {
-        client.removeNetworkCmd(network.getId()).exec();
-      } catch (NotFoundException gone) {
-        // already removed
-      } catch (RuntimeException e) {
-        log.warn("Could not remove network {}: {}", network.getName(), e.getMessage());
-      }
+      removeOwned("network", network.getName(), network.getLabels(),
+          () -> client.removeNetworkCmd(network.getId()).exec());
+    }
+    for (InspectVolumeResponse volume : volumes()) {
+      removeOwned("volume", volume.getName(), volume.getLabels(), () -> client.removeVolumeCmd(volume.getName()).exec());
     }
     return removed;
+  }
+
+  /** Removes a network or volume if its labels say it is ours; gone counts as removed, a refusal is logged. */
+  private void removeOwned(String kind, String name, java.util.Map<String, String> labels, Runnable remove) {
+    if (!ownedByUs(labels)) {
+      return; // defence in depth: the filter already selected only ours
+    }
+    try {
+      remove.run();
+    } catch (NotFoundException gone) {
+      // already removed
+    } catch (RuntimeException e) {
+      log.warn("Could not remove {} {}: {}", kind, name, e.getMessage());
+    }
   }
 
   private boolean ownedByUs(java.util.Map<String, String> labels) {

@@ -7,6 +7,7 @@ import dev.ecsemulator.core.model.LinuxParameters;
 import dev.ecsemulator.core.model.LogConfiguration;
 import dev.ecsemulator.core.model.SystemControl;
 import dev.ecsemulator.core.model.Tmpfs;
+import dev.ecsemulator.core.taskdef.LinuxCapabilities;
 import dev.ecsemulator.scheduler.runtime.ContainerSpec.DeviceSpec;
 import dev.ecsemulator.scheduler.runtime.ContainerSpec.HealthCheckSpec;
 import dev.ecsemulator.scheduler.runtime.ContainerSpec.LinuxOptions;
@@ -73,8 +74,8 @@ final class ContainerOptionsMapping {
     Long shm = null;
     if (linux != null) {
       if (linux.capabilities() != null) {
-        capAdd = nonNull(linux.capabilities().add());
-        capDrop = nonNull(linux.capabilities().drop());
+        capAdd = capabilities(linux.capabilities().add());
+        capDrop = capabilities(linux.capabilities().drop());
       }
       if (!context.fargate()) { // devices and shared memory size are EC2-only
         for (Device device : nonNull(linux.devices())) {
@@ -99,6 +100,11 @@ final class ContainerOptionsMapping {
     return new LinuxOptions(capAdd, capDrop, devices, tmpfs, shm, sysctls, container.dockerSecurityOptions(),
         ownNetwork ? container.dnsServers() : null, ownNetwork ? container.dnsSearchDomains() : null,
         Boolean.TRUE.equals(container.pseudoTerminal()), Boolean.TRUE.equals(container.interactive()));
+  }
+
+  /** {@code SYS_PTRACE}, {@code CAP_SYS_PTRACE} and {@code sys_ptrace} alike (Docker accepts all three). */
+  private static List<String> capabilities(List<String> names) {
+    return nonNull(names).stream().filter(java.util.Objects::nonNull).map(LinuxCapabilities::normalize).toList();
   }
 
   /** ECS {@code read}/{@code write}/{@code mknod} → Docker's {@code rwm} letters; none given means all. */

@@ -62,8 +62,15 @@ public interface ContainerRuntime extends AutoCloseable {
    */
   void ensureVolume(VolumeSpec volume);
 
-  /** Removes a volume this instance created. A missing or foreign volume is left alone. Idempotent. */
+  /**
+   * Removes a volume this instance created. A missing or foreign volume is left alone. Idempotent.
+   *
+   * @throws ContainerRuntimeException {@code CannotRemoveVolumeError: ...}, e.g. while a container still uses it
+   */
   void removeVolume(String dockerName);
+
+  /** Every volume that carries this instance's labels: the task-scoped ones and the shared ones it provisioned. */
+  List<ManagedVolume> listManagedVolumes();
 
   /**
    * Creates (does not start) a container. Idempotent by {@link ContainerSpec#name()}: if a container of

@@ -22,6 +22,10 @@ import java.util.Objects;
  * @param environment {@code Config.Env}, in order
  * @param labels {@code Config.Labels}, including the ECS agent's and the emulator's ownership labels
  * @param networkMode {@code bridge}, {@code host}, {@code none} or {@code container:<sandbox id>}
+ * @param pidMode {@code HostConfig.PidMode}: {@code host}, {@code container:<sandbox id>}, or null for a
+ *     namespace of its own
+ * @param ipcMode {@code HostConfig.IpcMode}: {@code host}, {@code none}, {@code shareable} (a sandbox whose
+ *     namespace the task's containers join), {@code container:<sandbox id>}, or null for the daemon's default
  * @param ports published ports (never for {@code container:} or {@code host} modes)
  * @param links {@code <docker name>:<alias>}
  * @param volumesFrom {@code <docker name>[:ro]}
@@ -41,6 +45,8 @@ public record ContainerSpec(
     String hostname,
     Resources resources,
     String networkMode,
+    String pidMode,
+    String ipcMode,
     List<PortPublication> ports,
     List<String> links,
     List<Mount> mounts,
@@ -91,7 +97,8 @@ public record ContainerSpec(
     return new Builder()
         .name(name).image(image).command(command).entryPoint(entryPoint).environment(environment)
         .labels(labels).workingDirectory(workingDirectory).user(user).hostname(hostname)
-        .resources(resources).networkMode(networkMode).ports(ports).links(links).mounts(mounts)
+        .resources(resources).networkMode(networkMode).pidMode(pidMode).ipcMode(ipcMode).ports(ports)
+        .links(links).mounts(mounts)
         .volumesFrom(volumesFrom).ulimits(ulimits).readonlyRootFilesystem(readonlyRootFilesystem)
         .privileged(privileged).extraHosts(extraHosts).init(init).healthCheck(healthCheck).log(log)
         .stopTimeout(stopTimeout).linux(linux);
@@ -218,6 +225,8 @@ public record ContainerSpec(
     private String hostname;
     private Resources resources;
     private String networkMode = "bridge";
+    private String pidMode;
+    private String ipcMode;
     private List<PortPublication> ports;
     private List<String> links;
     private List<Mount> mounts;
@@ -245,6 +254,8 @@ public record ContainerSpec(
     public Builder hostname(String v) { hostname = v; return this; }
     public Builder resources(Resources v) { resources = v; return this; }
     public Builder networkMode(String v) { networkMode = v; return this; }
+    public Builder pidMode(String v) { pidMode = v; return this; }
+    public Builder ipcMode(String v) { ipcMode = v; return this; }
     public Builder ports(List<PortPublication> v) { ports = v; return this; }
     public Builder links(List<String> v) { links = v; return this; }
     public Builder mounts(List<Mount> v) { mounts = v; return this; }
@@ -261,8 +272,8 @@ public record ContainerSpec(
 
     public ContainerSpec build() {
       return new ContainerSpec(name, image, command, entryPoint, environment, labels, workingDirectory, user,
-          hostname, resources, networkMode, ports, links, mounts, volumesFrom, ulimits, readonlyRootFilesystem,
-          privileged, extraHosts, init, healthCheck, log, stopTimeout, linux);
+          hostname, resources, networkMode, pidMode, ipcMode, ports, links, mounts, volumesFrom, ulimits,
+          readonlyRootFilesystem, privileged, extraHosts, init, healthCheck, log, stopTimeout, linux);
     }
   }
 }

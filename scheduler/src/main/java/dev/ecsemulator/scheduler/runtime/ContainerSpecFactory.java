@@ -50,6 +50,8 @@ public final class ContainerSpecFactory {
   public static final String TASK_CGROUP_ROOT = "/ecs-emulator";
   /** Stands for the pause image in sandbox specs; {@link ContainerRuntime#createSandbox} uses its own. */
   public static final String PAUSE_IMAGE_PLACEHOLDER = "ecs-emulator/pause";
+  /** The pidMode and ipcMode that share one namespace among the task's containers. */
+  private static final String TASK = "task";
   /** ECS's stop timeout when the container definition sets none ({@code ECS_CONTAINER_STOP_TIMEOUT}). */
   public static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(30);
   /** Log drivers that need AWS or another remote service: run as {@code json-file} locally. */
@@ -71,16 +73,19 @@ public final class ContainerSpecFactory {
 
   /**
    * The task's sandbox, if it needs one: always in {@code awsvpc} mode (on the default bridge, publishing
-   * every container port on a dynamic host port of the bind address); otherwise only to hold the task's
-   * cgroup when {@link ResourceMapping#enforcement} says {@link Enforcement#SHARED_CGROUP} (network
-   * {@code none}). Its image is {@link #PAUSE_IMAGE_PLACEHOLDER}.
+   * every container port on a dynamic host port of the bind address); otherwise (network {@code none}) to hold
+   * the namespaces of pidMode or ipcMode {@code task}, or the task's cgroup when
+   * {@link ResourceMapping#enforcement} says {@link Enforcement#SHARED_CGROUP}. With ipcMode {@code task} its
+   * IPC namespace is {@code shareable}, as the agent makes its namespace pause container's (agent
+   * {@code task.go}: {@code addNamespaceSharingProvisioningDependency}, {@code ipcModeOverride}); its process
+   * namespace is its own, which the containers join. Its image is {@link #PAUSE_IMAGE_PLACEHOLDER}.
    */
   public Optional<ContainerSpec> sandbox(TaskDefinition definition, TaskOverride overrides, LaunchContext context) {
     boolean awsvpc = "awsvpc".equals(networkMode(definition));
     TaskLimits task = ResourceMapping.taskLimits(definition, overrides);
     Enforcement enforcement = ResourceMapping.enforcement(task, containers(definition).size(), awsvpc,
         context.taskCgroups());
-    if (!awsvpc && enforcement != Enforcement.SHARED_CGROUP) {
+    if (!awsvpc && enforcement != Enforcement.SHARED_CGROUP && !sharesNamespaces(definition)) {
       return Optional.empty();
     }
     Resources resources = enforcement == Enforcement.SHARED_CGROUP
@@ -103,10 +108,28 @@ public final class ContainerSpecFactory {
             PAUSE_IMAGE_PLACEHOLDER)
         .labels(labels(definition, AgentLabels.PAUSE_CONTAINER_NAME, null, context))
         .networkMode(awsvpc ? "bridge" : "none")
+        .ipcMode(TASK.equals(definition.ipcMode()) ? "shareable" : null)
         .ports(ports)
         .resources(resources)
         .stopTimeout(Duration.ofSeconds(1))
         .build());
+  }
+
+  /** Whether the task's containers share a process or IPC namespace, which the sandbox holds. */
+  static boolean sharesNamespaces(TaskDefinition definition) {
+    return TASK.equals(definition.pidMode()) || TASK.equals(definition.ipcMode());
+  }
+
+  /**
+   * ECS {@code pidMode}/{@code ipcMode} → Docker's, as the agent maps them ({@code pidModeOverride},
+   * {@code ipcModeOverride}): {@code host} and {@code none} as they are, {@code task} to the sandbox's namespace,
+   * unset to Docker's default.
+   */
+  private static String namespaceMode(String ecsMode, LaunchContext context) {
+    if (ecsMode == null || ecsMode.isBlank()) {
+      return null;
+    }
+    return TASK.equals(ecsMode) ? context.sandbox().joinMode() : ecsMode;
   }
 
   /** The Docker volumes to ensure before any container is created. */
@@ -135,15 +158,16 @@ public final class ContainerSpecFactory {
   /**
    * The spec of one container of the task.
    *
-   * @throws IllegalStateException for an {@code awsvpc} task whose context has no sandbox yet
+   * @throws IllegalStateException for an {@code awsvpc} task, or one whose containers share a namespace, whose
+   *     context has no sandbox yet
    */
   public ContainerSpec container(TaskDefinition definition, ContainerDefinition container, TaskOverride overrides,
       LaunchContext context) {
     String mode = networkMode(definition);
     boolean awsvpc = "awsvpc".equals(mode);
     boolean bridge = "bridge".equals(mode);
-    if (awsvpc && context.sandbox() == null) {
-      throw new IllegalStateException("an awsvpc task's containers join its sandbox: create the sandbox first");
+    if ((awsvpc || sharesNamespaces(definition)) && context.sandbox() == null) {
+      throw new IllegalStateException("this task's containers join its sandbox: create the sandbox first");
     }
     ContainerOverride override = overrideFor(overrides, container.name());
     LinuxParameters linux = container.linuxParameters();
@@ -156,7 +180,9 @@ public final class ContainerSpecFactory {
         .user(container.user())
         .hostname(bridge || "none".equals(mode) ? container.hostname() : null)
         .resources(resources(definition, container, overrides, override, context))
-        .networkMode(awsvpc ? context.sandbox().networkMode() : mode)
+        .networkMode(awsvpc ? context.sandbox().joinMode() : mode)
+        .pidMode(namespaceMode(definition.pidMode(), context))
+        .ipcMode(namespaceMode(definition.ipcMode(), context))
         .ports(bridge ? publications(container, context, false) : List.of())
         .links(bridge ? links(definition, container, context) : List.of())
         .mounts(VolumeMapping.mounts(definition, container, context))

@@ -84,7 +84,9 @@ public final class CreateContainerMapping {
         .withCgroupParent(r.cgroupParent())
         .withReadonlyRootfs(spec.readonlyRootFilesystem() ? Boolean.TRUE : null)
         .withPrivileged(spec.privileged() ? Boolean.TRUE : null)
-        .withInit(spec.init() ? Boolean.TRUE : null);
+        .withInit(spec.init() ? Boolean.TRUE : null)
+        .withPidMode(spec.pidMode())
+        .withIpcMode(spec.ipcMode());
     if (!spec.ports().isEmpty()) {
       Ports ports = new Ports();
       for (PortPublication port : spec.ports()) {

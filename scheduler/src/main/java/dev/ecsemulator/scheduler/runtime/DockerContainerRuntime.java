@@ -34,6 +34,7 @@ public final class DockerContainerRuntime implements ContainerRuntime {
 
   private final DockerEngine engine;
   private final DockerClient client;
+  private final EmulatorInstance instance;
   private final Map<String, String> ownLabels;
   private final DockerImages images;
   private final PauseImage pauseImage;
@@ -49,6 +50,7 @@ public final class DockerContainerRuntime implements ContainerRuntime {
   public DockerContainerRuntime(DockerEngine engine, EmulatorInstance instance, String pauseRepository) {
     this.engine = engine;
     this.client = engine.client();
+    this.instance = instance;
     this.ownLabels = Labels.ownedBy(instance);
     this.images = new DockerImages(client, engine.host());
     this.pauseImage = new PauseImage(client, pauseRepository);
@@ -121,6 +123,24 @@ public final class DockerContainerRuntime implements ContainerRuntime {
     } catch (NotFoundException gone) {
       // removed already
     } catch (RuntimeException e) {
+      throw DockerErrors.wrap(ErrorName.CANNOT_REMOVE_VOLUME, e, engine.host());
+    }
+  }
+
+  @Override
+  public List<ManagedVolume> listManagedVolumes() {
+    try {
+      List<InspectVolumeResponse> listed = client.listVolumesCmd().withFilter("label", Labels.filterFor(instance))
+          .exec().getVolumes();
+      List<ManagedVolume> volumes = new ArrayList<>();
+      for (InspectVolumeResponse volume : listed == null ? List.<InspectVolumeResponse>of() : listed) {
+        if (ours(volume.getLabels())) { // never trusting the server-side filter alone
+          volumes.add(new ManagedVolume(volume.getName(), volume.getLabels().get(AgentLabels.TASK_ARN)));
+        }
+      }
+      return volumes;
+    } catch (RuntimeException e) {
+      // Listed only to remove them: a failure is a removal's failure.
       throw DockerErrors.wrap(ErrorName.CANNOT_REMOVE_VOLUME, e, engine.host());
     }
   }

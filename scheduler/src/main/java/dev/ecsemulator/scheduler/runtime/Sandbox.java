@@ -5,9 +5,10 @@ import java.util.List;
 /**
  * A task's running sandbox: a tiny container (the emulator's own pause image) that holds what the
  * task's containers share. In {@code awsvpc} mode it holds the network namespace on Docker's default
- * bridge (its IP is the task's private IP; every container port is published on it). When the task has
- * task-level limits and the engine allows nesting, it also holds the task's cgroup, which carries those
- * limits, and the containers are created under it.
+ * bridge (its IP is the task's private IP; every container port is published on it). With pidMode or
+ * ipcMode {@code task} it holds the process or IPC namespace the containers join, as the agent's namespace
+ * pause container does. When the task has task-level limits and the engine allows nesting, it also holds
+ * the task's cgroup, which carries those limits, and the containers are created under it.
  *
  * @param id the Docker container ID
  * @param ipAddress the sandbox's address on the default bridge, or null when it has no network
@@ -23,8 +24,11 @@ public record Sandbox(String id, String name, String ipAddress, String memberCgr
     ports = ports == null ? List.of() : List.copyOf(ports);
   }
 
-  /** The {@code NetworkMode} that makes a container join this sandbox's network namespace. */
-  public String networkMode() {
+  /**
+   * The {@code NetworkMode}, {@code PidMode} or {@code IpcMode} that makes a container join this sandbox's
+   * network, process or IPC namespace.
+   */
+  public String joinMode() {
     return "container:" + id;
   }
 }

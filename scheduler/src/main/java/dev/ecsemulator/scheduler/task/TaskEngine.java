@@ -8,10 +8,15 @@ import dev.ecsemulator.core.model.Task;
 import dev.ecsemulator.core.state.Change;
 import dev.ecsemulator.core.state.StateStore;
 import dev.ecsemulator.core.task.TaskLifecycle;
+import dev.ecsemulator.core.hostaccess.HostAccessRules;
+import dev.ecsemulator.core.hostaccess.HostPathPolicy;
+import dev.ecsemulator.scheduler.docker.DockerEngine;
 import dev.ecsemulator.scheduler.docker.Labels;
 import dev.ecsemulator.scheduler.runtime.ContainerEvent;
 import dev.ecsemulator.scheduler.runtime.ContainerRuntime;
 import dev.ecsemulator.scheduler.runtime.ContainerRuntimeException;
+import dev.ecsemulator.scheduler.runtime.LocalHostPaths;
+import dev.ecsemulator.scheduler.runtime.ManagedVolume;
 import dev.ecsemulator.scheduler.runtime.ObservedContainer;
 import dev.ecsemulator.scheduler.runtime.PullPolicy;
 import java.time.Clock;
@@ -62,13 +67,19 @@ public final class TaskEngine implements AutoCloseable {
    * @param pullPolicy when images are pulled
    * @param bindAddress the address published ports bind to
    * @param metadataBaseUrl the task metadata endpoint base, or null when none is served
+   * @param allowHostAccess launch tasks that ask for host-level access ({@link HostAccessRules}); when false they
+   *     stop with TaskFailedToStart before anything of theirs is created
+   * @param hostPaths the host paths tasks may bind without host access
    */
   public record Settings(Duration resyncInterval, Duration stoppedTaskRetention, Duration containerCleanupDelay,
-      PullPolicy pullPolicy, String bindAddress, String metadataBaseUrl) {
+      PullPolicy pullPolicy, String bindAddress, String metadataBaseUrl, boolean allowHostAccess,
+      HostPathPolicy hostPaths) {
 
+    /** Host access off, with this machine's paths for the local engine. */
     public static Settings defaults(String bindAddress) {
       return new Settings(Duration.ofSeconds(30), Duration.ofHours(1), Duration.ofHours(1),
-          PullPolicy.PREFER_CACHED, bindAddress, null);
+          PullPolicy.PREFER_CACHED, bindAddress, null, false,
+          LocalHostPaths.policy(DockerEngine.resolveHost(null), null));
     }
   }
 
@@ -287,9 +298,9 @@ public final class TaskEngine implements AutoCloseable {
   }
 
   /**
-   * Resync plus removal of our containers whose task the store no longer knows: what adopts running
-   * containers and clears orphans after a restart, and repairs everything after the engine or its event
-   * stream comes back.
+   * Resync plus removal of our containers and task-scoped volumes whose task the store no longer knows: what
+   * adopts running containers and clears orphans after a restart, and repairs everything after the engine or
+   * its event stream comes back. Shared volumes the emulator provisioned are left: they outlive tasks.
    */
   public void fullResync() {
     safely(Pace.NOW);
@@ -297,10 +308,11 @@ public final class TaskEngine implements AutoCloseable {
       return;
     }
     try {
-      // Containers first, known tasks second: a task is committed before its containers are created, so
-      // every container listed here belongs to a task the store already holds when it is read next. The
-      // other order would remove the container of a task launched in between.
+      // Containers and volumes first, known tasks second: a task is committed before its containers and volumes
+      // are created, so every one listed here belongs to a task the store already holds when it is read next.
+      // The other order would remove those of a task launched in between.
       List<ObservedContainer> containers = runtime.listManaged();
+      List<ManagedVolume> volumes = runtime.listManagedVolumes();
       Set<String> known = new HashSet<>();
       for (Scope scope : store.scopes()) {
         store.read(scope, v -> v.list(TASK)).forEach(t -> known.add(t.taskArn()));
@@ -312,8 +324,15 @@ public final class TaskEngine implements AutoCloseable {
           runtime.removeContainer(container.id());
         }
       }
+      // After the containers: Docker keeps a volume that a container still uses.
+      for (ManagedVolume volume : volumes) {
+        if (volume.taskScoped() && !known.contains(volume.taskArn())) {
+          log.info("Removing volume {} of unknown task {}", volume.name(), volume.taskArn());
+          runtime.removeVolume(volume.name());
+        }
+      }
     } catch (ContainerRuntimeException e) {
-      log.warn("Could not sweep orphan containers: {}", e.reason());
+      log.warn("Could not sweep orphan containers and volumes: {}", e.reason());
     }
   }
 

@@ -2,6 +2,8 @@ package dev.ecsemulator.scheduler.task;
 
 import static dev.ecsemulator.core.EcsKinds.TASK;
 
+import dev.ecsemulator.core.hostaccess.HostAccessRules;
+import dev.ecsemulator.core.hostaccess.HostAccessUse;
 import dev.ecsemulator.core.model.Container;
 import dev.ecsemulator.core.model.ContainerDefinition;
 import dev.ecsemulator.core.model.Task;
@@ -16,6 +18,7 @@ import dev.ecsemulator.scheduler.runtime.ContainerSpec;
 import dev.ecsemulator.scheduler.runtime.ContainerSpecFactory;
 import dev.ecsemulator.scheduler.runtime.LaunchContext;
 import dev.ecsemulator.scheduler.runtime.LocalImage;
+import dev.ecsemulator.scheduler.runtime.ManagedVolume;
 import dev.ecsemulator.scheduler.runtime.ObservedContainer;
 import dev.ecsemulator.scheduler.runtime.Sandbox;
 import dev.ecsemulator.scheduler.runtime.UnresolvedInput;
@@ -73,7 +76,9 @@ final class TaskRunner {
   /**
    * Runs one pass; returns when the task wants another one (a dependency's startTimeout), if ever. A task
    * whose record lacks what running needs ({@link TaskRecords#check}) is stopped instead, once; a STOPPED
-   * task is left alone whatever it lacks.
+   * task is left alone whatever it lacks. So is a task whose pass fails unexpectedly (a bug, e.g. a stored task
+   * definition the container mapping cannot take): it is stopped with {@value TaskRecords#STOP_CODE} and a reason
+   * naming the failure, once, instead of being retried, and failing, at every later pass.
    */
   Optional<Instant> reconcile(TaskRef ref) {
     Task task = read(ref);
@@ -92,7 +97,22 @@ final class TaskRunner {
       unrunnable.stop(ref, task, check.reason());
       return Optional.empty();
     }
-    TaskDefinition definition = check.definition();
+    try {
+      return run(ref, task, check.definition());
+    } catch (ContainerRuntimeException e) {
+      throw e; // the engine's answer, not a failure of this task's pass: the engine logs it and a later pass retries
+    } catch (RuntimeException e) {
+      if (Thread.currentThread().isInterrupted()) {
+        throw e; // a pass cut short by the engine closing: nothing failed
+      }
+      log.error("Bug: the pass of task {} failed unexpectedly; the task is stopped with {}", task.taskArn(),
+          TaskRecords.STOP_CODE, e);
+      unrunnable.stop(ref, task, StartFailures.unexpected(e));
+      return Optional.empty();
+    }
+  }
+
+  private Optional<Instant> run(TaskRef ref, Task task, TaskDefinition definition) {
     Optional<Instant> wake = Optional.empty();
     if ("RUNNING".equals(task.desiredStatus())) {
       wake = launch(ref, task, definition);
@@ -115,6 +135,11 @@ final class TaskRunner {
     List<UnresolvedInput> unresolved = specs.unresolved(definition, task.overrides());
     if (!unresolved.isEmpty()) {
       fail(ref, StartFailures.unresolved(unresolved), null, definition);
+      return Optional.empty();
+    }
+    Optional<HostAccessUse> hostAccess = refusedHostAccess(task, definition);
+    if (hostAccess.isPresent()) {
+      fail(ref, StartFailures.hostAccess(hostAccess.get()), hostAccess.get().containerName(), definition);
       return Optional.empty();
     }
     // Read when containers are to be made, before the sandbox: a task whose secrets fail makes nothing.
@@ -200,6 +225,18 @@ final class TaskRunner {
   }
 
   /**
+   * The host-level access the task asks for while the emulator does not allow it. Judged only before anything of
+   * the task exists: the option decides what is launched, and a task already running (adopted after a restart with
+   * another setting) is left as it is.
+   */
+  private Optional<HostAccessUse> refusedHostAccess(Task task, TaskDefinition definition) {
+    if (settings.allowHostAccess() || !nothingCreated(task)) {
+      return Optional.empty();
+    }
+    return HostAccessRules.firstUse(definition, settings.hostPaths());
+  }
+
+  /**
    * The engine does not answer while the task should run. A Fargate task that has no container yet fails
    * to start, as Fargate reports a task it cannot provision. Any other task waits, as a task placed on an
    * instance whose agent disconnected does: its launch resumes when the engine answers again (the engine
@@ -209,8 +246,7 @@ final class TaskRunner {
     if (task == null) {
       return;
     }
-    boolean nothingCreated = task.containers().stream().allMatch(c -> c.runtimeId() == null);
-    if ("FARGATE".equals(task.launchType()) && nothingCreated) {
+    if ("FARGATE".equals(task.launchType()) && nothingCreated(task)) {
       fail(ref, StartFailures.engineUnreachable(engine.status()), null, null);
     } else {
       log.info("Task {} waits for the Docker engine at {} to answer again", task.taskArn(), engine.status().host());
@@ -363,8 +399,10 @@ final class TaskRunner {
   }
 
   /**
-   * Removes a stopped task's containers and sandbox. Idempotent. Takes no member of the record for granted:
-   * without a taskArn, only its recorded containers can be found.
+   * Removes a stopped task's containers and sandbox, then its task-scoped volumes, as the agent removes a task's
+   * resources once its containers are gone ({@code deleteTask}: a task-scoped volume's {@code Cleanup}); shared
+   * volumes outlive it. Idempotent. Takes no member of the record for granted: without a taskArn, only its
+   * recorded containers can be found.
    */
   void cleanUp(TaskRef ref, Task task) {
     for (String id : TaskRecords.runtimeIds(task)) {
@@ -377,6 +415,26 @@ final class TaskRunner {
       runtime.listManaged().stream()
           .filter(o -> task.taskArn().equals(o.taskArn()))
           .forEach(o -> runtime.removeSandbox(o.id()));
+    }
+    if (task.taskArn() != null) {
+      removeVolumes(task.taskArn());
+    }
+  }
+
+  /**
+   * A volume that cannot go now (a container outside the task still uses it) is left with a warning; the sweep of
+   * the next start removes it once its task is forgotten.
+   */
+  private void removeVolumes(String taskArn) {
+    for (ManagedVolume volume : runtime.listManagedVolumes()) {
+      if (!taskArn.equals(volume.taskArn())) {
+        continue;
+      }
+      try {
+        runtime.removeVolume(volume.name());
+      } catch (ContainerRuntimeException e) {
+        log.warn("Could not remove volume {} of task {}: {}", volume.name(), taskArn, e.reason());
+      }
     }
   }
 
@@ -421,6 +479,10 @@ final class TaskRunner {
       }
       return next;
     });
+  }
+
+  private static boolean nothingCreated(Task task) {
+    return task.containers().stream().allMatch(c -> c.runtimeId() == null);
   }
 
   private static String runtimeId(Task task, String name) {

@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Stops the tasks the engine cannot run, those whose stored record lacks what running needs
- * ({@link TaskRecords#check}): first whatever of them may run in Docker, then one commit that makes them
- * STOPPED ({@link TaskRecords#stopped}), logged once at WARN. Nothing about such a task is retried but the
+ * ({@link TaskRecords#check}) or whose pass failed unexpectedly: first whatever of them may run in Docker, then
+ * one commit that makes them STOPPED ({@link TaskRecords#stopped}), logged once at WARN. Nothing about such a task is retried but the
  * Docker stops, when the engine does not answer (as for any task, the reconnection resyncs it). Called by
  * {@link TaskRunner} within a task's pass (one at a time per task); thread-safe otherwise.
  */

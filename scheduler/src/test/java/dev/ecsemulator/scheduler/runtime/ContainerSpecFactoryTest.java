@@ -220,6 +220,45 @@ class ContainerSpecFactoryTest {
   }
 
   @Test
+  void pidAndIpcModeTaskShareTheSandboxsNamespacesAsTheAgentsNamespacePauseContainer() {
+    ContainerDefinition app = container("app").build();
+    TaskDefinition definition = task("bridge", app).toBuilder().pidMode("task").ipcMode("task").build();
+
+    ContainerSpec sandbox = factory.sandbox(definition, null, Fixtures.context("EC2", false)).orElseThrow();
+    assertThat(sandbox.networkMode()).isEqualTo("none");
+    assertThat(sandbox.ipcMode()).isEqualTo("shareable");
+    assertThat(sandbox.pidMode()).isNull();
+    assertThatThrownBy(() -> factory.container(definition, app, null, ec2())).isInstanceOf(IllegalStateException.class);
+
+    Sandbox running = Fixtures.sandbox(null);
+    ContainerSpec member = factory.container(definition, app, null, ec2().withSandbox(running));
+    assertThat(member.pidMode()).isEqualTo("container:" + running.id());
+    assertThat(member.ipcMode()).isEqualTo("container:" + running.id());
+    assertThat(member.networkMode()).isEqualTo("bridge");
+  }
+
+  @ParameterizedTest
+  @CsvSource(nullValues = "-", value = {"host, -, host, -", "-, host, -, host", "-, none, -, none", "-, -, -, -"})
+  void otherModesAreDockersOwn(String pidMode, String ipcMode, String dockerPid, String dockerIpc) {
+    ContainerDefinition app = container("app").build();
+    TaskDefinition definition = task("bridge", app).toBuilder().pidMode(pidMode).ipcMode(ipcMode).build();
+
+    ContainerSpec spec = factory.container(definition, app, null, Fixtures.context("EC2", false));
+
+    assertThat(spec.pidMode()).isEqualTo(dockerPid);
+    assertThat(spec.ipcMode()).isEqualTo(dockerIpc);
+    assertThat(factory.sandbox(definition, null, Fixtures.context("EC2", false))).isEmpty();
+  }
+
+  @Test
+  void anAwsvpcSandboxAlsoHoldsTheSharedIpcNamespace() {
+    ContainerDefinition app = container("app").build();
+    TaskDefinition definition = task("awsvpc", app).toBuilder().ipcMode("task").build();
+
+    assertThat(factory.sandbox(definition, null, ec2()).orElseThrow().ipcMode()).isEqualTo("shareable");
+  }
+
+  @Test
   void awsvpcOnAHostWithoutNestingCapsEachContainer() {
     ContainerDefinition web = container("web").build();
     TaskDefinition definition = task("awsvpc", web).toBuilder().cpu("1024").memory("2048").build();
@@ -323,6 +362,17 @@ class ContainerSpecFactoryTest {
     assertThat(spec.linux().dnsServers()).containsExactly("1.1.1.1");
     assertThat(spec.linux().tty()).isTrue();
     assertThat(spec(container("app").build()).stopTimeout()).isEqualTo(Duration.ofSeconds(30));
+  }
+
+  @Test
+  void capabilitiesInAnySpellingBecomeDockersNames() {
+    ContainerSpec spec = spec(container("app").linuxParameters(LinuxParameters.builder().capabilities(
+        dev.ecsemulator.core.model.KernelCapabilities.builder().add(List.of("CAP_SYS_PTRACE", "net_admin"))
+            .drop(List.of("cap_mknod")).build()).build()).build());
+
+    assertThat(spec.linux().capAdd()).containsExactly("SYS_PTRACE", "NET_ADMIN");
+    assertThat(spec.linux().capDrop()).containsExactly("MKNOD");
+    CreateContainerMapping.hostConfig(spec); // docker-java knows them by these names only
   }
 
   @Test

@@ -42,7 +42,7 @@ class CreateContainerMappingTest {
         .environment(Map.of("A", "1")).labels(Map.of("l", "v"))
         .workingDirectory("/srv").user("nobody").hostname("box")
         .resources(new Resources(512, 256L << 20, 128L << 20, 100_000L, 400_000L, "/ecs-emulator/abc", null, null))
-        .networkMode("bridge")
+        .networkMode("bridge").pidMode("container:abc").ipcMode("host")
         .ports(List.of(new PortPublication(8080, "tcp", "127.0.0.1", null), new PortPublication(53, "udp", "127.0.0.1", 5353)))
         .links(List.of("ecs-web-3-db-1:db"))
         .mounts(List.of(new Mount(Mount.Kind.BIND, "/data", "/in", true), new Mount(Mount.Kind.VOLUME, "vol", "/v", false)))
@@ -84,6 +84,8 @@ class CreateContainerMappingTest {
     assertThat(host.getNanoCPUs()).as("NanoCpus is refused above the host's CPUs").isNull();
     assertThat(host.getCgroupParent()).isEqualTo("/ecs-emulator/abc");
     assertThat(host.getNetworkMode()).isEqualTo("bridge");
+    assertThat(host.getPidMode()).isEqualTo("container:abc");
+    assertThat(host.getIpcMode()).isEqualTo("host");
     Map<ExposedPort, Ports.Binding[]> bindings = host.getPortBindings().getBindings();
     assertThat(bindings.get(ExposedPort.tcp(8080))).containsExactly(new Ports.Binding("127.0.0.1", null));
     assertThat(bindings.get(ExposedPort.udp(53))).containsExactly(new Ports.Binding("127.0.0.1", "5353"));
@@ -108,6 +110,8 @@ class CreateContainerMappingTest {
 
     assertThat(cmd.getCmd()).isNull();
     assertThat(cmd.getEntrypoint()).isNull();
+    assertThat(host.getPidMode()).isNull();
+    assertThat(host.getIpcMode()).isNull();
     assertThat(cmd.getHealthcheck()).isNull();
     assertThat(cmd.getUser()).isNull();
     assertThat(cmd.getStopTimeout()).isEqualTo(30);

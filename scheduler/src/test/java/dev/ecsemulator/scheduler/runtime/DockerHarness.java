@@ -116,19 +116,9 @@ final class DockerHarness implements AutoCloseable {
     return out.toString();
   }
 
-  /** Removes this instance's containers and volumes; leaves images for {@link #close}. */
+  /** Removes this instance's containers, networks and volumes; leaves images for {@link #close}. */
   void removeContainersAndVolumes() {
     new ManagedResources(engine, instance).removeAll();
-    // Destructive: select on the client too, never trusting a server-side filter alone.
-    docker.listVolumesCmd().withFilter("label", Labels.filterFor(instance)).exec().getVolumes().stream()
-        .filter(v -> v.getLabels() != null && instance.id().equals(v.getLabels().get(Labels.INSTANCE)))
-        .forEach(v -> {
-          try {
-            docker.removeVolumeCmd(v.getName()).exec();
-          } catch (NotFoundException gone) {
-            // removed by the test
-          }
-        });
   }
 
   @Override

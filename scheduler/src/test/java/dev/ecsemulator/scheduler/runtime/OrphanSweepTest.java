@@ -67,6 +67,24 @@ class OrphanSweepTest {
     assertThat(harness.runtime.inspect(orphan)).as("the container of no known task").isEmpty();
   }
 
+  @Test
+  void aTaskScopedVolumeOfNoKnownTaskIsRemovedASharedOneIsKept() {
+    String unknownTask = harness.context("EC2").taskArn();
+    VolumeSpec orphan = new VolumeSpec("scratch", "ecs-emulator-test-" + DockerHarness.randomHex(6), "local", null,
+        java.util.Map.of(AgentLabels.TASK_ARN, unknownTask), VolumeSpec.Scope.TASK, false);
+    VolumeSpec shared = new VolumeSpec("keep", "ecs-emulator-test-" + DockerHarness.randomHex(6), "local", null,
+        null, VolumeSpec.Scope.SHARED, true);
+    harness.runtime.ensureVolume(orphan);
+    harness.runtime.ensureVolume(shared);
+    engine = new TaskEngine(store, harness.runtime, new EngineMonitor(() -> harness.runtime, null, null),
+        Clock.systemUTC(), harness.instance, TaskEngine.Settings.defaults("127.0.0.1"));
+
+    engine.fullResync();
+
+    assertThat(harness.runtime.listManagedVolumes()).extracting(ManagedVolume::name)
+        .contains(shared.dockerName()).doesNotContain(orphan.dockerName());
+  }
+
   /** Commits a (stopped, so the engine leaves it alone) task, then creates its container; returns its ID. */
   private String launch(ContainerDefinition web) {
     LaunchContext context = harness.context("EC2");
