@@ -6,16 +6,10 @@ import java.util.Map;
 
 /**
  * The SSM Parameter Store as a task's secrets read it: {@code GetParameters(Names, WithDecryption=true)} in one
- * account and region, as the ECS agent calls it ({@code ssm.GetSecretsFromSSM}). Implementations read the emulator's
- * own store; thread-safe.
+ * account and region, as the ECS agent calls it ({@code ssm.GetSecretsFromSSM}). {@link SsmParameterStore} reads the
+ * emulator's own; a test may hand {@link TaskSecrets} another. Implementations are thread-safe.
  */
 public interface ParameterStore {
-
-  /**
-   * Until the emulator serves Parameter Store: no name names a parameter, so a task that needs one stops with ECS's
-   * "invalid parameters" reason.
-   */
-  ParameterStore UNWIRED = (scope, names) -> new Lookup(Map.of(), names);
 
   /**
    * The values of {@code names} (each a name or ARN, as ECS passes {@code valueFrom}), SecureStrings decrypted.

@@ -7,6 +7,7 @@ import dev.ecsemulator.core.model.Secret;
 import dev.ecsemulator.core.model.TaskDefinition;
 import dev.ecsemulator.core.secretsmanager.SecretQueries;
 import dev.ecsemulator.core.secretsmanager.error.SecretsManagerException;
+import dev.ecsemulator.core.ssm.ParameterQueries;
 import dev.ecsemulator.core.state.StateStore;
 import dev.ecsemulator.scheduler.runtime.RegistryAuth;
 import java.time.Clock;
@@ -44,7 +45,7 @@ public final class TaskSecrets {
 
   /** Reads the emulator's own stores: Secrets Manager and Parameter Store in {@code store}. */
   public static TaskSecrets reading(StateStore store, Clock clock) {
-    return new TaskSecrets(new SecretQueries(store, clock), ParameterStore.UNWIRED);
+    return new TaskSecrets(new SecretQueries(store, clock), new SsmParameterStore(new ParameterQueries(store)));
   }
 
   /** Where each value of one container comes from. */
