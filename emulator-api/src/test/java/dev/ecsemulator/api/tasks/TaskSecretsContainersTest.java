@@ -22,11 +22,14 @@ import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
 import software.amazon.awssdk.services.ecs.model.Secret;
 import software.amazon.awssdk.services.ecs.model.Task;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
+import software.amazon.awssdk.services.ssm.model.ParameterType;
 
 /**
- * Task secrets on the real Docker engine: every form of {@code valueFrom} reaches the container's environment (read
- * with docker inspect) and nothing else: not DescribeTasks, not DescribeTaskDefinition, not the emulator's log; a
- * secret that cannot be read stops the task as ECS stops it.
+ * Task secrets on the real Docker engine: every form of {@code valueFrom} (Secrets Manager and Parameter Store)
+ * reaches the container's environment (read with docker inspect) and nothing else: not DescribeTasks, not
+ * DescribeTaskDefinition, not the emulator's log; a secret or parameter that cannot be read stops the task as ECS
+ * stops it.
  */
 class TaskSecretsContainersTest {
 
@@ -40,17 +43,22 @@ class TaskSecretsContainersTest {
   static final String FIRST_PASSWORD = "db-first-7c1d-pass";
   static final String SECOND_PASSWORD = "db-second-9e4b-pass";
   static final String REGISTRY_PASSWORD = "registry-3a8f-pass";
-  static final List<String> VALUES = List.of(TOKEN, FIRST_PASSWORD, SECOND_PASSWORD, REGISTRY_PASSWORD);
+  static final String API_KEY = "api-key-5d1e-value";
+  static final String DATABASE_URL = "postgres://app:pw-8c2f@db/app";
+  static final List<String> VALUES = List.of(TOKEN, FIRST_PASSWORD, SECOND_PASSWORD, REGISTRY_PASSWORD, API_KEY,
+      DATABASE_URL);
 
   @RegisterExtension
   static final EmulatorExtension EMULATOR = new EmulatorExtension();
   static final TestEmulator emulator = EMULATOR.emulator();
   static final EcsClient ecs = EMULATOR.client();
   static final SecretsManagerClient secrets = emulator.sdk(SecretsManagerClient.builder());
+  static final SsmClient ssm = emulator.sdk(SsmClient.builder());
 
   @AfterAll
   static void closeClients() {
     secrets.close();
+    ssm.close();
   }
 
   @BeforeEach
@@ -86,7 +94,7 @@ class TaskSecretsContainersTest {
   }
 
   @Test
-  void everySecretsManagerFormReachesTheContainersEnvironmentAndNothingElse() {
+  void everyFormOfValueFromReachesTheContainersEnvironmentAndNothingElse() {
     try (LogCapture log = new LogCapture()) {
       String token = secrets.createSecret(b -> b.name("app/token").secretString(TOKEN)).arn();
       var created = secrets.createSecret(b -> b.name("app/db").secretString(database(FIRST_PASSWORD, 5432)));
@@ -95,6 +103,8 @@ class TaskSecretsContainersTest {
           .secretString("{\"username\":\"ci\",\"password\":\"" + REGISTRY_PASSWORD + "\"}"));
       String db = created.arn();
       String partialDb = SECRET_ARN_PREFIX + "app/db";
+      ssm.putParameter(b -> b.name("/web/api-key").type(ParameterType.STRING).value(API_KEY));
+      ssm.putParameter(b -> b.name("/web/database-url").type(ParameterType.SECURE_STRING).value(DATABASE_URL));
 
       Task started = run(web("app", 64).toBuilder()
           .repositoryCredentials(r -> r.credentialsParameter("registry/creds")) // by name, as ECS allows
@@ -105,7 +115,10 @@ class TaskSecretsContainersTest {
               secret("DB_PASSWORD", db + ":password::"),
               secret("DB_PORT_PARTIAL_ARN", partialDb + ":port::"),
               secret("DB_PASSWORD_PREVIOUS", db + ":password:AWSPREVIOUS:"),
-              secret("DB_PORT_OF_VERSION", db + ":port::" + created.versionId()))
+              secret("DB_PORT_OF_VERSION", db + ":port::" + created.versionId()),
+              secret("API_KEY", "/web/api-key"),
+              secret("API_KEY_BY_ARN", "arn:aws:ssm:us-east-1:" + ACCOUNT + ":parameter/web/api-key"),
+              secret("DATABASE_URL", "/web/database-url"))
           .build());
       Task running = awaitStatus(ecs, started.taskArn(), "RUNNING");
 
@@ -117,6 +130,9 @@ class TaskSecretsContainersTest {
           .containsEntry("DB_PORT_PARTIAL_ARN", "6543")
           .containsEntry("DB_PASSWORD_PREVIOUS", FIRST_PASSWORD)
           .containsEntry("DB_PORT_OF_VERSION", "5432")
+          .containsEntry("API_KEY", API_KEY)
+          .containsEntry("API_KEY_BY_ARN", API_KEY)
+          .containsEntry("DATABASE_URL", DATABASE_URL)
           .doesNotContainValue(REGISTRY_PASSWORD);
       String definition = emulator.post("DescribeTaskDefinition", "{\"taskDefinition\":\"secretive\"}").body();
       assertThat(definition).contains(db + ":password:AWSPREVIOUS:", "registry/creds");
@@ -143,6 +159,19 @@ class TaskSecretsContainersTest {
       assertThat(container(stopped, "app").runtimeId()).as("no container was made").isNull();
       assertThat(log.text()).contains(missing);
     }
+  }
+
+  @Test
+  void aPlainNameIsAParameterEvenWhenASecretHasItAsOnEcs() {
+    secrets.createSecret(b -> b.name("app-token").secretString(TOKEN));
+
+    Task started = run(web("app", 64).toBuilder().secrets(secret("TOKEN", "app-token"), secret("KEY", "/web/gone"))
+        .build());
+    Task stopped = awaitStatus(ecs, started.taskArn(), "STOPPED");
+
+    assertThat(stopped.stopCodeAsString()).isEqualTo("TaskFailedToStart");
+    assertThat(stopped.stoppedReason()).isEqualTo(FRAME + "unable to retrieve secrets from ssm: service call has been"
+        + " retried 1 time(s): invalid parameters: app-token,/web/gone");
   }
 
   @Test
