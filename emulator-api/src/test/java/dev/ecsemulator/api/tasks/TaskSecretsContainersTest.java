@@ -145,6 +145,20 @@ class TaskSecretsContainersTest {
   }
 
   @Test
+  void aLogSecretOptionReachesTheLogDriversOptions() {
+    ssm.putParameter(b -> b.name("/web/log-size").type(ParameterType.SECURE_STRING).value("7m"));
+
+    Task started = run(web("app", 64).toBuilder().logConfiguration(l -> l.logDriver("json-file")
+        .options(Map.of("max-file", "2")).secretOptions(secret("max-size", "/web/log-size"))).build());
+    Task running = awaitStatus(ecs, started.taskArn(), "RUNNING");
+
+    var logConfig = docker().inspectContainerCmd(container(running, "app").runtimeId()).exec().getHostConfig()
+        .getLogConfig();
+    assertThat(logConfig.getType().getType()).isEqualTo("json-file");
+    assertThat(logConfig.getConfig()).containsEntry("max-size", "7m").containsEntry("max-file", "2");
+  }
+
+  @Test
   void aMissingSecretStopsTheTaskAsEcsStopsIt() {
     try (LogCapture log = new LogCapture()) {
       String missing = SECRET_ARN_PREFIX + "app/gone-AbCdEf";
