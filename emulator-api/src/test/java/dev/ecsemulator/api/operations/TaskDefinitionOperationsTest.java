@@ -164,6 +164,12 @@ class TaskDefinitionOperationsTest {
         .isInstanceOf(ClientException.class)
         .hasMessageStartingWith("When networkMode=awsvpc, the host ports and container ports in port mappings must match.");
     assertThatThrownBy(() -> ecs.registerTaskDefinition(b -> b.family("web")
+        .containerDefinitions(c -> c.name("web").image("busybox").memory(64)
+            .secrets(s -> s.name("DB_PASSWORD").valueFrom("/web/db-password")))))
+        .isInstanceOf(ClientException.class)
+        .hasMessageStartingWith("When you are specifying container secrets, you must also specify a value for"
+            + " 'executionRoleArn'.");
+    assertThatThrownBy(() -> ecs.registerTaskDefinition(b -> b.family("web")
         .tags(Tag.builder().key("aws:owner").value("me").build())
         .containerDefinitions(c -> c.name("web").image("busybox").memory(64))))
         .isInstanceOf(InvalidParameterException.class);

@@ -230,6 +230,17 @@ final class Messages {
         + "[awslogs,splunk,awsfirelens]";
   }
 
+  /**
+   * A container with {@code secrets} in a definition without an execution role, whatever the launch type (the
+   * definition names none); quoted in fabfuel/ecs-deploy#87 and hashicorp/terraform-provider-aws#6503.
+   */
+  static final String SECRETS_NEED_EXECUTION_ROLE =
+      "When you are specifying container secrets, you must also specify a value for 'executionRoleArn'.";
+
+  /** A container with {@code repositoryCredentials} without an execution role; quoted in sil-org/ecs-deploy#188. */
+  static final String REPOSITORY_CREDENTIALS_NEED_EXECUTION_ROLE =
+      "Private repository authentication requires that the task definition specify a value for executionRoleArn.";
+
   // --- lookups --------------------------------------------------------------------------------------
 
   /** moto (RevisionNotFoundException) for DeregisterTaskDefinition of a bare family. */

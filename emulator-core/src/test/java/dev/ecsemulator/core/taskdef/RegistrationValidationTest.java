@@ -34,6 +34,15 @@ class RegistrationValidationTest {
         row("container name with a space", withContainers("{'name':'web app','image':'busybox','memory':128}"),
             Messages.invalidContainerSetting("name", "web app")),
         row("two containers of one name", withContainers(WEB + "," + WEB), Messages.duplicateContainerName("web")),
+        row("secrets without an execution role", withContainers("{'name':'web','image':'busybox','memory':128,"
+            + "'secrets':[{'name':'DB','valueFrom':'/db/password'}]}"), Messages.SECRETS_NEED_EXECUTION_ROLE),
+        row("secrets on EC2 without an execution role", task("'requiresCompatibilities':['EC2']",
+            "{'name':'web','image':'busybox','memory':128,'secrets':[{'name':'DB','valueFrom':'/db/password'}]}"),
+            Messages.SECRETS_NEED_EXECUTION_ROLE),
+        row("private registry credentials without an execution role", withContainers(
+            "{'name':'web','image':'r.example/web:1','memory':128,"
+                + "'repositoryCredentials':{'credentialsParameter':'registry/creds'}}"),
+            Messages.REPOSITORY_CREDENTIALS_NEED_EXECUTION_ROLE),
         row("no memory anywhere", withContainers("{'name':'web','image':'busybox'}"), Messages.memoryRequired("web")),
         row("zero memory, no task memory", withContainers("{'name':'web','image':'busybox','memory':0}"),
             Messages.memoryRequired("web")),
@@ -232,6 +241,13 @@ class RegistrationValidationTest {
         Arguments.of("a mount of a defined volume", request("{'family':'web','volumes':[{'name':'data'}],"
             + "'containerDefinitions':[{'name':'web','image':'busybox','memory':64,"
             + "'mountPoints':[{'sourceVolume':'data','containerPath':'/data'}]}]}")),
+        Arguments.of("secrets and registry credentials with an execution role", task(
+            "'executionRoleArn':'arn:aws:iam::000000000000:role/exec'", "{'name':'web','image':'r.example/web:1',"
+                + "'memory':128,'secrets':[{'name':'DB','valueFrom':'/db/password'}],"
+                + "'repositoryCredentials':{'credentialsParameter':'registry/creds'}}")),
+        Arguments.of("log secret options without an execution role (not checked: unverified)", withContainers(
+            "{'name':'web','image':'busybox','memory':128,'logConfiguration':{'logDriver':'splunk',"
+                + "'secretOptions':[{'name':'splunk-token','valueFrom':'/splunk/token'}]}}")),
         Arguments.of("one essential among non-essential", withContainers(
             "{'name':'a','image':'busybox','memory':64,'essential':false},{'name':'b','image':'busybox','memory':64}")));
   }

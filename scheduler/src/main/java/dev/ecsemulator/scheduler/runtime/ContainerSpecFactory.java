@@ -6,7 +6,6 @@ import dev.ecsemulator.core.model.EnvironmentFile;
 import dev.ecsemulator.core.model.KeyValuePair;
 import dev.ecsemulator.core.model.LinuxParameters;
 import dev.ecsemulator.core.model.PortMapping;
-import dev.ecsemulator.core.model.Secret;
 import dev.ecsemulator.core.model.TaskDefinition;
 import dev.ecsemulator.core.model.TaskOverride;
 import dev.ecsemulator.core.model.Ulimit;
@@ -37,7 +36,7 @@ import java.util.UUID;
  *
  * <p>How a launch uses it:
  * <ol>
- *   <li>{@link #unresolved}: inputs the emulator cannot provide (secrets, S3 env files, EFS...). If any,
+ *   <li>{@link #unresolved}: inputs the emulator cannot provide (S3 env files, EFS...). If any,
  *       the caller fails the task rather than start it without them.
  *   <li>{@link #sandbox}: the task's sandbox, if it needs one; create it with
  *       {@link ContainerRuntime#createSandbox} and put it in the context ({@link LaunchContext#withSandbox}).
@@ -143,9 +142,6 @@ public final class ContainerSpecFactory {
     List<UnresolvedInput> unresolved = new ArrayList<>();
     for (ContainerDefinition container : containers(definition)) {
       String name = container.name();
-      for (Secret secret : nonNull(container.secrets())) {
-        unresolved.add(new UnresolvedInput(name, UnresolvedInput.Kind.SECRET, secret.name(), secret.valueFrom()));
-      }
       List<EnvironmentFile> files = new ArrayList<>(nonNull(container.environmentFiles()));
       ContainerOverride override = overrideFor(overrides, name);
       if (override != null) {
@@ -153,12 +149,6 @@ public final class ContainerSpecFactory {
       }
       for (EnvironmentFile file : files) {
         unresolved.add(new UnresolvedInput(name, UnresolvedInput.Kind.ENVIRONMENT_FILE, file.type(), file.value()));
-      }
-      if (container.logConfiguration() != null) {
-        for (Secret option : nonNull(container.logConfiguration().secretOptions())) {
-          unresolved.add(new UnresolvedInput(name, UnresolvedInput.Kind.LOG_SECRET_OPTION, option.name(),
-              option.valueFrom()));
-        }
       }
     }
     unresolved.addAll(VolumeMapping.unresolved(definition));

@@ -1,8 +1,10 @@
 package dev.ecsemulator.scheduler.runtime;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.PullImageCmd;
 import com.github.dockerjava.api.command.PullImageResultCallback;
 import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.AuthConfig;
 import dev.ecsemulator.scheduler.runtime.ContainerRuntimeException.ErrorName;
 import java.util.Optional;
 import java.util.Set;
@@ -25,7 +27,8 @@ final class DockerImages {
     this.host = host;
   }
 
-  LocalImage ensure(String image, PullPolicy policy) {
+  /** @param auth credentials for the pull ({@code repositoryCredentials}), or null */
+  LocalImage ensure(String image, PullPolicy policy, RegistryAuth auth) {
     ImageReference reference = ImageReference.parse(image);
     Optional<String> alias = reference.ecrLocalAlias();
     if (alias.isPresent()) {
@@ -39,7 +42,7 @@ final class DockerImages {
       return new LocalImage(image, image, cached.orElseThrow(), false);
     }
     try {
-      pull(reference);
+      pull(reference, auth);
       pulled.add(image);
       String id = localId(image).orElseThrow(() -> new ContainerRuntimeException(ErrorName.CANNOT_PULL_CONTAINER,
           "Error response from daemon: pulled " + image + " but the engine does not list it"));
@@ -56,11 +59,15 @@ final class DockerImages {
     }
   }
 
-  private void pull(ImageReference reference) {
+  private void pull(ImageReference reference, RegistryAuth auth) {
     try {
-      client.pullImageCmd(reference.repositoryWithRegistry())
-          .withTag(reference.tagOrDigest())
-          .exec(new PullImageResultCallback())
+      PullImageCmd pull = client.pullImageCmd(reference.repositoryWithRegistry()).withTag(reference.tagOrDigest());
+      if (auth != null) {
+        // As the agent hands the secret's username and password to Docker for this pull only.
+        pull = pull.withAuthConfig(new AuthConfig().withUsername(auth.username()).withPassword(auth.password())
+            .withRegistryAddress(reference.registry() != null ? reference.registry() : AuthConfig.DEFAULT_SERVER_ADDRESS));
+      }
+      pull.exec(new PullImageResultCallback())
           .awaitCompletion();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
