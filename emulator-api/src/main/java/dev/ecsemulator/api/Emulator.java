@@ -23,6 +23,7 @@ import dev.ecsemulator.core.task.TaskQueries;
 import dev.ecsemulator.scheduler.runtime.ContainerRuntime;
 import dev.ecsemulator.scheduler.runtime.DockerContainerRuntime;
 import dev.ecsemulator.scheduler.runtime.PullPolicy;
+import dev.ecsemulator.scheduler.runtime.TaskEndpoint;
 import dev.ecsemulator.scheduler.task.EngineMonitor;
 import dev.ecsemulator.scheduler.task.TaskEngine;
 import dev.ecsemulator.core.attribute.Attributes;
@@ -203,7 +204,7 @@ public final class Emulator implements AutoCloseable {
     SchedulerOptions options = config.scheduler();
     TaskEngine engine = new TaskEngine(store, runtime.get(), monitor, clock, instance, new TaskEngine.Settings(
         options.resyncInterval(), options.stoppedTaskRetention(), options.taskCleanupDelay(),
-        PullPolicy.parse(options.imagePullBehavior()), config.bind(), null));
+        PullPolicy.parse(options.imagePullBehavior()), config.bind(), TaskEndpoint.Source.NONE));
     synchronized (this) {
       if (!closing) {
         tasks = engine;

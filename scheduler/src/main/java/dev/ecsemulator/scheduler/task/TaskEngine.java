@@ -14,6 +14,7 @@ import dev.ecsemulator.scheduler.runtime.ContainerRuntime;
 import dev.ecsemulator.scheduler.runtime.ContainerRuntimeException;
 import dev.ecsemulator.scheduler.runtime.ObservedContainer;
 import dev.ecsemulator.scheduler.runtime.PullPolicy;
+import dev.ecsemulator.scheduler.runtime.TaskEndpoint;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -61,14 +62,19 @@ public final class TaskEngine implements AutoCloseable {
    * @param containerCleanupDelay how long a STOPPED task's containers are kept (for their logs)
    * @param pullPolicy when images are pulled
    * @param bindAddress the address published ports bind to
-   * @param metadataBaseUrl the task metadata endpoint base, or null when none is served
+   * @param taskEndpoint the task metadata and credentials endpoint new containers are told about, asked at
+   *     each launch ({@link TaskEndpoint.Source#NONE} when the emulator serves none)
    */
   public record Settings(Duration resyncInterval, Duration stoppedTaskRetention, Duration containerCleanupDelay,
-      PullPolicy pullPolicy, String bindAddress, String metadataBaseUrl) {
+      PullPolicy pullPolicy, String bindAddress, TaskEndpoint.Source taskEndpoint) {
+
+    public Settings {
+      taskEndpoint = taskEndpoint == null ? TaskEndpoint.Source.NONE : taskEndpoint;
+    }
 
     public static Settings defaults(String bindAddress) {
       return new Settings(Duration.ofSeconds(30), Duration.ofHours(1), Duration.ofHours(1),
-          PullPolicy.PREFER_CACHED, bindAddress, null);
+          PullPolicy.PREFER_CACHED, bindAddress, TaskEndpoint.Source.NONE);
     }
   }
 
