@@ -40,7 +40,10 @@ public final class ManagedResources {
         .exec();
   }
 
-  /** Force-removes every container and network of this instance. Returns how many containers went. */
+  /**
+   * Force-removes every container and network of this instance, except the task endpoint's network (see
+   * {@link Labels#TASK_ENDPOINT_ROLE}), which its owner removes. Returns how many containers went.
+   */
   public int removeAll() {
     DockerClient client = engine.client();
     int removed = 0;
@@ -56,7 +59,8 @@ public final class ManagedResources {
       }
     }
     for (Network network : networks()) {
-      if (!ownedByUs(network.getLabels())) {
+      if (!ownedByUs(network.getLabels())
+          || Labels.TASK_ENDPOINT_ROLE.equals(network.getLabels().get(Labels.ROLE))) {
         continue;
       }
       try {
