@@ -10,6 +10,9 @@ import dev.ecsemulator.api.operations.TagOperations;
 import dev.ecsemulator.api.operations.TaskDefinitionOperations;
 import dev.ecsemulator.api.operations.ContainerInstanceOperations;
 import dev.ecsemulator.api.operations.TaskOperations;
+import dev.ecsemulator.api.metadata.EndpointKeyFile;
+import dev.ecsemulator.api.metadata.TaskCallers;
+import dev.ecsemulator.api.metadata.TaskEndpoints;
 import dev.ecsemulator.api.protocol.AwsJsonProtocol;
 import dev.ecsemulator.api.protocol.OperationTable;
 import dev.ecsemulator.api.protocol.ScopeResolver;
@@ -22,6 +25,12 @@ import dev.ecsemulator.core.task.TaskCommands;
 import dev.ecsemulator.core.task.TaskQueries;
 import dev.ecsemulator.scheduler.runtime.ContainerRuntime;
 import dev.ecsemulator.scheduler.runtime.DockerContainerRuntime;
+import dev.ecsemulator.scheduler.metadata.DockerFacts;
+import dev.ecsemulator.scheduler.metadata.EndpointIndex;
+import dev.ecsemulator.scheduler.metadata.EndpointNetwork;
+import dev.ecsemulator.scheduler.metadata.TaskCredentials;
+import dev.ecsemulator.scheduler.metadata.TaskMetadataService;
+import dev.ecsemulator.scheduler.runtime.EndpointIds;
 import dev.ecsemulator.scheduler.runtime.PullPolicy;
 import dev.ecsemulator.scheduler.runtime.TaskEndpoint;
 import dev.ecsemulator.scheduler.task.EngineMonitor;
@@ -89,6 +98,8 @@ public final class Emulator implements AutoCloseable {
   private TaskEngine tasks; // guarded by this: set once scheduling has started
   private boolean closing; // guarded by this
   private final ServiceController services;
+  private final io.javalin.http.Handler api;
+  private volatile TaskEndpoints taskEndpoints; // set once scheduling has started, when the endpoint is served
   private int port;
 
   private Emulator(EmulatorConfig config, Clock clock, Prestart prestart) {
@@ -135,6 +146,7 @@ public final class Emulator implements AutoCloseable {
     monitor.onReconnect(services::reconcileAll);
     AwsJsonProtocol protocol = new AwsJsonProtocol(
         model, operations, new ScopeResolver(config.accountId(), config.region()));
+    this.api = protocol;
     this.server = prestart.server();
     server.serve(new EcsHttpServer.Routes(protocol, this::health, this::reset));
   }
@@ -202,17 +214,48 @@ public final class Emulator implements AutoCloseable {
   private void startScheduling() {
     monitor.probe();
     SchedulerOptions options = config.scheduler();
+    TaskEndpoints endpoints = null;
+    if (options.taskMetadata()) {
+      try {
+        endpoints = taskEndpoints();
+      } catch (RuntimeException e) {
+        log.warn("Task endpoint: not offered to tasks: {}", e.getMessage()); // e.g. an unwritable key file
+      }
+    }
     TaskEngine engine = new TaskEngine(store, runtime.get(), monitor, clock, instance, new TaskEngine.Settings(
         options.resyncInterval(), options.stoppedTaskRetention(), options.taskCleanupDelay(),
-        PullPolicy.parse(options.imagePullBehavior()), config.bind(), TaskEndpoint.Source.NONE));
+        PullPolicy.parse(options.imagePullBehavior()), config.bind(),
+        endpoints == null ? TaskEndpoint.Source.NONE : endpoints));
     synchronized (this) {
       if (!closing) {
+        taskEndpoints = endpoints;
         tasks = engine;
         engine.start();
         return;
       }
     }
     engine.close(); // the emulator stopped while this was starting
+    if (endpoints != null) {
+      endpoints.close();
+    }
+  }
+
+  /**
+   * The task metadata and credentials endpoint, set up now (network and server) so that the first tasks are
+   * told about it; when that is not possible yet, each launch tries again.
+   */
+  private TaskEndpoints taskEndpoints() {
+    EndpointIds ids = config.ephemeral() ? EndpointIds.random()
+        : EndpointIds.of(EndpointKeyFile.loadOrCreate(config.dataDir()));
+    EndpointIndex index = EndpointIndex.of(store, ids);
+    TaskMetadataService service = new TaskMetadataService(store, index, new DockerFacts(docker, instance),
+        new TaskCredentials(clock));
+    EndpointNetwork network = new EndpointNetwork(docker, instance);
+    TaskCallers callers = new TaskCallers(network::engineSubnets, clock);
+    TaskEndpoints endpoints = new TaskEndpoints(network, service, ids, callers, api,
+        new TaskEndpoints.Options(config.scheduler().injectAwsEndpointUrl(), port), clock);
+    endpoints.current();
+    return endpoints;
   }
 
   private synchronized TaskEngine taskEngine() {
@@ -258,6 +301,9 @@ public final class Emulator implements AutoCloseable {
     body.put("state", config.ephemeral() ? "ephemeral" : "durable");
     body.put("operations", Map.of("implemented", implementedOperations(), "inModel", modelOperations()));
     body.put("docker", engine);
+    TaskEndpoints endpoints = taskEndpoints;
+    String off = config.scheduler().taskMetadata() ? "not set up (yet)" : "--task-metadata=false";
+    body.put("taskEndpoint", endpoints != null ? endpoints.describe() : Map.of("serving", false, "problem", off));
     ctx.contentType("application/json").result(EcsJson.mapper().writeValueAsBytes(body));
   }
 
@@ -272,6 +318,10 @@ public final class Emulator implements AutoCloseable {
       EngineStatus engine = docker.probe();
       body.put("removedContainers", engine.reachable() ? managed.removeAll() : 0);
       body.put("docker", engine);
+      TaskEndpoints endpoints = taskEndpoints;
+      if (endpoints != null && engine.reachable()) {
+        endpoints.reset();
+      }
     };
     // No service step and no task pass may run meanwhile, or one in flight could recreate what the reset
     // removes.
@@ -331,6 +381,10 @@ public final class Emulator implements AutoCloseable {
       if (engine != null) {
         finishTasks(engine);
         engine.close();
+      }
+      TaskEndpoints endpoints = taskEndpoints;
+      if (endpoints != null) {
+        endpoints.close();
       }
       docker.close();
     } finally {

@@ -37,7 +37,14 @@ public final class Main {
       new Spec("task-cleanup-delay", "DURATION", "1h", "How long a stopped task's containers are kept for their logs."),
       new Spec("stop-tasks-on-exit", null, "false",
           "On SIGTERM or Ctrl-C, stop every task (reason: the emulator stopped) instead of leaving its "
-              + "containers running for the next start to adopt.")));
+              + "containers running for the next start to adopt."),
+      new Spec("task-metadata", null, "true",
+          "Serve the task metadata (v3, v4) and credentials endpoints to tasks at 169.254.170.2, as the ECS agent "
+              + "does, and set ECS_CONTAINER_METADATA_URI(_V4) and the credentials URI in their containers."),
+      new Spec("inject-aws-endpoint-url", null, "false",
+          "Also serve the API to tasks at http://169.254.170.2:PORT (reachable only from this machine and its "
+              + "containers) and set AWS_ENDPOINT_URL to it in task containers, so their own SDK calls reach the "
+              + "emulator.")));
 
   private Main() {
   }
@@ -139,10 +146,16 @@ public final class Main {
     if ((instanceCpu != null && instanceCpu < 128) || (instanceMemory != null && instanceMemory < 128)) {
       throw new UsageException("--instance-cpu and --instance-memory must be at least 128");
     }
+    boolean taskMetadata = Boolean.parseBoolean(values.get("task-metadata"));
+    boolean injectEndpointUrl = Boolean.parseBoolean(values.get("inject-aws-endpoint-url"));
+    if (injectEndpointUrl && !taskMetadata) {
+      throw new UsageException("--inject-aws-endpoint-url needs the task endpoint: not with --task-metadata=false");
+    }
     return new SchedulerOptions(instanceCpu, instanceMemory, imagePullBehavior,
         duration("--stopped-task-retention", values.get("stopped-task-retention")),
         duration("--task-cleanup-delay", values.get("task-cleanup-delay")),
-        java.time.Duration.ofSeconds(30), Boolean.parseBoolean(values.get("stop-tasks-on-exit")));
+        java.time.Duration.ofSeconds(30), Boolean.parseBoolean(values.get("stop-tasks-on-exit")), taskMetadata,
+        injectEndpointUrl);
   }
 
   private static int integer(Map<String, String> values, String name) {

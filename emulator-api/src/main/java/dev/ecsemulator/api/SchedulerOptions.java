@@ -15,9 +15,21 @@ import java.time.Duration;
  * @param resyncInterval how often every task is re-observed, repairing missed Docker events
  * @param stopTasksOnExit stop every task when the emulator stops gracefully, instead of leaving their
  *     containers running for the next start to adopt
+ * @param taskMetadata serve the task metadata and credentials endpoints at 169.254.170.2 and tell every task
+ *     container about them, as the ECS agent does
+ * @param injectAwsEndpointUrl also serve the API at 169.254.170.2 and inject {@code AWS_ENDPOINT_URL} into
+ *     task containers, so a task's own SDK calls reach the emulator (needs {@code taskMetadata})
  */
 public record SchedulerOptions(Integer instanceCpu, Integer instanceMemory, String imagePullBehavior,
-    Duration stoppedTaskRetention, Duration taskCleanupDelay, Duration resyncInterval, boolean stopTasksOnExit) {
+    Duration stoppedTaskRetention, Duration taskCleanupDelay, Duration resyncInterval, boolean stopTasksOnExit,
+    boolean taskMetadata, boolean injectAwsEndpointUrl) {
+
+  /** The task endpoint served, without {@code AWS_ENDPOINT_URL}. */
+  public SchedulerOptions(Integer instanceCpu, Integer instanceMemory, String imagePullBehavior,
+      Duration stoppedTaskRetention, Duration taskCleanupDelay, Duration resyncInterval, boolean stopTasksOnExit) {
+    this(instanceCpu, instanceMemory, imagePullBehavior, stoppedTaskRetention, taskCleanupDelay, resyncInterval,
+        stopTasksOnExit, true, false);
+  }
 
   /** Tasks are left running at exit. */
   public SchedulerOptions(Integer instanceCpu, Integer instanceMemory, String imagePullBehavior,
@@ -32,6 +44,11 @@ public record SchedulerOptions(Integer instanceCpu, Integer instanceMemory, Stri
 
   public SchedulerOptions withStopTasksOnExit(boolean stop) {
     return new SchedulerOptions(instanceCpu, instanceMemory, imagePullBehavior, stoppedTaskRetention, taskCleanupDelay,
-        resyncInterval, stop);
+        resyncInterval, stop, taskMetadata, injectAwsEndpointUrl);
+  }
+
+  public SchedulerOptions withTaskMetadata(boolean serve, boolean injectEndpointUrl) {
+    return new SchedulerOptions(instanceCpu, instanceMemory, imagePullBehavior, stoppedTaskRetention, taskCleanupDelay,
+        resyncInterval, stopTasksOnExit, serve, injectEndpointUrl);
   }
 }

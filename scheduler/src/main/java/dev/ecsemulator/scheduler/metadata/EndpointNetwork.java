@@ -122,6 +122,16 @@ public final class EndpointNetwork {
     }
   }
 
+  /**
+   * The IPv4 subnets of every network on the engine: where containers may call from.
+   *
+   * @throws RuntimeException (docker-java's) when the engine does not answer
+   */
+  public List<String> engineSubnets() {
+    return engine.client().listNetworksCmd().exec().stream().flatMap(n -> subnets(n).stream())
+        .filter(s -> s.contains(".")).toList();
+  }
+
   /** An existing usable network, or a conflict, or null when the subnet is free. */
   private Outcome find() {
     DockerClient client = engine.client();
