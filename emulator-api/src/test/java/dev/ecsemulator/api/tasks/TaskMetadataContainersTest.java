@@ -53,6 +53,7 @@ class TaskMetadataContainersTest {
   static final EcsClient ecs = EMULATOR.client();
   static final ObjectMapper JSON = new ObjectMapper();
   static final String ROLE = "arn:aws:iam::000000000000:role/metadata-test";
+  static final String ECHO_RELATIVE_URI = "echo \"$AWS_CONTAINER_CREDENTIALS_RELATIVE_URI\"";
 
   @BeforeEach
   void cluster() {
@@ -119,6 +120,145 @@ class TaskMetadataContainersTest {
 
     assertThat(exec(appId, "echo \"${AWS_CONTAINER_CREDENTIALS_RELATIVE_URI-none}\"").trim())
         .as("a task without a role gets no credentials URI").isEqualTo("none");
+  }
+
+  @Test
+  void anAwsvpcTaskSeesItsEniAndOnEc2ItsPauseContainer() throws Exception {
+    String td = ecs.registerTaskDefinition(b -> b.family("meta-vpc").networkMode(NetworkMode.AWSVPC)
+        .requiresCompatibilities(software.amazon.awssdk.services.ecs.model.Compatibility.EC2,
+            software.amazon.awssdk.services.ecs.model.Compatibility.FARGATE)
+        .cpu("256").memory("512").containerDefinitions(web("app", 64))).taskDefinition().taskDefinitionArn();
+    Task ec2 = run(td, b -> b.networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets("subnet-1"))));
+    Task fargate = run(td, b -> b.launchType(LaunchType.FARGATE)
+        .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets("subnet-1"))));
+    ec2 = awaitStatus(ecs, ec2.taskArn(), "RUNNING");
+    fargate = awaitStatus(ecs, fargate.taskArn(), "RUNNING");
+    requireLocalEndpoint();
+
+    String appId = container(ec2, "app").runtimeId();
+    String ip = container(ec2, "app").networkInterfaces().get(0).privateIpv4Address();
+    JsonNode meta = json(exec(appId, "wget -q -O- \"$ECS_CONTAINER_METADATA_URI_V4/task\""));
+    assertThat(meta.get("TaskARN").asText()).isEqualTo(ec2.taskArn());
+    assertThat(names(meta.get("Containers"))).containsExactly("~internal~ecs~pause", "app");
+    assertThat(meta.get("Containers").get(0).get("Type").asText()).isEqualTo("CNI_PAUSE");
+    JsonNode network = meta.get("Containers").get(1).get("Networks").get(0);
+    assertThat(network.get("NetworkMode").asText()).isEqualTo("awsvpc");
+    assertThat(network.get("IPv4Addresses").toString()).isEqualTo("[\"" + ip + "\"]");
+    assertThat(network.get("AttachmentIndex").asInt()).isZero();
+    assertThat(network.get("MACAddress").asText()).matches("([0-9a-f]{2}:){5}[0-9a-f]{2}");
+    assertThat(network.get("IPv4SubnetCIDRBlock").asText()).endsWith("/16");
+    JsonNode stats = json(exec(appId, "wget -q -O- \"$ECS_CONTAINER_METADATA_URI_V4/stats\""));
+    assertThat(stats.get("networks").has("eth0")).as("the task's interfaces, from its sandbox").isTrue();
+    assertThat(stats.has("network_rate_stats")).isTrue();
+    JsonNode taskStats = json(exec(appId, "wget -q -O- \"$ECS_CONTAINER_METADATA_URI_V4/task/stats\""));
+    assertThat(taskStats.size()).as("the app and the pause container").isEqualTo(2);
+    assertThat(taskStats.has(appId)).isTrue();
+
+    String fargateId = container(fargate, "app").runtimeId();
+    JsonNode onFargate = json(exec(fargateId, "wget -q -O- \"$ECS_CONTAINER_METADATA_URI_V4/task\""));
+    assertThat(onFargate.get("TaskARN").asText()).isEqualTo(fargate.taskArn());
+    assertThat(onFargate.get("LaunchType").asText()).isEqualTo("FARGATE");
+    assertThat(onFargate.get("Cluster").asText()).as("Fargate names the cluster by ARN")
+        .isEqualTo(fargate.clusterArn());
+    assertThat(names(onFargate.get("Containers"))).containsExactly("app");
+  }
+
+  @Test
+  void aHostModeTaskReachesTheEndpointOnTheHostsOwnAddress() throws Exception {
+    ContainerDefinition quiet = ContainerDefinition.builder().name("app").image(TaskFixtures.WEB_1).memory(32)
+        .entryPoint("sh", "-c").command("trap 'exit 0' TERM; sleep 3600 & wait").build();
+    String td = ecs.registerTaskDefinition(b -> b.family("meta-host").networkMode(NetworkMode.HOST)
+        .containerDefinitions(quiet)).taskDefinition().taskDefinitionArn();
+    Task task = awaitStatus(ecs, run(td, null).taskArn(), "RUNNING");
+    requireLocalEndpoint();
+
+    JsonNode self = json(exec(container(task, "app").runtimeId(), "wget -q -O- \"$ECS_CONTAINER_METADATA_URI_V4\""));
+
+    assertThat(self.get("Name").asText()).isEqualTo("app");
+    assertThat(self.get("Networks").get(0).get("NetworkMode").asText()).isEqualTo("host");
+  }
+
+  @Test
+  void aTaskWithARoleGetsCredentialsAndNoTaskCanGuessAnothersPath() throws Exception {
+    String withRole = ecs.registerTaskDefinition(b -> b.family("meta-role").taskRoleArn(ROLE)
+        .containerDefinitions(web("app", 64))).taskDefinition().taskDefinitionArn();
+    String without = ecs.registerTaskDefinition(b -> b.family("meta-norole")
+        .containerDefinitions(web("app", 64))).taskDefinition().taskDefinitionArn();
+    Task one = run(withRole, null);
+    Task two = run(withRole, null);
+    Task other = run(without, null);
+    one = awaitStatus(ecs, one.taskArn(), "RUNNING");
+    two = awaitStatus(ecs, two.taskArn(), "RUNNING");
+    other = awaitStatus(ecs, other.taskArn(), "RUNNING");
+    requireLocalEndpoint();
+    String oneId = container(one, "app").runtimeId();
+
+    String relative = exec(oneId, ECHO_RELATIVE_URI).trim();
+    assertThat(relative).matches("/v2/credentials/[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+    JsonNode credentials = json(exec(oneId,
+        "wget -q -O- \"http://169.254.170.2$AWS_CONTAINER_CREDENTIALS_RELATIVE_URI\""));
+    assertThat(fields(credentials)).containsExactly("RoleArn", "AccessKeyId", "SecretAccessKey", "Token", "Expiration");
+    assertThat(credentials.get("RoleArn").asText()).isEqualTo(ROLE);
+    assertThat(credentials.get("AccessKeyId").asText()).matches("ASIA[A-Z2-7]{16}");
+    assertThat(credentials.get("SecretAccessKey").asText()).hasSize(40);
+    assertThat(credentials.get("Token").asText()).isNotBlank();
+    assertThat(Instant.parse(credentials.get("Expiration").asText())).isAfter(Instant.now().plusSeconds(5 * 3600));
+
+    String twoRelative = exec(container(two, "app").runtimeId(), ECHO_RELATIVE_URI).trim();
+    assertThat(twoRelative).as("each task has its own credentials path").isNotEqualTo(relative);
+    String otherId = container(other, "app").runtimeId();
+    assertThat(exec(otherId, "echo \"${AWS_CONTAINER_CREDENTIALS_RELATIVE_URI-none}\"").trim()).isEqualTo("none");
+    // A guess (here: the name-based UUID of the ARN, what a predictable scheme would give) is refused.
+    String guess = java.util.UUID.nameUUIDFromBytes(one.taskArn().getBytes(StandardCharsets.UTF_8)).toString();
+    String refused = exec(otherId, "printf 'GET /v2/credentials/" + guess
+        + " HTTP/1.0\\r\\nHost: 169.254.170.2\\r\\n\\r\\n' | nc 169.254.170.2 80");
+    assertThat(refused).startsWith("HTTP/1.1 400").endsWith("{\"code\":\"InvalidIdInRequest\","
+        + "\"message\":\"CredentialsV2Request: Credentials not found\",\"HTTPErrorCode\":400}");
+  }
+
+  @Test
+  void theJavaSdkAndBoto3ContainerProvidersTakeTheCredentials() throws Exception {
+    String td = ecs.registerTaskDefinition(b -> b.family("meta-sdk").taskRoleArn(ROLE)
+        .containerDefinitions(web("app", 64))).taskDefinition().taskDefinitionArn();
+    Task task = awaitStatus(ecs, run(td, null).taskArn(), "RUNNING");
+    requireLocalEndpoint();
+    String relative = exec(container(task, "app").runtimeId(), ECHO_RELATIVE_URI).trim();
+
+    // The SDK's own provider, unchanged, reading the relative URI (here from its system property, as this JVM is
+    // no task container): it fetches http://169.254.170.2<relative URI> and parses the answer.
+    String before = System.getProperty("aws.containerCredentialsPath");
+    System.setProperty("aws.containerCredentialsPath", relative);
+    try (var provider = software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider.builder().build()) {
+      var resolved = (software.amazon.awssdk.auth.credentials.AwsSessionCredentials) provider.resolveCredentials();
+      assertThat(resolved.accessKeyId()).matches("ASIA[A-Z2-7]{16}");
+      assertThat(resolved.sessionToken()).isNotBlank();
+      assertThat(resolved.expirationTime()).hasValueSatisfying(t -> assertThat(t).isAfter(Instant.now()));
+    } finally {
+      if (before == null) {
+        System.clearProperty("aws.containerCredentialsPath");
+      } else {
+        System.setProperty("aws.containerCredentialsPath", before);
+      }
+    }
+
+    // boto3's ContainerProvider, when this machine has it.
+    ProcessBuilder python = new ProcessBuilder("python3", "-c", "import boto3\n"
+        + "c = boto3.Session().get_credentials().get_frozen_credentials()\n"
+        + "print(c.access_key, bool(c.token))").redirectErrorStream(true);
+    python.environment().keySet().removeIf(k -> k.startsWith("AWS_"));
+    python.environment().put("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", relative);
+    python.environment().put("AWS_CONFIG_FILE", "/dev/null");
+    python.environment().put("AWS_SHARED_CREDENTIALS_FILE", "/dev/null");
+    Process process;
+    try {
+      process = python.start();
+    } catch (IOException noPython) {
+      return; // no python3 here: the Java SDK above stands for the SDKs
+    }
+    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    org.junit.jupiter.api.Assumptions.assumeFalse(out.contains("No module named 'boto3'"), "boto3 is not installed");
+    assertThat(out).matches("ASIA[A-Z2-7]{16} True");
   }
 
   // ---- helpers ----
