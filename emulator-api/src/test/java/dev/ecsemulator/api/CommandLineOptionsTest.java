@@ -38,6 +38,23 @@ class CommandLineOptionsTest {
     assertThat(config.scheduler().stopTasksOnExit()).isFalse();
     assertThat(config.scheduler().instanceCpu()).isNull();
     assertThat(config.scheduler().stoppedTaskRetention()).isEqualTo(Duration.ofHours(1));
+    assertThat(config.scheduler().taskMetadata()).as("the agent's endpoint, on by default").isTrue();
+    assertThat(config.scheduler().injectAwsEndpointUrl()).isFalse();
+  }
+
+  @Test
+  void theTaskEndpointOptionsComeFromTheCommandLineOrTheEnvironment() {
+    assertThat(config(Map.of(), "--task-metadata=false").scheduler().taskMetadata()).isFalse();
+    assertThat(config(Map.of("ECS_EMULATOR_TASK_METADATA", "false")).scheduler().taskMetadata()).isFalse();
+    assertThat(config(Map.of(), "--inject-aws-endpoint-url").scheduler().injectAwsEndpointUrl()).isTrue();
+    assertThat(config(Map.of("ECS_EMULATOR_INJECT_AWS_ENDPOINT_URL", "true")).scheduler().injectAwsEndpointUrl())
+        .isTrue();
+  }
+
+  @Test
+  void theEndpointUrlNeedsTheTaskEndpoint() {
+    assertThatThrownBy(() -> config(Map.of(), "--task-metadata=false", "--inject-aws-endpoint-url"))
+        .isInstanceOf(UsageException.class).hasMessageContaining("--inject-aws-endpoint-url needs the task endpoint");
   }
 
   @Test
@@ -90,6 +107,7 @@ class CommandLineOptionsTest {
       "--image-pull-behavior=some | --image-pull-behavior must be prefer-cached, always or once",
       "--instance-cpu=64          | must be at least 128",
       "--task-cleanup-delay=soon  | --task-cleanup-delay must be a duration",
+      "--task-metadata=off        | --task-metadata must be true or false, got 'off'",
       "extra                      | unexpected argument 'extra'"})
   void badInputIsOneMessageNamingTheOption(String arg, String message) {
     assertThatThrownBy(() -> config(Map.of(), arg)).isInstanceOf(UsageException.class).hasMessageContaining(message);
@@ -110,6 +128,8 @@ class CommandLineOptionsTest {
     help = help.replaceAll("\\s+", " ");
     assertThat(help).contains("--port=PORT", "(env ECS_EMULATOR_PORT; default 4566)");
     assertThat(help).contains("--ephemeral[=BOOLEAN]", "ECS_EMULATOR_STOP_TASKS_ON_EXIT", "--docker-host=URI", "--version");
+    assertThat(help).contains("--task-metadata[=BOOLEAN]", "(env ECS_EMULATOR_TASK_METADATA; default true)",
+        "--inject-aws-endpoint-url[=BOOLEAN]", "(env ECS_EMULATOR_INJECT_AWS_ENDPOINT_URL; default false)");
   }
 
   @Test

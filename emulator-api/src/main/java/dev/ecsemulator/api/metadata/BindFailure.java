@@ -13,20 +13,32 @@ enum BindFailure {
   OTHER;
 
   static BindFailure of(Throwable failure) {
-    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      String message = String.valueOf(t.getMessage());
-      if (t instanceof BindException || message.contains("bind")) {
-        if (message.contains("Permission denied") || message.contains("Access denied")) {
-          return PERMISSION;
-        }
-        if (message.contains("already in use")) {
-          return IN_USE;
-        }
-        if (message.contains("Cannot assign requested address") || message.contains("not available")) {
-          return NOT_LOCAL;
-        }
-      }
+    String message = root(failure);
+    if (message.contains("Permission denied") || message.contains("Access denied")) {
+      return PERMISSION;
+    }
+    if (message.contains("already in use")) {
+      return IN_USE;
+    }
+    if (message.contains("Cannot assign requested address") || message.contains("not available")) {
+      return NOT_LOCAL;
     }
     return OTHER;
+  }
+
+  /**
+   * The operating system's words: the message of the innermost {@link BindException} (Javalin wraps every
+   * bind failure in one that says "Port already in use"), else of the innermost cause.
+   */
+  static String root(Throwable failure) {
+    String bind = null;
+    String last = null;
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      last = String.valueOf(t.getMessage());
+      if (t instanceof BindException) {
+        bind = last;
+      }
+    }
+    return bind != null ? bind : String.valueOf(last);
   }
 }

@@ -155,9 +155,10 @@ public final class TaskEndpoints implements TaskEndpoint.Source, AutoCloseable {
           continue;
         }
         unavailable(switch (why) {
-          case IN_USE -> "another process (another emulator?) listens on " + TaskEndpoint.ADDRESS + ":" + candidate;
+          case IN_USE -> "another process (another emulator?) listens on " + TaskEndpoint.ADDRESS + ":" + candidate
+              + " (" + BindFailure.root(e) + ")";
           case NOT_LOCAL -> TaskEndpoint.ADDRESS + " is not on this machine: the Docker engine runs elsewhere";
-          default -> "cannot listen on " + TaskEndpoint.ADDRESS + ":" + candidate + ": " + e.getMessage();
+          default -> "cannot listen on " + TaskEndpoint.ADDRESS + ":" + candidate + ": " + BindFailure.root(e);
         });
         return false;
       }

@@ -1,29 +1,24 @@
 package dev.ecsemulator.api.tasks;
 
+import static dev.ecsemulator.api.tasks.TaskEndpointProbe.exec;
+import static dev.ecsemulator.api.tasks.TaskEndpointProbe.fields;
+import static dev.ecsemulator.api.tasks.TaskEndpointProbe.json;
+import static dev.ecsemulator.api.tasks.TaskEndpointProbe.names;
+import static dev.ecsemulator.api.tasks.TaskEndpointProbe.requireLocalEndpoint;
 import static dev.ecsemulator.api.tasks.TaskFixtures.awaitStatus;
 import static dev.ecsemulator.api.tasks.TaskFixtures.container;
 import static dev.ecsemulator.api.tasks.TaskFixtures.docker;
 import static dev.ecsemulator.api.tasks.TaskFixtures.web;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.dockerjava.api.async.ResultCallback;
-import com.github.dockerjava.api.model.Frame;
-import com.github.dockerjava.api.model.Network;
 import dev.ecsemulator.api.support.EmulatorExtension;
 import dev.ecsemulator.api.support.TestEmulator;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.NetworkInterface;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,10 +35,10 @@ import software.amazon.awssdk.services.ecs.model.Task;
  * sample image's busybox {@code wget}, in bridge, awsvpc and host network modes.
  *
  * <p>Safety: on some machines a request to 169.254.170.2 that does not stay on the machine is answered by
- * something outside. Before any container (or this JVM) sends there, {@link #requireLocalEndpoint} checks that
- * the emulator's labelled endpoint network exists and that the address is this machine's, and fails the test
- * without sending otherwise. The extension resets the emulator after each test, pass or fail, which removes the
- * task containers and the endpoint network.
+ * something outside. Before any container (or this JVM) sends there, {@link TaskEndpointProbe#requireLocalEndpoint}
+ * checks that the emulator's labelled endpoint network exists and that the address is this machine's, and fails
+ * the test without sending otherwise. The extension resets the emulator after each test, pass or fail, which
+ * removes the task containers and the endpoint network.
  */
 class TaskMetadataContainersTest {
 
@@ -51,7 +46,6 @@ class TaskMetadataContainersTest {
   static final EmulatorExtension EMULATOR = new EmulatorExtension();
   static final TestEmulator emulator = EMULATOR.emulator();
   static final EcsClient ecs = EMULATOR.client();
-  static final ObjectMapper JSON = new ObjectMapper();
   static final String ROLE = "arn:aws:iam::000000000000:role/metadata-test";
   static final String ECHO_RELATIVE_URI = "echo \"$AWS_CONTAINER_CREDENTIALS_RELATIVE_URI\"";
 
@@ -66,7 +60,7 @@ class TaskMetadataContainersTest {
         .containerDefinitions(web("app", 64), web("side", 64))).taskDefinition().taskDefinitionArn();
     Task task = awaitStatus(ecs, run(td, null).taskArn(), "RUNNING");
     String appId = container(task, "app").runtimeId();
-    requireLocalEndpoint();
+    requireLocalEndpoint(emulator);
 
     JsonNode self = json(exec(appId, "wget -q -O- \"$ECS_CONTAINER_METADATA_URI_V4\""));
     assertThat(self.get("DockerId").asText()).isEqualTo(appId);
@@ -133,7 +127,7 @@ class TaskMetadataContainersTest {
         .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets("subnet-1"))));
     ec2 = awaitStatus(ecs, ec2.taskArn(), "RUNNING");
     fargate = awaitStatus(ecs, fargate.taskArn(), "RUNNING");
-    requireLocalEndpoint();
+    requireLocalEndpoint(emulator);
 
     String appId = container(ec2, "app").runtimeId();
     String ip = container(ec2, "app").networkInterfaces().get(0).privateIpv4Address();
@@ -170,7 +164,7 @@ class TaskMetadataContainersTest {
     String td = ecs.registerTaskDefinition(b -> b.family("meta-host").networkMode(NetworkMode.HOST)
         .containerDefinitions(quiet)).taskDefinition().taskDefinitionArn();
     Task task = awaitStatus(ecs, run(td, null).taskArn(), "RUNNING");
-    requireLocalEndpoint();
+    requireLocalEndpoint(emulator);
 
     JsonNode self = json(exec(container(task, "app").runtimeId(), "wget -q -O- \"$ECS_CONTAINER_METADATA_URI_V4\""));
 
@@ -190,7 +184,7 @@ class TaskMetadataContainersTest {
     one = awaitStatus(ecs, one.taskArn(), "RUNNING");
     two = awaitStatus(ecs, two.taskArn(), "RUNNING");
     other = awaitStatus(ecs, other.taskArn(), "RUNNING");
-    requireLocalEndpoint();
+    requireLocalEndpoint(emulator);
     String oneId = container(one, "app").runtimeId();
 
     String relative = exec(oneId, ECHO_RELATIVE_URI).trim();
@@ -221,7 +215,7 @@ class TaskMetadataContainersTest {
     String td = ecs.registerTaskDefinition(b -> b.family("meta-sdk").taskRoleArn(ROLE)
         .containerDefinitions(web("app", 64))).taskDefinition().taskDefinitionArn();
     Task task = awaitStatus(ecs, run(td, null).taskArn(), "RUNNING");
-    requireLocalEndpoint();
+    requireLocalEndpoint(emulator);
     String relative = exec(container(task, "app").runtimeId(), ECHO_RELATIVE_URI).trim();
 
     // The SDK's own provider, unchanged, reading the relative URI (here from its system property, as this JVM is
@@ -272,58 +266,5 @@ class TaskMetadataContainersTest {
     });
     assertThat(response.failures()).isEmpty();
     return response.tasks().get(0);
-  }
-
-  /**
-   * Fails the test, before anything is sent to 169.254.170.2, unless the emulator's labelled endpoint network
-   * holds that address on this machine and the emulator says it serves there.
-   */
-  static void requireLocalEndpoint() throws IOException {
-    List<Network> networks = docker().listNetworksCmd()
-        .withFilter("label", List.of("ecs-emulator.managed=true", "ecs-emulator.role=task-endpoint")).exec();
-    boolean held = networks.stream().anyMatch(n -> n.getIpam() != null && n.getIpam().getConfig() != null
-        && n.getIpam().getConfig().stream().anyMatch(c -> "169.254.170.2".equals(c.getGateway())));
-    if (!held || NetworkInterface.getByInetAddress(InetAddress.getByName("169.254.170.2")) == null) {
-      fail("no emulator network holds 169.254.170.2 on this machine: nothing was sent there");
-    }
-    JsonNode health = JSON.readTree(emulator.get("/_emulator/health").body()).get("taskEndpoint");
-    if (!health.get("serving").asBoolean()) {
-      fail("the emulator does not serve the task endpoint: " + health);
-    }
-  }
-
-  /** Runs {@code script} with {@code sh -c} in the container (its environment included); stdout and stderr. */
-  static String exec(String containerId, String script) throws InterruptedException {
-    String execId = docker().execCreateCmd(containerId).withCmd("sh", "-c", script)
-        .withAttachStdout(true).withAttachStderr(true).exec().getId();
-    StringBuilder out = new StringBuilder();
-    boolean done = docker().execStartCmd(execId).exec(new ResultCallback.Adapter<Frame>() {
-      @Override
-      public void onNext(Frame frame) {
-        out.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
-      }
-    }).awaitCompletion(60, TimeUnit.SECONDS);
-    assertThat(done).as("exec finished: " + script).isTrue();
-    return out.toString();
-  }
-
-  static JsonNode json(String text) throws IOException {
-    try {
-      return JSON.readTree(text);
-    } catch (IOException e) {
-      throw new AssertionError("not JSON: " + text, e);
-    }
-  }
-
-  static List<String> names(JsonNode containers) {
-    List<String> names = new ArrayList<>();
-    containers.forEach(c -> names.add(c.get("Name").asText()));
-    return names;
-  }
-
-  static Set<String> fields(JsonNode node) {
-    Set<String> names = new java.util.LinkedHashSet<>();
-    node.fieldNames().forEachRemaining(names::add);
-    return names;
   }
 }
