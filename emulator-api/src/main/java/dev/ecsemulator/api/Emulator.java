@@ -254,7 +254,9 @@ public final class Emulator implements AutoCloseable {
     TaskCallers callers = new TaskCallers(network::engineSubnets, clock);
     TaskEndpoints endpoints = new TaskEndpoints(network, service, ids, callers, api,
         new TaskEndpoints.Options(config.scheduler().injectAwsEndpointUrl(), port), clock);
-    endpoints.current();
+    if (monitor.reachable()) {
+      endpoints.current(); // else the first launch after the engine answers sets it up
+    }
     return endpoints;
   }
 
