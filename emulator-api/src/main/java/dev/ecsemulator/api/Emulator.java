@@ -215,7 +215,7 @@ public final class Emulator implements AutoCloseable {
     monitor.probe();
     SchedulerOptions options = config.scheduler();
     TaskEndpoints endpoints = null;
-    if (options.taskMetadata()) {
+    if (options.taskMetadata() && !isClosing()) {
       try {
         endpoints = taskEndpoints();
       } catch (RuntimeException e) {
@@ -258,6 +258,10 @@ public final class Emulator implements AutoCloseable {
       endpoints.current(); // else the first launch after the engine answers sets it up
     }
     return endpoints;
+  }
+
+  private synchronized boolean isClosing() {
+    return closing;
   }
 
   private synchronized TaskEngine taskEngine() {
