@@ -135,8 +135,7 @@ public final class TaskMetadataService implements AutoCloseable {
           : error(400, "V3 container stats handler: " + reason);
     }
     Found f = found.get();
-    JsonNode taskNetworks = version == Version.V4 && awsvpc(f.definition) ? sandboxStats(f) : null;
-    JsonNode stats = stats(version, f, dockerId, taskNetworks);
+    JsonNode stats = stats(version, f, dockerId, taskNetworks(version, f));
     if (stats == null) {
       return error(version == Version.V4 ? 500 : 400, "Unable to get container stats for: " + dockerId);
     }
@@ -165,7 +164,7 @@ public final class TaskMetadataService implements AutoCloseable {
         ids.add(0, sandboxId);
       }
     }
-    JsonNode taskNetworks = version == Version.V4 && awsvpc(f.definition) ? sandboxStats(f) : null;
+    CompletableFuture<JsonNode> taskNetworks = taskNetworks(version, f);
     Map<String, CompletableFuture<JsonNode>> pending = new LinkedHashMap<>();
     for (String id : ids) {
       pending.put(id, CompletableFuture.supplyAsync(() -> stats(version, f, id, taskNetworks), statsThreads));
@@ -246,7 +245,17 @@ public final class TaskMetadataService implements AutoCloseable {
         f.task.taskArn()));
   }
 
-  /** The sandbox's stats, whose interfaces are the task's in awsvpc mode; null when unreadable. */
+  /**
+   * v4 in awsvpc mode: the sandbox's stats, whose interfaces are the task's, read while the containers' own
+   * are (each takes Docker about a second); else nothing.
+   */
+  private CompletableFuture<JsonNode> taskNetworks(Version version, Found f) {
+    return version == Version.V4 && awsvpc(f.definition)
+        ? CompletableFuture.supplyAsync(() -> sandboxStats(f), statsThreads)
+        : CompletableFuture.completedFuture(null);
+  }
+
+  /** The sandbox's stats; null when unreadable. */
   private JsonNode sandboxStats(Found f) {
     try {
       return sandboxFacts(f).map(s -> read(s.dockerId())).orElse(null);
@@ -258,9 +267,9 @@ public final class TaskMetadataService implements AutoCloseable {
   /**
    * One container's stats as the endpoint answers them; null when they cannot be read. v4 adds
    * {@code network_rate_stats} in bridge and awsvpc modes; in awsvpc mode the interfaces (and rates) are the
-   * task's, read from its sandbox ({@code taskNetworks}), as the agent reports them.
+   * task's, read from its sandbox ({@code sandbox}), as the agent reports them.
    */
-  private JsonNode stats(Version version, Found f, String dockerId, JsonNode taskNetworks) {
+  private JsonNode stats(Version version, Found f, String dockerId, CompletableFuture<JsonNode> sandbox) {
     JsonNode raw;
     try {
       if (docker.inspect(dockerId).isEmpty()) {
@@ -274,6 +283,7 @@ public final class TaskMetadataService implements AutoCloseable {
       return raw;
     }
     String mode = ContainerSpecFactory.networkMode(f.definition);
+    JsonNode taskNetworks = sandbox.join();
     JsonNode source = stats;
     String rateKey = dockerId;
     if ("awsvpc".equals(mode) && taskNetworks != null) {
