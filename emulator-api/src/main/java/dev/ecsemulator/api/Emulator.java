@@ -214,54 +214,62 @@ public final class Emulator implements AutoCloseable {
   private void startScheduling() {
     monitor.probe();
     SchedulerOptions options = config.scheduler();
-    TaskEndpoints endpoints = null;
-    if (options.taskMetadata() && !isClosing()) {
-      try {
-        endpoints = taskEndpoints();
-      } catch (RuntimeException e) {
-        log.warn("Task endpoint: not offered to tasks: {}", e.getMessage()); // e.g. an unwritable key file
-      }
-    }
+    TaskEndpoints endpoints = options.taskMetadata() ? taskEndpoints() : null;
     TaskEngine engine = new TaskEngine(store, runtime.get(), monitor, clock, instance, new TaskEngine.Settings(
         options.resyncInterval(), options.stoppedTaskRetention(), options.taskCleanupDelay(),
         PullPolicy.parse(options.imagePullBehavior()), config.bind(),
         endpoints == null ? TaskEndpoint.Source.NONE : endpoints));
     synchronized (this) {
       if (!closing) {
-        taskEndpoints = endpoints;
         tasks = engine;
         engine.start();
         return;
       }
     }
     engine.close(); // the emulator stopped while this was starting
-    if (endpoints != null) {
-      endpoints.close();
-    }
   }
 
   /**
    * The task metadata and credentials endpoint, set up now (network and server) so that the first tasks are
-   * told about it; when that is not possible yet, each launch tries again.
+   * told about it; when that is not possible yet, each launch tries again. Handed to {@link #close} before it is
+   * set up, so a stop meanwhile cleans up after it. Null when the emulator is stopping or the set-up fails.
    */
   private TaskEndpoints taskEndpoints() {
-    EndpointIds ids = config.ephemeral() ? EndpointIds.random()
-        : EndpointIds.of(EndpointKeyFile.loadOrCreate(config.dataDir()));
-    EndpointIndex index = EndpointIndex.of(store, ids);
-    TaskMetadataService service = new TaskMetadataService(store, index, new DockerFacts(docker, instance),
-        new TaskCredentials(clock));
-    EndpointNetwork network = new EndpointNetwork(docker, instance);
-    TaskCallers callers = new TaskCallers(network::engineSubnets, clock);
-    TaskEndpoints endpoints = new TaskEndpoints(network, service, ids, callers, api,
-        new TaskEndpoints.Options(config.scheduler().injectAwsEndpointUrl(), port), clock);
+    EndpointIds ids;
+    TaskEndpoints endpoints;
+    try {
+      // The key lives in the data directory (a fresh one per run when ephemeral). Made under the lock that close
+      // takes first, so that nothing is written there once the emulator has stopped; off the start-up path, as
+      // the first SecureRandom costs tens of milliseconds.
+      synchronized (this) {
+        if (closing) {
+          return null;
+        }
+        ids = config.ephemeral() ? EndpointIds.random()
+            : EndpointIds.of(EndpointKeyFile.loadOrCreate(config.dataDir()));
+      }
+      EndpointIndex index = EndpointIndex.of(store, ids);
+      TaskMetadataService service = new TaskMetadataService(store, index, new DockerFacts(docker, instance),
+          new TaskCredentials(clock));
+      EndpointNetwork network = new EndpointNetwork(docker, instance);
+      TaskCallers callers = new TaskCallers(network::engineSubnets, clock);
+      endpoints = new TaskEndpoints(network, service, ids, callers, api,
+          new TaskEndpoints.Options(config.scheduler().injectAwsEndpointUrl(), port), clock);
+    } catch (RuntimeException e) {
+      log.warn("Task endpoint: not offered to tasks: {}", e.getMessage());
+      return null;
+    }
+    synchronized (this) {
+      if (closing) {
+        endpoints.close();
+        return null;
+      }
+      taskEndpoints = endpoints;
+    }
     if (monitor.reachable()) {
-      endpoints.current(); // else the first launch after the engine answers sets it up
+      endpoints.current(); // else the first launch after the engine answers sets it up; after close, nothing
     }
     return endpoints;
-  }
-
-  private synchronized boolean isClosing() {
-    return closing;
   }
 
   private synchronized TaskEngine taskEngine() {
@@ -390,7 +398,7 @@ public final class Emulator implements AutoCloseable {
       }
       TaskEndpoints endpoints = taskEndpoints;
       if (endpoints != null) {
-        endpoints.close();
+        endpoints.close(tasksLeftRunning());
       }
       docker.close();
     } finally {
@@ -399,6 +407,18 @@ public final class Emulator implements AutoCloseable {
       } finally {
         dataDirLock.close();
       }
+    }
+  }
+
+  /** Whether a container of this emulator still runs; true when the engine cannot tell. */
+  private boolean tasksLeftRunning() {
+    if (!monitor.reachable()) {
+      return true;
+    }
+    try {
+      return managed.containers().stream().anyMatch(c -> "running".equals(c.getState()));
+    } catch (RuntimeException engineGone) {
+      return true;
     }
   }
 

@@ -191,7 +191,20 @@ public final class TaskEndpoints implements TaskEndpoint.Source, AutoCloseable {
     return null;
   }
 
-  /** Stops the servers; the network stays (tasks left running keep the address local). Idempotent. */
+  /**
+   * Stops the servers. The network stays while tasks are left running (it keeps the address local for them);
+   * with none, it goes as on a {@link #reset}. Idempotent.
+   *
+   * @param tasksLeftRunning whether any container of this emulator still runs (true when unknown)
+   */
+  public synchronized void close(boolean tasksLeftRunning) {
+    if (!closed && !tasksLeftRunning) {
+      reset();
+    }
+    close();
+  }
+
+  /** Stops the servers; the network stays. Idempotent. */
   @Override
   public synchronized void close() {
     closed = true;

@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Builds the agent's task metadata answers from a {@link TaskSnapshot}, as the agent builds them from its
@@ -95,7 +96,7 @@ public final class MetadataResponses {
         container.image() != null ? container.image() : definition == null ? "" : definition.image(),
         facts.imageId(),
         ports(version, s, container),
-        facts.labels(),
+        new TreeMap<>(facts.labels()), // Go writes a map's keys sorted
         "STOPPED".equals(s.task().desiredStatus()) ? "STOPPED" : "RUNNING",
         containerKnownStatus(container.lastStatus()),
         container.exitCode(),
@@ -122,7 +123,7 @@ public final class MetadataResponses {
     String status = facts.finishedAt() == null ? "RESOURCES_PROVISIONED" : "STOPPED";
     return Optional.of(new ContainerResponse(facts.dockerId(), AgentLabels.PAUSE_CONTAINER_NAME, facts.dockerName(),
         ContainerSpecFactory.PAUSE_IMAGE_PLACEHOLDER, "" /* the agent never records the pause image's ID */,
-        null, facts.labels(), status, status, null,
+        null, new TreeMap<>(facts.labels()), status, status, null,
         new Limits(GoJson.float64(MINIMUM_CPU_UNITS), 0L), GoJson.time(facts.createdAt()),
         GoJson.time(facts.startedAt()), GoJson.time(facts.finishedAt()), CNI_PAUSE, null, volumes(facts), null, null,
         null, networks(version, s, facts)));
@@ -217,7 +218,7 @@ public final class MetadataResponses {
     } else if (prefix != null) {
       options.put("awslogs-stream-prefix", prefix);
     }
-    return new java.util.TreeMap<>(options); // Go writes a map's keys sorted
+    return new TreeMap<>(options); // Go writes a map's keys sorted
   }
 
   /**
@@ -269,7 +270,7 @@ public final class MetadataResponses {
     if (tags == null) {
       return null;
     }
-    Map<String, String> map = new java.util.TreeMap<>();
+    Map<String, String> map = new TreeMap<>();
     tags.forEach(t -> map.put(t.key(), t.value()));
     return map;
   }

@@ -56,6 +56,8 @@ class MetadataResponsesTest {
         "Labels", "DesiredStatus", "KnownStatus", "Limits", "CreatedAt", "StartedAt", "Type", "Health", "Volumes",
         "LogDriver", "LogOptions", "ContainerARN", "Networks");
     assertThat(app.get("Limits").toString()).isEqualTo("{\"CPU\":2,\"Memory\":128}");
+    assertThat(fieldNames(app.get("Labels"))).as("sorted, as Go writes a map")
+        .containsExactly("com.amazonaws.ecs.container-name", "com.amazonaws.ecs.task-arn", "team");
     assertThat(app.get("CreatedAt").asText()).isEqualTo("2026-12-07T10:00:00.12345678Z");
     assertThat(app.get("StartedAt").asText()).isEqualTo("2026-12-07T10:00:01Z");
     assertThat(app.get("Type").asText()).isEqualTo("NORMAL");
@@ -172,7 +174,7 @@ class MetadataResponsesTest {
 
   private static ContainerFacts facts() {
     return new ContainerFacts("a".repeat(64), "ecs-web-7-app-0123", "sha256:abc", CREATED, STARTED, null,
-        Map.of("com.amazonaws.ecs.container-name", "app"),
+        Map.of("team", "web", "com.amazonaws.ecs.task-arn", TASK_ARN, "com.amazonaws.ecs.container-name", "app"),
         List.of(new NetworkFacts("bridge", "172.17.0.5", "", "172.17.0.1", 16)),
         List.of(new MountFacts("data", "/var/lib/docker/volumes/data/_data", "/data")),
         new HealthFacts(Instant.parse("2026-12-07T10:00:05Z"), 0, "ok"));
