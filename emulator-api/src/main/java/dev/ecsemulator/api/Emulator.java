@@ -11,6 +11,9 @@ import dev.ecsemulator.api.operations.TaskDefinitionOperations;
 import dev.ecsemulator.api.operations.ContainerInstanceOperations;
 import dev.ecsemulator.api.operations.EcsService;
 import dev.ecsemulator.api.operations.TaskOperations;
+import dev.ecsemulator.api.metadata.EndpointKeyFile;
+import dev.ecsemulator.api.metadata.TaskCallers;
+import dev.ecsemulator.api.metadata.TaskEndpoints;
 import dev.ecsemulator.api.protocol.AwsJsonProtocol;
 import dev.ecsemulator.api.protocol.AwsService;
 import dev.ecsemulator.api.protocol.OperationTable;
@@ -32,7 +35,14 @@ import dev.ecsemulator.core.task.TaskQueries;
 import dev.ecsemulator.scheduler.runtime.ContainerRuntime;
 import dev.ecsemulator.scheduler.runtime.DockerContainerRuntime;
 import dev.ecsemulator.scheduler.runtime.LocalHostPaths;
+import dev.ecsemulator.scheduler.metadata.DockerFacts;
+import dev.ecsemulator.scheduler.metadata.EndpointIndex;
+import dev.ecsemulator.scheduler.metadata.EndpointNetwork;
+import dev.ecsemulator.scheduler.metadata.TaskCredentials;
+import dev.ecsemulator.scheduler.metadata.TaskMetadataService;
+import dev.ecsemulator.scheduler.runtime.EndpointIds;
 import dev.ecsemulator.scheduler.runtime.PullPolicy;
+import dev.ecsemulator.scheduler.runtime.TaskEndpoint;
 import dev.ecsemulator.scheduler.task.EngineMonitor;
 import dev.ecsemulator.scheduler.task.TaskEngine;
 import dev.ecsemulator.core.attribute.Attributes;
@@ -107,6 +117,8 @@ public final class Emulator implements AutoCloseable {
   private final ServiceController services;
   /** CloudWatch Logs: its operations, and the store of log events shipping appends to. */
   private final Logs logs;
+  private final io.javalin.http.Handler api;
+  private volatile TaskEndpoints taskEndpoints; // set once scheduling has started, when the endpoint is served
   private int port;
 
   private Emulator(EmulatorConfig config, Clock clock, Prestart prestart) {
@@ -158,8 +170,9 @@ public final class Emulator implements AutoCloseable {
         SecretsManagerService.create(prestart.model(SecretsManagerService.MODEL), store, clock),
         LogsService.create(prestart.model(LogsService.MODEL), logs));
     AwsJsonProtocol json = new AwsJsonProtocol(apis, new ScopeResolver(config.accountId(), config.region()));
+    this.api = new ProtocolRouter(json);
     this.server = prestart.server();
-    server.serve(new EcsHttpServer.Routes(new ProtocolRouter(json), this::health, this::reset));
+    server.serve(new EcsHttpServer.Routes(api, this::health, this::reset));
   }
 
   /**
@@ -227,9 +240,11 @@ public final class Emulator implements AutoCloseable {
   private void startScheduling() {
     monitor.probe();
     SchedulerOptions options = config.scheduler();
+    TaskEndpoints endpoints = options.taskMetadata() ? taskEndpoints() : null;
     TaskEngine engine = new TaskEngine(store, runtime.get(), monitor, clock, instance, new TaskEngine.Settings(
         options.resyncInterval(), options.stoppedTaskRetention(), options.taskCleanupDelay(),
-        PullPolicy.parse(options.imagePullBehavior()), config.bind(), null, options.allowHostAccess(),
+        PullPolicy.parse(options.imagePullBehavior()), config.bind(),
+        endpoints == null ? TaskEndpoint.Source.NONE : endpoints, options.allowHostAccess(),
         LocalHostPaths.policy(docker.host(), instance.dataDir())));
     synchronized (this) {
       if (!closing) {
@@ -239,6 +254,49 @@ public final class Emulator implements AutoCloseable {
       }
     }
     engine.close(); // the emulator stopped while this was starting
+  }
+
+  /**
+   * The task metadata and credentials endpoint, set up now (network and server) so that the first tasks are
+   * told about it; when that is not possible yet, each launch tries again. Handed to {@link #close} before it is
+   * set up, so a stop meanwhile cleans up after it. Null when the emulator is stopping or the set-up fails.
+   */
+  private TaskEndpoints taskEndpoints() {
+    EndpointIds ids;
+    TaskEndpoints endpoints;
+    try {
+      // The key lives in the data directory (a fresh one per run when ephemeral). Made under the lock that close
+      // takes first, so that nothing is written there once the emulator has stopped; off the start-up path, as
+      // the first SecureRandom costs tens of milliseconds.
+      synchronized (this) {
+        if (closing) {
+          return null;
+        }
+        ids = config.ephemeral() ? EndpointIds.random()
+            : EndpointIds.of(EndpointKeyFile.loadOrCreate(config.dataDir()));
+      }
+      EndpointIndex index = EndpointIndex.of(store, ids);
+      TaskMetadataService service = new TaskMetadataService(store, index, new DockerFacts(docker, instance),
+          new TaskCredentials(clock));
+      EndpointNetwork network = new EndpointNetwork(docker, instance);
+      TaskCallers callers = new TaskCallers(network::engineSubnets, clock);
+      endpoints = new TaskEndpoints(network, service, ids, callers, api,
+          new TaskEndpoints.Options(config.scheduler().injectAwsEndpointUrl(), port), clock);
+    } catch (RuntimeException e) {
+      log.warn("Task endpoint: not offered to tasks: {}", e.getMessage());
+      return null;
+    }
+    synchronized (this) {
+      if (closing) {
+        endpoints.close();
+        return null;
+      }
+      taskEndpoints = endpoints;
+    }
+    if (monitor.reachable()) {
+      endpoints.current(); // else the first launch after the engine answers sets it up; after close, nothing
+    }
+    return endpoints;
   }
 
   private synchronized TaskEngine taskEngine() {
@@ -296,6 +354,9 @@ public final class Emulator implements AutoCloseable {
     }
     body.put("services", byService);
     body.put("docker", engine);
+    TaskEndpoints endpoints = taskEndpoints;
+    String off = config.scheduler().taskMetadata() ? "not set up (yet)" : "--task-metadata=false";
+    body.put("taskEndpoint", endpoints != null ? endpoints.describe() : Map.of("serving", false, "problem", off));
     ctx.contentType("application/json").result(EcsJson.mapper().writeValueAsBytes(body));
   }
 
@@ -313,6 +374,10 @@ public final class Emulator implements AutoCloseable {
       EngineStatus engine = docker.probe();
       body.put("removedContainers", engine.reachable() ? managed.removeAll() : 0);
       body.put("docker", engine);
+      TaskEndpoints endpoints = taskEndpoints;
+      if (endpoints != null && engine.reachable()) {
+        endpoints.reset();
+      }
     };
     // No service step and no task pass may run meanwhile, or one in flight could recreate what the reset
     // removes.
@@ -374,6 +439,10 @@ public final class Emulator implements AutoCloseable {
         finishTasks(engine);
         engine.close();
       }
+      TaskEndpoints endpoints = taskEndpoints;
+      if (endpoints != null) {
+        endpoints.close(tasksLeftRunning());
+      }
       docker.close();
     } finally {
       logs.close(); // its sweeps write to the store: they stop first
@@ -382,6 +451,18 @@ public final class Emulator implements AutoCloseable {
       } finally {
         dataDirLock.close();
       }
+    }
+  }
+
+  /** Whether a container of this emulator still runs; true when the engine cannot tell. */
+  private boolean tasksLeftRunning() {
+    if (!monitor.reachable()) {
+      return true;
+    }
+    try {
+      return managed.containers().stream().anyMatch(c -> "running".equals(c.getState()));
+    } catch (RuntimeException engineGone) {
+      return true;
     }
   }
 

@@ -16,7 +16,6 @@ import dev.ecsemulator.scheduler.runtime.ContainerSpec.UlimitSpec;
 import dev.ecsemulator.scheduler.runtime.ResourceMapping.ContainerLimits;
 import dev.ecsemulator.scheduler.runtime.ResourceMapping.Enforcement;
 import dev.ecsemulator.scheduler.runtime.ResourceMapping.TaskLimits;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * Turns a task definition, its overrides and a {@link LaunchContext} into {@link ContainerSpec}s, the way
@@ -61,14 +59,6 @@ public final class ContainerSpecFactory {
   public static String networkMode(TaskDefinition definition) {
     String mode = definition.networkMode();
     return mode == null || mode.isBlank() ? "bridge" : mode;
-  }
-
-  /**
-   * The ID in a container's metadata endpoint URIs ({@code .../v4/<id>}): a UUID derived from the task ARN
-   * and container name, so the metadata server can map a request back without state.
-   */
-  public static String metadataEndpointId(String taskArn, String containerName) {
-    return UUID.nameUUIDFromBytes((taskArn + "\n" + containerName).getBytes(StandardCharsets.UTF_8)).toString();
   }
 
   /**
@@ -174,7 +164,7 @@ public final class ContainerSpecFactory {
     return ContainerSpec.builder(dockerName(definition, container.name(), context), container.image())
         .command(override != null && override.command() != null ? override.command() : container.command())
         .entryPoint(container.entryPoint())
-        .environment(environment(container, override, context))
+        .environment(environment(container, override, taskRoleArn(definition, overrides), context))
         .labels(labels(definition, container.name(), container.dockerLabels(), context))
         .workingDirectory(container.workingDirectory())
         .user(container.user())
@@ -263,7 +253,7 @@ public final class ContainerSpecFactory {
    * The agent merges its variables last, so they win (agent {@code MergeEnvironmentVariables}).
    */
   private static Map<String, String> environment(ContainerDefinition container, ContainerOverride override,
-      LaunchContext context) {
+      String taskRoleArn, LaunchContext context) {
     Map<String, String> env = new LinkedHashMap<>();
     for (KeyValuePair pair : nonNull(container.environment())) {
       env.put(pair.name(), pair.value() == null ? "" : pair.value());
@@ -277,13 +267,23 @@ public final class ContainerSpecFactory {
     // is kept (unverified which wins on AWS).
     env.putIfAbsent("AWS_DEFAULT_REGION", context.scope().region());
     env.putIfAbsent("AWS_REGION", context.scope().region());
-    if (context.metadataBaseUrl() != null) {
-      String id = metadataEndpointId(context.taskArn(), container.name());
-      env.put("ECS_CONTAINER_METADATA_URI", context.metadataBaseUrl() + "/v3/" + id);
-      env.put("ECS_CONTAINER_METADATA_URI_V4", context.metadataBaseUrl() + "/v4/" + id);
+    TaskEndpoint endpoint = context.taskEndpoint();
+    if (endpoint != null) {
+      env.putAll(endpoint.agentVariables(context.taskArn(), container.name(), taskRoleArn));
+      if (endpoint.awsEndpointUrl() != null) {
+        env.putIfAbsent("AWS_ENDPOINT_URL", endpoint.awsEndpointUrl()); // ours, not the agent's: the task's wins
+      }
     }
     env.put("AWS_EXECUTION_ENV", context.fargate() ? "AWS_ECS_FARGATE" : "AWS_ECS_EC2");
     return env;
+  }
+
+  /** The task's IAM role: the override's, else the task definition's; null for none. */
+  public static String taskRoleArn(TaskDefinition definition, TaskOverride overrides) {
+    if (overrides != null && overrides.taskRoleArn() != null && !overrides.taskRoleArn().isBlank()) {
+      return overrides.taskRoleArn();
+    }
+    return definition.taskRoleArn();
   }
 
   /** dockerLabels first; the agent's labels, then the emulator's ownership labels, override them. */

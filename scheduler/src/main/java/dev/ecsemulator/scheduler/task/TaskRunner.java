@@ -460,7 +460,7 @@ final class TaskRunner {
     // A task without a launchType runs as the local instance runs any task: as EC2, RunTask's default.
     String launchType = task.launchType() != null ? task.launchType() : "EC2";
     return new LaunchContext(ref.scope(), clusterName, task.taskArn(), taskId, launchType,
-        settings.bindAddress(), instanceLabels, settings.metadataBaseUrl(), taskCgroups, null);
+        settings.bindAddress(), instanceLabels, settings.taskEndpoint().current(), taskCgroups, null);
   }
 
   private Task read(TaskRef ref) {
