@@ -93,10 +93,6 @@ public final class Emulator implements AutoCloseable {
   /** How long a graceful stop waits for tasks to stop ({@code --stop-tasks-on-exit}). */
   static final Duration STOP_TASKS_TIMEOUT = Duration.ofMinutes(2);
 
-  /** The model resource of every service on the endpoint, read at start (see {@link Prestart}). */
-  static final List<String> SERVICE_MODELS =
-      List.of(EcsService.MODEL, SecretsManagerService.MODEL, SsmService.MODEL, LogsService.MODEL);
-
   private final EmulatorConfig config;
   private final EmulatorInstance instance;
   private final Clock clock;
