@@ -3,7 +3,6 @@ package dev.ecsemulator.api.operations;
 import static dev.ecsemulator.api.support.AwsErrors.assertAwsError;
 
 import dev.ecsemulator.api.support.EmulatorExtension;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.stream.IntStream;
@@ -21,8 +20,7 @@ import software.amazon.awssdk.services.ecs.model.InvalidParameterException;
 class DescribeListsTest {
 
   @RegisterExtension
-  static final EmulatorExtension EMULATOR = new EmulatorExtension(config ->
-      config.withDockerHost("unix://" + Path.of(config.dataDir().toString(), "no-docker.sock")));
+  static final EmulatorExtension EMULATOR = EmulatorExtension.withoutDocker();
   static final EcsClient ecs = EMULATOR.client();
 
   @Test

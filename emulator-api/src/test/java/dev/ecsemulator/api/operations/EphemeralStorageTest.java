@@ -4,7 +4,6 @@ import static dev.ecsemulator.api.support.AwsErrors.assertAwsError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecsemulator.api.support.EmulatorExtension;
-import java.nio.file.Path;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,8 +26,7 @@ import software.amazon.awssdk.services.ecs.model.Task;
 class EphemeralStorageTest {
 
   @RegisterExtension
-  static final EmulatorExtension EMULATOR = new EmulatorExtension(config ->
-      config.withDockerHost("unix://" + Path.of(config.dataDir().toString(), "no-docker.sock")));
+  static final EmulatorExtension EMULATOR = EmulatorExtension.withoutDocker();
   static final EcsClient ecs = EMULATOR.client();
 
   @BeforeEach
