@@ -14,9 +14,9 @@ import java.time.Instant;
  * failed with "The specified cluster is inactive"; the fix, #146, filters by status). How long is not documented and no
  * capture says. One hour is the emulator's choice: it is the one retention ECS does publish for what it has finished
  * with (stopped tasks "appear in the returned results for at least one hour", DescribeTasks), long enough for a client
- * that lists right after deleting to meet the INACTIVE entry, as on AWS, and short enough that a workstation's list does
- * not fill with the clusters of past test runs. DescribeClusters keeps describing an INACTIVE cluster after that, as AWS
- * does for much longer (aws/copilot-cli#5052: found a week after its deletion).
+ * that lists right after deleting to meet the INACTIVE entry, as on AWS, and short enough that a workstation's list
+ * does not fill with the clusters of past test runs. DescribeClusters keeps describing an INACTIVE cluster after that,
+ * as AWS does for much longer (aws/copilot-cli#5052: found a week after its deletion).
  */
 public final class ClusterListing {
 

@@ -78,8 +78,8 @@ public final class Clusters {
 
   /**
    * CreateCluster. Idempotent: an ACTIVE cluster of that name is returned as it is. An INACTIVE
-   * (deleted) one is created afresh, ACTIVE again (and forgets its deletion). {@code containerInsights} defaults to the account
-   * setting (Model docs of CreateCluster.settings).
+   * (deleted) one is created afresh, ACTIVE again (and forgets its deletion). {@code containerInsights}
+   * defaults to the account setting (Model docs of CreateCluster.settings).
    */
   public Cluster create(Scope scope, CreateClusterRequest request) {
     String name = request.clusterName() == null || request.clusterName().isEmpty()
@@ -146,7 +146,8 @@ public final class Clusters {
     Instant now = clock.instant();
     List<Cluster> listed = store.read(scope, view -> view.list(CLUSTER, c -> ClusterListing.listed(
         c, view.get(EcsKinds.DELETED_CLUSTER, c.clusterName()).orElse(null), now)));
-    Paging.Page<Cluster> page = Paging.page(listed, Cluster::clusterName, maxResults, nextToken, MAX_RESULTS, MAX_RESULTS);
+    Paging.Page<Cluster> page =
+        Paging.page(listed, Cluster::clusterName, maxResults, nextToken, MAX_RESULTS, MAX_RESULTS);
     return new Paging.Page<>(page.items().stream().map(Cluster::clusterArn).toList(), page.nextToken());
   }
 

@@ -35,6 +35,7 @@ class EphemeralStorageSizeTest {
         .ephemeralStorage(override == null ? null : new EphemeralStorage(override)).build();
 
     assertThat(EphemeralStorageSize.forFargateTask(td, overrides).sizeInGiB()).isEqualTo(expected);
-    assertThat(EphemeralStorageSize.forFargateTask(td, null).sizeInGiB()).isEqualTo(definition == null ? 20 : definition);
+    assertThat(EphemeralStorageSize.forFargateTask(td, null).sizeInGiB())
+        .isEqualTo(definition == null ? 20 : definition);
   }
 }

@@ -26,8 +26,9 @@ import java.util.Map;
 /**
  * Records one launch of a service plan as a new task, through {@link TaskCreation} (the one path that
  * places and records tasks): group {@code service:NAME}, startedBy the deployment ID, the deployment's
- * task definition, launch type or capacity provider (a strategy's providers share the deployment's tasks by base
- * and weight), platform version and network configuration, and the tags the service propagates. Stateless apart from its collaborators; thread-safe.
+ * task definition, launch type or capacity provider (a strategy's providers share the deployment's tasks by
+ * base and weight), platform version and network configuration, and the tags the service propagates.
+ * Stateless apart from its collaborators; thread-safe.
  */
 final class ServiceTaskLauncher {
 
