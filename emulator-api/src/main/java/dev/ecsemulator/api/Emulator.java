@@ -133,7 +133,7 @@ public final class Emulator implements AutoCloseable {
     this.managed = new ManagedResources(docker, instance);
     ServiceModel ecsModel = prestart.model(EcsService.MODEL);
     this.operations = new OperationTable();
-    ClusterOperations.register(operations, new Clusters(store));
+    ClusterOperations.register(operations, new Clusters(store, clock));
     TagOperations.register(operations, new Tags(store));
     AccountSettingOperations.register(operations, new AccountSettings(store));
     AttributeOperations.register(operations, new Attributes(store));

@@ -158,7 +158,8 @@ class RequestFuzzTest {
           }
         } finally {
           HttpResponse<String> reset = http.send(HttpRequest.newBuilder(URI.create(restarted.url() + "/_emulator/reset"))
-              .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+              .header("Content-Type", "application/json") // reset refuses other content types
+              .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
           assertThat(reset.statusCode()).as("reset: " + reset.body()).isEqualTo(200);
         }
       }
