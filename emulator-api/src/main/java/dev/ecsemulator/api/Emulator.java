@@ -20,6 +20,8 @@ import dev.ecsemulator.api.protocol.ServiceModel;
 import dev.ecsemulator.api.logs.LogsService;
 import dev.ecsemulator.api.secretsmanager.SecretsManagerService;
 import dev.ecsemulator.api.ssm.SsmService;
+import dev.ecsemulator.api.ui.Dashboard;
+import dev.ecsemulator.core.Scope;
 import dev.ecsemulator.core.EcsKinds;
 import dev.ecsemulator.core.secretsmanager.SecretsManagerKinds;
 import dev.ecsemulator.core.EmulatorInstance;
@@ -107,6 +109,8 @@ public final class Emulator implements AutoCloseable {
   private final ServiceController services;
   /** CloudWatch Logs: its operations, and the store of log events shipping appends to. */
   private final Logs logs;
+  /** The browser dashboard's live feed and Docker details; idle until a browser watches. */
+  private final Dashboard dashboard;
   private int port;
 
   private Emulator(EmulatorConfig config, Clock clock, Prestart prestart) {
@@ -158,8 +162,10 @@ public final class Emulator implements AutoCloseable {
         SecretsManagerService.create(prestart.model(SecretsManagerService.MODEL), store, clock),
         LogsService.create(prestart.model(LogsService.MODEL), logs));
     AwsJsonProtocol json = new AwsJsonProtocol(apis, new ScopeResolver(config.accountId(), config.region()));
+    this.dashboard = Dashboard.start(store, docker, instance, new Scope(config.accountId(), config.region()),
+        monitor::reachable, clock);
     this.server = prestart.server();
-    server.serve(new EcsHttpServer.Routes(new ProtocolRouter(json), this::health, this::reset));
+    server.serve(new EcsHttpServer.Routes(new ProtocolRouter(json), this::health, this::reset, dashboard));
   }
 
   /**
@@ -264,6 +270,11 @@ public final class Emulator implements AutoCloseable {
     return instance;
   }
 
+  /** The browser dashboard's server side (for tests that watch what it does). */
+  public Dashboard dashboard() {
+    return dashboard;
+  }
+
   /** CloudWatch Logs, e.g. to append container output ({@link dev.ecsemulator.core.logs.LogEvents#append}). */
   public Logs logs() {
     return logs;
@@ -351,7 +362,7 @@ public final class Emulator implements AutoCloseable {
   }
 
   /**
-   * Stops gracefully, in this order: the HTTP server (no new requests; those under way finish), the
+   * Stops gracefully, in this order: the dashboard's event streams, the HTTP server (no new requests; those under way finish), the
    * service controller (so nothing replaces a task stopped next), the tasks if
    * {@link SchedulerOptions#stopTasksOnExit()} (else their containers keep running, for the next start to
    * adopt), the task engine, CloudWatch Logs' retention sweeps, and the store (a final snapshot: compaction on
@@ -368,6 +379,7 @@ public final class Emulator implements AutoCloseable {
       engine = tasks;
     }
     try {
+      dashboard.close(); // its streams stay open until closed: the server's graceful stop would wait for them
       server.close();
       services.close();
       if (engine != null) {
