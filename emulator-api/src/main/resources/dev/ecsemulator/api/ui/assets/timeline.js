@@ -17,7 +17,7 @@ export function colourOf(rev) {
  */
 export function segments(task, now) {
   const created = task.createdAt;
-  if (!created) return [];
+  if (typeof created !== 'number') return [];
   const started = task.startedAt;
   const stopping = task.stoppingAt || (task.lastStatus === 'STOPPED' ? task.stoppedAt : null);
   const stopped = task.lastStatus === 'STOPPED' ? (task.stoppedAt || stopping || now) : null;
@@ -31,13 +31,13 @@ export function segments(task, now) {
 }
 
 /**
- * The time window shown: from the oldest task's creation (at most `span` seconds back) to now, at least a minute,
- * so a rollout of a few seconds still reads.
+ * The time window shown: from a little before the oldest task's creation (at most `span` seconds back) to now, at
+ * least half a minute, so a rollout of a few seconds still reads.
  */
 export function windowOf(tasks, now, span = 900) {
-  const oldest = Math.min(now, ...tasks.map(t => t.createdAt).filter(Boolean));
-  const from = Math.max(oldest - 2, now - span);
-  return {from: Math.min(from, now - 60), to: now};
+  const oldest = Math.min(now, ...tasks.map(t => t.createdAt).filter(t => typeof t === 'number'));
+  const from = Math.max(oldest - Math.max(2, (now - oldest) * 0.03), now - span);
+  return {from: Math.min(from, now - 30), to: now};
 }
 
 /**
@@ -108,8 +108,8 @@ export function drawTimeline(tasks, deployments, limits, {now, width, scale = 1,
   }
   for (const [value, name] of [[limits.max, 'max'], [limits.min, 'min']]) {
     root.append(svg('line', {x1: label, x2: width - right, y1: y(value), y2: y(value), class: 'bound ' + name}),
-      svg('text', {x: width - right - 4 * scale, y: y(value) - 3 * scale, 'text-anchor': 'end', 'font-size': font * 0.85,
-        class: 'bound-label'}, `${name} ${value}`));
+      svg('text', {x: label + 4 * scale, y: y(value) - 3 * scale, 'font-size': font * 0.85, class: 'bound-label'},
+        `${name} ${value}`));
   }
   root.append(svg('path', {class: 'count active', d: stepPath(steps, 'active', x, y, now)}),
     svg('path', {class: 'count running', d: stepPath(steps, 'running', x, y, now)}));
@@ -118,9 +118,10 @@ export function drawTimeline(tasks, deployments, limits, {now, width, scale = 1,
   for (const d of deployments) {
     if (!d.createdAt || d.createdAt < win.from) continue;
     const at = x(d.createdAt);
+    const nearEnd = at > width - 120 * scale;
     root.append(svg('line', {x1: at, x2: at, y1: 0, y2: height - 18 * scale, class: 'deployment-mark'}),
-      svg('text', {x: at + 3 * scale, y: top - 6 * scale, 'font-size': font * 0.85, class: 'deployment-label'},
-        `rev ${revision(d.taskDefinition)} starts`));
+      svg('text', {x: nearEnd ? at - 3 * scale : at + 3 * scale, y: top - 6 * scale, 'font-size': font * 0.85,
+        'text-anchor': nearEnd ? 'end' : 'start', class: 'deployment-label'}, `rev ${revision(d.taskDefinition)} starts`));
   }
 
   // One bar per task.
