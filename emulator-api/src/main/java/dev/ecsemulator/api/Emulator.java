@@ -362,8 +362,8 @@ public final class Emulator implements AutoCloseable {
   }
 
   /**
-   * Stops gracefully, in this order: the dashboard's event streams, the HTTP server (no new requests; those under way finish), the
-   * service controller (so nothing replaces a task stopped next), the tasks if
+   * Stops gracefully, in this order: the dashboard's event streams, the HTTP server (no new requests; those
+   * under way finish), the service controller (so nothing replaces a task stopped next), the tasks if
    * {@link SchedulerOptions#stopTasksOnExit()} (else their containers keep running, for the next start to
    * adopt), the task engine, CloudWatch Logs' retention sweeps, and the store (a final snapshot: compaction on
    * close). Idempotent.

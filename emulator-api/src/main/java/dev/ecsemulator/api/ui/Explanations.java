@@ -47,13 +47,7 @@ public final class Explanations {
    * @param pattern a regular expression the whole value must match
    * @param text the explanation, a sentence or three
    */
-  public record Entry(Topic topic, String pattern, String text) {
-
-    /** Whether {@code value} is what this entry explains. */
-    boolean matches(String value) {
-      return Pattern.compile(pattern).matcher(value).matches();
-    }
-  }
+  public record Entry(Topic topic, String pattern, String text) {}
 
   private static final String SERVICE = "\\(service [^)]+\\) ";
   private static final String TASK_ID = "\\(task [0-9a-f]+\\)";
@@ -206,6 +200,9 @@ public final class Explanations {
       new Entry(Topic.HEALTH, "UNKNOWN",
           "No verdict yet: the health checks are still in their start period, or no essential container has one."));
 
+  /** The catalogue's patterns, compiled once, in the same order. */
+  private static final List<Pattern> COMPILED = CATALOGUE.stream().map(e -> Pattern.compile(e.pattern())).toList();
+
   private Explanations() {}
 
   /** Every entry, in matching order. */
@@ -218,6 +215,12 @@ public final class Explanations {
     if (value == null) {
       return Optional.empty();
     }
-    return CATALOGUE.stream().filter(e -> e.topic() == topic && e.matches(value)).findFirst().map(Entry::text);
+    for (int i = 0; i < CATALOGUE.size(); i++) {
+      Entry entry = CATALOGUE.get(i);
+      if (entry.topic() == topic && COMPILED.get(i).matcher(value).matches()) {
+        return Optional.of(entry.text());
+      }
+    }
+    return Optional.empty();
   }
 }

@@ -31,7 +31,8 @@ final class UiAssets {
   /** A file and its content type. */
   record Asset(byte[] bytes, String contentType) {}
 
-  private final Map<String, Optional<Asset>> loaded = new ConcurrentHashMap<>();
+  /** The files found so far (a name not found is not kept: any number of names may be asked for). */
+  private final Map<String, Asset> loaded = new ConcurrentHashMap<>();
 
   /** The file named {@code name}, if the dashboard has one. */
   Optional<Asset> get(String name) {
@@ -39,12 +40,13 @@ final class UiAssets {
     if (!matcher.matches()) {
       return Optional.empty();
     }
-    return loaded.computeIfAbsent(name, n -> load(n, TYPES.get(matcher.group(1))));
+    return Optional.ofNullable(loaded.computeIfAbsent(name, n -> load(n, TYPES.get(matcher.group(1)))));
   }
 
-  private static Optional<Asset> load(String name, String contentType) {
+  /** The file, or null when there is none. */
+  private static Asset load(String name, String contentType) {
     try (InputStream in = UiAssets.class.getResourceAsStream(FOLDER + name)) {
-      return in == null ? Optional.empty() : Optional.of(new Asset(in.readAllBytes(), contentType));
+      return in == null ? null : new Asset(in.readAllBytes(), contentType);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the dashboard's " + name + " from the class path", e);
     }

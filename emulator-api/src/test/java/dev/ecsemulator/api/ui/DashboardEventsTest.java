@@ -147,6 +147,22 @@ class DashboardEventsTest {
     }
   }
 
+  /** The emulator's stop closes the dashboard first, so the server's graceful stop has no stream to wait for. */
+  @Test
+  void closingTheDashboardEndsItsStreamsAndRefusesNewOnes() throws Exception {
+    try (TestEmulator own = TestEmulator.start()) {
+      try (EventStream stream = EventStream.open(own.url() + "/_emulator/ui/events")) {
+        assertThat(stream.next(WAIT).name()).isEqualTo("snapshot");
+        own.emulator().dashboard().close();
+        stream.awaitEnd(WAIT);
+      }
+      try (EventStream late = EventStream.open(own.url() + "/_emulator/ui/events")) {
+        late.awaitEnd(WAIT);
+      }
+      assertThat(own.emulator().dashboard().watchers()).isZero();
+    }
+  }
+
   @Test
   void aMalformedScopeIsRefusedOnTheStream() throws Exception {
     try (EventStream stream = EventStream.open(events("?account=12&region=us-east-1"))) {

@@ -58,6 +58,14 @@ final class EventStream implements AutoCloseable {
     return status;
   }
 
+  /** Waits until the server has ended the stream; fails the test when it has not within {@code timeout}. */
+  void awaitEnd(Duration timeout) throws InterruptedException {
+    reader.join(timeout.toMillis());
+    if (reader.isAlive()) {
+      throw new AssertionError("the stream did not end within " + timeout);
+    }
+  }
+
   /** The next event, waiting up to {@code timeout}; fails the test when none comes. */
   Event next(Duration timeout) throws InterruptedException {
     Event event = events.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);

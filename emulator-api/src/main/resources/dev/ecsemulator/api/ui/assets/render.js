@@ -170,6 +170,9 @@ function taskRow(task, clusterName, model, actions) {
       `${p.hostPort}`), ` → ${p.container}:${p.containerPort}`))),
     h('td', {}, task.stopCode ? explained('STOP_CODE', task.stopCode, 'code') : '',
       task.stoppedReason ? h('div', {class: 'reason'}, task.stoppedReason) : null,
+      (task.containers || []).filter(c => c.exitCode !== undefined && c.exitCode !== null || c.reason).map(c =>
+        h('div', {class: 'reason'}, c.name, c.exitCode !== undefined && c.exitCode !== null
+          ? [' exited ', explained('EXIT_CODE', String(c.exitCode), 'code')] : '', c.reason ? ': ' + c.reason : '')),
       task.stopCode ? because('STOP_CODE', task.stopCode) : null,
       task.stoppedAt ? h('div', {class: 'quiet'}, ago(task.stoppedAt, model.now())) : null),
     h('td', {class: 'actions'},
