@@ -23,6 +23,8 @@ import dev.ecsemulator.api.protocol.ServiceModel;
 import dev.ecsemulator.api.logs.LogsService;
 import dev.ecsemulator.api.secretsmanager.SecretsManagerService;
 import dev.ecsemulator.api.ssm.SsmService;
+import dev.ecsemulator.api.ui.Dashboard;
+import dev.ecsemulator.core.Scope;
 import dev.ecsemulator.core.EcsKinds;
 import dev.ecsemulator.core.secretsmanager.SecretsManagerKinds;
 import dev.ecsemulator.core.EmulatorInstance;
@@ -115,6 +117,8 @@ public final class Emulator implements AutoCloseable {
   private final Logs logs;
   private final io.javalin.http.Handler api;
   private volatile TaskEndpoints taskEndpoints; // set once scheduling has started, when the endpoint is served
+  /** The browser dashboard's live feed and Docker details; idle until a browser watches. */
+  private final Dashboard dashboard;
   private int port;
 
   private Emulator(EmulatorConfig config, Clock clock, Prestart prestart) {
@@ -167,8 +171,10 @@ public final class Emulator implements AutoCloseable {
         LogsService.create(prestart.model(LogsService.MODEL), logs));
     AwsJsonProtocol json = new AwsJsonProtocol(apis, new ScopeResolver(config.accountId(), config.region()));
     this.api = new ProtocolRouter(json);
+    this.dashboard = Dashboard.start(store, docker, instance, new Scope(config.accountId(), config.region()),
+        monitor::reachable, clock);
     this.server = prestart.server();
-    server.serve(new EcsHttpServer.Routes(api, this::health, this::reset));
+    server.serve(new EcsHttpServer.Routes(api, this::health, this::reset, dashboard));
   }
 
   /**
@@ -318,6 +324,11 @@ public final class Emulator implements AutoCloseable {
     return instance;
   }
 
+  /** The browser dashboard's server side (for tests that watch what it does). */
+  public Dashboard dashboard() {
+    return dashboard;
+  }
+
   /** CloudWatch Logs, e.g. to append container output ({@link dev.ecsemulator.core.logs.LogEvents#append}). */
   public Logs logs() {
     return logs;
@@ -412,8 +423,8 @@ public final class Emulator implements AutoCloseable {
   }
 
   /**
-   * Stops gracefully, in this order: the HTTP server (no new requests; those under way finish), the
-   * service controller (so nothing replaces a task stopped next), the tasks if
+   * Stops gracefully, in this order: the dashboard's event streams, the HTTP server (no new requests; those
+   * under way finish), the service controller (so nothing replaces a task stopped next), the tasks if
    * {@link SchedulerOptions#stopTasksOnExit()} (else their containers keep running, for the next start to
    * adopt), the task engine, CloudWatch Logs' retention sweeps, and the store (a final snapshot: compaction on
    * close). Idempotent.
@@ -429,6 +440,7 @@ public final class Emulator implements AutoCloseable {
       engine = tasks;
     }
     try {
+      dashboard.close(); // its streams stay open until closed: the server's graceful stop would wait for them
       server.close();
       services.close();
       if (engine != null) {
