@@ -2,10 +2,15 @@ package dev.ecsemulator.api.logs;
 
 import static org.awaitility.Awaitility.await;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.cloudwatchlogs.model.OutputLogEvent;
 import software.amazon.awssdk.services.ecs.EcsClient;
@@ -56,6 +61,25 @@ final class AwslogsFixtures {
     await().atMost(LONG).pollInterval(Duration.ofMillis(100))
         .until(() -> lastStatus.equals(describe(ecs, taskArn).lastStatus()));
     return describe(ecs, taskArn);
+  }
+
+  /**
+   * Creates the group, then runs a task of one container {@code app} printing with {@code script} to it (stream prefix
+   * {@code ecs}); returns the stream's name once the task runs.
+   */
+  static String runPrinter(EcsClient ecs, CloudWatchLogsClient logs, String group, String family, String script) {
+    logs.createLogGroup(b -> b.logGroupName(group));
+    String arn = run(ecs, register(ecs, family, printer("app", script,
+        Map.of("awslogs-group", group, "awslogs-stream-prefix", "ecs")))).taskArn();
+    awaitStatus(ecs, arn, "RUNNING");
+    return "ecs/app/" + taskId(arn);
+  }
+
+  /** A CloudWatch Logs client of the emulator at {@code url}: us-east-1, the default account. */
+  static CloudWatchLogsClient logsAt(String url) {
+    return CloudWatchLogsClient.builder().endpointOverride(URI.create(url)).region(Region.US_EAST_1)
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+        .httpClient(UrlConnectionHttpClient.create()).build();
   }
 
   static String taskId(String taskArn) {

@@ -1,11 +1,8 @@
 package dev.ecsemulator.api.logs;
 
-import static dev.ecsemulator.api.logs.AwslogsFixtures.awaitStatus;
+import static dev.ecsemulator.api.logs.AwslogsFixtures.logsAt;
 import static dev.ecsemulator.api.logs.AwslogsFixtures.messages;
-import static dev.ecsemulator.api.logs.AwslogsFixtures.printer;
-import static dev.ecsemulator.api.logs.AwslogsFixtures.register;
-import static dev.ecsemulator.api.logs.AwslogsFixtures.run;
-import static dev.ecsemulator.api.logs.AwslogsFixtures.taskId;
+import static dev.ecsemulator.api.logs.AwslogsFixtures.runPrinter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -13,20 +10,14 @@ import dev.ecsemulator.api.support.EmulatorProcess;
 import dev.ecsemulator.core.EmulatorInstance;
 import dev.ecsemulator.scheduler.docker.DockerEngine;
 import dev.ecsemulator.scheduler.docker.ManagedResources;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
 
@@ -59,10 +50,7 @@ class AwslogsKillJarIT {
   }
 
   static CloudWatchLogsClient logs(EmulatorProcess process) {
-    return CloudWatchLogsClient.builder().endpointOverride(URI.create("http://127.0.0.1:" + process.port()))
-        .region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-        .httpClient(UrlConnectionHttpClient.create()).build();
+    return logsAt("http://127.0.0.1:" + process.port());
   }
 
   @Test
@@ -71,11 +59,7 @@ class AwslogsKillJarIT {
     String stream;
     try (EcsClient ecs = first.client(); CloudWatchLogsClient logs = logs(first)) {
       ecs.createCluster(b -> b.clusterName("default"));
-      logs.createLogGroup(b -> b.logGroupName("/ecs/fast"));
-      String arn = run(ecs, register(ecs, "fast", printer("app", FAST_COUNTER,
-          Map.of("awslogs-group", "/ecs/fast", "awslogs-stream-prefix", "ecs")))).taskArn();
-      awaitStatus(ecs, arn, "RUNNING");
-      stream = "ecs/app/" + taskId(arn);
+      stream = runPrinter(ecs, logs, "/ecs/fast", "fast", FAST_COUNTER);
       await().atMost(LONG).until(() -> messages(logs, "/ecs/fast", stream).size() >= 3000);
     }
     first.kill();

@@ -2,12 +2,9 @@ package dev.ecsemulator.api.logs;
 
 import static dev.ecsemulator.api.logs.AwslogsFixtures.COUNTER;
 import static dev.ecsemulator.api.logs.AwslogsFixtures.LONG;
-import static dev.ecsemulator.api.logs.AwslogsFixtures.awaitStatus;
+import static dev.ecsemulator.api.logs.AwslogsFixtures.logsAt;
 import static dev.ecsemulator.api.logs.AwslogsFixtures.messages;
-import static dev.ecsemulator.api.logs.AwslogsFixtures.printer;
-import static dev.ecsemulator.api.logs.AwslogsFixtures.register;
-import static dev.ecsemulator.api.logs.AwslogsFixtures.run;
-import static dev.ecsemulator.api.logs.AwslogsFixtures.taskId;
+import static dev.ecsemulator.api.logs.AwslogsFixtures.runPrinter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -20,7 +17,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -57,9 +53,8 @@ class AwslogsRestartContainersTest {
     }
   }
 
-  static <B extends software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<B, C>
-      & software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder<B, C>, C> C client(B builder, Emulator at) {
-    return builder.endpointOverride(URI.create(at.url())).region(Region.US_EAST_1)
+  static EcsClient ecs(Emulator at) {
+    return EcsClient.builder().endpointOverride(URI.create(at.url())).region(Region.US_EAST_1)
         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
         .httpClient(UrlConnectionHttpClient.create()).build();
   }
@@ -69,21 +64,16 @@ class AwslogsRestartContainersTest {
     Emulator first = start();
     String stream;
     int beforeRestart;
-    try (EcsClient ecs = client(EcsClient.builder(), first);
-        CloudWatchLogsClient logs = client(CloudWatchLogsClient.builder(), first)) {
+    try (EcsClient ecs = ecs(first); CloudWatchLogsClient logs = logsAt(first.url())) {
       ecs.createCluster(b -> b.clusterName("default"));
-      logs.createLogGroup(b -> b.logGroupName("/ecs/counter"));
-      String arn = run(ecs, register(ecs, "counter", printer("app", COUNTER,
-          Map.of("awslogs-group", "/ecs/counter", "awslogs-stream-prefix", "ecs")))).taskArn();
-      awaitStatus(ecs, arn, "RUNNING");
-      stream = "ecs/app/" + taskId(arn);
+      stream = runPrinter(ecs, logs, "/ecs/counter", "counter", COUNTER);
       await().atMost(LONG).until(() -> messages(logs, "/ecs/counter", stream).size() >= 20);
     }
     first.close(); // the task runs on
     emulator = null;
 
     Emulator second = start();
-    try (CloudWatchLogsClient logs = client(CloudWatchLogsClient.builder(), second)) {
+    try (CloudWatchLogsClient logs = logsAt(second.url())) {
       beforeRestart = messages(logs, "/ecs/counter", stream).size();
       await().atMost(LONG).pollInterval(Duration.ofMillis(200))
           .until(() -> messages(logs, "/ecs/counter", stream).size() >= beforeRestart + 30);

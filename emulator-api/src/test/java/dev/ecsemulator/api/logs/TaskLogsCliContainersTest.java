@@ -2,11 +2,7 @@ package dev.ecsemulator.api.logs;
 
 import static dev.ecsemulator.api.logs.AwslogsFixtures.COUNTER;
 import static dev.ecsemulator.api.logs.AwslogsFixtures.awaitMessages;
-import static dev.ecsemulator.api.logs.AwslogsFixtures.awaitStatus;
-import static dev.ecsemulator.api.logs.AwslogsFixtures.printer;
-import static dev.ecsemulator.api.logs.AwslogsFixtures.register;
-import static dev.ecsemulator.api.logs.AwslogsFixtures.run;
-import static dev.ecsemulator.api.logs.AwslogsFixtures.taskId;
+import static dev.ecsemulator.api.logs.AwslogsFixtures.runPrinter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -17,7 +13,6 @@ import dev.ecsemulator.api.support.TestEmulator;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,11 +47,7 @@ class TaskLogsCliContainersTest {
   @BeforeEach
   void aTaskPrintingACounter() {
     ecs.createCluster(b -> b.clusterName("default"));
-    logs.createLogGroup(b -> b.logGroupName("/ecs/counter"));
-    String arn = run(ecs, register(ecs, "counter", printer("app", COUNTER,
-        Map.of("awslogs-group", "/ecs/counter", "awslogs-stream-prefix", "ecs")))).taskArn();
-    awaitStatus(ecs, arn, "RUNNING");
-    stream = "ecs/app/" + taskId(arn);
+    stream = runPrinter(ecs, logs, "/ecs/counter", "counter", COUNTER);
     awaitMessages(logs, "/ecs/counter", stream, 3);
   }
 
