@@ -3,13 +3,8 @@ package dev.ecsemulator.scheduler.logs;
 import com.github.dockerjava.transport.DockerHttpClient;
 import dev.ecsemulator.core.EcsKinds;
 import dev.ecsemulator.core.Scope;
-import dev.ecsemulator.core.logs.LogGroups;
-import dev.ecsemulator.core.logs.LogStreams;
 import dev.ecsemulator.core.logs.Logs;
 import dev.ecsemulator.core.logs.error.LogsException;
-import dev.ecsemulator.core.logs.error.ResourceAlreadyExistsException;
-import dev.ecsemulator.core.logs.error.ResourceNotFoundException;
-import dev.ecsemulator.core.logs.model.CreateLogGroupRequest;
 import dev.ecsemulator.core.model.Container;
 import dev.ecsemulator.core.model.ContainerDefinition;
 import dev.ecsemulator.core.model.LogConfiguration;
@@ -86,8 +81,7 @@ public final class AwslogsShipping implements ContainerLogDriver, AutoCloseable 
   private static final long MAX_RETRY_DELAY_MILLIS = 30_000;
 
   private final StateStore store;
-  private final LogGroups groups;
-  private final LogStreams streams;
+  private final StreamSetup destinations;
   private final OutputSource source;
   private final EventSink sink;
   private final Clock clock;
@@ -108,8 +102,7 @@ public final class AwslogsShipping implements ContainerLogDriver, AutoCloseable 
   AwslogsShipping(StateStore store, Logs logs, OutputSource source, EventSink sink, Clock clock, Settings settings,
       Supplier<String> requestIds, Closeable connection) {
     this.store = store;
-    this.groups = logs.groups();
-    this.streams = logs.streams();
+    this.destinations = new StreamSetup(logs.groups(), logs.streams());
     this.source = source;
     this.sink = sink;
     this.clock = clock;
@@ -165,55 +158,11 @@ public final class AwslogsShipping implements ContainerLogDriver, AutoCloseable 
     try {
       Optional<ShippingTarget> target = ShippingTarget.of(scope, task, container, containerId);
       if (target.isPresent()) {
-        createDestination(target.get());
+        destinations.create(target.get());
       }
     } catch (DriverRefusal refusal) {
       throw DriverErrors.reported(refusal, fargate(task), requestIds.get());
     }
-  }
-
-  /**
-   * The stream, as the driver's {@code create} makes it: the stream first; if the group is missing and
-   * {@code awslogs-create-group} is true, the group, then the stream again. Existing ones are fine.
-   */
-  private void createDestination(ShippingTarget target) {
-    if (!target.options().createStream()) {
-      return; // awslogs-create-stream=false: the driver creates nothing
-    }
-    LogNames.check(target.group(), target.stream());
-    try {
-      createStream(target);
-    } catch (ResourceNotFoundException missing) {
-      if (!target.options().createGroup()) {
-        throw refusal("failed to create Cloudwatch log stream", missing);
-      }
-      try {
-        groups.create(target.logScope(), CreateLogGroupRequest.builder().logGroupName(target.group()).build());
-      } catch (ResourceAlreadyExistsException created) {
-        // made meanwhile: fine
-      } catch (LogsException e) {
-        throw refusal("failed to create Cloudwatch log group", e);
-      }
-      try {
-        createStream(target);
-      } catch (LogsException e) {
-        throw refusal("failed to create Cloudwatch log stream", e);
-      }
-    } catch (LogsException e) {
-      throw refusal("failed to create Cloudwatch log stream", e);
-    }
-  }
-
-  private void createStream(ShippingTarget target) {
-    try {
-      streams.create(target.logScope(), target.group(), target.stream());
-    } catch (ResourceAlreadyExistsException exists) {
-      // a container started again, or a stream made in advance: the driver takes it as it is
-    }
-  }
-
-  private static DriverRefusal refusal(String what, LogsException e) {
-    return new DriverRefusal(DriverRefusal.Step.START, what + ": " + e.errorCode() + ": " + e.getMessage(), true);
   }
 
   @Override
