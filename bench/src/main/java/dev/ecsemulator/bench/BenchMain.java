@@ -239,7 +239,9 @@ public final class BenchMain implements Callable<Integer> {
         .paragraph("The benchmarks on real containers (launch, rollout, scale) use `BenchDocker` (docker-java, built as "
             + "the emulator builds its client; every container it creates is labelled as the harness's own and "
             + "removed, pass or fail), `ContainerTemplate` (a copy of a container the emulator created, so a raw "
-            + "baseline has the same image and limits by construction) and `EcsTasks` (task and service calls).")
+            + "baseline has the same image and limits by construction) and `EcsTasks` (task and service calls). The "
+            + "awslogs benchmark runs its baseline as a task too (Docker's default driver), reads it with the docker "
+            + "CLI (`DockerLogsReader`) and reads dockerd's CPU time through `Dockerd`.")
         .build();
   }
 }
