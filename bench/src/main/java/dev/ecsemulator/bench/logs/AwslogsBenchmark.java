@@ -228,8 +228,9 @@ public final class AwslogsBenchmark implements Benchmark {
     section.headline(new Headline(String.format(Locale.ROOT, "awslogs, %,d lines/s for %d s: lines shipped per "
             + "second (last line readable after)", perSecond, seconds),
         Fmt.rate(rate.median()) + " lines/s (" + Fmt.ms(lag.median()) + " ms)",
-        "docker logs --follow " + Fmt.rate(baseRate.median()) + " lines/s", Fmt.ratio(rate.median() / baseRate.median()),
-        "keeps up: last line within " + Fmt.ms(GOAL_LAG_MILLIS) + " ms", Headline.Verdict.of(lag.max() <= GOAL_LAG_MILLIS)));
+        "docker logs --follow " + Fmt.rate(baseRate.median()) + " lines/s",
+        Fmt.ratio(rate.median() / baseRate.median()), "keeps up: last line within " + Fmt.ms(GOAL_LAG_MILLIS) + " ms",
+        Headline.Verdict.of(lag.max() <= GOAL_LAG_MILLIS)));
     if (dockerdSeen) {
       section.headline(new Headline(String.format(Locale.ROOT, "awslogs, %,d lines/s for %d s: CPU (emulator + "
               + "dockerd)", perSecond, seconds), String.format(Locale.ROOT, "%.2f s", cpu.median()),

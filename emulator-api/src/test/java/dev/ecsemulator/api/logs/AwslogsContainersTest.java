@@ -155,7 +155,8 @@ class AwslogsContainersTest {
     logs.createLogGroup(b -> b.logGroupName("/ecs/multi"));
     String script = "printf 'INFO start\\n  at one\\n  at two\\nINFO next\\nERROR last\\n  detail\\n'";
     String arn = run(ecs, register(ecs, "multi", printer("app", script,
-        options("/ecs/multi", "awslogs-stream-prefix", "ecs", "awslogs-multiline-pattern", "^(INFO|ERROR)")))).taskArn();
+        options("/ecs/multi", "awslogs-stream-prefix", "ecs", "awslogs-multiline-pattern", "^(INFO|ERROR)"))))
+        .taskArn();
     awaitStatus(ecs, arn, "STOPPED");
 
     // The driver adds a newline to every line of an event; the last event goes when the output ends.

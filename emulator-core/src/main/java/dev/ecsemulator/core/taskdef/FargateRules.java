@@ -21,8 +21,8 @@ import java.util.Set;
  * SYS_PTRACE, no {@code devices}, {@code sharedMemorySize} or {@code dockerSecurityOptions}, no ipcMode, pidMode
  * {@code task} only; awslogs needs {@code awslogs-stream-prefix} (the model's LogConfiguration.options: "Required:
  * Yes, when using the Fargate launch type"). {@code tmpfs} is allowed: Fargate supports it since 2026-01-06 (AWS
- * What's New, and the model's LinuxParameters.tmpfs no longer excludes Fargate). The order of the checks is AWS's where known
- * (task level before containers), else ours. Pure.
+ * What's New, and the model's LinuxParameters.tmpfs no longer excludes Fargate). The order of the checks is AWS's
+ * where known (task level before containers), else ours. Pure.
  */
 public final class FargateRules {
 

@@ -51,7 +51,8 @@ final class ContainerShipper {
    * @param clock milliseconds now (multiline events waiting too long are sent)
    * @param maxQueuedBytes how much made but unstored output the queue holds before the reader waits
    */
-  ContainerShipper(ShippingTarget target, OutputSource source, EventSink sink, LongSupplier clock, long maxQueuedBytes) {
+  ContainerShipper(ShippingTarget target, OutputSource source, EventSink sink, LongSupplier clock,
+      long maxQueuedBytes) {
     this.target = target;
     this.source = source;
     this.sink = sink;

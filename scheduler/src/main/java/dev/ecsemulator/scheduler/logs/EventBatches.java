@@ -20,7 +20,7 @@ final class EventBatches {
 
   private EventBatches() {}
 
-  /** What {@link #take} took from the queue: the batch, and the events it dropped on the way (how many, their bytes). */
+  /** What {@link #take} took from the queue: the batch, and the events it dropped (how many, their bytes). */
   record Taken(List<LogEvent> batch, int dropped, long droppedBytes) {
 
     static final Taken NOTHING = new Taken(List.of(), 0, 0);

@@ -56,7 +56,8 @@ final class LogFrameDecoder {
       if (got < HEADER) {
         throw new EOFException("the log stream ended inside a frame header");
       }
-      int size = ((header[4] & 0xff) << 24) | ((header[5] & 0xff) << 16) | ((header[6] & 0xff) << 8) | (header[7] & 0xff);
+      int size = ((header[4] & 0xff) << 24) | ((header[5] & 0xff) << 16) | ((header[6] & 0xff) << 8)
+          | (header[7] & 0xff);
       byte[] payload = in.readNBytes(size);
       if (payload.length < size) {
         throw new EOFException("the log stream ended inside a frame");
@@ -83,7 +84,8 @@ final class LogFrameDecoder {
   private DockerLogLine message(int stream, byte[] payload, int length) throws IOException {
     int space = indexOf(payload, (byte) ' ', length);
     if (space < 0) {
-      throw new IOException("a log message without a timestamp: " + new String(payload, 0, length, StandardCharsets.UTF_8));
+      throw new IOException("a log message without a timestamp: "
+          + new String(payload, 0, length, StandardCharsets.UTF_8));
     }
     long timestamp;
     try {

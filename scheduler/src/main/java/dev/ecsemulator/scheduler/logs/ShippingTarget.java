@@ -31,7 +31,8 @@ record ShippingTarget(String containerId, String containerName, boolean tty, Sco
     }
     AwslogsOptions options = AwslogsOptions.parse(log.options(), taskScope.region());
     String taskId = task.taskArn().substring(task.taskArn().lastIndexOf('/') + 1);
-    return Optional.of(new ShippingTarget(containerId, container.name(), Boolean.TRUE.equals(container.pseudoTerminal()),
+    boolean tty = Boolean.TRUE.equals(container.pseudoTerminal());
+    return Optional.of(new ShippingTarget(containerId, container.name(), tty,
         new Scope(taskScope.accountId(), options.region()), options.group(),
         options.streamName(container.name(), taskId, containerId), options, "FARGATE".equals(task.launchType())));
   }

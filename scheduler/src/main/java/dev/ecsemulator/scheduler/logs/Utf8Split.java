@@ -21,7 +21,7 @@ final class Utf8Split {
         bytes++;
       } else if (c < 0x800) {
         bytes += 2;
-      } else if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+      } else if (pairAt(text, i)) {
         bytes += 4;
         i++;
       } else {
@@ -39,7 +39,7 @@ final class Utf8Split {
     int i = 0;
     while (i < text.length()) {
       char c = text.charAt(i);
-      boolean pair = Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1));
+      boolean pair = pairAt(text, i);
       int size = c < 0x80 ? 1 : c < 0x800 ? 2 : pair ? 4 : 3;
       if (bytes + size > maxBytes && i > start) {
         pieces.add(text.substring(start, i));
@@ -53,5 +53,11 @@ final class Utf8Split {
       pieces.add(text.substring(start));
     }
     return pieces;
+  }
+
+  /** Whether a surrogate pair (one character of 4 UTF-8 bytes) starts at {@code i}. */
+  private static boolean pairAt(CharSequence text, int i) {
+    return Character.isHighSurrogate(text.charAt(i)) && i + 1 < text.length()
+        && Character.isLowSurrogate(text.charAt(i + 1));
   }
 }

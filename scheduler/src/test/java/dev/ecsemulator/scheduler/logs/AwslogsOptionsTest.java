@@ -124,7 +124,8 @@ class AwslogsOptionsTest {
     DriverRefusal option = new DriverRefusal(DriverRefusal.Step.CREATE, "unknown log opt 'x' for awslogs log driver",
         false);
     assertThat(DriverErrors.reported(option, false, "r-2").reason())
-        .isEqualTo("CannotCreateContainerError: Error response from daemon: unknown log opt 'x' for awslogs log driver");
+        .isEqualTo("CannotCreateContainerError: Error response from daemon: unknown log opt 'x' for awslogs log "
+            + "driver");
   }
 
   @Test
