@@ -34,6 +34,7 @@ import dev.ecsemulator.core.logs.Logs;
 import dev.ecsemulator.core.logs.LogsKinds;
 import dev.ecsemulator.core.task.TaskCommands;
 import dev.ecsemulator.core.task.TaskQueries;
+import dev.ecsemulator.scheduler.logs.AwslogsShipping;
 import dev.ecsemulator.scheduler.runtime.ContainerRuntime;
 import dev.ecsemulator.scheduler.runtime.DockerContainerRuntime;
 import dev.ecsemulator.scheduler.runtime.LocalHostPaths;
@@ -111,6 +112,7 @@ public final class Emulator implements AutoCloseable {
   private final Memo<ContainerRuntime> runtime;
   private final EngineMonitor monitor;
   private TaskEngine tasks; // guarded by this: set once scheduling has started
+  private AwslogsShipping awslogs; // guarded by this: set with tasks
   private boolean closing; // guarded by this
   private final ServiceController services;
   /** CloudWatch Logs: its operations, and the store of log events shipping appends to. */
@@ -243,19 +245,25 @@ public final class Emulator implements AutoCloseable {
     monitor.probe();
     SchedulerOptions options = config.scheduler();
     TaskEndpoints endpoints = options.taskMetadata() ? taskEndpoints() : null;
+    // Containers with the awslogs driver ship their output to CloudWatch Logs; each followed container holds one of
+    // the client's connections.
+    AwslogsShipping shipping = AwslogsShipping.start(store, logs, runtime.get(), docker.newStreamClient(1024), clock,
+        AwslogsShipping.Settings.defaults());
     TaskEngine engine = new TaskEngine(store, runtime.get(), monitor, clock, instance, new TaskEngine.Settings(
         options.resyncInterval(), options.stoppedTaskRetention(), options.taskCleanupDelay(),
         PullPolicy.parse(options.imagePullBehavior()), config.bind(),
         endpoints == null ? TaskEndpoint.Source.NONE : endpoints, options.allowHostAccess(),
-        LocalHostPaths.policy(docker.host(), instance.dataDir())));
+        LocalHostPaths.policy(docker.host(), instance.dataDir())), shipping);
     synchronized (this) {
       if (!closing) {
         tasks = engine;
+        awslogs = shipping;
         engine.start();
         return;
       }
     }
     engine.close(); // the emulator stopped while this was starting
+    shipping.close();
   }
 
   /**
@@ -426,18 +434,20 @@ public final class Emulator implements AutoCloseable {
    * Stops gracefully, in this order: the dashboard's event streams, the HTTP server (no new requests; those
    * under way finish), the service controller (so nothing replaces a task stopped next), the tasks if
    * {@link SchedulerOptions#stopTasksOnExit()} (else their containers keep running, for the next start to
-   * adopt), the task engine, CloudWatch Logs' retention sweeps, and the store (a final snapshot: compaction on
-   * close). Idempotent.
+   * adopt), the task engine, the shipping of awslogs output, CloudWatch Logs' retention sweeps, and the store (a
+   * final snapshot: compaction on close). Idempotent.
    */
   @Override
   public void close() {
     TaskEngine engine;
+    AwslogsShipping shipping;
     synchronized (this) {
       if (closing) {
         return;
       }
       closing = true;
       engine = tasks;
+      shipping = awslogs;
     }
     try {
       dashboard.close(); // its streams stay open until closed: the server's graceful stop would wait for them
@@ -446,6 +456,9 @@ public final class Emulator implements AutoCloseable {
       if (engine != null) {
         finishTasks(engine);
         engine.close();
+      }
+      if (shipping != null) {
+        shipping.close(); // after the tasks, whose stops ship their output; before the store
       }
       TaskEndpoints endpoints = taskEndpoints;
       if (endpoints != null) {
