@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * ListSecrets' and BatchGetSecretValue's filters, as the API reference's Filter describes them: {@code name},
@@ -66,7 +67,8 @@ public final class SecretFilters {
       attributes.add(tag.key());
       attributes.add(tag.value());
     });
-    List<String> words = attributes.stream().flatMap(a -> words(a).stream()).toList();
+    // A tag may have no value (the model requires neither member of a Tag)
+    List<String> words = attributes.stream().filter(Objects::nonNull).flatMap(a -> words(a).stream()).toList();
     return words(value).stream().allMatch(word -> anyStartsWith(words, word));
   }
 
