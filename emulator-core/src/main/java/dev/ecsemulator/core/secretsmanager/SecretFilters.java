@@ -26,10 +26,14 @@ public final class SecretFilters {
 
   /**
    * @param region the secret's region (a secret that is not replicated is its own primary)
-   * @throws InvalidParameterException for a filter without values
+   * @throws InvalidParameterException for a filter without a key or without values (the model requires neither)
    */
   public static boolean matches(StoredSecret secret, String region, List<Filter> filters) {
     for (Filter filter : filters == null ? List.<Filter>of() : filters) {
+      if (filter.key() == null) {
+        // Unverified wording (moto's).
+        throw new InvalidParameterException("Invalid filter key");
+      }
       if (filter.values() == null || filter.values().isEmpty()) {
         // Unverified wording (moto's).
         throw new InvalidParameterException("Invalid filter values for key: " + filter.key());

@@ -57,6 +57,12 @@ class SecretFiltersTest {
   }
 
   @Test
+  void aFilterWithoutAKeyIsRefused() {
+    assertThatThrownBy(() -> SecretFilters.matches(SECRET, "eu-west-1", List.of(new Filter(null, List.of("prod")))))
+        .isInstanceOf(InvalidParameterException.class).hasMessage("Invalid filter key");
+  }
+
+  @Test
   void aFilterWithoutValuesIsRefused() {
     assertThatThrownBy(() -> SecretFilters.matches(SECRET, "eu-west-1", List.of(new Filter("name", null))))
         .isInstanceOf(InvalidParameterException.class);
