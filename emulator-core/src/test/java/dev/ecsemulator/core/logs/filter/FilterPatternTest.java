@@ -133,6 +133,17 @@ class FilterPatternTest {
         "{\"a\":\"" + "a".repeat(30_000) + "\"}")).isFalse();
   }
 
+  /** A number beyond a double's range is compared as the number it is, not as infinity (nor failing). */
+  @Test
+  void aNumberBeyondADoublesRangeIsComparedAsItIs() {
+    String event = "{\"latency\":1e400,\"tiny\":-1e400}";
+
+    assertThat(FilterPattern.parse("{ $.latency > 100 }").matches(event)).isTrue();
+    assertThat(FilterPattern.parse("{ $.latency = 1e400 }").matches(event)).isTrue();
+    assertThat(FilterPattern.parse("{ $.latency < 1e401 }").matches(event)).isTrue();
+    assertThat(FilterPattern.parse("{ $.tiny < 0 }").matches(event)).isTrue();
+  }
+
   static Stream<Arguments> malformed() {
     return Stream.of(
         Arguments.of("10.0.0.1", "Invalid filter pattern: Invalid character(s) in term '10.0.0.1'"),
