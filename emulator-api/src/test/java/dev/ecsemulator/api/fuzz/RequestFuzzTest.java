@@ -45,7 +45,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RequestFuzzTest {
 
-  static final int DEFAULT_REQUESTS = 200;
+  static final int DEFAULT_REQUESTS = 150;
   /** Every so many requests of a service, its fixture brings back what the requests deleted. */
   static final int AGAIN_EVERY = 100;
   /** After so many requests without an answer the run stops: see {@link #stuck}. */
