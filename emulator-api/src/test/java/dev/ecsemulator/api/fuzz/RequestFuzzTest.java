@@ -119,6 +119,8 @@ class RequestFuzzTest {
           }
         }
       }
+      assertThat(log.lines()).as("the tap sees the emulator's log (its store's start line)")
+          .anyMatch(line -> line.contains("DurableStateStore"));
       assertThat(log.lines()).as("log lines that show a secret value (seed %d)", seed)
           .noneMatch(SecretWatch::shows);
     }
