@@ -81,7 +81,7 @@ final class FuzzedService {
   }
 
   /** Sends one request; {@code index} numbers it in what the tally notes. */
-  void send(int index) throws IOException {
+  void send(int index) {
     String operation = operations.get(random.nextInt(operations.size()));
     ObjectNode seed = random.nextBoolean() ? fixture.seed(operation) : null;
     byte[] body = generator.body(operation, seed);
@@ -93,8 +93,8 @@ final class FuzzedService {
       tally.serverErrors.add(what + " " + answer.body() + " <- " + excerpt(body));
     }
     if (SecretWatch.shows(answer.body())) {
-      String shown = answer.status() == 200
-          ? fixture.withoutAllowedSecrets(operation, request(body), json.readTree(answer.body())).toString()
+      JsonNode tree = answer.status() == 200 ? tree(answer.body().getBytes(StandardCharsets.UTF_8)) : null;
+      String shown = tree != null ? fixture.withoutAllowedSecrets(operation, tree(body), tree).toString()
           : answer.body();
       if (SecretWatch.shows(shown)) {
         tally.leaks.add(what + " shows a secret value: ..." + SecretWatch.around(shown) + "...");
@@ -105,10 +105,10 @@ final class FuzzedService {
     }
   }
 
-  /** The request as JSON, or null if it is not (its bytes were mangled). */
-  private JsonNode request(byte[] body) {
+  /** The bytes as JSON (a request, or an answer), or null if they are not (a request's bytes were mangled). */
+  private JsonNode tree(byte[] bytes) {
     try {
-      return json.readTree(body);
+      return json.readTree(bytes);
     } catch (IOException e) {
       return null;
     }

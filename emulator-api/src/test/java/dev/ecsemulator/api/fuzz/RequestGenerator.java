@@ -20,10 +20,9 @@ import java.util.Random;
  * within the model's constraints (enums, lengths, ranges), names taken now and then from the {@link NamePool} of names
  * and ARNs that exist (by the kind its {@link ServiceFixture} says a member holds), so that requests reach past
  * validation, and a new recognisable secret value ({@link SecretWatch}) for every member the model marks sensitive; then
- * hostile mutations of a random place in the body (nulls, wrong JSON types,
- * deep nesting, huge or odd strings, extreme numbers, unknown members, long lists) and, now and then, of its bytes
- * (cut short, trailing data, a broken byte, not an object). Deterministic for a given {@link Random}. Not
- * thread-safe.
+ * hostile mutations of a random place in the body (nulls, wrong JSON types, deep nesting, huge or odd strings, extreme
+ * numbers, unknown members, long lists) and, now and then, of its bytes (cut short, trailing data, a broken byte, not an
+ * object). Deterministic for a given {@link Random}. Not thread-safe.
  */
 final class RequestGenerator {
 
