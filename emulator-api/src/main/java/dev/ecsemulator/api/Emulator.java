@@ -182,9 +182,9 @@ public final class Emulator implements AutoCloseable {
   /**
    * Every kind of entity the emulator stores. Durable state is read back by kind name, so a kind
    * missing here fails its first write (in ephemeral mode too), and the durable store refuses files
-   * naming any other.
+   * naming any other. Public for tests that check every stored record.
    */
-  static KindRegistry kinds() {
+  public static KindRegistry kinds() {
     return KindRegistry.of(EcsKinds.all()).with(dev.ecsemulator.core.ssm.SsmKinds.all()).with(
         dev.ecsemulator.core.task.RunTaskToken.KIND,
         dev.ecsemulator.core.taskdef.TaskDefinitionFamily.KIND,
@@ -340,6 +340,11 @@ public final class Emulator implements AutoCloseable {
   /** CloudWatch Logs, e.g. to append container output ({@link dev.ecsemulator.core.logs.LogEvents#append}). */
   public Logs logs() {
     return logs;
+  }
+
+  /** The AWS APIs on the endpoint, ECS first: each with its model, its operations and its errors. */
+  public List<AwsService> services() {
+    return apis;
   }
 
   /** How many of the ECS model's operations the dispatch table implements. */
