@@ -20,7 +20,9 @@ import dev.ecsemulator.api.protocol.OperationTable;
 import dev.ecsemulator.api.protocol.ProtocolRouter;
 import dev.ecsemulator.api.protocol.ScopeResolver;
 import dev.ecsemulator.api.protocol.ServiceModel;
+import dev.ecsemulator.api.elbv2.Elbv2Service;
 import dev.ecsemulator.api.logs.LogsService;
+import dev.ecsemulator.api.protocol.AwsQueryProtocol;
 import dev.ecsemulator.api.secretsmanager.SecretsManagerService;
 import dev.ecsemulator.api.ssm.SsmService;
 import dev.ecsemulator.core.EcsKinds;
@@ -95,7 +97,7 @@ public final class Emulator implements AutoCloseable {
 
   /** The model resource of every service on the endpoint, read at start (see {@link Prestart}). */
   static final List<String> SERVICE_MODELS =
-      List.of(EcsService.MODEL, SecretsManagerService.MODEL, SsmService.MODEL, LogsService.MODEL);
+      List.of(EcsService.MODEL, SecretsManagerService.MODEL, SsmService.MODEL, LogsService.MODEL, Elbv2Service.MODEL);
 
   private final EmulatorConfig config;
   private final EmulatorInstance instance;
@@ -106,8 +108,12 @@ public final class Emulator implements AutoCloseable {
   private final DockerEngine docker;
   private final ManagedResources managed;
   private final EcsHttpServer server;
-  /** The AWS APIs on the endpoint, ECS first. */
+  /** The AWS JSON APIs on the endpoint, ECS first. */
   private final List<AwsService> apis;
+  /** The AWS query APIs on the endpoint (ELBv2). */
+  private final List<AwsService> queryApis;
+  /** Elastic Load Balancing v2's core, which its API and data plane share. */
+  private final Elbv2Service.Core elbv2;
   /** ECS's dispatch table. */
   private final OperationTable operations;
   private final Memo<ContainerRuntime> runtime;
@@ -169,8 +175,11 @@ public final class Emulator implements AutoCloseable {
         SsmService.create(prestart.model(SsmService.MODEL), store, clock),
         SecretsManagerService.create(prestart.model(SecretsManagerService.MODEL), store, clock),
         LogsService.create(prestart.model(LogsService.MODEL), logs));
-    AwsJsonProtocol json = new AwsJsonProtocol(apis, new ScopeResolver(config.accountId(), config.region()));
-    this.api = new ProtocolRouter(json);
+    this.elbv2 = Elbv2Service.Core.over(store, clock, dev.ecsemulator.core.elbv2.ListenerPorts.NONE);
+    ScopeResolver scopes = new ScopeResolver(config.accountId(), config.region());
+    AwsJsonProtocol json = new AwsJsonProtocol(apis, scopes);
+    this.queryApis = List.of(Elbv2Service.create(prestart.model(Elbv2Service.MODEL), elbv2));
+    this.api = new ProtocolRouter(json, new AwsQueryProtocol(queryApis, scopes));
     this.server = prestart.server();
     server.serve(new EcsHttpServer.Routes(api, this::health, this::reset));
   }
@@ -190,7 +199,8 @@ public final class Emulator implements AutoCloseable {
         dev.ecsemulator.core.service.ServiceKinds.CREATE_REQUEST,
         dev.ecsemulator.scheduler.service.runner.SchedulerState.KIND).withIndexes(EcsKinds.indexes())
         .with(SecretsManagerKinds.all())
-        .with(LogsKinds.all());
+        .with(LogsKinds.all())
+        .with(dev.ecsemulator.core.elbv2.Elbv2Kinds.all());
   }
 
   private static StateStore openStore(EmulatorConfig config) {
@@ -349,7 +359,7 @@ public final class Emulator implements AutoCloseable {
     // ECS's figures, as before there were several services.
     body.put("operations", Map.of("implemented", implementedOperations(), "inModel", modelOperations()));
     Map<String, ApiHealth> byService = new LinkedHashMap<>();
-    for (AwsService api : apis) {
+    for (AwsService api : java.util.stream.Stream.concat(apis.stream(), queryApis.stream()).toList()) {
       byService.put(api.name(), new ApiHealth(api.model().targetPrefix(), api.implemented(), api.inModel()));
     }
     body.put("services", byService);
