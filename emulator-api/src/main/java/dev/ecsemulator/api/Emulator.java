@@ -21,6 +21,7 @@ import dev.ecsemulator.api.protocol.ProtocolRouter;
 import dev.ecsemulator.api.protocol.ScopeResolver;
 import dev.ecsemulator.api.protocol.ServiceModel;
 import dev.ecsemulator.api.elbv2.Elbv2Service;
+import dev.ecsemulator.api.elbv2.plane.DataPlane;
 import dev.ecsemulator.api.logs.LogsService;
 import dev.ecsemulator.api.protocol.AwsQueryProtocol;
 import dev.ecsemulator.api.secretsmanager.SecretsManagerService;
@@ -114,6 +115,8 @@ public final class Emulator implements AutoCloseable {
   private final List<AwsService> queryApis;
   /** Elastic Load Balancing v2's core, which its API and data plane share. */
   private final Elbv2Service.Core elbv2;
+  /** ELBv2's listeners as reverse proxies, its health checks and draining. */
+  private final DataPlane loadBalancing;
   /** ECS's dispatch table. */
   private final OperationTable operations;
   private final Memo<ContainerRuntime> runtime;
@@ -175,12 +178,16 @@ public final class Emulator implements AutoCloseable {
         SsmService.create(prestart.model(SsmService.MODEL), store, clock),
         SecretsManagerService.create(prestart.model(SecretsManagerService.MODEL), store, clock),
         LogsService.create(prestart.model(LogsService.MODEL), logs));
-    this.elbv2 = Elbv2Service.Core.over(store, clock, dev.ecsemulator.core.elbv2.ListenerPorts.NONE);
+    dev.ecsemulator.core.elbv2.Targets elbTargets = new dev.ecsemulator.core.elbv2.Targets(store, clock);
+    this.loadBalancing = new DataPlane(store, elbTargets, config.bind(), clock,
+        java.util.concurrent.Executors.newSingleThreadScheduledExecutor(daemon("elbv2-plane")));
+    this.elbv2 = Elbv2Service.Core.over(store, clock, elbTargets, loadBalancing);
     ScopeResolver scopes = new ScopeResolver(config.accountId(), config.region());
     AwsJsonProtocol json = new AwsJsonProtocol(apis, scopes);
     this.queryApis = List.of(Elbv2Service.create(prestart.model(Elbv2Service.MODEL), elbv2));
     this.api = new ProtocolRouter(json, new AwsQueryProtocol(queryApis, scopes));
     this.server = prestart.server();
+    loadBalancing.start();
     server.serve(new EcsHttpServer.Routes(api, this::health, this::reset));
   }
 
@@ -407,6 +414,25 @@ public final class Emulator implements AutoCloseable {
     ctx.contentType("application/json").result(EcsJson.mapper().writeValueAsBytes(body));
   }
 
+  /** A thread factory of daemon threads with the name given. */
+  private static java.util.concurrent.ThreadFactory daemon(String name) {
+    return runnable -> {
+      Thread thread = new Thread(runnable, name);
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+
+  /** ELBv2's core: its target registry is what the ECS integration registers tasks with. */
+  public Elbv2Service.Core elbv2() {
+    return elbv2;
+  }
+
+  /** ELBv2's data plane (its open listener ports, for tests). */
+  public DataPlane loadBalancing() {
+    return loadBalancing;
+  }
+
   /** Builds a value once, on first use; thread-safe. */
   private static final class Memo<T> implements java.util.function.Supplier<T> {
     private final java.util.function.Supplier<T> make;
@@ -455,6 +481,7 @@ public final class Emulator implements AutoCloseable {
       }
       docker.close();
     } finally {
+      loadBalancing.close(); // its health checks and drain sweeps write to the store: they stop first
       logs.close(); // its sweeps write to the store: they stop first
       try {
         store.close();
