@@ -117,8 +117,11 @@ class Elbv2ApiTest {
     assertThat(modified.healthCheckPath()).isEqualTo("/health");
     assertThat(modified.matcher().httpCode()).isEqualTo("200-299");
     assertError(() -> elb.modifyTargetGroup(b -> b.targetGroupArn(group.targetGroupArn())
-        .healthCheckTimeoutSeconds(10)), ElasticLoadBalancingV2Exception.class, "ValidationError",
-        "Health check timeout '10' must be smaller than the interval '10'");
+        .healthCheckTimeoutSeconds(11)), ElasticLoadBalancingV2Exception.class, "ValidationError",
+        "Health check timeout '11' must be smaller than the interval '10'");
+    assertError(() -> elb.modifyTargetGroup(b -> b.targetGroupArn(group.targetGroupArn())
+        .healthCheckTimeoutSeconds(10).healthCheckIntervalSeconds(10)), ElasticLoadBalancingV2Exception.class,
+        "ValidationError", "Health check timeout '10' must be smaller than the interval '10'");
     assertError(() -> elb.createTargetGroup(b -> b.name("app").protocol("HTTP").port(9090).vpcId("vpc-1")),
         DuplicateTargetGroupNameException.class, "DuplicateTargetGroupName",
         "A target group with the same name 'app' exists, but with different settings");
