@@ -1,49 +1,59 @@
 package dev.ecsemulator.bench.elb;
 
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
 
 /**
- * The target behind the load balancer: the JDK's HTTP server on 127.0.0.1, answering every path with a small fixed
- * body (keep-alive, with Content-Length). The same server is called directly (the baseline) and through the listener.
+ * The target behind the load balancer: a Jetty server on 127.0.0.1 answering every path with a small fixed body
+ * (keep-alive, with Content-Length, head and body in one write). The same server is called directly (the baseline)
+ * and through the listener. Not the JDK's HTTP server: it writes headers and body apart, and Nagle's algorithm with
+ * delayed ACKs then adds 40 ms to every keep-alive exchange.
  */
 final class BenchTarget implements AutoCloseable {
 
   static final byte[] BODY = "{\"app\":\"bench-target\",\"ok\":true}".getBytes(StandardCharsets.UTF_8);
 
-  private final HttpServer server;
-  private final ExecutorService threads = Executors.newFixedThreadPool(64);
+  private final Server server = new Server();
+  private final ServerConnector connector = new ServerConnector(server);
 
   BenchTarget() {
-    try {
-      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    server.setExecutor(threads);
-    server.createContext("/", exchange -> {
-      exchange.getRequestBody().readAllBytes();
-      exchange.getResponseHeaders().set("Content-Type", "application/json");
-      exchange.sendResponseHeaders(200, BODY.length);
-      exchange.getResponseBody().write(BODY);
-      exchange.close();
+    connector.setHost("127.0.0.1");
+    connector.setPort(0);
+    server.addConnector(connector);
+    server.setHandler(new Handler.Abstract() {
+      @Override
+      public boolean handle(Request request, Response response, Callback callback) {
+        response.setStatus(200);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, BODY.length);
+        response.write(true, ByteBuffer.wrap(BODY), callback);
+        return true;
+      }
     });
-    server.start();
+    try {
+      server.start();
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot start the bench target", e);
+    }
   }
 
   int port() {
-    return server.getAddress().getPort();
+    return connector.getLocalPort();
   }
 
   @Override
   public void close() {
-    server.stop(0);
-    threads.shutdownNow();
+    try {
+      server.stop();
+    } catch (Exception e) {
+      // best effort: the harness is ending
+    }
   }
 }

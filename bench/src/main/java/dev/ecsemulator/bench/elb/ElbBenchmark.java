@@ -86,8 +86,8 @@ public final class ElbBenchmark implements Benchmark {
 
   private static Section section(BenchContext ctx, List<Pair> pairs) {
     Section.Builder section = Section.builder("ELBv2 data plane: a listener's overhead");
-    section.paragraph("GET / of a small JSON answer (" + BenchTarget.BODY.length + " bytes) from an HTTP server in "
-        + "the harness's JVM (the JDK's), called directly and through an ELBv2 listener of the emulator (Jetty's "
+    section.paragraph("GET / of a small JSON answer (" + BenchTarget.BODY.length + " bytes) from a Jetty server in "
+        + "the harness's JVM, called directly and through an ELBv2 listener of the emulator (Jetty's "
         + "reverse proxy on its own port, one healthy target), interleaved in the same run; closed-loop keep-alive "
         + "connections from a separate load generator JVM. Each cell is the median of " + ctx.options().repeats()
         + " run(s) of " + ctx.options().duration().toSeconds() + " s by throughput. Errors count non-2xx answers.");
