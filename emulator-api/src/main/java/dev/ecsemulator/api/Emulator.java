@@ -20,7 +20,10 @@ import dev.ecsemulator.api.protocol.OperationTable;
 import dev.ecsemulator.api.protocol.ProtocolRouter;
 import dev.ecsemulator.api.protocol.ScopeResolver;
 import dev.ecsemulator.api.protocol.ServiceModel;
+import dev.ecsemulator.api.elbv2.Elbv2Service;
+import dev.ecsemulator.api.elbv2.plane.DataPlane;
 import dev.ecsemulator.api.logs.LogsService;
+import dev.ecsemulator.api.protocol.AwsQueryProtocol;
 import dev.ecsemulator.api.secretsmanager.SecretsManagerService;
 import dev.ecsemulator.api.ssm.SsmService;
 import dev.ecsemulator.api.ui.Dashboard;
@@ -105,8 +108,14 @@ public final class Emulator implements AutoCloseable {
   private final DockerEngine docker;
   private final ManagedResources managed;
   private final EcsHttpServer server;
-  /** The AWS APIs on the endpoint, ECS first. */
+  /** The AWS JSON APIs on the endpoint, ECS first. */
   private final List<AwsService> apis;
+  /** The AWS query APIs on the endpoint (ELBv2). */
+  private final List<AwsService> queryApis;
+  /** Elastic Load Balancing v2's core, which its API and data plane share. */
+  private final Elbv2Service.Core elbv2;
+  /** ELBv2's listeners as reverse proxies, its health checks and draining. */
+  private final DataPlane loadBalancing;
   /** ECS's dispatch table. */
   private final OperationTable operations;
   private final Memo<ContainerRuntime> runtime;
@@ -171,11 +180,18 @@ public final class Emulator implements AutoCloseable {
         SsmService.create(prestart.model(SsmService.MODEL), store, clock),
         SecretsManagerService.create(prestart.model(SecretsManagerService.MODEL), store, clock),
         LogsService.create(prestart.model(LogsService.MODEL), logs));
-    AwsJsonProtocol json = new AwsJsonProtocol(apis, new ScopeResolver(config.accountId(), config.region()));
-    this.api = new ProtocolRouter(json);
+    dev.ecsemulator.core.elbv2.Targets elbTargets = new dev.ecsemulator.core.elbv2.Targets(store, clock);
+    this.loadBalancing = new DataPlane(store, elbTargets, config.bind(), clock,
+        java.util.concurrent.Executors.newSingleThreadScheduledExecutor(daemon("elbv2-plane")));
+    this.elbv2 = Elbv2Service.Core.over(store, clock, elbTargets, loadBalancing);
+    ScopeResolver scopes = new ScopeResolver(config.accountId(), config.region());
+    AwsJsonProtocol json = new AwsJsonProtocol(apis, scopes);
+    this.queryApis = List.of(Elbv2Service.create(prestart.model(Elbv2Service.MODEL), elbv2));
+    this.api = new ProtocolRouter(json, new AwsQueryProtocol(queryApis, scopes));
     this.dashboard = Dashboard.start(store, docker, instance, new Scope(config.accountId(), config.region()),
         monitor::reachable, clock);
     this.server = prestart.server();
+    loadBalancing.start();
     server.serve(new EcsHttpServer.Routes(api, this::health, this::reset, dashboard));
   }
 
@@ -194,7 +210,8 @@ public final class Emulator implements AutoCloseable {
         dev.ecsemulator.core.service.ServiceKinds.CREATE_REQUEST,
         dev.ecsemulator.scheduler.service.runner.SchedulerState.KIND).withIndexes(EcsKinds.indexes())
         .with(SecretsManagerKinds.all())
-        .with(LogsKinds.all());
+        .with(LogsKinds.all())
+        .with(dev.ecsemulator.core.elbv2.Elbv2Kinds.all());
   }
 
   private static StateStore openStore(EmulatorConfig config) {
@@ -369,7 +386,7 @@ public final class Emulator implements AutoCloseable {
     // ECS's figures, as before there were several services.
     body.put("operations", Map.of("implemented", implementedOperations(), "inModel", modelOperations()));
     Map<String, ApiHealth> byService = new LinkedHashMap<>();
-    for (AwsService api : apis) {
+    for (AwsService api : java.util.stream.Stream.concat(apis.stream(), queryApis.stream()).toList()) {
       byService.put(api.name(), new ApiHealth(api.model().targetPrefix(), api.implemented(), api.inModel()));
     }
     body.put("services", byService);
@@ -415,6 +432,25 @@ public final class Emulator implements AutoCloseable {
       }
     });
     ctx.contentType("application/json").result(EcsJson.mapper().writeValueAsBytes(body));
+  }
+
+  /** A thread factory of daemon threads with the name given. */
+  private static java.util.concurrent.ThreadFactory daemon(String name) {
+    return runnable -> {
+      Thread thread = new Thread(runnable, name);
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+
+  /** ELBv2's core: its target registry is what the ECS integration registers tasks with. */
+  public Elbv2Service.Core elbv2() {
+    return elbv2;
+  }
+
+  /** ELBv2's data plane (its open listener ports, for tests). */
+  public DataPlane loadBalancing() {
+    return loadBalancing;
   }
 
   /** Builds a value once, on first use; thread-safe. */
@@ -471,6 +507,7 @@ public final class Emulator implements AutoCloseable {
       }
       docker.close();
     } finally {
+      loadBalancing.close(); // its health checks and drain sweeps write to the store: they stop first
       logs.close(); // its sweeps write to the store: they stop first
       try {
         store.close();
