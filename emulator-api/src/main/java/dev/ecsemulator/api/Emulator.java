@@ -54,7 +54,6 @@ import dev.ecsemulator.core.state.durable.DurableStateStore;
 import dev.ecsemulator.scheduler.docker.DockerEngine;
 import dev.ecsemulator.scheduler.docker.EngineStatus;
 import dev.ecsemulator.scheduler.docker.ManagedResources;
-import dev.ecsemulator.scheduler.service.IdSource;
 import dev.ecsemulator.scheduler.service.runner.ReconcilerDeploymentStarter;
 import dev.ecsemulator.scheduler.service.runner.ServiceController;
 import dev.ecsemulator.scheduler.service.runner.ServiceRecount;
@@ -134,12 +133,12 @@ public final class Emulator implements AutoCloseable {
     this.runtime = new Memo<>(() -> new DockerContainerRuntime(docker, instance));
     SchedulerOptions scheduling = config.scheduler();
     this.monitor = new EngineMonitor(runtime, scheduling.instanceCpu(), scheduling.instanceMemory());
+    Ids ids = Ids.random();
     TaskOperations.register(operations,
-        new TaskCommands(store, Ids.random(), clock, monitor::resources, instance.id()), new TaskQueries(store));
+        new TaskCommands(store, ids, clock, monitor::resources, instance.id()), new TaskQueries(store));
     ContainerInstanceOperations.register(operations, new ContainerInstanceQueries(store, monitor::reachable));
-    IdSource serviceIds = IdSource.random();
     ServiceOperations.register(operations,
-        new ServiceCommands(store, clock, new ReconcilerDeploymentStarter(serviceIds)),
+        new ServiceCommands(store, clock, new ReconcilerDeploymentStarter(ids)),
         new ServiceQueries(store), new ServiceDeploymentQueries(store));
     // Counts saved by the previous process may no longer match the saved tasks (see ServiceRecount):
     // correct them before the routes are handed over below, so no answer shows a count from that life.
@@ -147,7 +146,7 @@ public final class Emulator implements AutoCloseable {
     if (recounted > 0) {
       log.info("Starting: the counts of {} service(s) recounted from their saved tasks", recounted);
     }
-    this.services = ServiceController.start(store, clock, serviceIds, Ids.random(), monitor::resources, instance.id(),
+    this.services = ServiceController.start(store, clock, ids, monitor::resources, instance.id(),
         ServiceController.Settings.defaults());
     // Services whose tasks did not change while the engine was away still get a look when it is back.
     monitor.onReconnect(services::reconcileAll);

@@ -1,5 +1,6 @@
 package dev.ecsemulator.scheduler.service;
 
+import dev.ecsemulator.core.Ids;
 import dev.ecsemulator.core.model.Deployment;
 import dev.ecsemulator.core.model.DeploymentCircuitBreaker;
 import dev.ecsemulator.core.model.DeploymentConfiguration;
@@ -36,7 +37,7 @@ final class CircuitBreaker {
       DeploymentConfiguration configuration,
       DeploymentLimits limits,
       Deployment lastCompleted,
-      IdSource ids,
+      Ids ids,
       Instant now) {
     DeploymentCircuitBreaker breaker = configuration == null ? null : configuration.deploymentCircuitBreaker();
     Deployment primary = deployments.get(0);
@@ -63,7 +64,7 @@ final class CircuitBreaker {
         && !lastCompleted.id().equals(primary.id());
     if (rollBack) {
       result.add(Deployments.fresh(
-          lastCompleted, ids.newDeploymentId(), Deployments.rollingBackReason(lastCompleted.id()), now));
+          lastCompleted, ids.deploymentId(), Deployments.rollingBackReason(lastCompleted.id()), now));
       result.add(tripped.toBuilder().status(Deployments.ACTIVE).build());
     } else {
       result.add(tripped);

@@ -1,5 +1,6 @@
 package dev.ecsemulator.scheduler.service;
 
+import dev.ecsemulator.core.Ids;
 import dev.ecsemulator.core.model.Deployment;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -59,8 +60,8 @@ public final class Deployments {
    *     {@code platformFamily}, {@code networkConfiguration}; its id, status, counts, rollout state and
    *     timestamps are ignored and set here
    */
-  public static List<Deployment> initial(Deployment spec, IdSource ids, Instant now) {
-    return List.of(fresh(spec, ids.newDeploymentId(), null, now));
+  public static List<Deployment> initial(Deployment spec, Ids ids, Instant now) {
+    return List.of(fresh(spec, ids.deploymentId(), null, now));
   }
 
   /**
@@ -73,9 +74,9 @@ public final class Deployments {
    * @param current the service's deployments now
    * @param spec as for {@link #initial}
    */
-  public static List<Deployment> withNewPrimary(List<Deployment> current, Deployment spec, IdSource ids, Instant now) {
+  public static List<Deployment> withNewPrimary(List<Deployment> current, Deployment spec, Ids ids, Instant now) {
     List<Deployment> result = new ArrayList<>();
-    result.add(fresh(spec, ids.newDeploymentId(), null, now));
+    result.add(fresh(spec, ids.deploymentId(), null, now));
     for (Deployment old : current) {
       result.add(PRIMARY.equals(old.status()) ? old.toBuilder().status(ACTIVE).updatedAt(now).build() : old);
     }

@@ -1,5 +1,6 @@
 package dev.ecsemulator.scheduler.service;
 
+import dev.ecsemulator.core.Ids;
 import dev.ecsemulator.core.model.Deployment;
 import dev.ecsemulator.scheduler.service.TaskView.Phase;
 import java.util.ArrayList;
@@ -58,7 +59,7 @@ final class RolloutPlanner {
       boolean launchesAllowed,
       boolean primaryFailed,
       List<TaskView> active,
-      IdSource ids) {}
+      Ids ids) {}
 
   private RolloutPlanner() {}
 
@@ -82,7 +83,7 @@ final class RolloutPlanner {
         if (activeCount >= in.limits().maxTasks()) {
           break;
         }
-        launches.add(new TaskLaunch(in.ids().newTaskId(), primaryId, in.primary().taskDefinition(), instance));
+        launches.add(new TaskLaunch(in.ids().taskId(), primaryId, in.primary().taskDefinition(), instance));
         activeCount++;
         unfilled--;
       }

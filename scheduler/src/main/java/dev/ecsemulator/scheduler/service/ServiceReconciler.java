@@ -1,5 +1,6 @@
 package dev.ecsemulator.scheduler.service;
 
+import dev.ecsemulator.core.Ids;
 import dev.ecsemulator.core.model.Deployment;
 import dev.ecsemulator.core.model.Service;
 import dev.ecsemulator.scheduler.service.TaskView.Phase;
@@ -17,7 +18,7 @@ import java.util.stream.Stream;
 /**
  * The service scheduler's decision: {@code plan = reconcile(service, memory, observed, now)}, a pure
  * function in the style of Nomad's reconciler. No Docker calls, no store writes, no clock reads; the
- * only other input is the injected {@link IdSource} for new task and deployment IDs.
+ * only other input is the injected {@link Ids} for new task and deployment IDs.
  *
  * <p><b>How to call it.</b> One reconcile at a time per service. On every tick (a task of the service
  * changed state, the service was created or updated, or the previous plan's {@link ServicePlan#wakeAt}
@@ -47,13 +48,13 @@ import java.util.stream.Stream;
  * {@link CircuitBreaker}, {@link RestartThrottle}, {@link DeploymentBook}, {@link TaskCounts},
  * {@link RepeatableEvents}.
  *
- * <p>Thread-safe: holds no state but the {@link IdSource}.
+ * <p>Thread-safe: holds no state but the {@link Ids}.
  */
 public final class ServiceReconciler {
 
-  private final IdSource ids;
+  private final Ids ids;
 
-  public ServiceReconciler(IdSource ids) {
+  public ServiceReconciler(Ids ids) {
     this.ids = Objects.requireNonNull(ids, "ids");
   }
 

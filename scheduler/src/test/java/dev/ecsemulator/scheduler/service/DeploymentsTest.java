@@ -2,6 +2,7 @@ package dev.ecsemulator.scheduler.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ecsemulator.core.Ids;
 import dev.ecsemulator.core.model.Deployment;
 import java.time.Instant;
 import java.util.List;
@@ -15,7 +16,7 @@ class DeploymentsTest {
 
   @Test
   void aNewServiceHasOnePrimaryDeploymentInProgress() {
-    List<Deployment> list = Deployments.initial(ServiceSim.spec(ServiceSim.TD1), IdSource.sequential(), T1);
+    List<Deployment> list = Deployments.initial(ServiceSim.spec(ServiceSim.TD1), Ids.sequential(), T1);
     assertThat(list).singleElement().satisfies(d -> {
       assertThat(d.id()).isEqualTo("ecs-svc/1000000000000000001");
       assertThat(d.status()).isEqualTo("PRIMARY");
@@ -34,7 +35,7 @@ class DeploymentsTest {
 
   @Test
   void anUpdatePutsANewPrimaryFirstAndTheOldOneKeepsItsRolloutState() {
-    IdSource ids = IdSource.sequential();
+    Ids ids = Ids.sequential();
     Deployment completed = Deployments.initial(ServiceSim.spec(ServiceSim.TD1), ids, T1).get(0).toBuilder()
         .desiredCount(2).runningCount(2)
         .rolloutState("COMPLETED").rolloutStateReason("ECS deployment ecs-svc/1000000000000000001 completed.")
@@ -53,10 +54,10 @@ class DeploymentsTest {
 
   @Test
   void randomIdsHaveEcsShapes() {
-    IdSource ids = IdSource.random();
+    Ids ids = Ids.random();
     for (int i = 0; i < 1000; i++) {
-      assertThat(ids.newDeploymentId()).matches("ecs-svc/[1-9][0-9]{18}");
-      assertThat(ids.newTaskId()).matches("[0-9a-f]{32}");
+      assertThat(ids.deploymentId()).matches("ecs-svc/[1-9][0-9]{18}");
+      assertThat(ids.taskId()).matches("[0-9a-f]{32}");
     }
   }
 

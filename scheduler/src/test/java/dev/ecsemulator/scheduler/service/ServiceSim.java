@@ -1,5 +1,6 @@
 package dev.ecsemulator.scheduler.service;
 
+import dev.ecsemulator.core.Ids;
 import dev.ecsemulator.core.model.Deployment;
 import dev.ecsemulator.core.model.DeploymentCircuitBreaker;
 import dev.ecsemulator.core.model.DeploymentConfiguration;
@@ -26,7 +27,7 @@ final class ServiceSim {
   static final String TD2 = "arn:aws:ecs:us-east-1:000000000000:task-definition/web:2";
   static final String TD3 = "arn:aws:ecs:us-east-1:000000000000:task-definition/web:3";
 
-  final IdSource ids = IdSource.sequential();
+  final Ids ids = Ids.sequential();
   final ServiceReconciler reconciler = new ServiceReconciler(ids);
   final Map<String, TaskFacts> tasks = new LinkedHashMap<>();
   final List<String> events = new ArrayList<>();

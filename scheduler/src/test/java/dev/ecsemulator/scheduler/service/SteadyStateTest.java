@@ -2,6 +2,7 @@ package dev.ecsemulator.scheduler.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ecsemulator.core.Ids;
 import dev.ecsemulator.core.model.Service;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,8 +59,8 @@ class SteadyStateTest {
     ServiceSim sim = ServiceSim.replica(3, 50, 200).steady();
     sim.update(ServiceSim.TD2);
     Observation observation = sim.observation();
-    ServicePlan a = new ServiceReconciler(IdSource.sequential()).reconcile(sim.service, sim.memory, observation, sim.now);
-    ServicePlan b = new ServiceReconciler(IdSource.sequential()).reconcile(sim.service, sim.memory, observation, sim.now);
+    ServicePlan a = new ServiceReconciler(Ids.sequential()).reconcile(sim.service, sim.memory, observation, sim.now);
+    ServicePlan b = new ServiceReconciler(Ids.sequential()).reconcile(sim.service, sim.memory, observation, sim.now);
     assertThat(a).isEqualTo(b);
     assertThat(a.launches()).hasSize(3);
     assertThat(a.stops()).hasSize(1);

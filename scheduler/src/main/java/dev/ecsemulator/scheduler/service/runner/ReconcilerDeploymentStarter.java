@@ -1,18 +1,18 @@
 package dev.ecsemulator.scheduler.service.runner;
 
+import dev.ecsemulator.core.Ids;
 import dev.ecsemulator.core.model.Deployment;
 import dev.ecsemulator.core.service.DeploymentStarter;
 import dev.ecsemulator.scheduler.service.Deployments;
-import dev.ecsemulator.scheduler.service.IdSource;
 import java.time.Instant;
 import java.util.List;
 
 /** The scheduler's deployment rules ({@link Deployments}) behind the API's {@link DeploymentStarter} port. Thread-safe. */
 public final class ReconcilerDeploymentStarter implements DeploymentStarter {
 
-  private final IdSource ids;
+  private final Ids ids;
 
-  public ReconcilerDeploymentStarter(IdSource ids) {
+  public ReconcilerDeploymentStarter(Ids ids) {
     this.ids = ids;
   }
 

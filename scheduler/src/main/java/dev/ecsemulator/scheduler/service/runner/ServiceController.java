@@ -11,7 +11,6 @@ import dev.ecsemulator.core.service.ServiceCommands;
 import dev.ecsemulator.core.state.Change;
 import dev.ecsemulator.core.state.StateStore;
 import dev.ecsemulator.core.task.TaskCreation;
-import dev.ecsemulator.scheduler.service.IdSource;
 import dev.ecsemulator.scheduler.service.ServiceReconciler;
 import dev.ecsemulator.scheduler.task.KeyedExecutor;
 import java.time.Clock;
@@ -81,18 +80,18 @@ public final class ServiceController implements AutoCloseable {
    *
    * @param host the local engine as a container instance; must not block (a cached status)
    */
-  public ServiceController(StateStore store, Clock clock, IdSource ids, Ids coreIds, Supplier<HostResources> host,
+  public ServiceController(StateStore store, Clock clock, Ids ids, Supplier<HostResources> host,
       String emulatorId, Executor pool, WakeTimer timer, Settings settings) {
-    this(store, clock, ids, coreIds, host, emulatorId, pool, timer, settings, () -> {});
+    this(store, clock, ids, host, emulatorId, pool, timer, settings, () -> {});
   }
 
-  private ServiceController(StateStore store, Clock clock, IdSource ids, Ids coreIds, Supplier<HostResources> host,
+  private ServiceController(StateStore store, Clock clock, Ids ids, Supplier<HostResources> host,
       String emulatorId, Executor pool, WakeTimer timer, Settings settings, AutoCloseable resources) {
     this.store = store;
     this.clock = clock;
     this.host = host;
     this.step = new ServiceStep(new ServiceReconciler(ids),
-        new ServiceTaskLauncher(new TaskCreation(coreIds, emulatorId)), coreIds, emulatorId, settings.placementRetry());
+        new ServiceTaskLauncher(new TaskCreation(ids, emulatorId)), ids, emulatorId, settings.placementRetry());
     this.executor = new KeyedExecutor(pool);
     this.timer = timer;
     this.resources = resources;
@@ -102,8 +101,8 @@ public final class ServiceController implements AutoCloseable {
    * Starts a controller on its own threads: two reconcile workers, a timer thread for wake-ups and the
    * safety tick. Already subscribed to the store.
    */
-  public static ServiceController start(StateStore store, Clock clock, IdSource ids, Ids coreIds,
-      Supplier<HostResources> host, String emulatorId, Settings settings) {
+  public static ServiceController start(StateStore store, Clock clock, Ids ids, Supplier<HostResources> host,
+      String emulatorId, Settings settings) {
     ExecutorService pool = Executors.newFixedThreadPool(2, daemonThreads("service-controller"));
     ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(daemonThreads("service-timer"));
     WakeTimer timer = new ScheduledWakeTimer(scheduler, clock);
@@ -114,7 +113,7 @@ public final class ServiceController implements AutoCloseable {
       pool.awaitTermination(5, TimeUnit.SECONDS);
     };
     ServiceController controller =
-        new ServiceController(store, clock, ids, coreIds, host, emulatorId, pool, timer, settings, resources);
+        new ServiceController(store, clock, ids, host, emulatorId, pool, timer, settings, resources);
     controller.subscribe();
     long tick = settings.safetyTick().toMillis();
     scheduler.scheduleWithFixedDelay(controller::reconcileAll, tick, tick, TimeUnit.MILLISECONDS);

@@ -24,7 +24,6 @@ import dev.ecsemulator.core.task.ContainerObservation;
 import dev.ecsemulator.core.task.ContainerObservation.State;
 import dev.ecsemulator.core.task.TaskLifecycle;
 import dev.ecsemulator.core.taskdef.TaskDefinitions;
-import dev.ecsemulator.scheduler.service.IdSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,7 +47,7 @@ final class ControllerHarness implements AutoCloseable {
   final InMemoryStateStore store = new InMemoryStateStore();
   final SteppableClock clock = new SteppableClock(T0);
   final ManualWakeTimer timer = new ManualWakeTimer();
-  final IdSource ids = IdSource.sequential();
+  final Ids ids = Ids.sequential();
   final ServiceCommands commands = new ServiceCommands(store, clock, new ReconcilerDeploymentStarter(ids));
   final TaskDefinitions taskDefinitions = new TaskDefinitions(store, clock);
   volatile boolean engineConnected = true;
@@ -56,7 +55,7 @@ final class ControllerHarness implements AutoCloseable {
 
   ControllerHarness() {
     new Clusters(store).create(SCOPE, CreateClusterRequest.builder().clusterName(CLUSTER).build());
-    controller = new ServiceController(store, clock, ids, Ids.seeded(7),
+    controller = new ServiceController(store, clock, ids,
         () -> new HostResources(engineConnected, 4096, 8192, "20.10.24", "x86_64"), "emu1", Runnable::run, timer,
         new ServiceController.Settings(Duration.ofSeconds(30), Duration.ofSeconds(5)));
     controller.subscribe();

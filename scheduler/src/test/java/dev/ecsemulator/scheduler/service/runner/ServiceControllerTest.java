@@ -188,7 +188,7 @@ class ServiceControllerTest {
     h.close(); // the emulator stops: this timer never fires
 
     ManualWakeTimer timer = new ManualWakeTimer();
-    ServiceController restarted = new ServiceController(h.store, h.clock, h.ids, dev.ecsemulator.core.Ids.seeded(8),
+    ServiceController restarted = new ServiceController(h.store, h.clock, h.ids,
         () -> new dev.ecsemulator.core.instance.HostResources(true, 4096, 8192, "20.10.24", "x86_64"), "emu1",
         Runnable::run, timer, new ServiceController.Settings(Duration.ofSeconds(30), Duration.ofSeconds(5)));
     restarted.subscribe();
