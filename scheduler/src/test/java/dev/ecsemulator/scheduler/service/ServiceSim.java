@@ -5,6 +5,7 @@ import dev.ecsemulator.core.model.Deployment;
 import dev.ecsemulator.core.model.DeploymentCircuitBreaker;
 import dev.ecsemulator.core.model.DeploymentConfiguration;
 import dev.ecsemulator.core.model.Service;
+import dev.ecsemulator.core.service.Deployments;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

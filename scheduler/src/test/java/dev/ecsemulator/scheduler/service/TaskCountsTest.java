@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecsemulator.core.model.Deployment;
 import dev.ecsemulator.core.model.Service;
+import dev.ecsemulator.core.service.Deployments;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -3,7 +3,7 @@ package dev.ecsemulator.scheduler.service.runner;
 import dev.ecsemulator.core.Ids;
 import dev.ecsemulator.core.model.Deployment;
 import dev.ecsemulator.core.service.DeploymentStarter;
-import dev.ecsemulator.scheduler.service.Deployments;
+import dev.ecsemulator.core.service.Deployments;
 import java.time.Instant;
 import java.util.List;
 

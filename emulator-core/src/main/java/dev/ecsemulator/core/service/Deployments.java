@@ -1,4 +1,4 @@
-package dev.ecsemulator.scheduler.service;
+package dev.ecsemulator.core.service;
 
 import dev.ecsemulator.core.Ids;
 import dev.ecsemulator.core.model.Deployment;
@@ -10,9 +10,9 @@ import java.util.Objects;
 
 /**
  * The words of a service's {@code deployments[]} and the pure helpers that start a deployment.
- * CreateService and UpdateService (the caller) create deployments with {@link #initial} and
- * {@link #withNewPrimary}; the reconciler moves them along (counts, rolloutState) and removes them once
- * drained. A desiredCount change alone creates no deployment (reference §4).
+ * CreateService and UpdateService create deployments with {@link #initial} and {@link #withNewPrimary};
+ * the service scheduler moves them along (counts, rolloutState), removes them once drained, and starts a
+ * rollback with {@link #fresh}. A desiredCount change alone creates no deployment (reference §4).
  */
 public final class Deployments {
 
@@ -95,7 +95,7 @@ public final class Deployments {
   }
 
   /** A new PRIMARY deployment with no tasks. {@code reason} null means "in progress". */
-  static Deployment fresh(Deployment spec, String id, String reason, Instant now) {
+  public static Deployment fresh(Deployment spec, String id, String reason, Instant now) {
     Objects.requireNonNull(spec.taskDefinition(), "spec.taskDefinition");
     return spec.toBuilder()
         .id(id)
@@ -111,7 +111,8 @@ public final class Deployments {
         .build();
   }
 
-  static Comparator<Deployment> byCreatedAt() {
+  /** Oldest first, by createdAt then id (nulls first). */
+  public static Comparator<Deployment> byCreatedAt() {
     return Comparator.comparing(Deployment::createdAt, Comparator.nullsFirst(Comparator.naturalOrder()))
         .thenComparing(Deployment::id, Comparator.nullsFirst(Comparator.naturalOrder()));
   }
