@@ -54,7 +54,6 @@ import dev.ecsemulator.core.state.durable.DurableStateStore;
 import dev.ecsemulator.scheduler.docker.DockerEngine;
 import dev.ecsemulator.scheduler.docker.EngineStatus;
 import dev.ecsemulator.scheduler.docker.ManagedResources;
-import dev.ecsemulator.scheduler.service.runner.ReconcilerDeploymentStarter;
 import dev.ecsemulator.scheduler.service.runner.ServiceController;
 import dev.ecsemulator.scheduler.service.runner.ServiceRecount;
 import io.javalin.http.Context;
@@ -138,7 +137,7 @@ public final class Emulator implements AutoCloseable {
         new TaskCommands(store, ids, clock, monitor::resources, instance.id()), new TaskQueries(store));
     ContainerInstanceOperations.register(operations, new ContainerInstanceQueries(store, monitor::reachable));
     ServiceOperations.register(operations,
-        new ServiceCommands(store, clock, new ReconcilerDeploymentStarter(ids)),
+        new ServiceCommands(store, ids, clock),
         new ServiceQueries(store), new ServiceDeploymentQueries(store));
     // Counts saved by the previous process may no longer match the saved tasks (see ServiceRecount):
     // correct them before the routes are handed over below, so no answer shows a count from that life.

@@ -5,6 +5,7 @@ import static dev.ecsemulator.core.service.ServiceKinds.CREATE_REQUEST;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.ecsemulator.core.EcsKinds;
+import dev.ecsemulator.core.Ids;
 import dev.ecsemulator.core.Scope;
 import dev.ecsemulator.core.arn.Arns;
 import dev.ecsemulator.core.cluster.Clusters;
@@ -48,13 +49,14 @@ public final class ServiceCommands {
   public static final String INACTIVE = "INACTIVE";
 
   private final StateStore store;
+  private final Ids ids;
   private final Clock clock;
-  private final DeploymentStarter deployments;
 
-  public ServiceCommands(StateStore store, Clock clock, DeploymentStarter deployments) {
+  /** @param ids where new deployment IDs come from */
+  public ServiceCommands(StateStore store, Ids ids, Clock clock) {
     this.store = store;
+    this.ids = ids;
     this.clock = clock;
-    this.deployments = deployments;
   }
 
   /**
@@ -106,7 +108,7 @@ public final class ServiceCommands {
           .volumeConfigurations(request.volumeConfigurations())
           .vpcLatticeConfigurations(request.vpcLatticeConfigurations())
           .build();
-      List<Deployment> initial = new ArrayList<>(deployments.initial(spec, now));
+      List<Deployment> initial = new ArrayList<>(Deployments.initial(spec, ids, now));
       // CreateService's answer shows the first deployment already targeting the service's desired count.
       int desired = daemon ? 0 : request.desiredCount();
       initial.set(0, initial.get(0).toBuilder().desiredCount(desired).build());
@@ -233,7 +235,7 @@ public final class ServiceCommands {
           .availabilityZoneRebalancing(or(request.availabilityZoneRebalancing(), service.availabilityZoneRebalancing()));
       Service result = updated.build();
       if (deploy) {
-        List<Deployment> next = deployments.withNewPrimary(service.deployments(), spec, now);
+        List<Deployment> next = Deployments.withNewPrimary(service.deployments(), spec, ids, now);
         result = result.toBuilder().deployments(next).taskDefinition(td.taskDefinitionArn()).build();
         String current = ServiceHistory.started(txn, result, next.get(0), now);
         result = result.toBuilder().currentServiceDeployment(current).build();

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The service as the API shows it, and the deployment specs CreateService and UpdateService hand to the
- * {@link DeploymentStarter}. Pure.
+ * The service as the API shows it, and the deployment specs CreateService and UpdateService hand to
+ * {@link Deployments}. Pure.
  */
 public final class ServiceShapes {
 

@@ -48,7 +48,7 @@ final class ControllerHarness implements AutoCloseable {
   final SteppableClock clock = new SteppableClock(T0);
   final ManualWakeTimer timer = new ManualWakeTimer();
   final Ids ids = Ids.sequential();
-  final ServiceCommands commands = new ServiceCommands(store, clock, new ReconcilerDeploymentStarter(ids));
+  final ServiceCommands commands = new ServiceCommands(store, ids, clock);
   final TaskDefinitions taskDefinitions = new TaskDefinitions(store, clock);
   volatile boolean engineConnected = true;
   final ServiceController controller;
