@@ -113,7 +113,7 @@ public final class ServiceHistory {
         .deploymentCircuitBreaker(ServiceDeploymentCircuitBreaker.builder()
             .status(Boolean.TRUE.equals(breaker.enable()) ? "MONITORING" : "DISABLED")
             .failureCount(0)
-            .threshold(threshold(service))
+            .threshold(DeploymentLimits.circuitBreakerThreshold(zeroIfNull(service.desiredCount())))
             .build())
         .build());
     return arn;
@@ -294,11 +294,6 @@ public final class ServiceHistory {
     if (!Objects.equals(before, after)) {
       txn.put(SERVICE_DEPLOYMENT, after.serviceDeploymentArn(), after);
     }
-  }
-
-  private static int threshold(Service service) {
-    int desired = zeroIfNull(service.desiredCount());
-    return Math.max(3, Math.min(200, (desired + 1) / 2));
   }
 
   private static int zeroIfNull(Integer n) {

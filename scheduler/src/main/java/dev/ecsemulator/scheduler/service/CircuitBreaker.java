@@ -4,6 +4,7 @@ import dev.ecsemulator.core.Ids;
 import dev.ecsemulator.core.model.Deployment;
 import dev.ecsemulator.core.model.DeploymentCircuitBreaker;
 import dev.ecsemulator.core.model.DeploymentConfiguration;
+import dev.ecsemulator.core.service.DeploymentLimits;
 import dev.ecsemulator.core.service.Deployments;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,6 +1,7 @@
 package dev.ecsemulator.scheduler.service;
 
 import dev.ecsemulator.core.model.Deployment;
+import dev.ecsemulator.core.service.DeploymentLimits;
 import dev.ecsemulator.core.service.Deployments;
 import dev.ecsemulator.scheduler.service.TaskView.Phase;
 import java.time.Instant;

@@ -2,6 +2,7 @@ package dev.ecsemulator.scheduler.service;
 
 import dev.ecsemulator.core.Ids;
 import dev.ecsemulator.core.model.Deployment;
+import dev.ecsemulator.core.service.DeploymentLimits;
 import dev.ecsemulator.scheduler.service.TaskView.Phase;
 import java.util.ArrayList;
 import java.util.HashSet;

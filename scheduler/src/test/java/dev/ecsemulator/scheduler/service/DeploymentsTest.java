@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecsemulator.core.Ids;
 import dev.ecsemulator.core.model.Deployment;
+import dev.ecsemulator.core.service.DeploymentLimits;
 import dev.ecsemulator.core.service.Deployments;
 import java.time.Instant;
 import java.util.List;

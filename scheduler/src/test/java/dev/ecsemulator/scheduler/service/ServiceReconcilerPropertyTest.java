@@ -6,6 +6,7 @@ import static dev.ecsemulator.scheduler.service.ServiceSim.TD3;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecsemulator.core.model.Deployment;
+import dev.ecsemulator.core.service.DeploymentLimits;
 import dev.ecsemulator.core.service.Deployments;
 import java.time.Duration;
 import java.time.Instant;
