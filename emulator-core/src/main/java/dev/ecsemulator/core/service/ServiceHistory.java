@@ -177,10 +177,10 @@ public final class ServiceHistory {
       next.status("IN_PROGRESS").startedAt(now);
     }
     boolean open = UNFINISHED.contains(sd.status()) && sd.rollback() == null;
-    if (open && RolloutStates.COMPLETED.equals(d.rolloutState())) {
+    if (open && RolloutState.COMPLETED.is(d.rolloutState())) {
       next.status("SUCCESSFUL").finishedAt(now).statusReason(d.rolloutStateReason());
       next.deploymentCircuitBreaker(withStatus(sd, "MONITORING_COMPLETE", d));
-    } else if (open && RolloutStates.FAILED.equals(d.rolloutState())) {
+    } else if (open && RolloutState.FAILED.is(d.rolloutState())) {
       Deployment rollback = rollbackOf(service, d);
       next.statusReason(d.rolloutStateReason()).deploymentCircuitBreaker(withStatus(sd, "TRIGGERED", d));
       if (rollback == null) {
@@ -209,10 +209,10 @@ public final class ServiceHistory {
   }
 
   private static ServiceDeployment rollbackProgressed(ServiceDeployment sd, Deployment rollback, Instant now) {
-    if (RolloutStates.COMPLETED.equals(rollback.rolloutState())) {
+    if (RolloutState.COMPLETED.is(rollback.rolloutState())) {
       return sd.toBuilder().status("ROLLBACK_SUCCESSFUL").finishedAt(now).updatedAt(now).build();
     }
-    if (RolloutStates.FAILED.equals(rollback.rolloutState())) {
+    if (RolloutState.FAILED.is(rollback.rolloutState())) {
       return sd.toBuilder().status("ROLLBACK_FAILED").finishedAt(now).updatedAt(now).build();
     }
     return sd;
@@ -221,8 +221,7 @@ public final class ServiceHistory {
   /** The rollback deployment the circuit breaker started for {@code failed}, if any: the PRIMARY rolling back. */
   private static Deployment rollbackOf(Service service, Deployment failed) {
     Deployment primary = service.deployments().get(0);
-    boolean rollingBack = !primary.id().equals(failed.id()) && primary.rolloutStateReason() != null
-        && primary.rolloutStateReason().startsWith(RolloutStates.ROLLING_BACK_PREFIX);
+    boolean rollingBack = !primary.id().equals(failed.id()) && Deployments.rollsBack(primary);
     return rollingBack ? primary : null;
   }
 

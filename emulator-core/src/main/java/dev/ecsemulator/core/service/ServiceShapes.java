@@ -68,7 +68,7 @@ public final class ServiceShapes {
     if (deployments == null || deployments.isEmpty()) {
       return null;
     }
-    return deployments.stream().filter(d -> RolloutStates.PRIMARY.equals(d.status())).findFirst()
+    return deployments.stream().filter(d -> DeploymentStatus.PRIMARY.is(d.status())).findFirst()
         .orElse(deployments.get(0));
   }
 }

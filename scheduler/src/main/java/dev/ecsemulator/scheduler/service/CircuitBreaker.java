@@ -5,7 +5,9 @@ import dev.ecsemulator.core.model.Deployment;
 import dev.ecsemulator.core.model.DeploymentCircuitBreaker;
 import dev.ecsemulator.core.model.DeploymentConfiguration;
 import dev.ecsemulator.core.service.DeploymentLimits;
+import dev.ecsemulator.core.service.DeploymentStatus;
 import dev.ecsemulator.core.service.Deployments;
+import dev.ecsemulator.core.service.RolloutState;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,12 +48,12 @@ final class CircuitBreaker {
     boolean enabled = breaker != null && Boolean.TRUE.equals(breaker.enable());
     int failed = primary.failedTasks() == null ? 0 : primary.failedTasks();
     if (!enabled
-        || !Deployments.IN_PROGRESS.equals(primary.rolloutState())
+        || !RolloutState.IN_PROGRESS.is(primary.rolloutState())
         || failed < limits.circuitBreakerThreshold()) {
       return new Outcome(deployments, false);
     }
     Deployment tripped = primary.toBuilder()
-        .rolloutState(Deployments.FAILED)
+        .rolloutState(RolloutState.FAILED.name())
         .rolloutStateReason(Deployments.CIRCUIT_BREAKER_FAILED)
         .updatedAt(now)
         .build();
@@ -67,7 +69,7 @@ final class CircuitBreaker {
     if (rollBack) {
       result.add(Deployments.fresh(
           lastCompleted, ids.deploymentId(), Deployments.rollingBackReason(lastCompleted.id()), now));
-      result.add(tripped.toBuilder().status(Deployments.ACTIVE).build());
+      result.add(tripped.toBuilder().status(DeploymentStatus.ACTIVE.name()).build());
     } else {
       result.add(tripped);
     }

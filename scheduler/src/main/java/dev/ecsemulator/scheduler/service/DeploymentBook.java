@@ -3,6 +3,7 @@ package dev.ecsemulator.scheduler.service;
 import dev.ecsemulator.core.model.Deployment;
 import dev.ecsemulator.core.service.DeploymentLimits;
 import dev.ecsemulator.core.service.Deployments;
+import dev.ecsemulator.core.service.RolloutState;
 import dev.ecsemulator.scheduler.service.TaskView.Phase;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,12 +49,12 @@ final class DeploymentBook {
       int liveAfter = (int) (launched
           + mine.stream().filter(v -> v.live() && !plan.stoppedIds().contains(v.id())).count());
       int desired = liveAfter;
-      if (isPrimary && !Deployments.FAILED.equals(d.rolloutState())) {
+      if (isPrimary && !RolloutState.FAILED.is(d.rolloutState())) {
         desired = (int) Math.min(limits.desiredCount(), Math.max(liveAfter, limits.maxTasks() - othersActive));
       }
       result.add(withCounts(d, desired, counts, now));
     }
-    boolean completed = Deployments.IN_PROGRESS.equals(primary.rolloutState())
+    boolean completed = RolloutState.IN_PROGRESS.is(primary.rolloutState())
         && result.size() == 1
         && othersActive == 0
         && plan.launches().isEmpty()
@@ -62,7 +63,7 @@ final class DeploymentBook {
         && active.stream().allMatch(v -> v.phase == Phase.HEALTHY);
     if (completed) {
       result.set(0, result.get(0).toBuilder()
-          .rolloutState(Deployments.COMPLETED)
+          .rolloutState(RolloutState.COMPLETED.name())
           .rolloutStateReason(Deployments.completedReason(primary.id()))
           .updatedAt(now)
           .build());

@@ -4,7 +4,9 @@ import dev.ecsemulator.core.Ids;
 import dev.ecsemulator.core.model.Deployment;
 import dev.ecsemulator.core.model.Service;
 import dev.ecsemulator.core.service.DeploymentLimits;
+import dev.ecsemulator.core.service.DeploymentStatus;
 import dev.ecsemulator.core.service.Deployments;
+import dev.ecsemulator.core.service.RolloutState;
 import dev.ecsemulator.scheduler.service.TaskView.Phase;
 import java.time.Duration;
 import java.time.Instant;
@@ -99,7 +101,7 @@ public final class ServiceReconciler {
     Instant launchNotBefore = breaker.rolledBack() ? null : ledger.launchNotBefore();
     boolean throttleReset = breaker.rolledBack() || ledger.throttleReset();
     boolean throttled = launchNotBefore != null && now.isBefore(launchNotBefore);
-    boolean primaryFailed = Deployments.FAILED.equals(primary.rolloutState());
+    boolean primaryFailed = RolloutState.FAILED.is(primary.rolloutState());
 
     List<TaskView> active = views.stream().filter(TaskView::active).toList();
     RolloutPlanner.Result plan = RolloutPlanner.plan(new RolloutPlanner.Input(
@@ -180,7 +182,7 @@ public final class ServiceReconciler {
             Stream.of(primary),
             deployments.stream()
                 .filter(d -> d != primary)
-                .map(d -> Deployments.PRIMARY.equals(d.status()) ? d.toBuilder().status(Deployments.ACTIVE).build() : d)
+                .map(d -> DeploymentStatus.PRIMARY.is(d.status()) ? d.toBuilder().status(DeploymentStatus.ACTIVE.name()).build() : d)
                 .sorted(Deployments.byCreatedAt().reversed()))
         .toList();
   }
@@ -201,7 +203,7 @@ public final class ServiceReconciler {
       candidates.put(remembered.id(), remembered);
     }
     deployments.stream()
-        .filter(d -> Deployments.COMPLETED.equals(d.rolloutState()))
+        .filter(d -> RolloutState.COMPLETED.is(d.rolloutState()))
         .forEach(d -> candidates.put(d.id(), d));
     return candidates.values().stream().max(Deployments.byCreatedAt()).orElse(null);
   }
@@ -218,7 +220,7 @@ public final class ServiceReconciler {
       boolean throttled) {
     String primaryId = deployments.get(0).id();
     boolean workLeft = plan.unfilled() > 0 || active.stream().anyMatch(v -> !primaryId.equals(v.deploymentId()));
-    boolean deploying = deployments.size() > 1 || Deployments.IN_PROGRESS.equals(deployments.get(0).rolloutState());
+    boolean deploying = deployments.size() > 1 || RolloutState.IN_PROGRESS.is(deployments.get(0).rolloutState());
     boolean inFlight = active.stream()
         .anyMatch(v -> v.phase == Phase.PENDING || v.phase == Phase.STARTING || v.phase == Phase.STOPPING);
     return workLeft && deploying && !primaryFailed && !throttled && !inFlight
@@ -229,7 +231,7 @@ public final class ServiceReconciler {
   private static boolean steady(
       List<Deployment> deployments, List<TaskView> active, RolloutPlanner.Result plan, int desired) {
     return deployments.size() == 1
-        && Deployments.COMPLETED.equals(deployments.get(0).rolloutState())
+        && RolloutState.COMPLETED.is(deployments.get(0).rolloutState())
         && plan.launches().isEmpty()
         && plan.stops().isEmpty()
         && active.size() == desired

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecsemulator.core.model.Deployment;
 import dev.ecsemulator.core.service.DeploymentLimits;
-import dev.ecsemulator.core.service.Deployments;
+import dev.ecsemulator.core.service.RolloutState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -122,7 +122,7 @@ class ServiceReconcilerPropertyTest {
     /** Benign observations only, a user fixing a FAILED deployment; the service must converge. */
     void settle() {
       for (int i = 0; i < 800; i++) {
-        if (Deployments.FAILED.equals(sim.primary().rolloutState())) {
+        if (RolloutState.FAILED.is(sim.primary().rolloutState())) {
           sim.update(TD1); // what a user does about a failed deployment
         }
         ServicePlan plan = checkedReconcile();
@@ -143,7 +143,7 @@ class ServiceReconcilerPropertyTest {
     boolean converged() {
       List<Deployment> deployments = sim.service.deployments();
       return deployments.size() == 1
-          && Deployments.COMPLETED.equals(deployments.get(0).rolloutState())
+          && RolloutState.COMPLETED.is(deployments.get(0).rolloutState())
           && sim.service.runningCount() == desired()
           && sim.lastPlan.launchesOrStopsNothing()
           && sim.tasks.values().stream().filter(t -> !"STOPPED".equals(t.lastStatus())).count() == desired();

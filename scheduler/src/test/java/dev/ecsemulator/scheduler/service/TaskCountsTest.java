@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecsemulator.core.model.Deployment;
 import dev.ecsemulator.core.model.Service;
-import dev.ecsemulator.core.service.Deployments;
+import dev.ecsemulator.core.service.RolloutState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -94,7 +94,7 @@ class TaskCountsTest {
     assertThat(recounted.deployments()).singleElement().satisfies(d -> {
       assertThat(List.of(d.runningCount(), d.pendingCount())).containsExactly(0, 0);
       assertThat(d.desiredCount()).as("a target, not an observation: the scheduler's to change").isEqualTo(2);
-      assertThat(d.rolloutState()).isEqualTo(Deployments.COMPLETED);
+      assertThat(d.rolloutState()).isEqualTo(RolloutState.COMPLETED.name());
     });
   }
 
