@@ -44,10 +44,6 @@ import java.util.Optional;
  */
 public final class ServiceCommands {
 
-  public static final String ACTIVE = "ACTIVE";
-  public static final String DRAINING = "DRAINING";
-  public static final String INACTIVE = "INACTIVE";
-
   private final StateStore store;
   private final Ids ids;
   private final Clock clock;
@@ -81,9 +77,9 @@ public final class ServiceCommands {
     return store.write(scope, txn -> {
       Cluster cluster = Clusters.require(txn, scope, request.cluster());
       String key = EcsKinds.serviceKey(cluster.clusterName(), name);
-      Optional<Service> existing = txn.get(SERVICE, key).filter(s -> !INACTIVE.equals(s.status()));
+      Optional<Service> existing = txn.get(SERVICE, key).filter(s -> !ServiceStatus.INACTIVE.is(s.status()));
       if (existing.isPresent()) {
-        boolean retry = ACTIVE.equals(existing.get().status()) && txn.get(CREATE_REQUEST, key)
+        boolean retry = ServiceStatus.ACTIVE.is(existing.get().status()) && txn.get(CREATE_REQUEST, key)
             .map(r -> r.digest().equals(digest)).orElse(false);
         if (!retry) {
           throw new InvalidParameterException(ServiceMessages.NOT_IDEMPOTENT);
@@ -118,7 +114,7 @@ public final class ServiceCommands {
           .clusterArn(cluster.clusterArn())
           .loadBalancers(orEmpty(request.loadBalancers()))
           .serviceRegistries(orEmpty(request.serviceRegistries()))
-          .status(ACTIVE)
+          .status(ServiceStatus.ACTIVE.name())
           .desiredCount(desired)
           .runningCount(0)
           .pendingCount(0)
@@ -170,7 +166,7 @@ public final class ServiceCommands {
     return store.write(scope, txn -> {
       Cluster cluster = Clusters.require(txn, scope, request.cluster());
       Service service = ServiceLookup.require(txn, scope, cluster.clusterName(), request.service());
-      if (!ACTIVE.equals(service.status())) {
+      if (!ServiceStatus.ACTIVE.is(service.status())) {
         throw new ServiceNotActiveException();
       }
       ServiceRules.checkController(request.deploymentController());
@@ -257,7 +253,7 @@ public final class ServiceCommands {
     return store.write(scope, txn -> {
       Cluster cluster = Clusters.require(txn, scope, request.cluster());
       Service service = ServiceLookup.require(txn, scope, cluster.clusterName(), request.service());
-      if (!ACTIVE.equals(service.status())) {
+      if (!ServiceStatus.ACTIVE.is(service.status())) {
         return ServiceShapes.show(txn, service, false);
       }
       boolean daemon = "DAEMON".equals(service.schedulingStrategy());
@@ -265,7 +261,7 @@ public final class ServiceCommands {
       if (!daemon && desired > 0 && !Boolean.TRUE.equals(request.force())) {
         throw new InvalidParameterException(ServiceMessages.SCALED_ABOVE_ZERO);
       }
-      Service draining = service.toBuilder().status(DRAINING).desiredCount(0).build();
+      Service draining = service.toBuilder().status(ServiceStatus.DRAINING.name()).desiredCount(0).build();
       txn.put(SERVICE, EcsKinds.serviceKey(cluster.clusterName(), service.serviceName()), draining);
       // Model docs of CreateService.tags: "When a service is deleted, the tags are deleted as well."
       ResourceTagging.remove(txn, service.serviceArn());

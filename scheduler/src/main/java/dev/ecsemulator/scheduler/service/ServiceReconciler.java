@@ -7,6 +7,7 @@ import dev.ecsemulator.core.service.DeploymentLimits;
 import dev.ecsemulator.core.service.DeploymentStatus;
 import dev.ecsemulator.core.service.Deployments;
 import dev.ecsemulator.core.service.RolloutState;
+import dev.ecsemulator.core.service.ServiceStatus;
 import dev.ecsemulator.scheduler.service.TaskView.Phase;
 import java.time.Duration;
 import java.time.Instant;
@@ -76,12 +77,12 @@ public final class ServiceReconciler {
     List<TaskView> views = observed.tasks().stream()
         .map(t -> TaskView.classify(t, gracePeriod(service), now))
         .toList();
-    if ("INACTIVE".equals(service.status()) || service.deployments() == null || service.deployments().isEmpty()) {
+    if (ServiceStatus.INACTIVE.is(service.status()) || service.deployments() == null || service.deployments().isEmpty()) {
       return unchanged(service, memory, observed.tasks());
     }
     boolean daemon = "DAEMON".equals(service.schedulingStrategy());
     List<String> instances = observed.containerInstanceArns().stream().distinct().sorted().toList();
-    int desired = "DRAINING".equals(service.status()) ? 0
+    int desired = ServiceStatus.DRAINING.is(service.status()) ? 0
         : daemon ? instances.size()
         : service.desiredCount() == null ? 0 : service.desiredCount();
     DeploymentLimits limits = DeploymentLimits.of(service, desired);

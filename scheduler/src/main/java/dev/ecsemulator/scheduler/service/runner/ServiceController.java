@@ -7,7 +7,7 @@ import dev.ecsemulator.core.Ids;
 import dev.ecsemulator.core.Scope;
 import dev.ecsemulator.core.instance.HostResources;
 import dev.ecsemulator.core.model.Task;
-import dev.ecsemulator.core.service.ServiceCommands;
+import dev.ecsemulator.core.service.ServiceStatus;
 import dev.ecsemulator.core.state.Change;
 import dev.ecsemulator.core.state.StateStore;
 import dev.ecsemulator.core.task.TaskCreation;
@@ -133,7 +133,7 @@ public final class ServiceController implements AutoCloseable {
     }
     for (Scope scope : store.scopes()) {
       List<String> keys = store.read(scope, view -> view.keys(SERVICE).stream()
-          .filter(k -> view.get(SERVICE, k).map(s -> !ServiceCommands.INACTIVE.equals(s.status())).orElse(false))
+          .filter(k -> view.get(SERVICE, k).map(s -> !ServiceStatus.INACTIVE.is(s.status())).orElse(false))
           .toList());
       keys.forEach(k -> reconcile(ServiceRef.ofKey(scope, k)));
     }

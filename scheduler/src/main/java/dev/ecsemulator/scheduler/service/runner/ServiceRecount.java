@@ -4,8 +4,8 @@ import static dev.ecsemulator.core.EcsKinds.SERVICE;
 
 import dev.ecsemulator.core.Scope;
 import dev.ecsemulator.core.model.Service;
-import dev.ecsemulator.core.service.ServiceCommands;
 import dev.ecsemulator.core.service.ServiceHistory;
+import dev.ecsemulator.core.service.ServiceStatus;
 import dev.ecsemulator.core.state.StateStore;
 import dev.ecsemulator.core.state.StateTxn;
 import dev.ecsemulator.scheduler.service.TaskCounts;
@@ -62,7 +62,7 @@ public final class ServiceRecount {
     int changed = 0;
     for (String key : txn.keys(SERVICE)) {
       Service service = txn.get(SERVICE, key).orElseThrow();
-      if (ServiceCommands.INACTIVE.equals(service.status())) {
+      if (ServiceStatus.INACTIVE.is(service.status())) {
         continue;
       }
       // The tasks as each step sees them, so that a recount agrees with what the last step stored.

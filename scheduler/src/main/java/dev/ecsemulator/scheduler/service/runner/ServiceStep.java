@@ -14,8 +14,8 @@ import dev.ecsemulator.core.model.Deployment;
 import dev.ecsemulator.core.model.Service;
 import dev.ecsemulator.core.model.ServiceEvent;
 import dev.ecsemulator.core.model.Task;
-import dev.ecsemulator.core.service.ServiceCommands;
 import dev.ecsemulator.core.service.ServiceHistory;
+import dev.ecsemulator.core.service.ServiceStatus;
 import dev.ecsemulator.core.state.StateTxn;
 import dev.ecsemulator.core.state.StateView;
 import dev.ecsemulator.core.task.TaskLifecycle;
@@ -89,7 +89,7 @@ final class ServiceStep {
       return Outcome.GONE;
     }
     Service service = found.get();
-    if (ServiceCommands.INACTIVE.equals(service.status())) {
+    if (ServiceStatus.INACTIVE.is(service.status())) {
       return Outcome.GONE;
     }
     List<String> gaps = ServiceRecords.gaps(ref.scope(), service, txn);
@@ -130,11 +130,11 @@ final class ServiceStep {
     }
 
     Service next = withEvents(withoutUnplaced(plan.applyTo(service), unplaced), plan.events(), now);
-    if (ServiceCommands.DRAINING.equals(service.status()) && plan.launches().isEmpty() && drained(facts(txn, ref))) {
+    if (ServiceStatus.DRAINING.is(service.status()) && plan.launches().isEmpty() && drained(facts(txn, ref))) {
       // Model docs of DeleteService: INACTIVE once every task is STOPPING or STOPPED (stop requests included).
       // Nothing runs or waits any more, and an INACTIVE service is not reconciled again: zero its counts.
       next = next.toBuilder()
-          .status(ServiceCommands.INACTIVE)
+          .status(ServiceStatus.INACTIVE.name())
           .runningCount(0)
           .pendingCount(0)
           .deployments(next.deployments().stream()
@@ -157,7 +157,7 @@ final class ServiceStep {
       Instant retry = now.plus(placementRetry);
       wake = Optional.of(wake.filter(w -> w.isBefore(retry)).orElse(retry));
     }
-    return new Outcome(wake, !ServiceCommands.INACTIVE.equals(next.status()));
+    return new Outcome(wake, !ServiceStatus.INACTIVE.is(next.status()));
   }
 
   /**
