@@ -33,7 +33,7 @@ public record DeploymentLimits(int desiredCount, int minimumHealthyPercent, int 
    * service leaves unset (by its schedulingStrategy; null means REPLICA).
    */
   public static DeploymentLimits of(Service service, int desiredCount) {
-    boolean daemon = "DAEMON".equals(service.schedulingStrategy());
+    boolean daemon = SchedulingStrategy.DAEMON.is(service.schedulingStrategy());
     DeploymentConfiguration config = service.deploymentConfiguration();
     Integer min = config == null ? null : config.minimumHealthyPercent();
     Integer max = config == null ? null : config.maximumPercent();

@@ -65,7 +65,7 @@ public final class ServiceCommands {
     ServiceRules.checkName(name);
     List<Tag> tags = TagRules.validate(request.tags());
     ServiceRules.checkController(request.deploymentController());
-    boolean daemon = "DAEMON".equals(request.schedulingStrategy());
+    boolean daemon = SchedulingStrategy.DAEMON.is(request.schedulingStrategy());
     ServiceRules.checkDesiredCount(daemon, request.desiredCount(), true);
     ServiceRules.checkGracePeriod(request.healthCheckGracePeriodSeconds());
     ServiceRules.checkDaemon(daemon, request.placementStrategy());
@@ -133,7 +133,7 @@ public final class ServiceCommands {
           .networkConfiguration(request.networkConfiguration())
           .healthCheckGracePeriodSeconds(request.healthCheckGracePeriodSeconds() == null
               ? 0 : request.healthCheckGracePeriodSeconds())
-          .schedulingStrategy(daemon ? "DAEMON" : "REPLICA")
+          .schedulingStrategy((daemon ? SchedulingStrategy.DAEMON : SchedulingStrategy.REPLICA).name())
           .deploymentController(DeploymentController.builder().type("ECS").build())
           .createdBy("arn:aws:iam::" + scope.accountId() + ":root")
           .enableECSManagedTags(Boolean.TRUE.equals(request.enableECSManagedTags()))
@@ -170,7 +170,7 @@ public final class ServiceCommands {
         throw new ServiceNotActiveException();
       }
       ServiceRules.checkController(request.deploymentController());
-      boolean daemon = "DAEMON".equals(service.schedulingStrategy());
+      boolean daemon = SchedulingStrategy.DAEMON.is(service.schedulingStrategy());
       ServiceRules.checkDesiredCount(daemon, request.desiredCount(), false);
       ServiceRules.checkGracePeriod(request.healthCheckGracePeriodSeconds());
       TaskDefinition td = request.taskDefinition() != null
@@ -256,7 +256,7 @@ public final class ServiceCommands {
       if (!ServiceStatus.ACTIVE.is(service.status())) {
         return ServiceShapes.show(txn, service, false);
       }
-      boolean daemon = "DAEMON".equals(service.schedulingStrategy());
+      boolean daemon = SchedulingStrategy.DAEMON.is(service.schedulingStrategy());
       int desired = service.desiredCount() == null ? 0 : service.desiredCount();
       if (!daemon && desired > 0 && !Boolean.TRUE.equals(request.force())) {
         throw new InvalidParameterException(ServiceMessages.SCALED_ABOVE_ZERO);

@@ -7,6 +7,7 @@ import dev.ecsemulator.core.service.DeploymentLimits;
 import dev.ecsemulator.core.service.DeploymentStatus;
 import dev.ecsemulator.core.service.Deployments;
 import dev.ecsemulator.core.service.RolloutState;
+import dev.ecsemulator.core.service.SchedulingStrategy;
 import dev.ecsemulator.core.service.ServiceStatus;
 import dev.ecsemulator.scheduler.service.TaskView.Phase;
 import java.time.Duration;
@@ -80,7 +81,7 @@ public final class ServiceReconciler {
     if (ServiceStatus.INACTIVE.is(service.status()) || service.deployments() == null || service.deployments().isEmpty()) {
       return unchanged(service, memory, observed.tasks());
     }
-    boolean daemon = "DAEMON".equals(service.schedulingStrategy());
+    boolean daemon = SchedulingStrategy.DAEMON.is(service.schedulingStrategy());
     List<String> instances = observed.containerInstanceArns().stream().distinct().sorted().toList();
     int desired = ServiceStatus.DRAINING.is(service.status()) ? 0
         : daemon ? instances.size()

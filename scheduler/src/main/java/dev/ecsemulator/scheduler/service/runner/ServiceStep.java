@@ -14,6 +14,7 @@ import dev.ecsemulator.core.model.Deployment;
 import dev.ecsemulator.core.model.Service;
 import dev.ecsemulator.core.model.ServiceEvent;
 import dev.ecsemulator.core.model.Task;
+import dev.ecsemulator.core.service.SchedulingStrategy;
 import dev.ecsemulator.core.service.ServiceHistory;
 import dev.ecsemulator.core.service.ServiceStatus;
 import dev.ecsemulator.core.state.StateTxn;
@@ -102,7 +103,7 @@ final class ServiceStep {
     Cluster cluster = txn.get(CLUSTER, ref.clusterName()).orElse(null);
 
     List<TaskFacts> facts = facts(txn, ref);
-    boolean daemon = "DAEMON".equals(service.schedulingStrategy());
+    boolean daemon = SchedulingStrategy.DAEMON.is(service.schedulingStrategy());
     List<String> instances = daemon ? instances(txn, ref, host, now) : List.of();
     ServicePlan plan = reconciler.reconcile(service, state.memory(),
         new Observation(facts, instances, state.unplacedTasks(), state.launchesWaitingForAgent()), now);
