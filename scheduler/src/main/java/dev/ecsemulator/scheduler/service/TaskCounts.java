@@ -2,11 +2,14 @@ package dev.ecsemulator.scheduler.service;
 
 import dev.ecsemulator.core.model.Deployment;
 import dev.ecsemulator.core.model.Service;
+import dev.ecsemulator.core.task.TaskStatus;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The one rule behind every {@code runningCount} and {@code pendingCount} of a service and of its
@@ -21,8 +24,9 @@ import java.util.Set;
  */
 public record TaskCounts(int running, int pending) {
 
-  /** The lastStatuses before RUNNING. */
-  static final Set<String> BEFORE_RUNNING = Set.of("PROVISIONING", "PENDING", "ACTIVATING");
+  /** The lastStatuses before RUNNING: PROVISIONING, PENDING, ACTIVATING. */
+  static final Set<String> BEFORE_RUNNING = Arrays.stream(TaskStatus.values())
+      .filter(TaskStatus::isPending).map(Enum::name).collect(Collectors.toUnmodifiableSet());
 
   public TaskCounts {
     if (running < 0 || pending < 0) {
@@ -39,7 +43,7 @@ public record TaskCounts(int running, int pending) {
 
   /** Whether a task of this lastStatus counts in {@code runningCount}. */
   static boolean isRunning(String lastStatus) {
-    return "RUNNING".equals(lastStatus);
+    return TaskStatus.RUNNING.is(lastStatus);
   }
 
   /** Whether a task of this lastStatus counts in {@code pendingCount}. */

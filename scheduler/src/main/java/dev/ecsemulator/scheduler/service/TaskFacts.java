@@ -92,7 +92,7 @@ public record TaskFacts(
         taskId,
         task.startedBy(),
         known ? task.lastStatus() : TaskStatus.STOPPING.name(),
-        runnable && task.desiredStatus() != null ? task.desiredStatus() : "STOPPED",
+        runnable && task.desiredStatus() != null ? task.desiredStatus() : TaskStatus.STOPPED.name(),
         task.healthStatus(),
         hasHealthChecks,
         task.createdAt() != null ? task.createdAt() : Instant.EPOCH,
@@ -116,6 +116,6 @@ public record TaskFacts(
 
   /** Whether the task ever reached RUNNING. */
   public boolean everRunning() {
-    return startedAt != null || "RUNNING".equals(lastStatus);
+    return startedAt != null || TaskStatus.RUNNING.is(lastStatus);
   }
 }

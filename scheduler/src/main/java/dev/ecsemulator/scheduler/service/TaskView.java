@@ -1,5 +1,6 @@
 package dev.ecsemulator.scheduler.service;
 
+import dev.ecsemulator.core.task.TaskStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -30,7 +31,8 @@ final class TaskView {
     STOPPED
   }
 
-  private static final Set<String> GONE = Set.of("STOPPED", "DELETED");
+  /** STOPPED, and DELETED: a lastStatus ECS documents that TaskStatus lacks, as the emulator never sets it. */
+  private static final Set<String> GONE = Set.of(TaskStatus.STOPPED.name(), "DELETED");
 
   /** Live tasks of one deployment in the order the scheduler keeps them: healthy first, then oldest. */
   static final Comparator<TaskView> KEEP_ORDER =
@@ -68,7 +70,7 @@ final class TaskView {
       return new TaskView(task, Phase.STOPPED, null);
     }
     boolean winding = !TaskCounts.isRunning(task.lastStatus()) && !TaskCounts.isPending(task.lastStatus());
-    if ("STOPPED".equals(task.desiredStatus()) || winding) { // DEACTIVATING, STOPPING, DEPROVISIONING
+    if (TaskStatus.STOPPED.is(task.desiredStatus()) || winding) { // DEACTIVATING, STOPPING, DEPROVISIONING
       return new TaskView(task, Phase.STOPPING, null);
     }
     if (TaskCounts.isPending(task.lastStatus())) {
