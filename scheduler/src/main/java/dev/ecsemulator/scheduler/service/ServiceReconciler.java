@@ -31,7 +31,7 @@ import java.util.stream.Stream;
  * came):
  * <ol>
  *   <li>read the service as stored, its {@link ServiceMemory} (or {@link ServiceMemory#startingAt} the
- *       first time), its tasks as {@link TaskFacts} (STOPPED ones included) and, for DAEMON, its
+ *       first time), its tasks as {@link ObservedTask} (STOPPED ones included) and, for DAEMON, its
  *       container instances;
  *   <li>{@code plan = reconciler.reconcile(service, memory, observation, clock.instant())};
  *   <li>in one store transaction: store {@code plan.applyTo(service)} with the events prepended, create
@@ -164,7 +164,7 @@ public final class ServiceReconciler {
     return Duration.ofSeconds(seconds == null ? 0 : Math.max(0, seconds));
   }
 
-  private static ServicePlan unchanged(Service service, ServiceMemory memory, List<TaskFacts> tasks) {
+  private static ServicePlan unchanged(Service service, ServiceMemory memory, List<ObservedTask> tasks) {
     TaskCounts counts = TaskCounts.of(tasks);
     return new ServicePlan(
         List.of(),

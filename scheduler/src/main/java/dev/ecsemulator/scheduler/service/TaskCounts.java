@@ -35,7 +35,7 @@ public record TaskCounts(int running, int pending) {
   }
 
   /** Counts {@code tasks} (STOPPED ones may be included: they count in neither). */
-  public static TaskCounts of(Collection<TaskFacts> tasks) {
+  public static TaskCounts of(Collection<ObservedTask> tasks) {
     return new TaskCounts(
         (int) tasks.stream().filter(t -> isRunning(t.lastStatus())).count(),
         (int) tasks.stream().filter(t -> isPending(t.lastStatus())).count());
@@ -58,14 +58,14 @@ public record TaskCounts(int running, int pending) {
 
   /**
    * The service with its own and each deployment's {@code runningCount} and {@code pendingCount} counted
-   * from {@code tasks} (a deployment's from the tasks it started, {@link TaskFacts#startedBy}), and
+   * from {@code tasks} (a deployment's from the tasks it started, {@link ObservedTask#startedBy}), and
    * nothing else changed: no deployment is added, removed or moved along, no desiredCount changes. A
    * deployment whose counts change gets {@code updatedAt = now}, as each step gives it. Returns
    * {@code service} itself when every count already agrees.
    *
    * @param tasks every task of the service the store holds (STOPPED ones may be included)
    */
-  public static Service recount(Service service, List<TaskFacts> tasks, Instant now) {
+  public static Service recount(Service service, List<ObservedTask> tasks, Instant now) {
     TaskCounts all = of(tasks);
     List<Deployment> deployments = service.deployments() == null ? null : service.deployments().stream()
         .map(d -> of(tasks.stream().filter(t -> d.id().equals(t.startedBy())).toList()).applyTo(d, now))

@@ -48,12 +48,12 @@ final class TaskView {
   static final Comparator<TaskView> OLDEST_FIRST =
       Comparator.comparing((TaskView v) -> v.facts.createdAt()).thenComparing(v -> v.facts.taskId());
 
-  final TaskFacts facts;
+  final ObservedTask facts;
   final Phase phase;
   /** When this task's phase changes by the clock alone (40 s rule, grace end), or null. */
   final Instant changesAt;
 
-  private TaskView(TaskFacts facts, Phase phase, Instant changesAt) {
+  private TaskView(ObservedTask facts, Phase phase, Instant changesAt) {
     this.facts = facts;
     this.phase = phase;
     this.changesAt = changesAt;
@@ -65,7 +65,7 @@ final class TaskView {
    * minimumHealthyPercent). Unhealthy: UNHEALTHY once the grace period after it started has passed
    * (healthCheckGracePeriodSeconds ignores unhealthy checks that long).
    */
-  static TaskView classify(TaskFacts task, Duration grace, Instant now) {
+  static TaskView classify(ObservedTask task, Duration grace, Instant now) {
     if (GONE.contains(task.lastStatus())) {
       return new TaskView(task, Phase.STOPPED, null);
     }

@@ -26,14 +26,14 @@ class TaskCountsTest {
 
   static final Instant LATER = T0.plus(Duration.ofMinutes(5));
 
-  static TaskFacts task(String id, String deploymentId, String lastStatus, String desiredStatus) {
-    return new TaskFacts(id, deploymentId, lastStatus, desiredStatus, "UNKNOWN", false, T0, null, null, null, null,
+  static ObservedTask task(String id, String deploymentId, String lastStatus, String desiredStatus) {
+    return new ObservedTask(id, deploymentId, lastStatus, desiredStatus, "UNKNOWN", false, T0, null, null, null, null,
         null);
   }
 
   @Test
   void runningCountsLastStatusRunningEvenWhileStoppingAndPendingCountsWhatIsBeforeRunning() {
-    List<TaskFacts> tasks = List.of(
+    List<ObservedTask> tasks = List.of(
         task("a", "d", "PROVISIONING", "RUNNING"),
         task("b", "d", "PENDING", "RUNNING"),
         task("c", "d", "ACTIVATING", "RUNNING"),

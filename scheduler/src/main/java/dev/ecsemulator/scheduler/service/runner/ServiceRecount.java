@@ -8,8 +8,8 @@ import dev.ecsemulator.core.service.ServiceHistory;
 import dev.ecsemulator.core.service.ServiceStatus;
 import dev.ecsemulator.core.state.StateStore;
 import dev.ecsemulator.core.state.StateTxn;
+import dev.ecsemulator.scheduler.service.ObservedTask;
 import dev.ecsemulator.scheduler.service.TaskCounts;
-import dev.ecsemulator.scheduler.service.TaskFacts;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -66,7 +66,7 @@ public final class ServiceRecount {
         continue;
       }
       // The tasks as each step sees them, so that a recount agrees with what the last step stored.
-      List<TaskFacts> tasks = ServiceStep.facts(txn, ServiceRef.ofKey(scope, key));
+      List<ObservedTask> tasks = ServiceStep.observedTasks(txn, ServiceRef.ofKey(scope, key));
       Service recounted = TaskCounts.recount(service, tasks, now);
       if (!recounted.equals(service)) {
         txn.put(SERVICE, key, recounted);

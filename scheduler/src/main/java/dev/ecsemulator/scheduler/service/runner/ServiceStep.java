@@ -22,9 +22,9 @@ import dev.ecsemulator.core.state.StateView;
 import dev.ecsemulator.core.task.TaskLifecycle;
 import dev.ecsemulator.core.task.TaskStatus;
 import dev.ecsemulator.scheduler.service.Observation;
+import dev.ecsemulator.scheduler.service.ObservedTask;
 import dev.ecsemulator.scheduler.service.ServicePlan;
 import dev.ecsemulator.scheduler.service.ServiceReconciler;
-import dev.ecsemulator.scheduler.service.TaskFacts;
 import dev.ecsemulator.scheduler.service.TaskLaunch;
 import dev.ecsemulator.scheduler.service.TaskStop;
 import dev.ecsemulator.scheduler.task.TaskRecords;
@@ -102,11 +102,11 @@ final class ServiceStep {
         .orElseGet(() -> SchedulerState.fresh(service, now));
     Cluster cluster = txn.get(CLUSTER, ref.clusterName()).orElse(null);
 
-    List<TaskFacts> facts = facts(txn, ref);
+    List<ObservedTask> tasks = observedTasks(txn, ref);
     boolean daemon = SchedulingStrategy.DAEMON.is(service.schedulingStrategy());
     List<String> instances = daemon ? instances(txn, ref, host, now) : List.of();
     ServicePlan plan = reconciler.reconcile(service, state.memory(),
-        new Observation(facts, instances, state.unplacedTasks(), state.launchesWaitingForAgent()), now);
+        new Observation(tasks, instances, state.unplacedTasks(), state.launchesWaitingForAgent()), now);
 
     Map<String, Integer> unplaced = new HashMap<>();
     for (TaskLaunch launch : plan.launches()) {
@@ -121,7 +121,7 @@ final class ServiceStep {
     boolean agentDown = !host.connected();
     for (TaskStop stop : plan.stops()) {
       String taskKey = EcsKinds.taskKey(ref.clusterName(), stop.taskId());
-      // A record the task engine cannot run is never planned to stop (its facts show it stopping already).
+      // A record the task engine cannot run is never planned to stop (it is observed stopping already).
       txn.get(TASK, taskKey).filter(task -> TaskRecords.gaps(task).isEmpty()).ifPresent(task -> {
         Task stopping = TaskLifecycle.requestStop(task, stop.stopCode(), stop.stoppedReason(), now);
         if (!stopping.equals(task)) {
@@ -131,7 +131,7 @@ final class ServiceStep {
     }
 
     Service next = withEvents(withoutUnplaced(plan.applyTo(service), unplaced), plan.events(), now);
-    if (ServiceStatus.DRAINING.is(service.status()) && plan.launches().isEmpty() && drained(facts(txn, ref))) {
+    if (ServiceStatus.DRAINING.is(service.status()) && plan.launches().isEmpty() && drained(observedTasks(txn, ref))) {
       // Model docs of DeleteService: INACTIVE once every task is STOPPING or STOPPED (stop requests included).
       // Nothing runs or waits any more, and an INACTIVE service is not reconciled again: zero its counts.
       next = next.toBuilder()
@@ -166,10 +166,10 @@ final class ServiceStep {
    * gives the task ID, whatever the record lacks) in group {@code service:NAME}. Also what {@link ServiceRecount}
    * counts.
    */
-  static List<TaskFacts> facts(StateView txn, ServiceRef ref) {
+  static List<ObservedTask> observedTasks(StateView txn, ServiceRef ref) {
     String prefix = EcsKinds.clusterKeyPrefix(ref.clusterName());
     Map<String, Boolean> healthChecks = new HashMap<>();
-    List<TaskFacts> facts = new ArrayList<>();
+    List<ObservedTask> observed = new ArrayList<>();
     for (String key : txn.keys(TASK)) {
       if (!key.startsWith(prefix)) {
         continue;
@@ -180,10 +180,10 @@ final class ServiceStep {
       }
       String arn = task.taskDefinitionArn();
       boolean checks = arn != null && healthChecks.computeIfAbsent(arn, a -> TaskRecords.definitionKey(ref.scope(), a)
-          .flatMap(k -> txn.get(EcsKinds.TASK_DEFINITION, k)).map(TaskFacts::hasHealthChecks).orElse(false));
-      facts.add(TaskFacts.ofStored(key.substring(prefix.length()), task, checks));
+          .flatMap(k -> txn.get(EcsKinds.TASK_DEFINITION, k)).map(ObservedTask::hasHealthChecks).orElse(false));
+      observed.add(ObservedTask.ofStored(key.substring(prefix.length()), task, checks));
     }
-    return facts;
+    return observed;
   }
 
   /** The cluster's ACTIVE container instances; the local engine is one of them once asked for. */
@@ -229,9 +229,9 @@ final class ServiceStep {
 
   /**
    * Every task of the service has reached STOPPING (or later), or is a record the task engine stops (its
-   * facts say STOPPING when it has no lastStatus the scheduler knows).
+   * observed task says STOPPING when it has no lastStatus the scheduler knows).
    */
-  private static boolean drained(List<TaskFacts> tasks) {
+  private static boolean drained(List<ObservedTask> tasks) {
     return tasks.stream().noneMatch(t -> TaskRecords.lastStatus(t.lastStatus())
         .map(TaskStatus.STOPPING::isAfter).orElse(false));
   }
