@@ -4,7 +4,7 @@ import dev.ecsemulator.core.model.Deployment;
 import dev.ecsemulator.core.service.DeploymentLimits;
 import dev.ecsemulator.core.service.Deployments;
 import dev.ecsemulator.core.service.RolloutState;
-import dev.ecsemulator.scheduler.service.TaskView.Phase;
+import dev.ecsemulator.scheduler.service.ClassifiedTask.Phase;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +31,7 @@ final class DeploymentBook {
 
   static Outcome settle(
       List<Deployment> deployments,
-      List<TaskView> active,
+      List<ClassifiedTask> active,
       RolloutPlanner.Result plan,
       DeploymentLimits limits,
       Instant now) {
@@ -40,12 +40,12 @@ final class DeploymentBook {
     List<Deployment> result = new ArrayList<>();
     for (Deployment d : deployments) {
       boolean isPrimary = d == primary;
-      List<TaskView> mine = active.stream().filter(v -> d.id().equals(v.deploymentId())).toList();
+      List<ClassifiedTask> mine = active.stream().filter(v -> d.id().equals(v.deploymentId())).toList();
       long launched = plan.launches().stream().filter(l -> d.id().equals(l.deploymentId())).count();
       if (!isPrimary && mine.isEmpty() && launched == 0) {
         continue; // drained: replaced deployments disappear from the list
       }
-      TaskCounts counts = TaskCounts.of(mine.stream().map(v -> v.facts).toList()).plusPending(launched);
+      TaskCounts counts = TaskCounts.of(mine.stream().map(v -> v.task).toList()).plusPending(launched);
       int liveAfter = (int) (launched
           + mine.stream().filter(v -> v.live() && !plan.stoppedIds().contains(v.id())).count());
       int desired = liveAfter;

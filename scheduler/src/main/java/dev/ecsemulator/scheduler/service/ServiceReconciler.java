@@ -9,7 +9,7 @@ import dev.ecsemulator.core.service.Deployments;
 import dev.ecsemulator.core.service.RolloutState;
 import dev.ecsemulator.core.service.SchedulingStrategy;
 import dev.ecsemulator.core.service.ServiceStatus;
-import dev.ecsemulator.scheduler.service.TaskView.Phase;
+import dev.ecsemulator.scheduler.service.ClassifiedTask.Phase;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -75,8 +75,8 @@ public final class ServiceReconciler {
    * @return the plan; never null
    */
   public ServicePlan reconcile(Service service, ServiceMemory memory, Observation observed, Instant now) {
-    List<TaskView> views = observed.tasks().stream()
-        .map(t -> TaskView.classify(t, gracePeriod(service), now))
+    List<ClassifiedTask> classified = observed.tasks().stream()
+        .map(t -> ClassifiedTask.classify(t, gracePeriod(service), now))
         .toList();
     if (ServiceStatus.INACTIVE.is(service.status()) || service.deployments() == null || service.deployments().isEmpty()) {
       return unchanged(service, memory, observed.tasks());
@@ -90,7 +90,7 @@ public final class ServiceReconciler {
 
     List<Deployment> deployments = primaryFirst(service.deployments());
     TaskLedger.Result ledger = TaskLedger.read(
-        memory, views, deployments, deployments.get(0).id(), observed.unplacedTasks(), now);
+        memory, classified, deployments, deployments.get(0).id(), observed.unplacedTasks(), now);
     deployments = withFailedTasks(deployments, ledger.failedTasks(), now);
     Deployment lastCompleted = lastCompleted(memory.lastCompleted(), deployments);
     CircuitBreaker.Outcome breaker = CircuitBreaker.check(
@@ -105,7 +105,7 @@ public final class ServiceReconciler {
     boolean throttled = launchNotBefore != null && now.isBefore(launchNotBefore);
     boolean primaryFailed = RolloutState.FAILED.is(primary.rolloutState());
 
-    List<TaskView> active = views.stream().filter(TaskView::active).toList();
+    List<ClassifiedTask> active = classified.stream().filter(ClassifiedTask::active).toList();
     RolloutPlanner.Result plan = RolloutPlanner.plan(new RolloutPlanner.Input(
         limits, daemon, instances, primary, !primaryFailed && !throttled, primaryFailed, active, ids));
     DeploymentBook.Outcome book = DeploymentBook.settle(deployments, active, plan, limits, now);
@@ -146,7 +146,7 @@ public final class ServiceReconciler {
         primary.id(),
         book.completed() ? book.deployments().get(0) : lastCompleted,
         repeatable.lastEmitted());
-    Optional<Instant> wakeAt = wakeAt(views, plan, launchNotBefore, nextMemory.lastEmitted(), now);
+    Optional<Instant> wakeAt = wakeAt(classified, plan, launchNotBefore, nextMemory.lastEmitted(), now);
     TaskCounts counts = TaskCounts.of(observed.tasks()).plusPending(plan.launches().size());
     return new ServicePlan(
         plan.launches(),
@@ -216,7 +216,7 @@ public final class ServiceReconciler {
    */
   private static boolean deadlocked(
       List<Deployment> deployments,
-      List<TaskView> active,
+      List<ClassifiedTask> active,
       RolloutPlanner.Result plan,
       boolean primaryFailed,
       boolean throttled) {
@@ -231,7 +231,7 @@ public final class ServiceReconciler {
 
   /** One COMPLETED deployment running exactly the desired number of healthy tasks, and nothing to do. */
   private static boolean steady(
-      List<Deployment> deployments, List<TaskView> active, RolloutPlanner.Result plan, int desired) {
+      List<Deployment> deployments, List<ClassifiedTask> active, RolloutPlanner.Result plan, int desired) {
     return deployments.size() == 1
         && RolloutState.COMPLETED.is(deployments.get(0).rolloutState())
         && plan.launches().isEmpty()
@@ -241,13 +241,13 @@ public final class ServiceReconciler {
   }
 
   private static Optional<Instant> wakeAt(
-      List<TaskView> views,
+      List<ClassifiedTask> classified,
       RolloutPlanner.Result plan,
       Instant launchNotBefore,
       Map<String, Instant> lastEmitted,
       Instant now) {
     Stream<Instant> clocks = Stream.of(
-            views.stream().map(v -> v.changesAt),
+            classified.stream().map(v -> v.changesAt),
             Stream.of(plan.unfilled() > 0 ? launchNotBefore : null),
             lastEmitted.values().stream().map(t -> t.plus(RepeatableEvents.SUPPRESSION)))
         .flatMap(s -> s);

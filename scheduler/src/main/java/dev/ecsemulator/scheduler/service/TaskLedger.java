@@ -2,7 +2,7 @@ package dev.ecsemulator.scheduler.service;
 
 import dev.ecsemulator.core.model.Deployment;
 import dev.ecsemulator.scheduler.service.ServiceMemory.TaskMemo;
-import dev.ecsemulator.scheduler.service.TaskView.Phase;
+import dev.ecsemulator.scheduler.service.ClassifiedTask.Phase;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -46,7 +46,7 @@ final class TaskLedger {
 
   static Result read(
       ServiceMemory memory,
-      List<TaskView> views,
+      List<ClassifiedTask> classified,
       List<Deployment> deployments,
       String primaryId,
       int unplacedTasks,
@@ -57,12 +57,12 @@ final class TaskLedger {
       failed.put(d.id(), d.failedTasks() == null ? 0 : d.failedTasks());
     }
     boolean launchSucceeded = false;
-    List<TaskView> ordered = views.stream().sorted(TaskView.OLDEST_FIRST).toList();
+    List<ClassifiedTask> ordered = classified.stream().sorted(ClassifiedTask.OLDEST_FIRST).toList();
 
     // Pass 1: successes. A task first counted healthy resets its deployment's consecutive failures.
-    for (TaskView v : ordered) {
+    for (ClassifiedTask v : ordered) {
       TaskMemo memo = memory.tasks().getOrDefault(v.id(), TaskMemo.NEW);
-      boolean running = v.facts.everRunning();
+      boolean running = v.task.everRunning();
       boolean healthy = memo.seenHealthy() || v.provedHealthy();
       if (running && !memo.seenRunning()) {
         launchSucceeded = true;
@@ -76,7 +76,7 @@ final class TaskLedger {
     // Pass 2: failures, each task's end processed once.
     List<String> unhealthy = new ArrayList<>();
     int newStartFailures = unplacedTasks;
-    for (TaskView v : ordered) {
+    for (ClassifiedTask v : ordered) {
       TaskMemo memo = memos.get(v.id());
       if (memo.accounted()) {
         continue;
@@ -87,16 +87,16 @@ final class TaskLedger {
         memos.put(v.id(), new TaskMemo(memo.seenRunning(), memo.seenHealthy(), true));
       } else if (v.phase == Phase.STOPPED) {
         memos.put(v.id(), new TaskMemo(memo.seenRunning(), memo.seenHealthy(), true));
-        Instant stoppedAt = v.facts.stoppedAt() != null ? v.facts.stoppedAt() : now;
+        Instant stoppedAt = v.task.stoppedAt() != null ? v.task.stoppedAt() : now;
         // A task stopped without a stopCode (a record that lacks it) counts as a failure, as any other code.
-        String stopCode = v.facts.stopCode();
+        String stopCode = v.task.stopCode();
         if (stoppedAt.isBefore(memory.since()) || stopCode != null && NOT_FAILURES.contains(stopCode)) {
           continue;
         }
         if (!memo.seenHealthy()) {
           failed.computeIfPresent(v.deploymentId(), (id, n) -> n + 1);
         }
-        if (!v.facts.everRunning()) {
+        if (!v.task.everRunning()) {
           newStartFailures++;
         }
       }

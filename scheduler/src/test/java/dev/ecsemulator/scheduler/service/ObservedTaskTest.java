@@ -44,7 +44,7 @@ class ObservedTaskTest {
     assertThat(bare.lastStatus()).isEqualTo("STOPPING");
     assertThat(bare.desiredStatus()).isEqualTo("STOPPED");
     assertThat(bare.createdAt()).isEqualTo(Instant.EPOCH);
-    assertThat(TaskView.classify(bare, java.time.Duration.ZERO, Instant.EPOCH).phase).isEqualTo(TaskView.Phase.STOPPING);
+    assertThat(ClassifiedTask.classify(bare, java.time.Duration.ZERO, Instant.EPOCH).phase).isEqualTo(ClassifiedTask.Phase.STOPPING);
 
     // RUNNING as recorded, but without containers: the engine will stop it, it is never counted live.
     ObservedTask noContainers = ObservedTask.ofStored("t2", Task.builder().taskArn("arn:aws:ecs:us-east-1:0:task/c/t2")
