@@ -74,7 +74,7 @@ public final class ServiceReconciler {
    * @param now the instant of this decision
    * @return the plan; never null
    */
-  public ServicePlan reconcile(Service service, ServiceMemory memory, Observation observed, Instant now) {
+  public ServicePlan reconcile(Service service, ServiceMemory memory, ServiceObservation observed, Instant now) {
     List<ClassifiedTask> classified = observed.tasks().stream()
         .map(t -> ClassifiedTask.classify(t, gracePeriod(service), now))
         .toList();

@@ -3,7 +3,7 @@
  * do next.
  *
  * <pre>
- *   store ──► Service + ServiceMemory + Observation(ObservedTask..., instances) + now
+ *   store ──► Service + ServiceMemory + ServiceObservation(ObservedTask..., instances) + now
  *                         │
  *                         ▼
  *              ServiceReconciler.reconcile        (pure: no Docker, no store, no clock)

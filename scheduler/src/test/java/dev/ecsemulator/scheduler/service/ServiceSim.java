@@ -95,8 +95,8 @@ final class ServiceSim {
 
   // ---- the loop -------------------------------------------------------------------------------
 
-  Observation observation() {
-    return new Observation(List.copyOf(tasks.values()), List.copyOf(instances), unplacedNextTick);
+  ServiceObservation observation() {
+    return new ServiceObservation(List.copyOf(tasks.values()), List.copyOf(instances), unplacedNextTick);
   }
 
   /** Reconciles once and applies the plan, as the caller would. */

@@ -58,7 +58,7 @@ class SteadyStateTest {
   void theSameInputsGiveTheSamePlan() {
     ServiceSim sim = ServiceSim.replica(3, 50, 200).steady();
     sim.update(ServiceSim.TD2);
-    Observation observation = sim.observation();
+    ServiceObservation observation = sim.observation();
     ServicePlan a = new ServiceReconciler(Ids.sequential()).reconcile(sim.service, sim.memory, observation, sim.now);
     ServicePlan b = new ServiceReconciler(Ids.sequential()).reconcile(sim.service, sim.memory, observation, sim.now);
     assertThat(a).isEqualTo(b);
@@ -71,7 +71,7 @@ class SteadyStateTest {
     ServiceSim sim = ServiceSim.replica(2, 100, 200).healthChecks(ServiceSim.TD1).steady();
     String sick = sim.liveOf(sim.primary().id()).get(0);
     sim.health(sick, "UNHEALTHY");
-    Observation observation = sim.observation();
+    ServiceObservation observation = sim.observation();
     ServicePlan first = sim.reconciler.reconcile(sim.service, sim.memory, observation, sim.now);
     ServicePlan again = sim.reconciler.reconcile(first.applyTo(sim.service), first.memory(), observation, sim.now);
     assertThat(first.events()).contains("(service web) (task " + sick + ") failed container health checks.");

@@ -21,8 +21,8 @@ import dev.ecsemulator.core.state.StateTxn;
 import dev.ecsemulator.core.state.StateView;
 import dev.ecsemulator.core.task.TaskLifecycle;
 import dev.ecsemulator.core.task.TaskStatus;
-import dev.ecsemulator.scheduler.service.Observation;
 import dev.ecsemulator.scheduler.service.ObservedTask;
+import dev.ecsemulator.scheduler.service.ServiceObservation;
 import dev.ecsemulator.scheduler.service.ServicePlan;
 import dev.ecsemulator.scheduler.service.ServiceReconciler;
 import dev.ecsemulator.scheduler.service.TaskLaunch;
@@ -106,7 +106,7 @@ final class ServiceStep {
     boolean daemon = SchedulingStrategy.DAEMON.is(service.schedulingStrategy());
     List<String> instances = daemon ? instances(txn, ref, host, now) : List.of();
     ServicePlan plan = reconciler.reconcile(service, state.memory(),
-        new Observation(tasks, instances, state.unplacedTasks(), state.launchesWaitingForAgent()), now);
+        new ServiceObservation(tasks, instances, state.unplacedTasks(), state.launchesWaitingForAgent()), now);
 
     Map<String, Integer> unplaced = new HashMap<>();
     for (TaskLaunch launch : plan.launches()) {
