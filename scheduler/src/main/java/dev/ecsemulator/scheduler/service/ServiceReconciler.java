@@ -140,7 +140,7 @@ public final class ServiceReconciler {
 
     ServiceMemory nextMemory = new ServiceMemory(
         memory.since(),
-        ledger.memos(),
+        ledger.memories(),
         startFailures,
         launchNotBefore,
         primary.id(),

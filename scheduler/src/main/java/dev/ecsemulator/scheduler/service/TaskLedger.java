@@ -1,7 +1,7 @@
 package dev.ecsemulator.scheduler.service;
 
 import dev.ecsemulator.core.model.Deployment;
-import dev.ecsemulator.scheduler.service.ServiceMemory.TaskMemo;
+import dev.ecsemulator.scheduler.service.ServiceMemory.TaskMemory;
 import dev.ecsemulator.scheduler.service.ClassifiedTask.Phase;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,12 +30,13 @@ final class TaskLedger {
   /**
    * What the ledger concluded.
    *
+   * @param memories per task ID, what the next memory remembers of that task
    * @param failedTasks the new failedTasks per deployment ID (every deployment of the list)
    * @param unhealthyTaskIds tasks found failing health checks this time, in order
    * @param throttleReset the throttle was reset (a launch succeeded or the PRIMARY changed)
    */
   record Result(
-      Map<String, TaskMemo> memos,
+      Map<String, TaskMemory> memories,
       Map<String, Integer> failedTasks,
       List<String> unhealthyTaskIds,
       int startFailures,
@@ -51,7 +52,7 @@ final class TaskLedger {
       String primaryId,
       int unplacedTasks,
       Instant now) {
-    Map<String, TaskMemo> memos = new HashMap<>();
+    Map<String, TaskMemory> memories = new HashMap<>();
     Map<String, Integer> failed = new HashMap<>();
     for (Deployment d : deployments) {
       failed.put(d.id(), d.failedTasks() == null ? 0 : d.failedTasks());
@@ -61,39 +62,39 @@ final class TaskLedger {
 
     // Pass 1: successes. A task first counted healthy resets its deployment's consecutive failures.
     for (ClassifiedTask v : ordered) {
-      TaskMemo memo = memory.tasks().getOrDefault(v.id(), TaskMemo.NEW);
+      TaskMemory remembered = memory.tasks().getOrDefault(v.id(), TaskMemory.NEW);
       boolean running = v.task.everRunning();
-      boolean healthy = memo.seenHealthy() || v.provedHealthy();
-      if (running && !memo.seenRunning()) {
+      boolean healthy = remembered.seenHealthy() || v.provedHealthy();
+      if (running && !remembered.seenRunning()) {
         launchSucceeded = true;
       }
-      if (healthy && !memo.seenHealthy() && failed.containsKey(v.deploymentId())) {
+      if (healthy && !remembered.seenHealthy() && failed.containsKey(v.deploymentId())) {
         failed.put(v.deploymentId(), 0);
       }
-      memos.put(v.id(), new TaskMemo(memo.seenRunning() || running, healthy, memo.accounted()));
+      memories.put(v.id(), new TaskMemory(remembered.seenRunning() || running, healthy, remembered.accounted()));
     }
 
     // Pass 2: failures, each task's end processed once.
     List<String> unhealthy = new ArrayList<>();
     int newStartFailures = unplacedTasks;
     for (ClassifiedTask v : ordered) {
-      TaskMemo memo = memos.get(v.id());
-      if (memo.accounted()) {
+      TaskMemory remembered = memories.get(v.id());
+      if (remembered.accounted()) {
         continue;
       }
       if (v.phase == Phase.UNHEALTHY) {
         unhealthy.add(v.id());
         failed.computeIfPresent(v.deploymentId(), (id, n) -> n + 1);
-        memos.put(v.id(), new TaskMemo(memo.seenRunning(), memo.seenHealthy(), true));
+        memories.put(v.id(), new TaskMemory(remembered.seenRunning(), remembered.seenHealthy(), true));
       } else if (v.phase == Phase.STOPPED) {
-        memos.put(v.id(), new TaskMemo(memo.seenRunning(), memo.seenHealthy(), true));
+        memories.put(v.id(), new TaskMemory(remembered.seenRunning(), remembered.seenHealthy(), true));
         Instant stoppedAt = v.task.stoppedAt() != null ? v.task.stoppedAt() : now;
         // A task stopped without a stopCode (a record that lacks it) counts as a failure, as any other code.
         String stopCode = v.task.stopCode();
         if (stoppedAt.isBefore(memory.since()) || stopCode != null && NOT_FAILURES.contains(stopCode)) {
           continue;
         }
-        if (!memo.seenHealthy()) {
+        if (!remembered.seenHealthy()) {
           failed.computeIfPresent(v.deploymentId(), (id, n) -> n + 1);
         }
         if (!v.task.everRunning()) {
@@ -113,6 +114,6 @@ final class TaskLedger {
         notBefore = now.plus(RestartThrottle.delayAfter(streak));
       }
     }
-    return new Result(memos, failed, unhealthy, streak, notBefore, reset);
+    return new Result(memories, failed, unhealthy, streak, notBefore, reset);
   }
 }
