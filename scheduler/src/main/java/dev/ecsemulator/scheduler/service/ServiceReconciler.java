@@ -50,7 +50,7 @@ import java.util.stream.Stream;
  * deployments (CreateService creates the first with {@link Deployments#initial}): nothing changes.
  * Deployments come from the caller ({@link Deployments#withNewPrimary} on UpdateService); the
  * reconciler only moves them along, removes drained ones and adds a rollback deployment when the circuit
- * breaker trips. Rules and their sources: {@link RolloutPlanner}, {@link TaskLedger},
+ * breaker trips. Rules and their sources: {@link RolloutPlanner}, {@link TaskOutcomes},
  * {@link CircuitBreaker}, {@link RestartThrottle}, {@link DeploymentBook}, {@link TaskCounts},
  * {@link RepeatableEvents}.
  *
@@ -89,9 +89,9 @@ public final class ServiceReconciler {
     DeploymentLimits limits = DeploymentLimits.of(service, desired);
 
     List<Deployment> deployments = primaryFirst(service.deployments());
-    TaskLedger.Result ledger = TaskLedger.read(
+    TaskOutcomes.Result outcomes = TaskOutcomes.read(
         memory, classified, deployments, deployments.get(0).id(), observed.unplacedTasks(), now);
-    deployments = withFailedTasks(deployments, ledger.failedTasks(), now);
+    deployments = withFailedTasks(deployments, outcomes.failedTasks(), now);
     Deployment lastCompleted = lastCompleted(memory.lastCompleted(), deployments);
     CircuitBreaker.Outcome breaker = CircuitBreaker.check(
         deployments, service.deploymentConfiguration(), limits, lastCompleted, ids, now);
@@ -99,9 +99,9 @@ public final class ServiceReconciler {
     Deployment primary = deployments.get(0);
 
     // A rollback is a new deployment: it resets the restart throttle.
-    int startFailures = breaker.rolledBack() ? 0 : ledger.startFailures();
-    Instant launchNotBefore = breaker.rolledBack() ? null : ledger.launchNotBefore();
-    boolean throttleReset = breaker.rolledBack() || ledger.throttleReset();
+    int startFailures = breaker.rolledBack() ? 0 : outcomes.startFailures();
+    Instant launchNotBefore = breaker.rolledBack() ? null : outcomes.launchNotBefore();
+    boolean throttleReset = breaker.rolledBack() || outcomes.throttleReset();
     boolean throttled = launchNotBefore != null && now.isBefore(launchNotBefore);
     boolean primaryFailed = RolloutState.FAILED.is(primary.rolloutState());
 
@@ -113,7 +113,7 @@ public final class ServiceReconciler {
     // Events, in the order they happened.
     String name = service.serviceName();
     List<String> events = new ArrayList<>();
-    ledger.unhealthyTaskIds().forEach(id -> events.add(ServiceEvents.failedHealthChecks(name, id)));
+    outcomes.unhealthyTaskIds().forEach(id -> events.add(ServiceEvents.failedHealthChecks(name, id)));
     if (!plan.stops().isEmpty()) {
       events.add(ServiceEvents.stopped(name, plan.stops().stream().map(TaskStop::taskId).toList()));
     }
@@ -140,7 +140,7 @@ public final class ServiceReconciler {
 
     ServiceMemory nextMemory = new ServiceMemory(
         memory.since(),
-        ledger.memories(),
+        outcomes.memories(),
         startFailures,
         launchNotBefore,
         primary.id(),

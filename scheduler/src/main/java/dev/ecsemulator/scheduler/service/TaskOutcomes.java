@@ -11,10 +11,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads what happened to the tasks since the last reconcile, once per task: successful launches, tasks
- * first counted healthy, tasks that failed (stopped before they were ever healthy, or failed their
- * health checks), and what that does to each deployment's {@code failedTasks} and to the restart
- * throttle.
+ * Reads each task's outcome since the last reconcile, once per task: a successful launch, a task first
+ * counted healthy, a task that failed (stopped before it was ever healthy, or failed its health checks),
+ * and what that does to each deployment's {@code failedTasks} and to the restart throttle.
  *
  * <p>Rules (reference §4 and the brief of issue 5): {@code failedTasks} counts consecutive failures and
  * resets when a task of the deployment is first counted healthy; a failure is a task that stops before
@@ -23,12 +22,12 @@ import java.util.Set;
  * reaching RUNNING, plus tasks the caller could not place; a task reaching RUNNING or a new PRIMARY
  * resets it.
  */
-final class TaskLedger {
+final class TaskOutcomes {
 
   private static final Set<String> NOT_FAILURES = Set.of(TaskStop.SERVICE_SCHEDULER_INITIATED, "UserInitiated");
 
   /**
-   * What the ledger concluded.
+   * What the outcomes add up to.
    *
    * @param memories per task ID, what the next memory remembers of that task
    * @param failedTasks the new failedTasks per deployment ID (every deployment of the list)
@@ -43,7 +42,7 @@ final class TaskLedger {
       Instant launchNotBefore,
       boolean throttleReset) {}
 
-  private TaskLedger() {}
+  private TaskOutcomes() {}
 
   static Result read(
       ServiceMemory memory,
