@@ -51,7 +51,7 @@ import java.util.stream.Stream;
  * Deployments come from the caller ({@link Deployments#withNewPrimary} on UpdateService); the
  * reconciler only moves them along, removes drained ones and adds a rollback deployment when the circuit
  * breaker trips. Rules and their sources: {@link RolloutPlanner}, {@link TaskOutcomes},
- * {@link CircuitBreaker}, {@link RestartThrottle}, {@link DeploymentBook}, {@link TaskCounts},
+ * {@link CircuitBreaker}, {@link RestartThrottle}, {@link DeploymentProgress}, {@link TaskCounts},
  * {@link RepeatableEvents}.
  *
  * <p>Thread-safe: holds no state but the {@link Ids}.
@@ -108,7 +108,7 @@ public final class ServiceReconciler {
     List<ClassifiedTask> active = classified.stream().filter(ClassifiedTask::active).toList();
     RolloutPlanner.Result plan = RolloutPlanner.plan(new RolloutPlanner.Input(
         limits, daemon, instances, primary, !primaryFailed && !throttled, primaryFailed, active, ids));
-    DeploymentBook.Outcome book = DeploymentBook.settle(deployments, active, plan, limits, now);
+    DeploymentProgress.Result progress = DeploymentProgress.settle(deployments, active, plan, limits, now);
 
     // Events, in the order they happened.
     String name = service.serviceName();
@@ -132,11 +132,11 @@ public final class ServiceReconciler {
         observed.unplacedTasks() + observed.waitingForAgent() > 0 || repeatable.remembers(placementMessage));
     repeatable.condition(
         ServiceEvents.deploymentConfigurationDeadlock(name),
-        deadlocked(book.deployments(), active, plan, primaryFailed, throttled));
-    if (book.completed()) {
+        deadlocked(progress.deployments(), active, plan, primaryFailed, throttled));
+    if (progress.completed()) {
       events.add(ServiceEvents.deploymentCompleted(name, primary.id()));
     }
-    repeatable.condition(ServiceEvents.steadyState(name), steady(book.deployments(), active, plan, desired));
+    repeatable.condition(ServiceEvents.steadyState(name), steady(progress.deployments(), active, plan, desired));
 
     ServiceMemory nextMemory = new ServiceMemory(
         memory.since(),
@@ -144,14 +144,14 @@ public final class ServiceReconciler {
         startFailures,
         launchNotBefore,
         primary.id(),
-        book.completed() ? book.deployments().get(0) : lastCompleted,
+        progress.completed() ? progress.deployments().get(0) : lastCompleted,
         repeatable.lastEmitted());
     Optional<Instant> wakeAt = wakeAt(classified, plan, launchNotBefore, nextMemory.lastEmitted(), now);
     TaskCounts counts = TaskCounts.of(observed.tasks()).plusPending(plan.launches().size());
     return new ServicePlan(
         plan.launches(),
         plan.stops(),
-        book.deployments(),
+        progress.deployments(),
         counts.running(),
         counts.pending(),
         events,

@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
  * deployments: {@code runningCount} counts the tasks whose lastStatus is RUNNING, including those being
  * stopped; {@code pendingCount} those whose lastStatus is before RUNNING (PROVISIONING, PENDING,
  * ACTIVATING). STOPPED, DELETED and winding-down tasks count in neither. The reconciler applies it each
- * step ({@link DeploymentBook}, with the step's launches added to pendingCount); {@link #recount} applies it
+ * step ({@link DeploymentProgress}, with the step's launches added to pendingCount); {@link #recount} applies it
  * to a stored service alone. Pure and immutable.
  *
  * @param running tasks whose lastStatus is RUNNING

@@ -22,14 +22,14 @@ import java.util.Objects;
  * update at 50/100, the full count at 100/200); a FAILED PRIMARY's target is its own tasks.
  * <b>Unverified</b>: ECS's exact formula.
  */
-final class DeploymentBook {
+final class DeploymentProgress {
 
   /** The new list (PRIMARY first) and whether the PRIMARY completed now. */
-  record Outcome(List<Deployment> deployments, boolean completed) {}
+  record Result(List<Deployment> deployments, boolean completed) {}
 
-  private DeploymentBook() {}
+  private DeploymentProgress() {}
 
-  static Outcome settle(
+  static Result settle(
       List<Deployment> deployments,
       List<ClassifiedTask> active,
       RolloutPlanner.Result plan,
@@ -68,7 +68,7 @@ final class DeploymentBook {
           .updatedAt(now)
           .build());
     }
-    return new Outcome(List.copyOf(result), completed);
+    return new Result(List.copyOf(result), completed);
   }
 
   private static Deployment withCounts(Deployment d, int desired, TaskCounts counts, Instant now) {
