@@ -28,7 +28,7 @@ import java.util.List;
 final class CircuitBreaker {
 
   /** The deployments after the check, PRIMARY first; {@code rolledBack} when a rollback started. */
-  record Outcome(List<Deployment> deployments, boolean rolledBack) {}
+  record Result(List<Deployment> deployments, boolean rolledBack) {}
 
   private CircuitBreaker() {}
 
@@ -36,7 +36,7 @@ final class CircuitBreaker {
    * @param deployments PRIMARY first, failedTasks up to date
    * @param lastCompleted the deployment to roll back to, or null
    */
-  static Outcome check(
+  static Result check(
       List<Deployment> deployments,
       DeploymentConfiguration configuration,
       DeploymentLimits limits,
@@ -50,7 +50,7 @@ final class CircuitBreaker {
     if (!enabled
         || !RolloutState.IN_PROGRESS.is(primary.rolloutState())
         || failed < limits.circuitBreakerThreshold()) {
-      return new Outcome(deployments, false);
+      return new Result(deployments, false);
     }
     Deployment tripped = primary.toBuilder()
         .rolloutState(RolloutState.FAILED.name())
@@ -74,6 +74,6 @@ final class CircuitBreaker {
       result.add(tripped);
     }
     result.addAll(deployments.subList(1, deployments.size()));
-    return new Outcome(List.copyOf(result), rollBack);
+    return new Result(List.copyOf(result), rollBack);
   }
 }

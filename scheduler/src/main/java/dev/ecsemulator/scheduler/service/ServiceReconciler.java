@@ -93,7 +93,7 @@ public final class ServiceReconciler {
         memory, classified, deployments, deployments.get(0).id(), observed.unplacedTasks(), now);
     deployments = withFailedTasks(deployments, outcomes.failedTasks(), now);
     Deployment lastCompleted = lastCompleted(memory.lastCompleted(), deployments);
-    CircuitBreaker.Outcome breaker = CircuitBreaker.check(
+    CircuitBreaker.Result breaker = CircuitBreaker.check(
         deployments, service.deploymentConfiguration(), limits, lastCompleted, ids, now);
     deployments = breaker.deployments();
     Deployment primary = deployments.get(0);
