@@ -312,7 +312,7 @@ public final class Emulator implements AutoCloseable {
       body.put("removedContainers", engine.reachable() ? managed.removeAll() : 0);
       body.put("docker", engine);
     };
-    // No service step and no task pass may run meanwhile, or one in flight could recreate what the reset
+    // No service pass and no task pass may run meanwhile, or one in flight could recreate what the reset
     // removes.
     TaskEngine engine = taskEngine();
     services.whilePaused(() -> {

@@ -16,8 +16,8 @@ import java.util.stream.Collectors;
  * deployments: {@code runningCount} counts the tasks whose lastStatus is RUNNING, including those being
  * stopped; {@code pendingCount} those whose lastStatus is before RUNNING (PROVISIONING, PENDING,
  * ACTIVATING). STOPPED, DELETED and winding-down tasks count in neither. The reconciler applies it each
- * step ({@link DeploymentProgress}, with the step's launches added to pendingCount); {@link #recount} applies it
- * to a stored service alone. Pure and immutable.
+ * pass ({@link DeploymentProgress}, with the pass's launches added to pendingCount); {@link #recount}
+ * applies it to a stored service alone. Pure and immutable.
  *
  * @param running tasks whose lastStatus is RUNNING
  * @param pending tasks whose lastStatus is before RUNNING
@@ -60,7 +60,7 @@ public record TaskCounts(int running, int pending) {
    * The service with its own and each deployment's {@code runningCount} and {@code pendingCount} counted
    * from {@code tasks} (a deployment's from the tasks it started, {@link ObservedTask#startedBy}), and
    * nothing else changed: no deployment is added, removed or moved along, no desiredCount changes. A
-   * deployment whose counts change gets {@code updatedAt = now}, as each step gives it. Returns
+   * deployment whose counts change gets {@code updatedAt = now}, as each pass gives it. Returns
    * {@code service} itself when every count already agrees.
    *
    * @param tasks every task of the service the store holds (STOPPED ones may be included)

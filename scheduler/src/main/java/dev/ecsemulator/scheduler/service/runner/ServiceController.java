@@ -39,7 +39,7 @@ import org.slf4j.LoggerFactory;
  *   the last plan's wakeAt (WakeTimer)                           ├─► KeyedExecutor (one at a time per service)
  *   safety tick (every {@link Settings#safetyTick})               ┘            │
  *                                                                            ▼
- *                                             ServiceStep in ONE store write: observe, reconcile, record
+ *                                             ServiceRunner pass in ONE store write: observe, reconcile, record
  * </pre>
  *
  * <p>It never calls Docker: it records new tasks and stop requests; the task engine makes them real and
@@ -65,7 +65,7 @@ public final class ServiceController implements AutoCloseable {
   private final StateStore store;
   private final Clock clock;
   private final Supplier<HostResources> host;
-  private final ServiceStep step;
+  private final ServiceRunner runner;
   private final KeyedExecutor executor;
   private final WakeTimer timer;
   private final ThreadLocal<Boolean> writing = ThreadLocal.withInitial(() -> false);
@@ -90,7 +90,7 @@ public final class ServiceController implements AutoCloseable {
     this.store = store;
     this.clock = clock;
     this.host = host;
-    this.step = new ServiceStep(new ServiceReconciler(ids),
+    this.runner = new ServiceRunner(new ServiceReconciler(ids),
         new ServiceTaskLauncher(new TaskCreation(ids, emulatorId)), ids, emulatorId, settings.placementRetry());
     this.executor = new KeyedExecutor(pool);
     this.timer = timer;
@@ -143,7 +143,7 @@ public final class ServiceController implements AutoCloseable {
   /** Schedules a reconcile of one service (coalesced with one already queued). */
   public void reconcile(ServiceRef ref) {
     if (!closed) {
-      executor.submit(ref.executorKey(), () -> runStep(ref));
+      executor.submit(ref.executorKey(), () -> runPass(ref));
     }
   }
 
@@ -152,15 +152,15 @@ public final class ServiceController implements AutoCloseable {
     return executor.busy(ref.executorKey());
   }
 
-  private void runStep(ServiceRef ref) {
+  private void runPass(ServiceRef ref) {
     if (closed) {
       return;
     }
-    HostResources engine = host.get();
-    ServiceStep.Outcome outcome;
+    HostResources hostResources = host.get();
+    ServiceRunner.Result outcome;
     writing.set(true);
     try {
-      outcome = store.write(ref.scope(), txn -> step.run(txn, ref, engine, clock.instant()));
+      outcome = store.write(ref.scope(), txn -> runner.run(txn, ref, hostResources, clock.instant()));
     } finally {
       writing.set(false);
     }
@@ -201,7 +201,7 @@ public final class ServiceController implements AutoCloseable {
     touched.forEach(this::reconcile);
   }
 
-  /** Runs {@code action} with no service step under way and none starting (see KeyedExecutor#whilePaused). */
+  /** Runs {@code action} with no service pass under way and none starting (see KeyedExecutor#whilePaused). */
   public void whilePaused(Runnable action) throws InterruptedException {
     executor.whilePaused(action);
   }

@@ -37,14 +37,14 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One reconcile of one service, inside one store transaction: observe (the service, its tasks, for DAEMON
+ * One pass over one service: one reconcile inside one store transaction: observe (the service, its tasks, for DAEMON
  * the cluster's instances), decide ({@link ServiceReconciler}), and record the plan (new tasks, stop
  * requests, deployments, counts, events, history, the reconciler's memory). Deciding inside the write
  * means the plan can never act on a stale observation; the decision is pure and quick, so the scope's
  * lock is held briefly. Thread-safe (stateless apart from its collaborators), but the caller must run at
- * most one step per service at a time.
+ * most one pass per service at a time.
  */
-final class ServiceStep {
+final class ServiceRunner {
 
   /** DescribeServices keeps the newest 100 events (reference §4). */
   static final int MAX_EVENTS = 100;
@@ -55,15 +55,15 @@ final class ServiceStep {
    * @param gaps what the stored service lacks for planning ({@link ServiceRecords#gaps}): then nothing was
    *     planned or written; empty otherwise
    */
-  record Outcome(Optional<Instant> wakeAt, boolean live, List<String> gaps) {
-    static final Outcome GONE = new Outcome(Optional.empty(), false, List.of());
+  record Result(Optional<Instant> wakeAt, boolean live, List<String> gaps) {
+    static final Result GONE = new Result(Optional.empty(), false, List.of());
 
-    Outcome(Optional<Instant> wakeAt, boolean live) {
+    Result(Optional<Instant> wakeAt, boolean live) {
       this(wakeAt, live, List.of());
     }
 
-    static Outcome unplannable(List<String> gaps) {
-      return new Outcome(Optional.empty(), true, List.copyOf(gaps));
+    static Result unplannable(List<String> gaps) {
+      return new Result(Optional.empty(), true, List.copyOf(gaps));
     }
   }
 
@@ -73,7 +73,7 @@ final class ServiceStep {
   private final String emulatorId;
   private final Duration placementRetry;
 
-  ServiceStep(ServiceReconciler reconciler, ServiceTaskLauncher launcher, Ids ids, String emulatorId,
+  ServiceRunner(ServiceReconciler reconciler, ServiceTaskLauncher launcher, Ids ids, String emulatorId,
       Duration placementRetry) {
     this.reconciler = reconciler;
     this.launcher = launcher;
@@ -82,20 +82,20 @@ final class ServiceStep {
     this.placementRetry = placementRetry;
   }
 
-  Outcome run(StateTxn txn, ServiceRef ref, HostResources host, Instant now) {
+  Result run(StateTxn txn, ServiceRef ref, HostResources host, Instant now) {
     String key = ref.storeKey();
     Optional<Service> found = txn.get(SERVICE, key);
     if (found.isEmpty()) {
       txn.remove(SchedulerState.KIND, key);
-      return Outcome.GONE;
+      return Result.GONE;
     }
     Service service = found.get();
     if (ServiceStatus.INACTIVE.is(service.status())) {
-      return Outcome.GONE;
+      return Result.GONE;
     }
     List<String> gaps = ServiceRecords.gaps(ref.scope(), service, txn);
     if (!gaps.isEmpty()) {
-      return Outcome.unplannable(gaps);
+      return Result.unplannable(gaps);
     }
     SchedulerState state = txn.get(SchedulerState.KIND, key)
         .filter(s -> s.belongsTo(service))
@@ -158,7 +158,7 @@ final class ServiceStep {
       Instant retry = now.plus(placementRetry);
       wake = Optional.of(wake.filter(w -> w.isBefore(retry)).orElse(retry));
     }
-    return new Outcome(wake, !ServiceStatus.INACTIVE.is(next.status()));
+    return new Result(wake, !ServiceStatus.INACTIVE.is(next.status()));
   }
 
   /**
