@@ -54,7 +54,7 @@ import dev.ecsemulator.core.state.durable.DurableStateStore;
 import dev.ecsemulator.scheduler.docker.DockerEngine;
 import dev.ecsemulator.scheduler.docker.EngineStatus;
 import dev.ecsemulator.scheduler.docker.ManagedResources;
-import dev.ecsemulator.scheduler.service.runner.ServiceController;
+import dev.ecsemulator.scheduler.service.runner.ServiceEngine;
 import dev.ecsemulator.scheduler.service.runner.ServiceRecount;
 import io.javalin.http.Context;
 import java.time.Clock;
@@ -102,7 +102,7 @@ public final class Emulator implements AutoCloseable {
   private final EngineMonitor monitor;
   private TaskEngine tasks; // guarded by this: set once scheduling has started
   private boolean closing; // guarded by this
-  private final ServiceController services;
+  private final ServiceEngine services;
   /** CloudWatch Logs: its operations, and the store of log events shipping appends to. */
   private final Logs logs;
   private int port;
@@ -145,8 +145,8 @@ public final class Emulator implements AutoCloseable {
     if (recounted > 0) {
       log.info("Starting: the counts of {} service(s) recounted from their saved tasks", recounted);
     }
-    this.services = ServiceController.start(store, clock, ids, monitor::resources, instance.id(),
-        ServiceController.Settings.defaults());
+    this.services = ServiceEngine.start(store, clock, ids, monitor::resources, instance.id(),
+        ServiceEngine.Settings.defaults());
     // Services whose tasks did not change while the engine was away still get a look when it is back.
     monitor.onReconnect(services::reconcileAll);
     this.logs = Logs.start(store, clock, config.logs());
@@ -350,7 +350,7 @@ public final class Emulator implements AutoCloseable {
 
   /**
    * Stops gracefully, in this order: the HTTP server (no new requests; those under way finish), the
-   * service controller (so nothing replaces a task stopped next), the tasks if
+   * service engine (so nothing replaces a task stopped next), the tasks if
    * {@link SchedulerOptions#stopTasksOnExit()} (else their containers keep running, for the next start to
    * adopt), the task engine, CloudWatch Logs' retention sweeps, and the store (a final snapshot: compaction on
    * close). Idempotent.

@@ -21,8 +21,8 @@ import java.util.List;
  * <p>Why: each {@link ServiceRunner} stores the counts it observed, so while the emulator runs a count lags
  * its tasks only until the next pass, which every task change triggers (ECS's counts are eventually
  * consistent too). Across a restart that no longer holds: the tasks may have changed after the last pass
- * (a graceful stop with {@code --stop-tasks-on-exit} closes the controller first, then stops every task),
- * and until the controller's first pass DescribeServices would show counts from the previous process, e.g.
+ * (a graceful stop with {@code --stop-tasks-on-exit} closes the engine first, then stops every task),
+ * and until the engine's first pass DescribeServices would show counts from the previous process, e.g.
  * {@code runningCount} 2 with every task STOPPED, on which {@code aws ecs wait services-stable} could
  * return. Tasks that change at start-up afterwards (the task engine's first resync stops tasks whose
  * containers vanished) trigger a pass like any task change.
@@ -36,7 +36,7 @@ import java.util.List;
  * stored records (and the service deployments that copy their counts) stale.
  *
  * <p>Only the counts change: deployments are not moved along, no task is launched or stopped, no event is
- * added (that is the controller's job, with the Docker engine's state at hand). INACTIVE services are left
+ * added (that is the engine's job, with the Docker engine's state at hand). INACTIVE services are left
  * alone: their counts were zeroed when they became INACTIVE and nothing reconciles them again.
  */
 public final class ServiceRecount {
@@ -46,7 +46,7 @@ public final class ServiceRecount {
   /**
    * Recounts every ACTIVE and DRAINING service of every scope: one store write per scope, which commits
    * only the services (and their service deployments' counts) that change. Idempotent; safe to run beside
-   * the controller (each scope's write sees its committed tasks), though meant to run before it.
+   * the engine (each scope's write sees its committed tasks), though meant to run before it.
    *
    * @return how many services' counts changed
    */

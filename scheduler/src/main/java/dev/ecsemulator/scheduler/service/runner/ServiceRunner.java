@@ -50,7 +50,7 @@ final class ServiceRunner {
   static final int MAX_EVENTS = 100;
 
   /**
-   * What the controller does next for the service.
+   * What the engine does next for the service.
    *
    * @param gaps what the stored service lacks for planning ({@link ServiceRecords#gaps}): then nothing was
    *     planned or written; empty otherwise

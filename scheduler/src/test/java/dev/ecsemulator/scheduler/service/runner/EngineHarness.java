@@ -33,12 +33,12 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * The service controller against a real in-memory store, a steppable clock, a manual timer and a direct
+ * The service engine against a real in-memory store, a steppable clock, a manual timer and a direct
  * executor (each reconcile runs on the thread whose store write triggered it), with the task engine played
  * by the test: it writes task state changes into the store through {@link TaskLifecycle}, as the engine
  * does. No Docker, no sleeping.
  */
-final class ControllerHarness implements AutoCloseable {
+final class EngineHarness implements AutoCloseable {
 
   static final Instant T0 = Instant.parse("2025-03-01T10:00:00Z");
   static final Scope SCOPE = new Scope("000000000000", "us-east-1");
@@ -51,14 +51,14 @@ final class ControllerHarness implements AutoCloseable {
   final ServiceCommands commands = new ServiceCommands(store, ids, clock);
   final TaskDefinitions taskDefinitions = new TaskDefinitions(store, clock);
   volatile boolean engineConnected = true;
-  final ServiceController controller;
+  final ServiceEngine engine;
 
-  ControllerHarness() {
+  EngineHarness() {
     new Clusters(store).create(SCOPE, CreateClusterRequest.builder().clusterName(CLUSTER).build());
-    controller = new ServiceController(store, clock, ids,
+    engine = new ServiceEngine(store, clock, ids,
         () -> new HostResources(engineConnected, 4096, 8192, "20.10.24", "x86_64"), "emu1", Runnable::run, timer,
-        new ServiceController.Settings(Duration.ofSeconds(30), Duration.ofSeconds(5)));
-    controller.subscribe();
+        new ServiceEngine.Settings(Duration.ofSeconds(30), Duration.ofSeconds(5)));
+    engine.subscribe();
   }
 
   // ---- set-up through the real core commands -------------------------------------------------------
@@ -172,7 +172,7 @@ final class ControllerHarness implements AutoCloseable {
   }
 
   List<String> ids(Predicate<Task> filter) {
-    return tasks(filter).stream().map(ControllerHarness::id).toList();
+    return tasks(filter).stream().map(EngineHarness::id).toList();
   }
 
   /** Event messages, oldest first. */
@@ -188,6 +188,6 @@ final class ControllerHarness implements AutoCloseable {
 
   @Override
   public void close() {
-    controller.close();
+    engine.close();
   }
 }

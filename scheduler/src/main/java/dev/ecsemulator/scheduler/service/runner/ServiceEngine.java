@@ -32,7 +32,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The service controller: keeps every ACTIVE and DRAINING service reconciled.
+ * The service engine: keeps every ACTIVE and DRAINING service reconciled.
  *
  * <pre>
  *   store change (the service, or a task of group service:NAME) ─┐
@@ -43,12 +43,12 @@ import org.slf4j.LoggerFactory;
  * </pre>
  *
  * <p>It never calls Docker: it records new tasks and stop requests; the task engine makes them real and
- * writes what it observes back, which brings the controller back. Changes the controller itself commits
+ * writes what it observes back, which brings the engine back. Changes the engine itself commits
  * do not trigger it again (its plan already accounted for them). Thread-safe; {@link #close} stops it.
  */
-public final class ServiceController implements AutoCloseable {
+public final class ServiceEngine implements AutoCloseable {
 
-  private static final Logger log = LoggerFactory.getLogger(ServiceController.class);
+  private static final Logger log = LoggerFactory.getLogger(ServiceEngine.class);
 
   /**
    * Timing.
@@ -75,17 +75,17 @@ public final class ServiceController implements AutoCloseable {
   private volatile boolean closed;
 
   /**
-   * A controller driven by the given executor and timer (tests pass a direct executor and a manual timer).
+   * An engine driven by the given executor and timer (tests pass a direct executor and a manual timer).
    * Call {@link #subscribe} to start reacting to store changes.
    *
    * @param host the local engine as a container instance; must not block (a cached status)
    */
-  public ServiceController(StateStore store, Clock clock, Ids ids, Supplier<HostResources> host,
+  public ServiceEngine(StateStore store, Clock clock, Ids ids, Supplier<HostResources> host,
       String emulatorId, Executor pool, WakeTimer timer, Settings settings) {
     this(store, clock, ids, host, emulatorId, pool, timer, settings, () -> {});
   }
 
-  private ServiceController(StateStore store, Clock clock, Ids ids, Supplier<HostResources> host,
+  private ServiceEngine(StateStore store, Clock clock, Ids ids, Supplier<HostResources> host,
       String emulatorId, Executor pool, WakeTimer timer, Settings settings, AutoCloseable resources) {
     this.store = store;
     this.clock = clock;
@@ -98,12 +98,12 @@ public final class ServiceController implements AutoCloseable {
   }
 
   /**
-   * Starts a controller on its own threads: two reconcile workers, a timer thread for wake-ups and the
+   * Starts an engine on its own threads: two reconcile workers, a timer thread for wake-ups and the
    * safety tick. Already subscribed to the store.
    */
-  public static ServiceController start(StateStore store, Clock clock, Ids ids, Supplier<HostResources> host,
+  public static ServiceEngine start(StateStore store, Clock clock, Ids ids, Supplier<HostResources> host,
       String emulatorId, Settings settings) {
-    ExecutorService pool = Executors.newFixedThreadPool(2, daemonThreads("service-controller"));
+    ExecutorService pool = Executors.newFixedThreadPool(2, daemonThreads("service-engine"));
     ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(daemonThreads("service-timer"));
     WakeTimer timer = new ScheduledWakeTimer(scheduler, clock);
     AutoCloseable resources = () -> {
@@ -112,13 +112,13 @@ public final class ServiceController implements AutoCloseable {
       pool.shutdownNow();
       pool.awaitTermination(5, TimeUnit.SECONDS);
     };
-    ServiceController controller =
-        new ServiceController(store, clock, ids, host, emulatorId, pool, timer, settings, resources);
-    controller.subscribe();
+    ServiceEngine engine =
+        new ServiceEngine(store, clock, ids, host, emulatorId, pool, timer, settings, resources);
+    engine.subscribe();
     long tick = settings.safetyTick().toMillis();
-    scheduler.scheduleWithFixedDelay(controller::reconcileAll, tick, tick, TimeUnit.MILLISECONDS);
-    controller.reconcileAll();
-    return controller;
+    scheduler.scheduleWithFixedDelay(engine::reconcileAll, tick, tick, TimeUnit.MILLISECONDS);
+    engine.reconcileAll();
+    return engine;
   }
 
   /** Reacts to committed store changes from now on. */
@@ -213,7 +213,7 @@ public final class ServiceController implements AutoCloseable {
       timer.close();
       resources.close();
     } catch (Exception e) {
-      log.warn("Closing the service controller: {}", e.toString());
+      log.warn("Closing the service engine: {}", e.toString());
     }
   }
 
