@@ -78,7 +78,8 @@ public final class ServiceReconciler {
     List<ClassifiedTask> classified = observed.tasks().stream()
         .map(t -> ClassifiedTask.classify(t, gracePeriod(service), now))
         .toList();
-    if (ServiceStatus.INACTIVE.is(service.status()) || service.deployments() == null || service.deployments().isEmpty()) {
+    if (ServiceStatus.INACTIVE.is(service.status())
+        || service.deployments() == null || service.deployments().isEmpty()) {
       return unchanged(service, memory, observed.tasks());
     }
     boolean daemon = SchedulingStrategy.DAEMON.is(service.schedulingStrategy());
@@ -184,7 +185,9 @@ public final class ServiceReconciler {
             Stream.of(primary),
             deployments.stream()
                 .filter(d -> d != primary)
-                .map(d -> DeploymentStatus.PRIMARY.is(d.status()) ? d.toBuilder().status(DeploymentStatus.ACTIVE.name()).build() : d)
+                .map(d -> DeploymentStatus.PRIMARY.is(d.status())
+                    ? d.toBuilder().status(DeploymentStatus.ACTIVE.name()).build()
+                    : d)
                 .sorted(Deployments.byCreatedAt().reversed()))
         .toList();
   }

@@ -253,7 +253,8 @@ class ServiceReconcilerPropertyTest {
    * The two bounds, as ECS defines them: maximumPercent over tasks RUNNING or PENDING; minimumHealthy
    * over healthy tasks (RUNNING, wanted, HEALTHY with health checks, else 40 s after RUNNING).
    */
-  static void assertBounds(List<ObservedTask> before, ServicePlan plan, DeploymentLimits limits, Instant now, String where) {
+  static void assertBounds(
+      List<ObservedTask> before, ServicePlan plan, DeploymentLimits limits, Instant now, String where) {
     Set<String> pendingStatuses = Set.of("PROVISIONING", "PENDING", "ACTIVATING");
     long runningOrPending = before.stream()
         .filter(t -> pendingStatuses.contains(t.lastStatus()) || "RUNNING".equals(t.lastStatus()))
