@@ -54,7 +54,7 @@ final class EngineHarness implements AutoCloseable {
   final ServiceEngine engine;
 
   EngineHarness() {
-    new Clusters(store).create(SCOPE, CreateClusterRequest.builder().clusterName(CLUSTER).build());
+    new Clusters(store, clock).create(SCOPE, CreateClusterRequest.builder().clusterName(CLUSTER).build());
     engine = new ServiceEngine(store, clock, ids,
         () -> new HostResources(engineConnected, 4096, 8192, "20.10.24", "x86_64"), "emu1", Runnable::run, timer,
         new ServiceEngine.Settings(Duration.ofSeconds(30), Duration.ofSeconds(5)));
