@@ -6,8 +6,8 @@ import dev.ecsemulator.core.arn.Arn;
 import dev.ecsemulator.core.model.Deployment;
 import dev.ecsemulator.core.model.DeploymentConfiguration;
 import dev.ecsemulator.core.model.Service;
+import dev.ecsemulator.core.service.Deployments;
 import dev.ecsemulator.core.state.StateView;
-import dev.ecsemulator.scheduler.service.Deployments;
 import dev.ecsemulator.scheduler.task.TaskRecords;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +17,7 @@ import java.util.List;
  *
  * <p>Services are durable and read back by later versions, and every member of the generated model may be
  * null. A service that lacks what planning needs is left as it is (no launch, no stop, no write: guessing
- * would launch or stop the wrong tasks), and the controller says so once at WARN. Its tasks are still run
+ * would launch or stop the wrong tasks), and the engine says so once at WARN. Its tasks are still run
  * and stopped by the task engine. Members the scheduler can do without are not gaps: the cluster comes
  * from the service's key, a missing desiredCount counts as 0, missing deployments as none.
  */
