@@ -218,7 +218,7 @@ final class RolloutPlanner {
       }
       ids.add(v.id());
       stops.add(v.phase == Phase.UNHEALTHY
-          ? TaskStop.failedHealthChecks(v.id())
+          ? v.failedHealthChecksStop()
           : TaskStop.scalingActivity(v.id(), primaryId));
     }
   }

@@ -61,10 +61,15 @@ final class TaskRunner {
   private final UnrunnableTasks unrunnable;
   private final TaskSecrets secrets;
   private final ContainerLogDriver logs;
+  private final TaskTargets targets;
+
+  /** How soon a DEACTIVATING task looks again whether its targets have drained. */
+  static final Duration DRAIN_POLL = Duration.ofMillis(250);
 
   TaskRunner(StateStore store, ContainerRuntime runtime, EngineMonitor engine, Clock clock,
-      TaskEngine.Settings settings, Map<String, String> instanceLabels, ContainerLogDriver logs) {
+      TaskEngine.Settings settings, Map<String, String> instanceLabels, ContainerLogDriver logs, TaskTargets targets) {
     this.store = store;
+    this.targets = targets;
     this.logs = logs;
     this.runtime = runtime;
     this.engine = engine;
@@ -120,8 +125,23 @@ final class TaskRunner {
       wake = launch(ref, task, definition);
     }
     task = observe(ref, definition);
+    if (task != null && TaskStatus.ACTIVATING.is(task.lastStatus()) && "RUNNING".equals(task.desiredStatus())) {
+      targets.register(ref.scope(), ref.key(), task);
+      task = write(ref, t -> TaskLifecycle.activated(t, clock.instant()));
+    }
     if (task != null && "STOPPED".equals(task.desiredStatus())) {
-      stop(ref, task, definition);
+      // Targets drain before the containers stop (DEACTIVATING); a task that skipped it (stopped by a user, or its
+      // essential container exited) is deregistered without waiting.
+      boolean drained = targets.deregister(ref.scope(), ref.key(), task);
+      if (TaskStatus.DEACTIVATING.is(task.lastStatus())) {
+        if (!drained) {
+          return Optional.of(clock.instant().plus(DRAIN_POLL));
+        }
+        task = write(ref, TaskLifecycle::deactivated);
+      }
+      if (task != null) {
+        stop(ref, task, definition);
+      }
     }
     return wake;
   }
@@ -346,7 +366,9 @@ final class TaskRunner {
 
   private Task observeWith(TaskRef ref, TaskDefinition definition, List<ContainerObservation> seen) {
     Instant now = clock.instant();
-    return write(ref, t -> TaskLifecycle.observe(t, definition, seen, now));
+    Task current = read(ref);
+    boolean registers = current != null && targets.registers(ref.scope(), ref.key(), current);
+    return write(ref, t -> TaskLifecycle.observe(t, definition, seen, now, registers));
   }
 
   /** An exit 137 recorded before Docker's OOM verdict came in gets its reason now (see TaskLifecycle). */
