@@ -152,8 +152,8 @@ public final class ServiceRules {
   }
 
   /**
-   * Each load balancer names a container of the task definition and one of its container ports. They are
-   * stored, not consulted: no load balancer is emulated.
+   * Each load balancer names a container of the task definition and one of its container ports (the task engine
+   * registers that port of each task with the target group).
    */
   public static void checkLoadBalancers(List<LoadBalancer> loadBalancers, TaskDefinition definition) {
     if (loadBalancers == null) {
