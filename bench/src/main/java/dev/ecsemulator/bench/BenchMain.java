@@ -84,7 +84,7 @@ public final class BenchMain implements Callable<Integer> {
   Double scaleIdleSeconds;
 
   @Option(names = "--only", paramLabel = "ID,ID", split = ",",
-      description = "Benchmarks to run: api, cold, startup, launch, rollout, scale, awslogs, elb (default all).")
+      description = "Benchmarks to run: api, cold, startup, launch, rollout, scale, awslogs, elb, elb-rollout (default all).")
   Set<String> only = new LinkedHashSet<>();
 
   @Option(names = "--scenario", paramLabel = "NAME", split = ",",
@@ -140,6 +140,7 @@ public final class BenchMain implements Callable<Integer> {
     all.add(new ScaleBenchmark());
     all.add(new AwslogsBenchmark());
     all.add(new dev.ecsemulator.bench.elb.ElbBenchmark());
+    all.add(new dev.ecsemulator.bench.elb.ElbRolloutBenchmark());
     return all;
   }
 
