@@ -1,0 +1,78 @@
+package dev.ecsemulator.junit;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * What one test class uses: its emulator, the settings it asked for, and the SDK clients made for it (one per type,
+ * shared by its fields and parameters). Kept in the class's extension store, so JUnit closes it after the class,
+ * pass or fail: its clients, and its emulator when the class owns it ({@link EmulatorScope#CLASS}).
+ */
+final class ClassScope implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+
+  private final Class<?> owner;
+  private final EcsEmulator emulator;
+  private final EmulatorSettings settings;
+  private final RunningEmulator owned; // null when shared by the JVM
+  private final Map<Class<?>, Object> clients = new LinkedHashMap<>(); // guarded by this
+  private boolean closed; // guarded by this
+
+  ClassScope(Class<?> owner, EcsEmulator emulator, EmulatorSettings settings, RunningEmulator owned) {
+    this.owner = owner;
+    this.emulator = emulator;
+    this.settings = settings;
+    this.owned = owned;
+  }
+
+  /** The class that opened it (a {@code @Nested} class uses its enclosing class's). */
+  Class<?> owner() {
+    return owner;
+  }
+
+  EcsEmulator emulator() {
+    return emulator;
+  }
+
+  EmulatorSettings settings() {
+    return settings;
+  }
+
+  /** The class's client of {@code type}, made on first use. */
+  synchronized Object client(Class<?> type) {
+    if (closed) {
+      throw new IllegalStateException("the test class's emulator clients are closed");
+    }
+    return clients.computeIfAbsent(type, emulator::client);
+  }
+
+  @Override
+  public void close() {
+    List<Object> toClose;
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      toClose = new ArrayList<>(clients.values());
+      clients.clear();
+    }
+    try {
+      for (Object client : toClose) {
+        if (client instanceof AutoCloseable closeable) {
+          try {
+            closeable.close();
+          } catch (Exception e) {
+            // A client that fails to close holds nothing the emulator's stop does not release.
+          }
+        }
+      }
+    } finally {
+      if (owned != null) {
+        owned.close();
+      }
+    }
+  }
+}
