@@ -1,8 +1,6 @@
 package dev.ecsemulator.junit;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -20,7 +18,10 @@ final class ClassScope implements ExtensionContext.Store.CloseableResource, Auto
   private final Map<Class<?>, Object> clients = new LinkedHashMap<>(); // guarded by this
   private boolean closed; // guarded by this
 
-  ClassScope(Class<?> owner, EcsEmulator emulator, EmulatorSettings settings, RunningEmulator owned) {
+  /** With {@code clients} already made for it (see {@link ParallelStart}); the scope closes them. */
+  ClassScope(Class<?> owner, EcsEmulator emulator, EmulatorSettings settings, RunningEmulator owned,
+      Map<Class<?>, Object> clients) {
+    this.clients.putAll(clients);
     this.owner = owner;
     this.emulator = emulator;
     this.settings = settings;
@@ -50,25 +51,17 @@ final class ClassScope implements ExtensionContext.Store.CloseableResource, Auto
 
   @Override
   public void close() {
-    List<Object> toClose;
+    Map<Class<?>, Object> toClose;
     synchronized (this) {
       if (closed) {
         return;
       }
       closed = true;
-      toClose = new ArrayList<>(clients.values());
+      toClose = new LinkedHashMap<>(clients);
       clients.clear();
     }
     try {
-      for (Object client : toClose) {
-        if (client instanceof AutoCloseable closeable) {
-          try {
-            closeable.close();
-          } catch (Exception e) {
-            // A client that fails to close holds nothing the emulator's stop does not release.
-          }
-        }
-      }
+      ParallelStart.close(toClose);
     } finally {
       if (owned != null) {
         owned.close();

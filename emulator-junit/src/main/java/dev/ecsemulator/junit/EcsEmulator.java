@@ -65,7 +65,7 @@ public final class EcsEmulator {
    * from the test's own SDK with the SDK's default HTTP client. The caller closes it.
    */
   public <C> C client(Class<C> type) {
-    return SdkClients.build(type, this);
+    return SdkClients.build(type, target());
   }
 
   /**
@@ -73,7 +73,16 @@ public final class EcsEmulator {
    * with settings of your own: {@code emulator.configure(EcsClient.builder()).httpClient(...).build()}.
    */
   public <B extends software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<?, ?>> B configure(B builder) {
-    return SdkClients.configure(builder, this);
+    return SdkClients.configure(builder, target());
+  }
+
+  SdkClients.Target target() {
+    return target(endpoint(), region, accountId);
+  }
+
+  /** What the clients of a class with this region and account are built with; the access key is the account. */
+  static SdkClients.Target target(URI endpoint, String region, String accountId) {
+    return new SdkClients.Target(endpoint, region, accountId, SECRET_ACCESS_KEY);
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.ecsemulator.junit;
 import java.lang.reflect.Field;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -161,15 +162,18 @@ public final class EcsEmulatorExtension
         .map(EmulatorSettings::of).orElse(EmulatorSettings.DEFAULTS);
     ClassScope scope;
     if (settings.scope() == EmulatorScope.CLASS) {
-      RunningEmulator running = RunningEmulator.start(settings.options());
-      scope = new ClassScope(testClass, new EcsEmulator(running, settings.region(), settings.accountId()), settings,
-          running);
+      ParallelStart.Started started = ParallelStart.start(settings.options(), testClass, settings.region(),
+          settings.accountId());
+      scope = new ClassScope(testClass, new EcsEmulator(started.running(), settings.region(), settings.accountId()),
+          settings, started.running(), started.clients());
     } else {
       SharedEmulator shared = classContext.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(
-          List.of(SharedEmulator.class, settings.options()), key -> new SharedEmulator(settings.options()),
+          List.of(SharedEmulator.class, settings.options()),
+          key -> new SharedEmulator(ParallelStart.start(settings.options(), testClass, settings.region(),
+              settings.accountId()), testClass),
           SharedEmulator.class);
       scope = new ClassScope(testClass, new EcsEmulator(shared.claim(settings.reset() != Reset.NEVER),
-          settings.region(), settings.accountId()), settings, null);
+          settings.region(), settings.accountId()), settings, null, shared.takeClients(testClass));
     }
     current = scope.emulator();
     return scope;
@@ -192,10 +196,24 @@ public final class EcsEmulatorExtension
    */
   private static final class SharedEmulator implements ExtensionContext.Store.CloseableResource, AutoCloseable {
     private final RunningEmulator running;
+    private final Class<?> firstClass;
+    private Map<Class<?>, Object> firstClients; // guarded by this: the first class's, until it takes them
     private boolean used; // guarded by this
 
-    SharedEmulator(List<String> options) {
-      this.running = RunningEmulator.start(options);
+    SharedEmulator(ParallelStart.Started started, Class<?> firstClass) {
+      this.running = started.running();
+      this.firstClients = started.clients();
+      this.firstClass = firstClass;
+    }
+
+    /** The clients built while the emulator started, for the class that started it; other classes make their own. */
+    synchronized Map<Class<?>, Object> takeClients(Class<?> testClass) {
+      if (testClass != firstClass) {
+        return Map.of();
+      }
+      Map<Class<?>, Object> clients = firstClients;
+      firstClients = Map.of();
+      return clients;
     }
 
     /** The emulator for the next class, reset first when another class used it and {@code reset} is asked. */
@@ -209,7 +227,11 @@ public final class EcsEmulatorExtension
 
     @Override
     public void close() {
-      running.close();
+      try {
+        ParallelStart.close(takeClients(firstClass));
+      } finally {
+        running.close();
+      }
     }
   }
 

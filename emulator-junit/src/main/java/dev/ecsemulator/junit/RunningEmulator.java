@@ -42,6 +42,11 @@ final class RunningEmulator implements AutoCloseable {
 
   /** Starts an emulator with these extra options (the jar's); the extension's own come first and cannot be changed. */
   static RunningEmulator start(List<String> options) {
+    return start(options, 0);
+  }
+
+  /** As {@link #start(List)}, on this loopback port (0: any free one). */
+  static RunningEmulator start(List<String> options, int port) {
     EmulatorRuntime runtime = EmulatorRuntime.get();
     Path dataDir;
     try {
@@ -49,7 +54,7 @@ final class RunningEmulator implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    List<String> args = new ArrayList<>(List.of("--port", "0", "--bind", "127.0.0.1", "--ephemeral",
+    List<String> args = new ArrayList<>(List.of("--port", Integer.toString(port), "--bind", "127.0.0.1", "--ephemeral",
         "--data-dir", dataDir.toString()));
     args.addAll(options);
     RunningEmulator emulator = new RunningEmulator(runtime, runtime.start(args.toArray(String[]::new)), dataDir);

@@ -24,8 +24,11 @@ final class SdkClients {
     return Region.of(name);
   }
 
+  /** Where clients go and who they say they are. */
+  record Target(java.net.URI endpoint, String region, String accessKeyId, String secretAccessKey) {}
+
   /** A new client of {@code type} for the emulator; the caller closes it. */
-  static <C> C build(Class<C> type, EcsEmulator emulator) {
+  static <C> C build(Class<C> type, Target target) {
     if (!SdkTypes.isClient(type)) {
       throw new IllegalArgumentException(type.getName() + " is not an AWS SDK v2 client of a service the emulator serves ("
           + String.join(", ", SdkTypes.SERVED) + ")");
@@ -42,16 +45,16 @@ final class SdkClients {
     } catch (InvocationTargetException e) {
       throw new IllegalStateException("cannot build a " + type.getSimpleName() + ": " + e.getCause(), e.getCause());
     }
-    configure((AwsClientBuilder<?, ?>) builder, emulator);
+    configure((AwsClientBuilder<?, ?>) builder, target);
     return type.cast(((SdkBuilder<?, ?>) builder).build());
   }
 
   /** Points {@code builder} at the emulator: endpoint, region and static credentials. The HTTP client is the SDK's choice. */
-  static <B extends AwsClientBuilder<?, ?>> B configure(B builder, EcsEmulator emulator) {
-    builder.endpointOverride(emulator.endpoint());
-    builder.region(Region.of(emulator.region()));
+  static <B extends AwsClientBuilder<?, ?>> B configure(B builder, Target target) {
+    builder.endpointOverride(target.endpoint());
+    builder.region(Region.of(target.region()));
     builder.credentialsProvider(StaticCredentialsProvider.create(
-        AwsBasicCredentials.create(emulator.accessKeyId(), emulator.secretAccessKey())));
+        AwsBasicCredentials.create(target.accessKeyId(), target.secretAccessKey())));
     return builder;
   }
 }
