@@ -64,9 +64,10 @@ ecs_ensure_docker() {
 
 # The clients the CLI tests and the conformance scenarios (conformance/) drive: `aws` v1 and boto3 from pip (as
 # `python3 -m awscli` and `import boto3`), Debian's awscli package (AWS CLI v2 as /usr/bin/aws), Node with the AWS SDK
-# for JavaScript v3 in conformance/clients/js/node_modules (project-local, never global), and Debian's docker-registry
-# (distribution 2.8), the loopback registry the image pull tests push to and pull from. Idempotent; best effort: the
-# tests skip a client that is absent and say so.
+# for JavaScript v3 in conformance/clients/js/node_modules (project-local, never global), Debian's docker-registry
+# (distribution 2.8), the loopback registry the image pull tests push to and pull from, and Debian's chromium and
+# chromium-driver, which run the dashboard's browser tests (headless, through Selenium). Idempotent; best effort:
+# the tests skip a client that is absent and say so.
 ecs_ensure_test_clients() {
   local root_debian=false
   [ "$(id -u)" = 0 ] && ecs_is_debian_like && root_debian=true
@@ -92,6 +93,9 @@ ecs_ensure_test_clients() {
     ecs_log "installing the AWS SDK for JavaScript v3 into conformance/clients/js/node_modules"
     (cd "$js" && npm install --no-audit --no-fund --loglevel=error >/tmp/ecs-emulator-npm.log 2>&1) \
       || ecs_log "warning: npm install failed (see /tmp/ecs-emulator-npm.log); the JavaScript scenarios will be skipped"
+  fi
+  if { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; } && [ "$root_debian" = true ]; then
+    ecs_apt_install chromium chromium-driver || ecs_log "warning: Debian's chromium could not be installed; the dashboard's browser tests will be skipped"
   fi
   return 0
 }

@@ -48,7 +48,15 @@ public final class Main {
               + "namespaces, weakened security options, bind mounts outside your home and temp directories "
               + "(the Docker socket, /etc, ...). Off: such tasks stop with TaskFailedToStart."),
       new Spec("logs-max-group-bytes", "SIZE", "64MiB",
-          "The most a CloudWatch Logs log group holds (bytes, or with KiB, MiB, GiB); past it its oldest events go.")));
+          "The most a CloudWatch Logs log group holds (bytes, or with KiB, MiB, GiB); past it its oldest events go."),
+
+      new Spec("task-metadata", null, "true",
+          "Serve the task metadata (v3, v4) and credentials endpoints to tasks at 169.254.170.2, as the ECS agent "
+              + "does, and set ECS_CONTAINER_METADATA_URI(_V4) and the credentials URI in their containers."),
+      new Spec("inject-aws-endpoint-url", null, "false",
+          "Also serve the API to tasks at http://169.254.170.2:PORT (reachable only from this machine and its "
+              + "containers) and set AWS_ENDPOINT_URL to it in task containers, so their own SDK calls reach the "
+              + "emulator.")));
 
   private Main() {
   }
@@ -159,11 +167,16 @@ public final class Main {
     if ((instanceCpu != null && instanceCpu < 128) || (instanceMemory != null && instanceMemory < 128)) {
       throw new UsageException("--instance-cpu and --instance-memory must be at least 128");
     }
+    boolean taskMetadata = Boolean.parseBoolean(values.get("task-metadata"));
+    boolean injectEndpointUrl = Boolean.parseBoolean(values.get("inject-aws-endpoint-url"));
+    if (injectEndpointUrl && !taskMetadata) {
+      throw new UsageException("--inject-aws-endpoint-url needs the task endpoint: not with --task-metadata=false");
+    }
     return new SchedulerOptions(instanceCpu, instanceMemory, imagePullBehavior,
         duration("--stopped-task-retention", values.get("stopped-task-retention")),
         duration("--task-cleanup-delay", values.get("task-cleanup-delay")),
         java.time.Duration.ofSeconds(30), Boolean.parseBoolean(values.get("stop-tasks-on-exit")),
-        Boolean.parseBoolean(values.get("allow-host-access")));
+        Boolean.parseBoolean(values.get("allow-host-access")), taskMetadata, injectEndpointUrl);
   }
 
   /** A size: {@code 1048576}, or a whole number of {@code KiB}, {@code MiB} or {@code GiB} ({@code K}, {@code M}, {@code G}). */

@@ -18,16 +18,20 @@ import java.time.Duration;
  * @param allowHostAccess run tasks that ask for host-level access (privileged, added capabilities, devices,
  *     host PID/IPC namespaces, weakened security options, bind mounts outside the user's home and temporary
  *     directories); when false, such tasks stop with TaskFailedToStart
+ * @param taskMetadata serve the task metadata and credentials endpoints at 169.254.170.2 and tell every task
+ *     container about them, as the ECS agent does
+ * @param injectAwsEndpointUrl also serve the API at 169.254.170.2 and inject {@code AWS_ENDPOINT_URL} into
+ *     task containers, so a task's own SDK calls reach the emulator (needs {@code taskMetadata})
  */
 public record SchedulerOptions(Integer instanceCpu, Integer instanceMemory, String imagePullBehavior,
     Duration stoppedTaskRetention, Duration taskCleanupDelay, Duration resyncInterval, boolean stopTasksOnExit,
-    boolean allowHostAccess) {
+    boolean allowHostAccess, boolean taskMetadata, boolean injectAwsEndpointUrl) {
 
-  /** Tasks are left running at exit; host access is off. */
+  /** Tasks are left running at exit; host access is off; the task endpoint is served, without AWS_ENDPOINT_URL. */
   public SchedulerOptions(Integer instanceCpu, Integer instanceMemory, String imagePullBehavior,
       Duration stoppedTaskRetention, Duration taskCleanupDelay, Duration resyncInterval) {
     this(instanceCpu, instanceMemory, imagePullBehavior, stoppedTaskRetention, taskCleanupDelay, resyncInterval, false,
-        false);
+        false, true, false);
   }
 
   public static SchedulerOptions defaults() {
@@ -37,11 +41,16 @@ public record SchedulerOptions(Integer instanceCpu, Integer instanceMemory, Stri
 
   public SchedulerOptions withStopTasksOnExit(boolean stop) {
     return new SchedulerOptions(instanceCpu, instanceMemory, imagePullBehavior, stoppedTaskRetention, taskCleanupDelay,
-        resyncInterval, stop, allowHostAccess);
+        resyncInterval, stop, allowHostAccess, taskMetadata, injectAwsEndpointUrl);
   }
 
   public SchedulerOptions withAllowHostAccess(boolean allow) {
     return new SchedulerOptions(instanceCpu, instanceMemory, imagePullBehavior, stoppedTaskRetention, taskCleanupDelay,
-        resyncInterval, stopTasksOnExit, allow);
+        resyncInterval, stopTasksOnExit, allow, taskMetadata, injectAwsEndpointUrl);
+  }
+
+  public SchedulerOptions withTaskMetadata(boolean serve, boolean injectEndpointUrl) {
+    return new SchedulerOptions(instanceCpu, instanceMemory, imagePullBehavior, stoppedTaskRetention, taskCleanupDelay,
+        resyncInterval, stopTasksOnExit, allowHostAccess, serve, injectEndpointUrl);
   }
 }

@@ -40,6 +40,8 @@ class CommandLineOptionsTest {
     assertThat(config.scheduler().instanceCpu()).isNull();
     assertThat(config.scheduler().stoppedTaskRetention()).isEqualTo(Duration.ofHours(1));
     assertThat(config.allowedHosts()).isEmpty();
+    assertThat(config.scheduler().taskMetadata()).as("the agent's endpoint, on by default").isTrue();
+    assertThat(config.scheduler().injectAwsEndpointUrl()).isFalse();
   }
 
   @Test
@@ -48,6 +50,21 @@ class CommandLineOptionsTest {
         .containsExactly("host.docker.internal", "docker");
     assertThat(config(Map.of("ECS_EMULATOR_ALLOWED_HOSTS", "emulator.test,*")).allowedHosts())
         .containsExactly("emulator.test", "*");
+  }
+
+  @Test
+  void theTaskEndpointOptionsComeFromTheCommandLineOrTheEnvironment() {
+    assertThat(config(Map.of(), "--task-metadata=false").scheduler().taskMetadata()).isFalse();
+    assertThat(config(Map.of("ECS_EMULATOR_TASK_METADATA", "false")).scheduler().taskMetadata()).isFalse();
+    assertThat(config(Map.of(), "--inject-aws-endpoint-url").scheduler().injectAwsEndpointUrl()).isTrue();
+    assertThat(config(Map.of("ECS_EMULATOR_INJECT_AWS_ENDPOINT_URL", "true")).scheduler().injectAwsEndpointUrl())
+        .isTrue();
+  }
+
+  @Test
+  void theEndpointUrlNeedsTheTaskEndpoint() {
+    assertThatThrownBy(() -> config(Map.of(), "--task-metadata=false", "--inject-aws-endpoint-url"))
+        .isInstanceOf(UsageException.class).hasMessageContaining("--inject-aws-endpoint-url needs the task endpoint");
   }
 
   @Test
@@ -121,6 +138,7 @@ class CommandLineOptionsTest {
       "--instance-cpu=64          | must be at least 128",
       "--task-cleanup-delay=soon  | --task-cleanup-delay must be a duration",
       "--allowed-hosts=a.test:80  | --allowed-hosts: 'a.test:80' is not a host name",
+      "--task-metadata=off        | --task-metadata must be true or false, got 'off'",
       "extra                      | unexpected argument 'extra'"})
   void badInputIsOneMessageNamingTheOption(String arg, String message) {
     assertThatThrownBy(() -> config(Map.of(), arg)).isInstanceOf(UsageException.class).hasMessageContaining(message);
@@ -143,6 +161,8 @@ class CommandLineOptionsTest {
     assertThat(help).contains("--ephemeral[=BOOLEAN]", "ECS_EMULATOR_STOP_TASKS_ON_EXIT", "--docker-host=URI", "--version",
         "--allow-host-access[=BOOLEAN]", "(env ECS_EMULATOR_ALLOW_HOST_ACCESS; default false)");
     assertThat(help).contains("--allowed-hosts=NAMES", "(env ECS_EMULATOR_ALLOWED_HOSTS)");
+    assertThat(help).contains("--task-metadata[=BOOLEAN]", "(env ECS_EMULATOR_TASK_METADATA; default true)",
+        "--inject-aws-endpoint-url[=BOOLEAN]", "(env ECS_EMULATOR_INJECT_AWS_ENDPOINT_URL; default false)");
   }
 
   @Test

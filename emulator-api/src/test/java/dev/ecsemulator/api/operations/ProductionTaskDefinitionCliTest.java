@@ -7,9 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ecsemulator.api.support.AwsCli;
 import dev.ecsemulator.api.support.EmulatorExtension;
+import dev.ecsemulator.api.support.Samples;
 import dev.ecsemulator.api.support.TestEmulator;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class ProductionTaskDefinitionCliTest {
 
-  static final String SAMPLE = "samples/task-definitions/production-fargate.json";
+  static final String SAMPLE = Samples.PRODUCTION_FARGATE;
   static final ObjectMapper JSON = new ObjectMapper();
 
   @RegisterExtension
@@ -106,13 +106,7 @@ class ProductionTaskDefinitionCliTest {
 
   /** The sample lives in the repository's samples module; tests run from a module directory. */
   private static Path sample() {
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      Path candidate = dir.resolve(SAMPLE);
-      if (Files.isRegularFile(candidate)) {
-        return candidate;
-      }
-    }
-    throw new IllegalStateException(SAMPLE + " not found above " + Path.of("").toAbsolutePath());
+    return Samples.find(SAMPLE);
   }
 
   private static List<String> texts(JsonNode array) {

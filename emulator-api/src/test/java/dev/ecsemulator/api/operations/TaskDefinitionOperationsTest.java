@@ -23,6 +23,7 @@ import software.amazon.awssdk.services.ecs.model.RegisterTaskDefinitionResponse;
 import software.amazon.awssdk.services.ecs.model.Tag;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
 import software.amazon.awssdk.services.ecs.model.TaskDefinitionField;
+import software.amazon.awssdk.services.ecs.model.Volume;
 
 /** RegisterTaskDefinition, DescribeTaskDefinition and friends through the real AWS SDK v2 over HTTP. */
 class TaskDefinitionOperationsTest {
@@ -105,6 +106,21 @@ class TaskDefinitionOperationsTest {
   }
 
   @Test
+  void anEfsVolumeWithoutRootDirectoryIsDescribedWithTheRoot() {
+    ecs.registerTaskDefinition(b -> b.family("efs")
+        .volumes(Volume.builder().name("data").efsVolumeConfiguration(e -> e.fileSystemId("fs-12345678")
+            .transitEncryption("ENABLED").authorizationConfig(a -> a.accessPointId("fsap-1234"))).build(),
+            Volume.builder().name("logs").efsVolumeConfiguration(e -> e.fileSystemId("fs-12345678")
+                .rootDirectory("/logs")).build())
+        .containerDefinitions(c -> c.name("web").image("ecs-emulator/sample-web:1").memory(64)));
+
+    List<Volume> volumes = ecs.describeTaskDefinition(b -> b.taskDefinition("efs")).taskDefinition().volumes();
+
+    assertThat(volumes).extracting(v -> v.efsVolumeConfiguration().rootDirectory()).containsExactly("/", "/logs");
+    assertThat(volumes.get(0).efsVolumeConfiguration().authorizationConfig().accessPointId()).isEqualTo("fsap-1234");
+  }
+
+  @Test
   void describeByFamilyRevisionOrArn() {
     register("web");
     register("web");
@@ -163,6 +179,12 @@ class TaskDefinitionOperationsTest {
             .portMappings(p -> p.containerPort(80).hostPort(8080)))))
         .isInstanceOf(ClientException.class)
         .hasMessageStartingWith("When networkMode=awsvpc, the host ports and container ports in port mappings must match.");
+    assertThatThrownBy(() -> ecs.registerTaskDefinition(b -> b.family("web")
+        .containerDefinitions(c -> c.name("web").image("busybox").memory(64)
+            .secrets(s -> s.name("DB_PASSWORD").valueFrom("/web/db-password")))))
+        .isInstanceOf(ClientException.class)
+        .hasMessageStartingWith("When you are specifying container secrets, you must also specify a value for"
+            + " 'executionRoleArn'.");
     assertThatThrownBy(() -> ecs.registerTaskDefinition(b -> b.family("web")
         .tags(Tag.builder().key("aws:owner").value("me").build())
         .containerDefinitions(c -> c.name("web").image("busybox").memory(64))))

@@ -220,6 +220,10 @@ final class Messages {
   static final String FARGATE_AWSLOGS_ROLE =
       "Fargate requires task definition to have execution role ARN to support log driver awslogs.";
 
+  /** Seen: aws/aws-cdk#1422 (a CloudFormation deployment's ClientException). */
+  static final String FARGATE_AWSLOGS_PREFIX =
+      "Fargate requires log configuration options to include awslogs-stream-prefix to support log driver awslogs.";
+
   /** Seen: a public Terraform error transcript ("... to support ECR images."). */
   static final String FARGATE_ECR_ROLE =
       "Fargate requires task definition to have execution role ARN to support ECR images.";
@@ -229,6 +233,17 @@ final class Messages {
     return driver + " is not a valid log driver for tasks using the Fargate launch type. Must be one of "
         + "[awslogs,splunk,awsfirelens]";
   }
+
+  /**
+   * A container with {@code secrets} in a definition without an execution role, whatever the launch type (the
+   * definition names none); quoted in fabfuel/ecs-deploy#87 and hashicorp/terraform-provider-aws#6503.
+   */
+  static final String SECRETS_NEED_EXECUTION_ROLE =
+      "When you are specifying container secrets, you must also specify a value for 'executionRoleArn'.";
+
+  /** A container with {@code repositoryCredentials} without an execution role; quoted in sil-org/ecs-deploy#188. */
+  static final String REPOSITORY_CREDENTIALS_NEED_EXECUTION_ROLE =
+      "Private repository authentication requires that the task definition specify a value for executionRoleArn.";
 
   // --- lookups --------------------------------------------------------------------------------------
 

@@ -13,8 +13,9 @@ import java.util.regex.Pattern;
 
 /**
  * RegisterTaskDefinition's validation of a draft (a request after {@link TaskDefinitionDefaults}), in this order:
- * family; container list; each container's name and image, names unique; the FARGATE requirements when
- * {@code requiresCompatibilities} names FARGATE; the EC2 task cpu range; each container's own rules
+ * family; container list; each container's name and image, names unique; an execution role for secrets and
+ * private registry credentials; the FARGATE requirements when {@code requiresCompatibilities} names FARGATE; the
+ * EC2 task cpu range; the ephemeral storage size ({@link EphemeralStorageSize}); each container's own rules
  * ({@link ContainerRules}); ports shared by containers of one network stack; at least one essential container;
  * {@code dependsOn} ({@link DependencyRules}); container totals against the task size. AWS's own order is not
  * documented: this one reports structural mistakes before resource mistakes. Pure; throws
@@ -34,6 +35,7 @@ public final class RegistrationValidator {
       throw new ClientException(Messages.CONTAINER_LIST_EMPTY);
     }
     Set<String> names = namesAndImages(containers);
+    executionRoleForSecrets(draft);
     if (draft.requiresCompatibilities() != null && draft.requiresCompatibilities().contains("FARGATE")) {
       FargateRules.firstViolation(draft).ifPresent(reason -> {
         throw new ClientException(reason);
@@ -44,6 +46,9 @@ public final class RegistrationValidator {
     if (taskCpu != null && (taskCpu < TaskSize.MIN_EC2_CPU || taskCpu > TaskSize.MAX_EC2_CPU)) {
       throw new ClientException(Messages.invalidTaskSetting("cpu"));
     }
+    EphemeralStorageSize.violation(draft.ephemeralStorage()).ifPresent(reason -> {
+      throw new ClientException(reason);
+    });
     String mode = TaskDefinitionDefaults.effectiveNetworkMode(draft.networkMode());
     Set<String> volumeNames = new HashSet<>();
     draft.volumes().stream().filter(Objects::nonNull).map(Volume::name).forEach(volumeNames::add);
@@ -81,6 +86,26 @@ public final class RegistrationValidator {
       }
     }
     return names;
+  }
+
+  /**
+   * Secrets and private registry credentials are read with the task's execution role, so ECS refuses them without
+   * one. Log driver {@code secretOptions} are not checked: no capture of such a refusal was found (unverified).
+   */
+  private static void executionRoleForSecrets(TaskDefinition draft) {
+    if (draft.executionRoleArn() != null && !draft.executionRoleArn().isBlank()) {
+      return;
+    }
+    for (ContainerDefinition c : draft.containerDefinitions()) {
+      if (c.secrets() != null && !c.secrets().isEmpty()) {
+        throw new ClientException(Messages.SECRETS_NEED_EXECUTION_ROLE);
+      }
+    }
+    for (ContainerDefinition c : draft.containerDefinitions()) {
+      if (c.repositoryCredentials() != null) {
+        throw new ClientException(Messages.REPOSITORY_CREDENTIALS_NEED_EXECUTION_ROLE);
+      }
+    }
   }
 
   /** In awsvpc and host modes every container of the task shares one network stack, so one port each. */

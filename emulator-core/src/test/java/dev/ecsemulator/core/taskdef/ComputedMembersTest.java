@@ -125,6 +125,7 @@ class ComputedMembersTest {
   @Test
   void featuresMapToTheirCapabilities() {
     TaskDefinition td = TaskDefinitionRegistration.prepare(request("{'family':'web',"
+        + "'executionRoleArn':'arn:aws:iam::1:role/exec',"
         + "'volumes':[{'name':'efs','efsVolumeConfiguration':{'fileSystemId':'fs-1'}}],'containerDefinitions':["
         + "{'name':'web','image':'busybox','memory':64,'healthCheck':{'command':['CMD','true']},"
         + "'repositoryCredentials':{'credentialsParameter':'arn:aws:secretsmanager:us-east-1:1:secret:r'},"

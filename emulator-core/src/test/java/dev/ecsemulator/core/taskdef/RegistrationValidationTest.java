@@ -34,6 +34,15 @@ class RegistrationValidationTest {
         row("container name with a space", withContainers("{'name':'web app','image':'busybox','memory':128}"),
             Messages.invalidContainerSetting("name", "web app")),
         row("two containers of one name", withContainers(WEB + "," + WEB), Messages.duplicateContainerName("web")),
+        row("secrets without an execution role", withContainers("{'name':'web','image':'busybox','memory':128,"
+            + "'secrets':[{'name':'DB','valueFrom':'/db/password'}]}"), Messages.SECRETS_NEED_EXECUTION_ROLE),
+        row("secrets on EC2 without an execution role", task("'requiresCompatibilities':['EC2']",
+            "{'name':'web','image':'busybox','memory':128,'secrets':[{'name':'DB','valueFrom':'/db/password'}]}"),
+            Messages.SECRETS_NEED_EXECUTION_ROLE),
+        row("private registry credentials without an execution role", withContainers(
+            "{'name':'web','image':'r.example/web:1','memory':128,"
+                + "'repositoryCredentials':{'credentialsParameter':'registry/creds'}}"),
+            Messages.REPOSITORY_CREDENTIALS_NEED_EXECUTION_ROLE),
         row("no memory anywhere", withContainers("{'name':'web','image':'busybox'}"), Messages.memoryRequired("web")),
         row("zero memory, no task memory", withContainers("{'name':'web','image':'busybox','memory':0}"),
             Messages.memoryRequired("web")),
@@ -178,6 +187,9 @@ class RegistrationValidationTest {
             "'requiresCompatibilities':['FARGATE'],'networkMode':'awsvpc','cpu':'256','memory':'512'",
             "{'name':'web','image':'busybox','logConfiguration':{'logDriver':'awslogs','options':{'awslogs-group':'g'}}}"),
             Messages.FARGATE_AWSLOGS_ROLE),
+        row("Fargate awslogs without a stream prefix", task(FARGATE, "{'name':'web','image':'busybox',"
+            + "'logConfiguration':{'logDriver':'awslogs','options':{'awslogs-group':'g'}}}"),
+            Messages.FARGATE_AWSLOGS_PREFIX),
         row("Fargate ECR image without execution role", task(
             "'requiresCompatibilities':['FARGATE'],'networkMode':'awsvpc','cpu':'256','memory':'512'",
             "{'name':'web','image':'123456789012.dkr.ecr.us-east-1.amazonaws.com/web:1'}"),
@@ -232,6 +244,13 @@ class RegistrationValidationTest {
         Arguments.of("a mount of a defined volume", request("{'family':'web','volumes':[{'name':'data'}],"
             + "'containerDefinitions':[{'name':'web','image':'busybox','memory':64,"
             + "'mountPoints':[{'sourceVolume':'data','containerPath':'/data'}]}]}")),
+        Arguments.of("secrets and registry credentials with an execution role", task(
+            "'executionRoleArn':'arn:aws:iam::000000000000:role/exec'", "{'name':'web','image':'r.example/web:1',"
+                + "'memory':128,'secrets':[{'name':'DB','valueFrom':'/db/password'}],"
+                + "'repositoryCredentials':{'credentialsParameter':'registry/creds'}}")),
+        Arguments.of("log secret options without an execution role (not checked: unverified)", withContainers(
+            "{'name':'web','image':'busybox','memory':128,'logConfiguration':{'logDriver':'splunk',"
+                + "'secretOptions':[{'name':'splunk-token','valueFrom':'/splunk/token'}]}}")),
         Arguments.of("one essential among non-essential", withContainers(
             "{'name':'a','image':'busybox','memory':64,'essential':false},{'name':'b','image':'busybox','memory':64}")));
   }

@@ -31,6 +31,7 @@ public final class DockerEngine implements AutoCloseable {
   private final String host;
   private DockerClient client;
   private DockerClient streamingClient;
+  private DockerHttpClient raw;
 
   public DockerEngine(String host) {
     this.host = Objects.requireNonNull(host, "host");
@@ -66,6 +67,43 @@ public final class DockerEngine implements AutoCloseable {
       streamingClient = connect(null, 16);
     }
     return streamingClient;
+  }
+
+  /**
+   * {@code GET path} on the engine's API, answered as the bytes the engine sent: for answers that
+   * docker-java's typed models would trim (the task metadata endpoint passes Docker's stats through whole).
+   *
+   * @throws IOException when the engine does not answer, or answers with another status than 200 (the message
+   *     then holds the engine's own)
+   */
+  public byte[] get(String path) throws IOException {
+    DockerHttpClient http;
+    synchronized (this) {
+      if (raw == null) {
+        raw = http(Duration.ofSeconds(30), 16);
+      }
+      http = raw;
+    }
+    DockerHttpClient.Request request = DockerHttpClient.Request.builder()
+        .method(DockerHttpClient.Request.Method.GET).path(path).build();
+    try (DockerHttpClient.Response response = http.execute(request)) {
+      byte[] body = response.getBody().readAllBytes();
+      if (response.getStatusCode() != 200) {
+        throw new IOException("the engine answered GET " + path + " with HTTP " + response.getStatusCode() + ": "
+            + new String(body, java.nio.charset.StandardCharsets.UTF_8).trim());
+      }
+      return body;
+    } catch (RuntimeException e) {
+      throw new IOException("the engine did not answer GET " + path + ": " + describe(e), e);
+    }
+  }
+
+  /**
+   * A raw HTTP client of its own for long reads (following containers' logs): no response timeout, its own
+   * connections, up to {@code maxConnections}. The caller closes it.
+   */
+  public DockerHttpClient newStreamClient(int maxConnections) {
+    return http(null, maxConnections);
   }
 
   private DockerClient connect(Duration responseTimeout, int maxConnections) {
@@ -121,8 +159,11 @@ public final class DockerEngine implements AutoCloseable {
 
   @Override
   public void close() {
-    List<DockerClient> open = new ArrayList<>();
+    List<java.io.Closeable> open = new ArrayList<>();
     synchronized (this) {
+      if (raw != null) {
+        open.add(raw);
+      }
       if (client != null) {
         open.add(client);
       }
@@ -130,7 +171,7 @@ public final class DockerEngine implements AutoCloseable {
         open.add(streamingClient);
       }
     }
-    for (DockerClient each : open) {
+    for (java.io.Closeable each : open) {
       try {
         each.close();
       } catch (IOException e) {

@@ -11,6 +11,13 @@ public final class Labels {
 
   public static final String MANAGED = "ecs-emulator.managed";
   public static final String INSTANCE = "ecs-emulator.instance";
+  /** What a resource is for, where that matters to whoever cleans up. */
+  public static final String ROLE = "ecs-emulator.role";
+  /**
+   * The role of the network that holds the task endpoint's address (169.254.170.2). Its owner removes it
+   * itself, on a reset, and only while it serves there: another emulator's tasks may be using the address.
+   */
+  public static final String TASK_ENDPOINT_ROLE = "task-endpoint";
 
   private Labels() {}
 

@@ -53,8 +53,9 @@ public final class ManagedResources {
 
   /**
    * Force-removes every container, network and volume of this instance (volumes last: Docker keeps one that a
-   * container uses; one that a container of someone else's still uses is left, with a warning). Returns how many
-   * containers went.
+   * container uses; one that a container of someone else's still uses is left, with a warning), except the task
+   * endpoint's network (see {@link Labels#TASK_ENDPOINT_ROLE}), which its owner removes. Returns how many containers
+   * went.
    */
   public int removeAll() {
     DockerClient client = engine.client();
@@ -77,6 +78,9 @@ public final class ManagedResources {
       }
     }
     for (Network network : networks()) {
+      if (Labels.TASK_ENDPOINT_ROLE.equals(network.getLabels().get(Labels.ROLE))) {
+        continue;
+      }
       removeOwned("network", network.getName(), network.getLabels(),
           () -> client.removeNetworkCmd(network.getId()).exec());
     }

@@ -42,11 +42,17 @@ public interface ContainerRuntime extends AutoCloseable {
    * ({@code ACCOUNT.dkr.ecr.REGION.amazonaws.com/REPO:TAG}) resolves to a local {@code REPO:TAG} when that
    * exists, without pulling.
    *
+   * @param auth the credentials a pull hands the registry ({@code repositoryCredentials}), or null for none
    * @return the image to create containers from ({@link LocalImage#reference()}) and its ID
    * @throws ContainerRuntimeException {@code CannotPullContainerError: <Docker's message>} when the image is
    *     neither pullable nor (where the policy allows) cached
    */
-  LocalImage ensureImage(String image, PullPolicy policy);
+  LocalImage ensureImage(String image, PullPolicy policy, RegistryAuth auth);
+
+  /** {@link #ensureImage(String, PullPolicy, RegistryAuth)} without registry credentials. */
+  default LocalImage ensureImage(String image, PullPolicy policy) {
+    return ensureImage(image, policy, null);
+  }
 
   /**
    * Creates the Docker volume unless it exists. TASK-scoped and auto-provisioned SHARED volumes are created

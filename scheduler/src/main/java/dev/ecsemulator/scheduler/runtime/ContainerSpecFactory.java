@@ -6,7 +6,6 @@ import dev.ecsemulator.core.model.EnvironmentFile;
 import dev.ecsemulator.core.model.KeyValuePair;
 import dev.ecsemulator.core.model.LinuxParameters;
 import dev.ecsemulator.core.model.PortMapping;
-import dev.ecsemulator.core.model.Secret;
 import dev.ecsemulator.core.model.TaskDefinition;
 import dev.ecsemulator.core.model.TaskOverride;
 import dev.ecsemulator.core.model.Ulimit;
@@ -17,7 +16,6 @@ import dev.ecsemulator.scheduler.runtime.ContainerSpec.UlimitSpec;
 import dev.ecsemulator.scheduler.runtime.ResourceMapping.ContainerLimits;
 import dev.ecsemulator.scheduler.runtime.ResourceMapping.Enforcement;
 import dev.ecsemulator.scheduler.runtime.ResourceMapping.TaskLimits;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * Turns a task definition, its overrides and a {@link LaunchContext} into {@link ContainerSpec}s, the way
@@ -37,7 +34,7 @@ import java.util.UUID;
  *
  * <p>How a launch uses it:
  * <ol>
- *   <li>{@link #unresolved}: inputs the emulator cannot provide (secrets, S3 env files, EFS...). If any,
+ *   <li>{@link #unresolved}: inputs the emulator cannot provide (S3 env files, EFS...). If any,
  *       the caller fails the task rather than start it without them.
  *   <li>{@link #sandbox}: the task's sandbox, if it needs one; create it with
  *       {@link ContainerRuntime#createSandbox} and put it in the context ({@link LaunchContext#withSandbox}).
@@ -62,14 +59,6 @@ public final class ContainerSpecFactory {
   public static String networkMode(TaskDefinition definition) {
     String mode = definition.networkMode();
     return mode == null || mode.isBlank() ? "bridge" : mode;
-  }
-
-  /**
-   * The ID in a container's metadata endpoint URIs ({@code .../v4/<id>}): a UUID derived from the task ARN
-   * and container name, so the metadata server can map a request back without state.
-   */
-  public static String metadataEndpointId(String taskArn, String containerName) {
-    return UUID.nameUUIDFromBytes((taskArn + "\n" + containerName).getBytes(StandardCharsets.UTF_8)).toString();
   }
 
   /**
@@ -143,9 +132,6 @@ public final class ContainerSpecFactory {
     List<UnresolvedInput> unresolved = new ArrayList<>();
     for (ContainerDefinition container : containers(definition)) {
       String name = container.name();
-      for (Secret secret : nonNull(container.secrets())) {
-        unresolved.add(new UnresolvedInput(name, UnresolvedInput.Kind.SECRET, secret.name(), secret.valueFrom()));
-      }
       List<EnvironmentFile> files = new ArrayList<>(nonNull(container.environmentFiles()));
       ContainerOverride override = overrideFor(overrides, name);
       if (override != null) {
@@ -153,12 +139,6 @@ public final class ContainerSpecFactory {
       }
       for (EnvironmentFile file : files) {
         unresolved.add(new UnresolvedInput(name, UnresolvedInput.Kind.ENVIRONMENT_FILE, file.type(), file.value()));
-      }
-      if (container.logConfiguration() != null) {
-        for (Secret option : nonNull(container.logConfiguration().secretOptions())) {
-          unresolved.add(new UnresolvedInput(name, UnresolvedInput.Kind.LOG_SECRET_OPTION, option.name(),
-              option.valueFrom()));
-        }
       }
     }
     unresolved.addAll(VolumeMapping.unresolved(definition));
@@ -184,7 +164,7 @@ public final class ContainerSpecFactory {
     return ContainerSpec.builder(dockerName(definition, container.name(), context), container.image())
         .command(override != null && override.command() != null ? override.command() : container.command())
         .entryPoint(container.entryPoint())
-        .environment(environment(container, override, context))
+        .environment(environment(container, override, taskRoleArn(definition, overrides), context))
         .labels(labels(definition, container.name(), container.dockerLabels(), context))
         .workingDirectory(container.workingDirectory())
         .user(container.user())
@@ -273,7 +253,7 @@ public final class ContainerSpecFactory {
    * The agent merges its variables last, so they win (agent {@code MergeEnvironmentVariables}).
    */
   private static Map<String, String> environment(ContainerDefinition container, ContainerOverride override,
-      LaunchContext context) {
+      String taskRoleArn, LaunchContext context) {
     Map<String, String> env = new LinkedHashMap<>();
     for (KeyValuePair pair : nonNull(container.environment())) {
       env.put(pair.name(), pair.value() == null ? "" : pair.value());
@@ -287,13 +267,23 @@ public final class ContainerSpecFactory {
     // is kept (unverified which wins on AWS).
     env.putIfAbsent("AWS_DEFAULT_REGION", context.scope().region());
     env.putIfAbsent("AWS_REGION", context.scope().region());
-    if (context.metadataBaseUrl() != null) {
-      String id = metadataEndpointId(context.taskArn(), container.name());
-      env.put("ECS_CONTAINER_METADATA_URI", context.metadataBaseUrl() + "/v3/" + id);
-      env.put("ECS_CONTAINER_METADATA_URI_V4", context.metadataBaseUrl() + "/v4/" + id);
+    TaskEndpoint endpoint = context.taskEndpoint();
+    if (endpoint != null) {
+      env.putAll(endpoint.agentVariables(context.taskArn(), container.name(), taskRoleArn));
+      if (endpoint.awsEndpointUrl() != null) {
+        env.putIfAbsent("AWS_ENDPOINT_URL", endpoint.awsEndpointUrl()); // ours, not the agent's: the task's wins
+      }
     }
     env.put("AWS_EXECUTION_ENV", context.fargate() ? "AWS_ECS_FARGATE" : "AWS_ECS_EC2");
     return env;
+  }
+
+  /** The task's IAM role: the override's, else the task definition's; null for none. */
+  public static String taskRoleArn(TaskDefinition definition, TaskOverride overrides) {
+    if (overrides != null && overrides.taskRoleArn() != null && !overrides.taskRoleArn().isBlank()) {
+      return overrides.taskRoleArn();
+    }
+    return definition.taskRoleArn();
   }
 
   /** dockerLabels first; the agent's labels, then the emulator's ownership labels, override them. */

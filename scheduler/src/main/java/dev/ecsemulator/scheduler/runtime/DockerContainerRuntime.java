@@ -83,8 +83,8 @@ public final class DockerContainerRuntime implements ContainerRuntime {
   }
 
   @Override
-  public LocalImage ensureImage(String image, PullPolicy policy) {
-    return images.ensure(image, policy);
+  public LocalImage ensureImage(String image, PullPolicy policy, RegistryAuth auth) {
+    return images.ensure(image, policy, auth);
   }
 
   @Override

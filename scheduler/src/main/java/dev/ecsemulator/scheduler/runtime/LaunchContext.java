@@ -16,8 +16,8 @@ import java.util.Objects;
  * @param launchType {@code EC2}, {@code FARGATE} or {@code EXTERNAL}
  * @param bindAddress the address published ports listen on (the emulator's {@code --bind})
  * @param instanceLabels this emulator instance's ownership labels ({@code Labels.ownedBy(instance)})
- * @param metadataBaseUrl base URL of the task metadata endpoint ({@code http://host:port}, no trailing
- *     slash), or null when the emulator serves none: then {@code ECS_CONTAINER_METADATA_URI(_V4)} are not
+ * @param taskEndpoint the task metadata and credentials endpoint tasks reach, or null when the emulator
+ *     serves none now: then {@code ECS_CONTAINER_METADATA_URI(_V4)} and the credentials URI are not
  *     injected
  * @param taskCgroups whether the engine lets containers nest under a task's cgroup
  *     ({@link HostInfo#taskCgroups()}); when false, task-level limits are applied to each container
@@ -32,7 +32,7 @@ public record LaunchContext(
     String launchType,
     String bindAddress,
     Map<String, String> instanceLabels,
-    String metadataBaseUrl,
+    TaskEndpoint taskEndpoint,
     boolean taskCgroups,
     Sandbox sandbox) {
 
@@ -53,6 +53,6 @@ public record LaunchContext(
   /** This context once the task's sandbox runs: containers then join its network or cgroup. */
   public LaunchContext withSandbox(Sandbox running) {
     return new LaunchContext(scope, clusterName, taskArn, taskId, launchType, bindAddress, instanceLabels,
-        metadataBaseUrl, taskCgroups, running);
+        taskEndpoint, taskCgroups, running);
   }
 }

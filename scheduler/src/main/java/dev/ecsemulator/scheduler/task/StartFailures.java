@@ -10,16 +10,12 @@ final class StartFailures {
 
   private StartFailures() {}
 
-  /** ECS on Fargate fails a task whose secrets or files it cannot fetch this way (stopped-task-errors). */
+  /** ECS on Fargate fails a task whose files or volumes it cannot fetch this way (stopped-task-errors). */
   static String unresolved(List<UnresolvedInput> unresolved) {
     UnresolvedInput first = unresolved.get(0);
     String what = switch (first.kind()) {
-      case SECRET -> "unable to pull secrets or registry auth: ecs-emulator has no secret store; secret "
-          + first.name() + " of container " + first.containerName() + " (" + first.source() + ") cannot be resolved";
       case ENVIRONMENT_FILE -> "failed to download env files: ecs-emulator cannot fetch " + first.source()
           + " for container " + first.containerName();
-      case LOG_SECRET_OPTION -> "unable to pull secrets or registry auth: log option " + first.name()
-          + " of container " + first.containerName() + " (" + first.source() + ") cannot be resolved";
       case VOLUME -> "failed to mount volume " + first.name() + ": " + first.source()
           + " is not available to ecs-emulator";
     };

@@ -19,6 +19,7 @@ import dev.ecsemulator.scheduler.runtime.LocalHostPaths;
 import dev.ecsemulator.scheduler.runtime.ManagedVolume;
 import dev.ecsemulator.scheduler.runtime.ObservedContainer;
 import dev.ecsemulator.scheduler.runtime.PullPolicy;
+import dev.ecsemulator.scheduler.runtime.TaskEndpoint;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -66,19 +67,24 @@ public final class TaskEngine implements AutoCloseable {
    * @param containerCleanupDelay how long a STOPPED task's containers are kept (for their logs)
    * @param pullPolicy when images are pulled
    * @param bindAddress the address published ports bind to
-   * @param metadataBaseUrl the task metadata endpoint base, or null when none is served
+   * @param taskEndpoint the task metadata and credentials endpoint new containers are told about, asked at
+   *     each launch ({@link TaskEndpoint.Source#NONE} when the emulator serves none)
    * @param allowHostAccess launch tasks that ask for host-level access ({@link HostAccessRules}); when false they
    *     stop with TaskFailedToStart before anything of theirs is created
    * @param hostPaths the host paths tasks may bind without host access
    */
   public record Settings(Duration resyncInterval, Duration stoppedTaskRetention, Duration containerCleanupDelay,
-      PullPolicy pullPolicy, String bindAddress, String metadataBaseUrl, boolean allowHostAccess,
+      PullPolicy pullPolicy, String bindAddress, TaskEndpoint.Source taskEndpoint, boolean allowHostAccess,
       HostPathPolicy hostPaths) {
+
+    public Settings {
+      taskEndpoint = taskEndpoint == null ? TaskEndpoint.Source.NONE : taskEndpoint;
+    }
 
     /** Host access off, with this machine's paths for the local engine. */
     public static Settings defaults(String bindAddress) {
       return new Settings(Duration.ofSeconds(30), Duration.ofHours(1), Duration.ofHours(1),
-          PullPolicy.PREFER_CACHED, bindAddress, null, false,
+          PullPolicy.PREFER_CACHED, bindAddress, TaskEndpoint.Source.NONE, false,
           LocalHostPaths.policy(DockerEngine.resolveHost(null), null));
     }
   }
@@ -99,12 +105,18 @@ public final class TaskEngine implements AutoCloseable {
 
   public TaskEngine(StateStore store, ContainerRuntime runtime, EngineMonitor engine, Clock clock,
       EmulatorInstance instance, Settings settings) {
+    this(store, runtime, engine, clock, instance, settings, ContainerLogDriver.NONE);
+  }
+
+  /** With a log driver that ships containers' output ({@code awslogs}). */
+  public TaskEngine(StateStore store, ContainerRuntime runtime, EngineMonitor engine, Clock clock,
+      EmulatorInstance instance, Settings settings, ContainerLogDriver logs) {
     this.store = store;
     this.runtime = runtime;
     this.engine = engine;
     this.clock = clock;
     this.settings = settings;
-    this.runner = new TaskRunner(store, runtime, engine, clock, settings, Labels.ownedBy(instance));
+    this.runner = new TaskRunner(store, runtime, engine, clock, settings, Labels.ownedBy(instance), logs);
     // Stops block for up to a container's stopTimeout: enough threads that one slow stop does not hold
     // up other tasks. Idle threads go away.
     this.pool = new ThreadPoolExecutor(32, 32, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),

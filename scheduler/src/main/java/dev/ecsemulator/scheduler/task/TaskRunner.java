@@ -23,6 +23,9 @@ import dev.ecsemulator.scheduler.runtime.ObservedContainer;
 import dev.ecsemulator.scheduler.runtime.Sandbox;
 import dev.ecsemulator.scheduler.runtime.UnresolvedInput;
 import dev.ecsemulator.scheduler.runtime.VolumeSpec;
+import dev.ecsemulator.scheduler.secrets.ResolvedSecrets;
+import dev.ecsemulator.scheduler.secrets.SecretsUnavailable;
+import dev.ecsemulator.scheduler.secrets.TaskSecrets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,16 +59,20 @@ final class TaskRunner {
   private final Map<String, String> instanceLabels;
   private final Map<String, Sandbox> sandboxes = new ConcurrentHashMap<>();
   private final UnrunnableTasks unrunnable;
+  private final TaskSecrets secrets;
+  private final ContainerLogDriver logs;
 
   TaskRunner(StateStore store, ContainerRuntime runtime, EngineMonitor engine, Clock clock,
-      TaskEngine.Settings settings, Map<String, String> instanceLabels) {
+      TaskEngine.Settings settings, Map<String, String> instanceLabels, ContainerLogDriver logs) {
     this.store = store;
+    this.logs = logs;
     this.runtime = runtime;
     this.engine = engine;
     this.clock = clock;
     this.settings = settings;
     this.instanceLabels = instanceLabels;
     this.unrunnable = new UnrunnableTasks(store, runtime, engine, clock, sandboxes);
+    this.secrets = TaskSecrets.reading(store, clock);
   }
 
   /**
@@ -137,6 +144,17 @@ final class TaskRunner {
       fail(ref, StartFailures.hostAccess(hostAccess.get()), hostAccess.get().containerName(), definition);
       return Optional.empty();
     }
+    // Read when containers are to be made, before the sandbox: a task whose secrets fail makes nothing.
+    ResolvedSecrets values = ResolvedSecrets.NONE;
+    if (definition.containerDefinitions().stream().anyMatch(cd -> runtimeId(initial, cd.name()) == null)) {
+      try {
+        values = secrets.resolve(ref.scope(), definition);
+      } catch (SecretsUnavailable e) {
+        log.info("Task {} failed to start: {}", initial.taskArn(), e.reason()); // names sources, never values
+        fail(ref, e.reason(), null, definition);
+        return Optional.empty();
+      }
+    }
     String containerName = null;
     try {
       LaunchContext context = context(ref, task);
@@ -160,13 +178,14 @@ final class TaskRunner {
         Map<String, LocalImage> images = new HashMap<>();
         for (ContainerDefinition cd : toCreate) {
           containerName = cd.name();
-          images.put(cd.name(), runtime.ensureImage(cd.image(), settings.pullPolicy()));
+          images.put(cd.name(), runtime.ensureImage(cd.image(), settings.pullPolicy(), values.registryAuth(cd.name())));
         }
         Instant pullStopped = clock.instant();
         List<ContainerObservation> created = new ArrayList<>();
         for (ContainerDefinition cd : toCreate) {
           containerName = cd.name();
-          ContainerSpec spec = specs.container(definition, cd, provisioned.overrides(), context)
+          logs.beforeCreate(ref.scope(), provisioned, definition, cd.name());
+          ContainerSpec spec = values.inject(specs.container(definition, cd, provisioned.overrides(), context), cd)
               .withImage(images.get(cd.name()).reference());
           created.add(Observations.created(cd.name(), runtime.createContainer(spec)));
         }
@@ -190,6 +209,7 @@ final class TaskRunner {
       }
       for (String name : decision.startable()) {
         containerName = name;
+        logs.beforeStart(ref.scope(), current, definition, name, runtimeId(current, name));
         runtime.startContainer(runtimeId(current, name));
       }
       return decision.wakeAt();
@@ -199,9 +219,12 @@ final class TaskRunner {
         engineGone(ref, read(ref));
         return Optional.empty();
       }
-      log.info("Task {} failed to start: {}", task.taskArn(), e.reason());
-      fail(ref, e.reason(), containerName, definition);
+      String reason = values.scrub(e.reason()); // Docker's words might quote a value handed to it
+      log.info("Task {} failed to start: {}", task.taskArn(), reason);
+      fail(ref, reason, containerName, definition);
       return Optional.empty();
+    } catch (RuntimeException bug) {
+      throw values.scrub(bug); // logged as a bug upstream: without the values
     }
   }
 
@@ -386,6 +409,7 @@ final class TaskRunner {
    * recorded containers can be found.
    */
   void cleanUp(TaskRef ref, Task task) {
+    logs.beforeRemoval(ref.scope(), task); // their output goes with them
     for (String id : TaskRecords.runtimeIds(task)) {
       runtime.removeContainer(id);
     }
@@ -441,7 +465,7 @@ final class TaskRunner {
     // A task without a launchType runs as the local instance runs any task: as EC2, RunTask's default.
     String launchType = task.launchType() != null ? task.launchType() : "EC2";
     return new LaunchContext(ref.scope(), clusterName, task.taskArn(), taskId, launchType,
-        settings.bindAddress(), instanceLabels, settings.metadataBaseUrl(), taskCgroups, null);
+        settings.bindAddress(), instanceLabels, settings.taskEndpoint().current(), taskCgroups, null);
   }
 
   private Task read(TaskRef ref) {

@@ -21,6 +21,7 @@ class ManagedResourcesTest {
   final DockerEngine engine = new DockerEngine(DockerEngine.resolveHost(null));
   final DockerClient docker = engine.client();
   final List<String> created = new ArrayList<>();
+  final List<String> networks = new ArrayList<>();
   final EmulatorInstance us = EmulatorInstance.forDataDir(Path.of("/tmp/ecs-emulator-test-us-" + System.nanoTime()));
   final EmulatorInstance them = EmulatorInstance.forDataDir(Path.of("/tmp/ecs-emulator-test-them-" + System.nanoTime()));
 
@@ -32,11 +33,34 @@ class ManagedResourcesTest {
     return id;
   }
 
+  String createNetwork(Map<String, String> labels) {
+    String id = docker.createNetworkCmd().withName("ecs-emulator-test-" + System.nanoTime()).withLabels(labels)
+        .exec().getId();
+    networks.add(id);
+    return id;
+  }
+
+  boolean networkExists(String id) {
+    try {
+      docker.inspectNetworkCmd().withNetworkId(id).exec();
+      return true;
+    } catch (NotFoundException e) {
+      return false;
+    }
+  }
+
   @AfterEach
   void removeWhatThisTestCreated() {
     for (String id : created) {
       try {
         docker.removeContainerCmd(id).withForce(true).exec();
+      } catch (NotFoundException gone) {
+        // removed by the code under test
+      }
+    }
+    for (String id : networks) {
+      try {
+        docker.removeNetworkCmd(id).exec();
       } catch (NotFoundException gone) {
         // removed by the code under test
       }
@@ -66,6 +90,21 @@ class ManagedResourcesTest {
     assertThat(exists(ours)).isFalse();
     assertThat(exists(theirs)).isTrue();
     assertThat(exists(unlabelled)).isTrue();
+  }
+
+  @Test
+  void removesItsOwnNetworksButLeavesTheTaskEndpointsToItsOwner() {
+    String ours = createNetwork(Labels.ownedBy(us));
+    Map<String, String> endpointLabels = new HashMap<>(Labels.ownedBy(us));
+    endpointLabels.put(Labels.ROLE, Labels.TASK_ENDPOINT_ROLE);
+    String endpoint = createNetwork(endpointLabels);
+    String theirs = createNetwork(Labels.ownedBy(them));
+
+    new ManagedResources(engine, us).removeAll();
+
+    assertThat(networkExists(ours)).isFalse();
+    assertThat(networkExists(endpoint)).as("another emulator's tasks may use its address").isTrue();
+    assertThat(networkExists(theirs)).isTrue();
   }
 
   @Test

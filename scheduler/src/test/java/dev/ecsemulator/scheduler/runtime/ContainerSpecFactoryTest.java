@@ -93,20 +93,89 @@ class ContainerSpecFactoryTest {
         Map.entry("C", "3"), Map.entry("AWS_DEFAULT_REGION", "eu-west-1"), Map.entry("AWS_REGION", "eu-west-1"));
   }
 
+  private static final EndpointIds IDS = EndpointIds.of(new byte[32]);
+  private static final TaskEndpoint PORT_80 = new TaskEndpoint("http://169.254.170.2", IDS, null);
+
   @Test
   void metadataUrisOnlyWhenTheEmulatorServesAnEndpoint() {
     ContainerDefinition container = container("app").build();
-    LaunchContext served = Fixtures.withMetadata(Fixtures.context("FARGATE", true), "http://127.0.0.1:4566/_meta");
+    LaunchContext served = Fixtures.withEndpoint(Fixtures.context("FARGATE", true), PORT_80);
     ContainerSpec spec = factory.container(task("bridge", container), container, null, served);
-    String id = ContainerSpecFactory.metadataEndpointId(Fixtures.TASK_ARN, "app");
+    String id = IDS.container(Fixtures.TASK_ARN, "app");
 
     assertThat(spec.environment())
-        .containsEntry("ECS_CONTAINER_METADATA_URI", "http://127.0.0.1:4566/_meta/v3/" + id)
-        .containsEntry("ECS_CONTAINER_METADATA_URI_V4", "http://127.0.0.1:4566/_meta/v4/" + id)
-        .containsEntry("AWS_EXECUTION_ENV", "AWS_ECS_FARGATE");
-    assertThat(id).matches("[0-9a-f-]{36}");
+        .containsEntry("ECS_CONTAINER_METADATA_URI", "http://169.254.170.2/v3/" + id)
+        .containsEntry("ECS_CONTAINER_METADATA_URI_V4", "http://169.254.170.2/v4/" + id)
+        .containsEntry("AWS_EXECUTION_ENV", "AWS_ECS_FARGATE")
+        .doesNotContainKeys("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", "AWS_CONTAINER_CREDENTIALS_FULL_URI",
+            "AWS_ENDPOINT_URL");
+    assertThat(id).matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
     assertThat(spec(container).environment()).doesNotContainKeys("ECS_CONTAINER_METADATA_URI",
         "ECS_CONTAINER_METADATA_URI_V4");
+  }
+
+  @Test
+  void eachContainerHasItsOwnEndpointIdAndTheAgentsValuesWin() {
+    ContainerDefinition app = container("app")
+        .environment(List.of(env("ECS_CONTAINER_METADATA_URI_V4", "mine"))).build();
+    ContainerDefinition side = container("side").build();
+    TaskDefinition definition = task("bridge", app, side);
+    LaunchContext served = Fixtures.withEndpoint(ec2(), PORT_80);
+
+    String appUri = factory.container(definition, app, null, served).environment().get("ECS_CONTAINER_METADATA_URI_V4");
+    String sideUri = factory.container(definition, side, null, served).environment().get("ECS_CONTAINER_METADATA_URI_V4");
+
+    assertThat(appUri).isEqualTo("http://169.254.170.2/v4/" + IDS.container(Fixtures.TASK_ARN, "app"));
+    assertThat(sideUri).isEqualTo("http://169.254.170.2/v4/" + IDS.container(Fixtures.TASK_ARN, "side"));
+    assertThat(appUri).isNotEqualTo(sideUri);
+  }
+
+  @Test
+  void aTaskRoleGetsTheRelativeCredentialsUriOnPort80AndTheFullUriOnAnotherPort() {
+    ContainerDefinition container = container("app").build();
+    TaskDefinition definition = task("awsvpc", container).toBuilder()
+        .taskRoleArn("arn:aws:iam::123456789012:role/app").build();
+    LaunchContext context = ec2().withSandbox(Fixtures.sandbox(null));
+    String credentials = "/v2/credentials/" + IDS.credentials(Fixtures.TASK_ARN);
+
+    Map<String, String> on80 = factory.container(definition, container, null,
+        Fixtures.withEndpoint(context, PORT_80)).environment();
+    Map<String, String> on51679 = factory.container(definition, container, null,
+        Fixtures.withEndpoint(context, new TaskEndpoint("http://169.254.170.2:51679", IDS, null))).environment();
+
+    assertThat(on80).containsEntry("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", credentials)
+        .doesNotContainKey("AWS_CONTAINER_CREDENTIALS_FULL_URI");
+    assertThat(on51679).containsEntry("AWS_CONTAINER_CREDENTIALS_FULL_URI", "http://169.254.170.2:51679" + credentials)
+        .containsEntry("ECS_CONTAINER_METADATA_URI_V4",
+            "http://169.254.170.2:51679/v4/" + IDS.container(Fixtures.TASK_ARN, "app"))
+        .doesNotContainKey("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI");
+  }
+
+  @Test
+  void theOverridesTaskRoleCountsToo() {
+    ContainerDefinition container = container("app").build();
+    TaskOverride overrides = TaskOverride.builder().taskRoleArn("arn:aws:iam::123456789012:role/other").build();
+
+    Map<String, String> env = factory.container(task("bridge", container), container, overrides,
+        Fixtures.withEndpoint(ec2(), PORT_80)).environment();
+
+    assertThat(env).containsKey("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI");
+    assertThat(ContainerSpecFactory.taskRoleArn(task("bridge", container), overrides))
+        .isEqualTo("arn:aws:iam::123456789012:role/other");
+  }
+
+  @Test
+  void awsEndpointUrlIsInjectedWhenAskedForUnlessTheTaskSetsIt() {
+    ContainerDefinition plain = container("app").build();
+    ContainerDefinition own = container("own").environment(List.of(env("AWS_ENDPOINT_URL", "http://mine"))).build();
+    TaskDefinition definition = task("bridge", plain, own);
+    LaunchContext context = Fixtures.withEndpoint(ec2(),
+        new TaskEndpoint("http://169.254.170.2", IDS, "http://169.254.170.2:4566"));
+
+    assertThat(factory.container(definition, plain, null, context).environment())
+        .containsEntry("AWS_ENDPOINT_URL", "http://169.254.170.2:4566");
+    assertThat(factory.container(definition, own, null, context).environment())
+        .containsEntry("AWS_ENDPOINT_URL", "http://mine");
   }
 
   @Test

@@ -61,6 +61,15 @@ final class DockerHarness implements AutoCloseable {
     return tag;
   }
 
+  /** Removes an image name if present (an image with another name keeps it, so only the name goes). */
+  void untag(String name) {
+    try {
+      docker.removeImageCmd(name).exec();
+    } catch (NotFoundException gone) {
+      // not there
+    }
+  }
+
   /** The raw {@code docker inspect}, as a test reads it. */
   InspectContainerResponse inspect(String id) {
     return docker.inspectContainerCmd(id).exec();

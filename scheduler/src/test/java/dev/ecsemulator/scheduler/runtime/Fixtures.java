@@ -48,13 +48,13 @@ final class Fixtures {
 
   static LaunchContext withArn(LaunchContext context, String taskArn) {
     return new LaunchContext(context.scope(), context.clusterName(), taskArn, context.taskId(), context.launchType(),
-        context.bindAddress(), context.instanceLabels(), context.metadataBaseUrl(), context.taskCgroups(),
+        context.bindAddress(), context.instanceLabels(), context.taskEndpoint(), context.taskCgroups(),
         context.sandbox());
   }
 
-  static LaunchContext withMetadata(LaunchContext context, String baseUrl) {
+  static LaunchContext withEndpoint(LaunchContext context, TaskEndpoint endpoint) {
     return new LaunchContext(context.scope(), context.clusterName(), context.taskArn(), context.taskId(),
-        context.launchType(), context.bindAddress(), context.instanceLabels(), baseUrl, context.taskCgroups(),
+        context.launchType(), context.bindAddress(), context.instanceLabels(), endpoint, context.taskCgroups(),
         context.sandbox());
   }
 

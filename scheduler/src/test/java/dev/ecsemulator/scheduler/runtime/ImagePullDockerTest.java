@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.github.dockerjava.api.async.ResultCallback;
-import com.github.dockerjava.api.exception.NotFoundException;
-import com.github.dockerjava.api.model.PushResponseItem;
+import com.github.dockerjava.api.model.AuthConfig;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,43 +15,29 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Pulls for real, from a registry on loopback: the sample image pushed there and removed locally is pulled
- * back; pull policies; a missing image fails as ECS says; ECR URIs resolve to a local repository and tag.
+ * back; pull policies; a missing image fails as ECS says; a registry that asks for basic auth is pulled from with
+ * a task's registry credentials; ECR URIs resolve to a local repository and tag.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ImagePullDockerTest {
 
   static final DockerHarness harness = new DockerHarness();
+  static Path binary;
   static LoopbackRegistry registry;
   static String pushed;
   static String sampleId;
 
   @BeforeAll
   static void pushTheSampleImage() throws Exception {
-    Path binary = LoopbackRegistry.binary().orElse(null);
+    binary = LoopbackRegistry.binary().orElse(null);
     assumeTrue(binary != null, "docker-registry is not installed (bin/lib/ensure-docker.sh installs it on Debian)");
     registry = LoopbackRegistry.start(binary);
     sampleId = harness.docker.inspectImageCmd(DockerHarness.SAMPLE).exec().getId();
-    String repository = registry.address() + "/ecs-emulator-test/sample-web";
-    String tag = DockerHarness.randomHex(4);
-    pushed = harness.tag(repository + ":" + tag);
-    harness.docker.tagImageCmd(DockerHarness.SAMPLE, repository, tag).exec();
-    harness.docker.pushImageCmd(repository).withTag(tag).exec(new ResultCallback.Adapter<PushResponseItem>() {
-      @Override
-      public void onNext(PushResponseItem item) {
-        if (item.isErrorIndicated()) {
-          throw new IllegalStateException("push failed: " + item.getErrorDetail());
-        }
-      }
-    }).awaitCompletion();
-    untag(pushed);
+    pushed = registry.pushSample(harness, "ecs-emulator-test/sample-web", null);
   }
 
   static void untag(String tag) {
-    try {
-      harness.docker.removeImageCmd(tag).exec(); // the sample image keeps its own tag, so only the name goes
-    } catch (NotFoundException gone) {
-      // not there
-    }
+    harness.untag(tag);
   }
 
   @AfterAll
@@ -93,6 +77,28 @@ class ImagePullDockerTest {
               .contains("ecs-emulator-test/missing");
           System.out.println(e.reason());
         });
+  }
+
+  @Test
+  void aPrivateImageIsPulledWithTheTasksCredentialsAndRefusedWithout() throws Exception {
+    String user = "ci";
+    String password = "registry-pass-7d2e";
+    // bcrypt of the password, as distribution's htpasswd wants it (a test fixture, not a secret)
+    String htpasswd = user + ":$2b$10$hpQqngWZdMxQy3Zqmdev..wVoYhk6ahcTBhXe7wDh5KQLP3CbJuqu";
+    try (LoopbackRegistry secured = LoopbackRegistry.start(binary, htpasswd)) {
+      String image = secured.pushSample(harness, "ecs-emulator-test/private-web",
+          new AuthConfig().withUsername(user).withPassword(password).withRegistryAddress(secured.address()));
+
+      assertThatThrownBy(() -> harness.runtime.ensureImage(image, PullPolicy.ALWAYS))
+          .isInstanceOfSatisfying(ContainerRuntimeException.class, e -> assertThat(e.reason())
+              .startsWith("CannotPullContainerError: Error response from daemon: ").contains("no basic auth"));
+      assertThatThrownBy(() -> harness.runtime.ensureImage(image, PullPolicy.ALWAYS, new RegistryAuth(user, "wrong")))
+          .isInstanceOf(ContainerRuntimeException.class);
+      LocalImage pulled = harness.runtime.ensureImage(image, PullPolicy.ALWAYS, new RegistryAuth(user, password));
+
+      assertThat(pulled.pulled()).isTrue();
+      assertThat(pulled.id()).isEqualTo(sampleId);
+    }
   }
 
   @Test

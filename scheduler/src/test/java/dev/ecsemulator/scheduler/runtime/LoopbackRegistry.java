@@ -2,6 +2,10 @@ package dev.ecsemulator.scheduler.runtime;
 
 import static org.awaitility.Awaitility.await;
 
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.PushImageCmd;
+import com.github.dockerjava.api.model.AuthConfig;
+import com.github.dockerjava.api.model.PushResponseItem;
 import java.io.File;
 import java.io.IOException;
 import java.net.HttpURLConnection;
@@ -45,6 +49,14 @@ final class LoopbackRegistry implements AutoCloseable {
   }
 
   static LoopbackRegistry start(Path binary) throws IOException {
+    return start(binary, null);
+  }
+
+  /**
+   * With {@code htpasswd} (a {@code user:bcrypt-hash} line) the registry asks for basic auth: {@code /v2/} then
+   * answers 401 without credentials (distribution accepts htpasswd without TLS on loopback).
+   */
+  static LoopbackRegistry start(Path binary, String htpasswd) throws IOException {
     int port;
     try (ServerSocket socket = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
       port = socket.getLocalPort();
@@ -61,6 +73,11 @@ final class LoopbackRegistry implements AutoCloseable {
         http:
           addr: 127.0.0.1:%d
         """.formatted(directory.resolve("data"), port));
+    if (htpasswd != null) {
+      Files.writeString(directory.resolve("htpasswd"), htpasswd + "\n");
+      Files.writeString(config, "auth:\n  htpasswd:\n    realm: ecs-emulator-test\n    path: "
+          + directory.resolve("htpasswd") + "\n", java.nio.file.StandardOpenOption.APPEND);
+    }
     Process process = new ProcessBuilder(binary.toString(), "serve", config.toString())
         .redirectErrorStream(true)
         .redirectOutput(directory.resolve("registry.log").toFile())
@@ -75,6 +92,31 @@ final class LoopbackRegistry implements AutoCloseable {
     return registry;
   }
 
+  /**
+   * Pushes the harness's sample image here as {@code REGISTRY/repository:<random tag>}, with {@code auth} (or none),
+   * and removes that name locally so that its next use pulls. Returns the name (a harness tag: removed on close).
+   */
+  String pushSample(DockerHarness harness, String repository, AuthConfig auth) throws InterruptedException {
+    String fullRepository = address() + "/" + repository;
+    String tag = DockerHarness.randomHex(4);
+    String pushed = harness.tag(fullRepository + ":" + tag);
+    harness.docker.tagImageCmd(DockerHarness.SAMPLE, fullRepository, tag).exec();
+    PushImageCmd push = harness.docker.pushImageCmd(fullRepository).withTag(tag);
+    if (auth != null) {
+      push = push.withAuthConfig(auth);
+    }
+    push.exec(new ResultCallback.Adapter<PushResponseItem>() {
+      @Override
+      public void onNext(PushResponseItem item) {
+        if (item.isErrorIndicated()) {
+          throw new IllegalStateException("push failed: " + item.getErrorDetail());
+        }
+      }
+    }).awaitCompletion();
+    harness.untag(pushed);
+    return pushed;
+  }
+
   String address() {
     return "127.0.0.1:" + port;
   }
@@ -84,7 +126,8 @@ final class LoopbackRegistry implements AutoCloseable {
       HttpURLConnection connection = (HttpURLConnection) URI.create("http://" + address() + "/v2/").toURL().openConnection();
       connection.setConnectTimeout(500);
       connection.setReadTimeout(1000);
-      return connection.getResponseCode() == 200;
+      int status = connection.getResponseCode();
+      return status == 200 || status == 401; // 401: it answers, and wants credentials
     } catch (IOException e) {
       return false;
     }

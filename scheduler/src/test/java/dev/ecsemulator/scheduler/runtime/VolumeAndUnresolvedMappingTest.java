@@ -71,7 +71,7 @@ class VolumeAndUnresolvedMappingTest {
   }
 
   @Test
-  void secretsEnvironmentFilesAndLogSecretsAreReportedNotInvented() {
+  void environmentFilesAreReportedNotInvented() {
     ContainerDefinition app = container("app")
         .secrets(List.of(Secret.builder().name("DB_PASSWORD").valueFrom("arn:aws:ssm:eu-west-1:1:parameter/db").build()))
         .environmentFiles(List.of(EnvironmentFile.builder().type("s3").value("arn:aws:s3:::b/app.env").build()))
@@ -84,11 +84,9 @@ class VolumeAndUnresolvedMappingTest {
     var overrides = Fixtures.overrides(ContainerOverride.builder().name("plain").environmentFiles(List.of(
         EnvironmentFile.builder().type("s3").value("arn:aws:s3:::b/extra.env").build())).build());
 
+    // Secrets and log secret options come from the emulator's stores (scheduler.secrets): not unresolved.
     assertThat(factory.unresolved(definition, overrides)).containsExactly(
-        new UnresolvedInput("app", Kind.SECRET, "DB_PASSWORD", "arn:aws:ssm:eu-west-1:1:parameter/db"),
         new UnresolvedInput("app", Kind.ENVIRONMENT_FILE, "s3", "arn:aws:s3:::b/app.env"),
-        new UnresolvedInput("app", Kind.LOG_SECRET_OPTION, "splunk-token",
-            "arn:aws:secretsmanager:eu-west-1:1:secret:t"),
         new UnresolvedInput("plain", Kind.ENVIRONMENT_FILE, "s3", "arn:aws:s3:::b/extra.env"));
     assertThat(factory.container(definition, app, null, ec2()).environment()).doesNotContainKey("DB_PASSWORD");
     assertThat(factory.unresolved(Fixtures.task("bridge", plain), null)).isEmpty();
