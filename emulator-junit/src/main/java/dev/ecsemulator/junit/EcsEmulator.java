@@ -61,8 +61,9 @@ public final class EcsEmulator {
 
   /**
    * A new AWS SDK v2 client of a service on the endpoint ({@code EcsClient}, {@code EcsAsyncClient},
-   * {@code SecretsManagerClient}, {@code SsmClient}, {@code CloudWatchLogsClient}, or their async forms), built
-   * from the test's own SDK with the SDK's default HTTP client. The caller closes it.
+   * {@code SecretsManagerClient}, {@code SsmClient}, {@code CloudWatchLogsClient},
+   * {@code ElasticLoadBalancingV2Client}, or their async forms), built from the test's own SDK with the SDK's default
+   * HTTP client. The caller closes it.
    */
   public <C> C client(Class<C> type) {
     return SdkClients.build(type, target());

@@ -10,7 +10,7 @@ final class SdkTypes {
 
   private static final String SERVICES = "software.amazon.awssdk.services.";
   /** The SDK packages of the services on the emulator's endpoint. */
-  static final Set<String> SERVED = Set.of("ecs", "secretsmanager", "ssm", "cloudwatchlogs");
+  static final Set<String> SERVED = Set.of("ecs", "secretsmanager", "ssm", "cloudwatchlogs", "elasticloadbalancingv2");
   private static final String REGION = "software.amazon.awssdk.regions.Region";
 
   private SdkTypes() {

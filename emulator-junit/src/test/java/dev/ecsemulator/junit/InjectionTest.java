@@ -8,6 +8,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.ecs.EcsAsyncClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
@@ -52,14 +53,17 @@ class InjectionTest {
 
   @Test
   void everyServiceOfTheEndpointHasItsClient(SecretsManagerClient secrets, SsmClient ssm, CloudWatchLogsClient logs,
-      EcsAsyncClient async) {
+      ElasticLoadBalancingV2Client elb, EcsAsyncClient async) {
     secrets.createSecret(b -> b.name("db-password").secretString("s3cr3t"));
     ssm.putParameter(b -> b.name("/app/db-host").value("db.internal").type("String"));
     logs.createLogGroup(b -> b.logGroupName("/ecs/web"));
+    String targetGroupArn = elb.createTargetGroup(b -> b.name("web").protocol("HTTP").port(8080).vpcId("vpc-0"))
+        .targetGroups().get(0).targetGroupArn();
 
     assertThat(secrets.getSecretValue(b -> b.secretId("db-password")).secretString()).isEqualTo("s3cr3t");
     assertThat(ssm.getParameter(b -> b.name("/app/db-host")).parameter().value()).isEqualTo("db.internal");
     assertThat(logs.describeLogGroups().logGroups()).extracting(g -> g.logGroupName()).containsExactly("/ecs/web");
+    assertThat(targetGroupArn).startsWith("arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/web/");
     assertThat(async.listClusters().join().clusterArns()).isEmpty();
   }
 

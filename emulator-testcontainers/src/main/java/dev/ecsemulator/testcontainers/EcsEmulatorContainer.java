@@ -26,7 +26,7 @@ import org.testcontainers.utility.DockerImageName;
 
 /**
  * ecs-emulator in a container: the image {@code ecs-emulator/ecs-emulator} (built by {@code bin/build-image}) serving
- * the ECS API (and Secrets Manager, SSM, CloudWatch Logs) on port 4566, and running tasks as containers on the
+ * the ECS API (and Secrets Manager, SSM, CloudWatch Logs, ELBv2) on port 4566, and running tasks as containers on the
  * host's Docker engine through its mounted socket, as LocalStack does.
  *
  * <pre>{@code
