@@ -36,7 +36,8 @@ public final class EcsEmulatorExtension
   /** The {@code @ResourceLock} every {@link EcsEmulatorTest} class holds. */
   public static final String RESOURCE_LOCK = "dev.ecsemulator.junit.EcsEmulator";
 
-  private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(EcsEmulatorExtension.class);
+  private static final ExtensionContext.Namespace NAMESPACE =
+      ExtensionContext.Namespace.create(EcsEmulatorExtension.class);
 
   private final EmulatorSettings configured; // null: read @EcsEmulatorTest
   private volatile EcsEmulator current;

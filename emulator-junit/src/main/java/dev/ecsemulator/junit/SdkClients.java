@@ -30,7 +30,8 @@ final class SdkClients {
   /** A new client of {@code type} for the emulator; the caller closes it. */
   static <C> C build(Class<C> type, Target target) {
     if (!SdkTypes.isClient(type)) {
-      throw new IllegalArgumentException(type.getName() + " is not an AWS SDK v2 client of a service the emulator serves ("
+      throw new IllegalArgumentException(type.getName()
+          + " is not an AWS SDK v2 client of a service the emulator serves ("
           + String.join(", ", SdkTypes.SERVED) + ")");
     }
     Object builder;
@@ -49,7 +50,10 @@ final class SdkClients {
     return type.cast(((SdkBuilder<?, ?>) builder).build());
   }
 
-  /** Points {@code builder} at the emulator: endpoint, region and static credentials. The HTTP client is the SDK's choice. */
+  /**
+   * Points {@code builder} at the emulator: endpoint, region and static credentials. The HTTP client is the SDK's
+   * choice.
+   */
   static <B extends AwsClientBuilder<?, ?>> B configure(B builder, Target target) {
     builder.endpointOverride(target.endpoint());
     builder.region(Region.of(target.region()));
