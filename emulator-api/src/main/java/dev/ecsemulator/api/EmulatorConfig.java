@@ -94,6 +94,25 @@ public record EmulatorConfig(int port, String bind, String region, String accoun
         allowedHosts, settings);
   }
 
+  /**
+   * The configuration {@code java -jar ecs-emulator.jar ARGS} would run with, from the command-line options alone
+   * (no {@code ECS_EMULATOR_*} variable is read), for programs that embed the emulator, such as the JUnit extension.
+   *
+   * @throws IllegalArgumentException for a bad option, with the one-line message the jar prints; also for
+   *     {@code --help} and {@code --version}, which start nothing
+   */
+  public static EmulatorConfig fromArguments(String... args) {
+    try {
+      CommandLineOptions.Parsed parsed = Main.OPTIONS.parse(args, name -> null);
+      if (parsed.action() != CommandLineOptions.Parsed.Action.RUN) {
+        throw new IllegalArgumentException("--help and --version start no emulator");
+      }
+      return Main.config(parsed.values());
+    } catch (CommandLineOptions.UsageException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
+    }
+  }
+
   /** Where durable state lives. */
   public Path stateDir() {
     return dataDir.resolve("state");
