@@ -4,7 +4,7 @@ import java.util.List;
 import software.amazon.awssdk.services.ecs.EcsClient;
 
 /**
- * The main of a test JVM that {@link CleanupDockerTest} interrupts: starts an emulator as the extension does, runs a
+ * The main of a test JVM that {@link CleanupDockerIT} interrupts: starts an emulator as the extension does, runs a
  * task, prints {@code READY <instance ID>} and waits to be stopped.
  */
 public final class ChildJvmEmulator {
