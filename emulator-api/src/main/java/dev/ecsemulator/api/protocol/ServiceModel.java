@@ -86,6 +86,53 @@ public final class ServiceModel {
     return metadata.path("protocol").asText();
   }
 
+  /**
+   * Every wire protocol the service speaks, in the model's order of preference ({@code metadata.protocols}; older
+   * models name only {@code metadata.protocol}). CloudWatch's: {@code smithy-rpc-v2-cbor}, {@code json}, {@code query}.
+   */
+  public java.util.List<String> protocols() {
+    java.util.List<String> all = new java.util.ArrayList<>();
+    metadata.path("protocols").forEach(p -> all.add(p.asText()));
+    return all.isEmpty() ? java.util.List.of(protocol()) : java.util.List.copyOf(all);
+  }
+
+  /** Whether the service speaks {@code protocol} ({@code json}, {@code smithy-rpc-v2-cbor}, {@code query}). */
+  public boolean speaks(String protocol) {
+    return protocols().contains(protocol);
+  }
+
+  /**
+   * The Smithy namespace of the service's shapes ({@code com.amazonaws.cloudwatch}), which Smithy RPC v2 answers put
+   * before an error's name in {@code __type}: AWS's models are named {@code com.amazonaws.} and the service ID in
+   * lower case without spaces.
+   */
+  public String smithyNamespace() {
+    return "com.amazonaws." + metadata.path("serviceId").asText(signingName()).toLowerCase(java.util.Locale.ROOT)
+        .replace(" ", "");
+  }
+
+  /**
+   * The {@code x-amzn-query-error} header of an error answer of a service that once spoke the query protocol
+   * ({@code metadata.awsQueryCompatible}, CloudWatch): {@code Code;Sender} or {@code Code;Receiver}, with the error's
+   * query code from its shape ({@code InvalidParameterValueException} is {@code InvalidParameterValue}); SDKs report
+   * that code. Empty for other services.
+   */
+  public Optional<String> queryError(String errorCode, int httpStatus) {
+    if (!metadata.has("awsQueryCompatible")) {
+      return Optional.empty();
+    }
+    JsonNode error = shapes.path(errorCode).path("error");
+    String code = error.path("code").asText(errorCode);
+    boolean sender = error.has("senderFault") ? error.path("senderFault").asBoolean() : httpStatus < 500;
+    return Optional.of(code + ";" + (sender ? "Sender" : "Receiver"));
+  }
+
+  /** The name of the operation's output shape, if it has one. */
+  public Optional<String> outputShape(String operation) {
+    JsonNode output = operations.path(operation).path("output").path("shape");
+    return output.isMissingNode() ? Optional.empty() : Optional.of(output.asText());
+  }
+
   /** The content type of a JSON-protocol service's answers: {@code application/x-amz-json-1.1} or {@code -1.0}. */
   public String jsonContentType() {
     return "application/x-amz-json-" + metadata.path("jsonVersion").asText("1.1");
