@@ -20,7 +20,11 @@ import dev.ecsemulator.api.protocol.OperationTable;
 import dev.ecsemulator.api.protocol.ProtocolRouter;
 import dev.ecsemulator.api.protocol.ScopeResolver;
 import dev.ecsemulator.api.protocol.ServiceModel;
+import dev.ecsemulator.api.cloudwatch.CloudWatchService;
 import dev.ecsemulator.api.logs.LogsService;
+import dev.ecsemulator.api.protocol.SmithyRpcV2CborProtocol;
+import dev.ecsemulator.core.cloudwatch.CloudWatch;
+import dev.ecsemulator.core.cloudwatch.CloudWatchKinds;
 import dev.ecsemulator.api.secretsmanager.SecretsManagerService;
 import dev.ecsemulator.api.ssm.SsmService;
 import dev.ecsemulator.core.EcsKinds;
@@ -95,7 +99,8 @@ public final class Emulator implements AutoCloseable {
 
   /** The model resource of every service on the endpoint, read at start (see {@link Prestart}). */
   static final List<String> SERVICE_MODELS =
-      List.of(EcsService.MODEL, SecretsManagerService.MODEL, SsmService.MODEL, LogsService.MODEL);
+      List.of(EcsService.MODEL, SecretsManagerService.MODEL, SsmService.MODEL, LogsService.MODEL,
+          CloudWatchService.MODEL);
 
   private final EmulatorConfig config;
   private final EmulatorInstance instance;
@@ -117,6 +122,8 @@ public final class Emulator implements AutoCloseable {
   private final ServiceController services;
   /** CloudWatch Logs: its operations, and the store of log events shipping appends to. */
   private final Logs logs;
+  /** CloudWatch metrics and alarms. */
+  private final CloudWatch cloudWatch;
   private final io.javalin.http.Handler api;
   private volatile TaskEndpoints taskEndpoints; // set once scheduling has started, when the endpoint is served
   private int port;
@@ -164,13 +171,17 @@ public final class Emulator implements AutoCloseable {
     // Services whose tasks did not change while the engine was away still get a look when it is back.
     monitor.onReconnect(services::reconcileAll);
     this.logs = Logs.start(store, clock, config.logs());
+    this.cloudWatch = new CloudWatch(store, clock, dev.ecsemulator.core.cloudwatch.AlarmActions.NONE);
+    AwsService monitoring = CloudWatchService.create(prestart.model(CloudWatchService.MODEL), cloudWatch);
     this.apis = List.of(
         EcsService.of(ecsModel, operations),
         SsmService.create(prestart.model(SsmService.MODEL), store, clock),
         SecretsManagerService.create(prestart.model(SecretsManagerService.MODEL), store, clock),
-        LogsService.create(prestart.model(LogsService.MODEL), logs));
-    AwsJsonProtocol json = new AwsJsonProtocol(apis, new ScopeResolver(config.accountId(), config.region()));
-    this.api = new ProtocolRouter(json);
+        LogsService.create(prestart.model(LogsService.MODEL), logs),
+        monitoring);
+    ScopeResolver scopes = new ScopeResolver(config.accountId(), config.region());
+    AwsJsonProtocol json = new AwsJsonProtocol(apis, scopes);
+    this.api = new ProtocolRouter(json, new SmithyRpcV2CborProtocol(List.of(monitoring), scopes));
     this.server = prestart.server();
     server.serve(new EcsHttpServer.Routes(api, this::health, this::reset));
   }
@@ -190,7 +201,8 @@ public final class Emulator implements AutoCloseable {
         dev.ecsemulator.core.service.ServiceKinds.CREATE_REQUEST,
         dev.ecsemulator.scheduler.service.runner.SchedulerState.KIND).withIndexes(EcsKinds.indexes())
         .with(SecretsManagerKinds.all())
-        .with(LogsKinds.all());
+        .with(LogsKinds.all())
+        .with(CloudWatchKinds.all());
   }
 
   private static StateStore openStore(EmulatorConfig config) {
@@ -325,6 +337,11 @@ public final class Emulator implements AutoCloseable {
   /** CloudWatch Logs, e.g. to append container output ({@link dev.ecsemulator.core.logs.LogEvents#append}). */
   public Logs logs() {
     return logs;
+  }
+
+  /** CloudWatch metrics and alarms, e.g. to evaluate alarms at a given time in tests. */
+  public CloudWatch cloudWatch() {
+    return cloudWatch;
   }
 
   /** How many of the ECS model's operations the dispatch table implements. */
