@@ -20,7 +20,13 @@ import dev.ecsemulator.api.protocol.OperationTable;
 import dev.ecsemulator.api.protocol.ProtocolRouter;
 import dev.ecsemulator.api.protocol.ScopeResolver;
 import dev.ecsemulator.api.protocol.ServiceModel;
+import dev.ecsemulator.api.autoscaling.AutoScalingService;
+import dev.ecsemulator.api.autoscaling.EcsServiceActuator;
 import dev.ecsemulator.api.cloudwatch.CloudWatchService;
+import dev.ecsemulator.core.autoscaling.ApplicationAutoScaling;
+import dev.ecsemulator.core.autoscaling.AutoScalingKinds;
+import dev.ecsemulator.scheduler.metrics.DockerContainerStats;
+import dev.ecsemulator.scheduler.metrics.MetricsLoop;
 import dev.ecsemulator.api.logs.LogsService;
 import dev.ecsemulator.api.protocol.SmithyRpcV2CborProtocol;
 import dev.ecsemulator.core.cloudwatch.CloudWatch;
@@ -100,7 +106,7 @@ public final class Emulator implements AutoCloseable {
   /** The model resource of every service on the endpoint, read at start (see {@link Prestart}). */
   static final List<String> SERVICE_MODELS =
       List.of(EcsService.MODEL, SecretsManagerService.MODEL, SsmService.MODEL, LogsService.MODEL,
-          CloudWatchService.MODEL);
+          CloudWatchService.MODEL, AutoScalingService.MODEL);
 
   private final EmulatorConfig config;
   private final EmulatorInstance instance;
@@ -124,6 +130,10 @@ public final class Emulator implements AutoCloseable {
   private final Logs logs;
   /** CloudWatch metrics and alarms. */
   private final CloudWatch cloudWatch;
+  /** Application Auto Scaling of ECS services. */
+  private final ApplicationAutoScaling autoScaling;
+  /** Publishes AWS/ECS metrics and evaluates alarms every metrics period. */
+  private final MetricsLoop metrics;
   private final io.javalin.http.Handler api;
   private volatile TaskEndpoints taskEndpoints; // set once scheduling has started, when the endpoint is served
   private int port;
@@ -157,9 +167,9 @@ public final class Emulator implements AutoCloseable {
         new TaskCommands(store, Ids.random(), clock, monitor::resources, instance.id()), new TaskQueries(store));
     ContainerInstanceOperations.register(operations, new ContainerInstanceQueries(store, monitor::reachable));
     IdSource serviceIds = IdSource.random();
-    ServiceOperations.register(operations,
-        new ServiceCommands(store, clock, new ReconcilerDeploymentStarter(serviceIds)),
-        new ServiceQueries(store), new ServiceDeploymentQueries(store));
+    ServiceCommands serviceCommands = new ServiceCommands(store, clock, new ReconcilerDeploymentStarter(serviceIds));
+    ServiceQueries serviceQueries = new ServiceQueries(store);
+    ServiceOperations.register(operations, serviceCommands, serviceQueries, new ServiceDeploymentQueries(store));
     // Counts saved by the previous process may no longer match the saved tasks (see ServiceRecount):
     // correct them before the routes are handed over below, so no answer shows a count from that life.
     int recounted = ServiceRecount.all(store, clock);
@@ -171,14 +181,22 @@ public final class Emulator implements AutoCloseable {
     // Services whose tasks did not change while the engine was away still get a look when it is back.
     monitor.onReconnect(services::reconcileAll);
     this.logs = Logs.start(store, clock, config.logs());
-    this.cloudWatch = new CloudWatch(store, clock, dev.ecsemulator.core.cloudwatch.AlarmActions.NONE);
+    // CloudWatch's alarms call scaling policies, whose target-tracking alarms live in CloudWatch: wired in two steps.
+    ApplicationAutoScaling.Wiring scaling =
+        ApplicationAutoScaling.wire(store, clock, new EcsServiceActuator(serviceCommands, serviceQueries));
+    this.cloudWatch = new CloudWatch(store, clock, scaling.actions());
+    int alarmPeriod = (int) Math.min(60, config.metricsPeriod().toSeconds());
+    this.autoScaling = scaling.start(cloudWatch, alarmPeriod);
+    this.metrics = MetricsLoop.start(store, clock, config.metricsPeriod(), new DockerContainerStats(docker),
+        monitor::reachable, cloudWatch, autoScaling);
     AwsService monitoring = CloudWatchService.create(prestart.model(CloudWatchService.MODEL), cloudWatch);
     this.apis = List.of(
         EcsService.of(ecsModel, operations),
         SsmService.create(prestart.model(SsmService.MODEL), store, clock),
         SecretsManagerService.create(prestart.model(SecretsManagerService.MODEL), store, clock),
         LogsService.create(prestart.model(LogsService.MODEL), logs),
-        monitoring);
+        monitoring,
+        AutoScalingService.create(prestart.model(AutoScalingService.MODEL), autoScaling));
     ScopeResolver scopes = new ScopeResolver(config.accountId(), config.region());
     AwsJsonProtocol json = new AwsJsonProtocol(apis, scopes);
     this.api = new ProtocolRouter(json, new SmithyRpcV2CborProtocol(List.of(monitoring), scopes));
@@ -202,7 +220,8 @@ public final class Emulator implements AutoCloseable {
         dev.ecsemulator.scheduler.service.runner.SchedulerState.KIND).withIndexes(EcsKinds.indexes())
         .with(SecretsManagerKinds.all())
         .with(LogsKinds.all())
-        .with(CloudWatchKinds.all());
+        .with(CloudWatchKinds.all())
+        .with(AutoScalingKinds.all());
   }
 
   private static StateStore openStore(EmulatorConfig config) {
@@ -344,6 +363,11 @@ public final class Emulator implements AutoCloseable {
     return cloudWatch;
   }
 
+  /** Application Auto Scaling, e.g. to run scheduled actions at a given time in tests. */
+  public ApplicationAutoScaling autoScaling() {
+    return autoScaling;
+  }
+
   /** How many of the ECS model's operations the dispatch table implements. */
   public int implementedOperations() {
     return operations.operations().size();
@@ -462,6 +486,7 @@ public final class Emulator implements AutoCloseable {
       }
       docker.close();
     } finally {
+      metrics.close(); // it writes metrics and alarm states to the store
       logs.close(); // its sweeps write to the store: they stop first
       try {
         store.close();

@@ -49,6 +49,38 @@ public final class AlarmCommands {
    */
   public void put(Scope scope, PutMetricAlarmInput input) {
     check(input);
+    save(scope, input);
+  }
+
+  /**
+   * An alarm the emulator makes for another service (target tracking's), whose period may be the emulator's short
+   * metrics period, which PutMetricAlarm would refuse.
+   */
+  public void putManaged(Scope scope, PutMetricAlarmInput input) {
+    save(scope, input);
+  }
+
+  /** Deletes the alarms that exist of {@code names}, with their history (a managed alarm's owner going). */
+  public void deleteManaged(Scope scope, List<String> names) {
+    store.write(scope, txn -> {
+      for (String name : names) {
+        if (txn.remove(ALARM, name)) {
+          removeHistory(txn, name);
+        }
+      }
+      return null;
+    });
+  }
+
+  private static void removeHistory(dev.ecsemulator.core.state.StateTxn txn, String name) {
+    for (String key : txn.keys(HISTORY)) {
+      if (key.startsWith(AlarmHistory.prefix(name))) {
+        txn.remove(HISTORY, key);
+      }
+    }
+  }
+
+  private void save(Scope scope, PutMetricAlarmInput input) {
     Instant now = clock.instant();
     store.write(scope, txn -> {
       MetricAlarm old = txn.get(ALARM, input.alarmName()).orElse(null);
@@ -109,11 +141,7 @@ public final class AlarmCommands {
       }
       for (String name : names) {
         txn.remove(ALARM, name);
-        for (String key : txn.keys(HISTORY)) {
-          if (key.startsWith(AlarmHistory.prefix(name))) {
-            txn.remove(HISTORY, key);
-          }
-        }
+        removeHistory(txn, name);
       }
       return null;
     });

@@ -1,0 +1,27 @@
+package dev.ecsemulator.scheduler.metrics;
+
+import java.io.IOException;
+import java.util.Optional;
+
+/**
+ * One sample of a container's counters: where the metrics loop gets usage from. The Docker implementation asks the
+ * engine once per container per period ({@link DockerContainerStats}).
+ */
+public interface ContainerStats {
+
+  /**
+   * The container's counters now; empty when it is gone.
+   *
+   * @throws IOException when the engine does not answer
+   */
+  Optional<Sample> read(String containerId) throws IOException;
+
+  /**
+   * @param cpuNanos CPU time used since the container started, in nanoseconds (Docker's
+   *     {@code cpu_stats.cpu_usage.total_usage})
+   * @param memoryBytes memory used now, page cache excluded, as the ECS agent counts it
+   *     ({@code memory_stats.usage} less {@code stats.cache} on cgroup v1, {@code inactive_file} on v2)
+   * @param readNanos when the sample was read, on a monotonic clock of the caller's
+   */
+  record Sample(long cpuNanos, long memoryBytes, long readNanos) {}
+}
