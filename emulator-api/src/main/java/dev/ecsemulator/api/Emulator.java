@@ -31,6 +31,8 @@ import dev.ecsemulator.api.logs.LogsService;
 import dev.ecsemulator.api.protocol.SmithyRpcV2CborProtocol;
 import dev.ecsemulator.core.cloudwatch.CloudWatch;
 import dev.ecsemulator.core.cloudwatch.CloudWatchKinds;
+import dev.ecsemulator.api.elbv2.Elbv2Service;
+import dev.ecsemulator.api.protocol.AwsQueryProtocol;
 import dev.ecsemulator.api.secretsmanager.SecretsManagerService;
 import dev.ecsemulator.api.ssm.SsmService;
 import dev.ecsemulator.core.EcsKinds;
@@ -106,7 +108,7 @@ public final class Emulator implements AutoCloseable {
   /** The model resource of every service on the endpoint, read at start (see {@link Prestart}). */
   static final List<String> SERVICE_MODELS =
       List.of(EcsService.MODEL, SecretsManagerService.MODEL, SsmService.MODEL, LogsService.MODEL,
-          CloudWatchService.MODEL, AutoScalingService.MODEL);
+          CloudWatchService.MODEL, AutoScalingService.MODEL, Elbv2Service.MODEL);
 
   private final EmulatorConfig config;
   private final EmulatorInstance instance;
@@ -117,8 +119,12 @@ public final class Emulator implements AutoCloseable {
   private final DockerEngine docker;
   private final ManagedResources managed;
   private final EcsHttpServer server;
-  /** The AWS APIs on the endpoint, ECS first. */
+  /** The AWS JSON APIs on the endpoint, ECS first. */
   private final List<AwsService> apis;
+  /** The AWS query APIs on the endpoint (ELBv2; CloudWatch, which speaks it besides CBOR and JSON). */
+  private final List<AwsService> queryApis;
+  /** Elastic Load Balancing v2's core, which its API and data plane share. */
+  private final Elbv2Service.Core elbv2;
   /** ECS's dispatch table. */
   private final OperationTable operations;
   private final Memo<ContainerRuntime> runtime;
@@ -197,9 +203,13 @@ public final class Emulator implements AutoCloseable {
         LogsService.create(prestart.model(LogsService.MODEL), logs),
         monitoring,
         AutoScalingService.create(prestart.model(AutoScalingService.MODEL), autoScaling));
+    this.elbv2 = Elbv2Service.Core.over(store, clock, dev.ecsemulator.core.elbv2.ListenerPorts.NONE);
     ScopeResolver scopes = new ScopeResolver(config.accountId(), config.region());
     AwsJsonProtocol json = new AwsJsonProtocol(apis, scopes);
-    this.api = new ProtocolRouter(json, new SmithyRpcV2CborProtocol(List.of(monitoring), scopes));
+    // CloudWatch speaks all three: RPC v2 CBOR (current SDKs), AWS JSON 1.0 and AWS query (older SDKs and CLIs).
+    this.queryApis = List.of(Elbv2Service.create(prestart.model(Elbv2Service.MODEL), elbv2), monitoring);
+    this.api = new ProtocolRouter(json, new SmithyRpcV2CborProtocol(List.of(monitoring), scopes),
+        new AwsQueryProtocol(queryApis, scopes));
     this.server = prestart.server();
     server.serve(new EcsHttpServer.Routes(api, this::health, this::reset));
   }
@@ -221,7 +231,8 @@ public final class Emulator implements AutoCloseable {
         .with(SecretsManagerKinds.all())
         .with(LogsKinds.all())
         .with(CloudWatchKinds.all())
-        .with(AutoScalingKinds.all());
+        .with(AutoScalingKinds.all())
+        .with(dev.ecsemulator.core.elbv2.Elbv2Kinds.all());
   }
 
   private static StateStore openStore(EmulatorConfig config) {
@@ -390,7 +401,7 @@ public final class Emulator implements AutoCloseable {
     // ECS's figures, as before there were several services.
     body.put("operations", Map.of("implemented", implementedOperations(), "inModel", modelOperations()));
     Map<String, ApiHealth> byService = new LinkedHashMap<>();
-    for (AwsService api : apis) {
+    for (AwsService api : java.util.stream.Stream.concat(apis.stream(), queryApis.stream()).toList()) {
       byService.put(api.name(), new ApiHealth(api.model().targetPrefix(), api.implemented(), api.inModel()));
     }
     body.put("services", byService);

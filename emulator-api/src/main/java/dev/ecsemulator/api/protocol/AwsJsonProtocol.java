@@ -43,7 +43,7 @@ public final class AwsJsonProtocol implements WireProtocol {
   private final ObjectMapper json = EcsJson.mapper();
   /** Answers: the same mapping, with ARNs written from bytes made once (see {@link ArnBytes}). */
   private final ObjectMapper answers = ArnBytes.writingArnsFromCache(json);
-  private final ServiceCall calls = new ServiceCall(json);
+  private final ServiceCall calls = new ServiceCall();
 
   /**
    * @param services the JSON-protocol services of the endpoint; the first also words the errors of requests that name

@@ -1,22 +1,16 @@
 package dev.ecsemulator.api.protocol;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ecsemulator.core.error.AwsException;
-import dev.ecsemulator.core.error.SerializationException;
 import dev.ecsemulator.core.error.UnknownOperationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What every wire protocol does once it has found the service, the operation and the request as a JSON tree (the
- * tree AWS JSON sends; other protocols decode into it): checks the tree against the service's model, binds it to the
- * operation's request record, and calls the handler. Protocol-neutral, so each protocol only reads and writes its
- * format. Thread-safe.
+ * What AWS JSON and RPC v2 CBOR do once they have found the service, the operation and the request as a JSON tree:
+ * the operation's table entry, the check of the tree against the service's model, then {@link RequestBinder} (binding
+ * and handler), and the 500 of a bug. Protocol-neutral, so each protocol only reads and writes its format.
+ * Thread-safe.
  */
 final class ServiceCall {
 
@@ -29,11 +23,7 @@ final class ServiceCall {
     }
   }
 
-  private final ObjectMapper json;
-
-  ServiceCall(ObjectMapper json) {
-    this.json = json;
-  }
+  ServiceCall() {}
 
   /**
    * The operation's entry in the service's table.
@@ -55,27 +45,7 @@ final class ServiceCall {
    */
   Object invoke(Route route, OperationTable.Entry<?> entry, RequestContext context, JsonNode body) {
     route.validator().validate(entry.operation(), body);
-    return call(route.service(), entry, context, body);
-  }
-
-  @SuppressWarnings("unchecked")
-  private <I> Object call(AwsService service, OperationTable.Entry<I> entry, RequestContext context, JsonNode body) {
-    I request;
-    if (entry.requestType() == JsonNode.class || entry.requestType() == ObjectNode.class) {
-      request = (I) body;
-    } else {
-      try {
-        request = json.treeToValue(body, entry.requestType());
-      } catch (InvalidFormatException e) {
-        // Passed the model check, so this is a value our records reject (e.g. an enum we map).
-        throw service.errors().invalid().apply("Invalid value " + e.getValue() + " at '" + path(e) + "'.");
-      } catch (MismatchedInputException e) {
-        throw new SerializationException("Cannot read member '" + path(e) + "': " + e.getOriginalMessage());
-      } catch (JsonProcessingException e) {
-        throw new SerializationException(e.getOriginalMessage());
-      }
-    }
-    return entry.handler().handle(context, request);
+    return RequestBinder.invoke(route.service(), entry, context, body);
   }
 
   /** The service's 500 for an unexpected failure (a bug), logged here. */
@@ -84,16 +54,5 @@ final class ServiceCall {
         service.carriesSecrets() ? WithoutMessages.of(e) : e);
     return service.errors().internal().apply("Internal error in ecs-emulator while handling " + operation
         + " (request " + requestId + "): " + e.getClass().getSimpleName());
-  }
-
-  private static String path(MismatchedInputException e) {
-    StringBuilder path = new StringBuilder();
-    for (var ref : e.getPath()) {
-      if (path.length() > 0) {
-        path.append('.');
-      }
-      path.append(ref.getFieldName() != null ? ref.getFieldName() : String.valueOf(ref.getIndex() + 1));
-    }
-    return path.toString();
   }
 }

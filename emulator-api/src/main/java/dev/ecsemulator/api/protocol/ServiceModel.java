@@ -50,6 +50,11 @@ public final class ServiceModel {
     this.defaultMessageMember = capitalized > 0 ? "Message" : "message";
   }
 
+  /** A model given as its JSON (for tests of the protocols with models made for them). */
+  static ServiceModel of(JsonNode model) {
+    return new ServiceModel(model);
+  }
+
   /** The ECS model. */
   public static ServiceModel load() {
     return load(ECS);
@@ -87,18 +92,30 @@ public final class ServiceModel {
   }
 
   /**
-   * Every wire protocol the service speaks, in the model's order of preference ({@code metadata.protocols}; older
-   * models name only {@code metadata.protocol}). CloudWatch's: {@code smithy-rpc-v2-cbor}, {@code json}, {@code query}.
+   * Whether the service speaks {@code protocol}: its model's {@code protocols} list names it (CloudWatch: CBOR, JSON
+   * 1.0 and query), or, for older models without that list, its {@code protocol}.
    */
-  public java.util.List<String> protocols() {
-    java.util.List<String> all = new java.util.ArrayList<>();
-    metadata.path("protocols").forEach(p -> all.add(p.asText()));
-    return all.isEmpty() ? java.util.List.of(protocol()) : java.util.List.copyOf(all);
+  public boolean speaks(String protocol) {
+    JsonNode all = metadata.get("protocols");
+    if (all == null || !all.isArray()) {
+      return protocol().equals(protocol);
+    }
+    for (JsonNode one : all) {
+      if (one.asText().equals(protocol)) {
+        return true;
+      }
+    }
+    return false;
   }
 
-  /** Whether the service speaks {@code protocol} ({@code json}, {@code smithy-rpc-v2-cbor}, {@code query}). */
-  public boolean speaks(String protocol) {
-    return protocols().contains(protocol);
+  /** The API version ({@code 2015-12-01}): what a query-protocol request's {@code Version} must be. */
+  public String apiVersion() {
+    return metadata.path("apiVersion").asText();
+  }
+
+  /** The XML namespace of a query-protocol service's answers; empty if the model names none. */
+  public String xmlNamespace() {
+    return metadata.path("xmlNamespace").asText();
   }
 
   /**
@@ -125,12 +142,6 @@ public final class ServiceModel {
     String code = error.path("code").asText(errorCode);
     boolean sender = error.has("senderFault") ? error.path("senderFault").asBoolean() : httpStatus < 500;
     return Optional.of(code + ";" + (sender ? "Sender" : "Receiver"));
-  }
-
-  /** The name of the operation's output shape, if it has one. */
-  public Optional<String> outputShape(String operation) {
-    JsonNode output = operations.path(operation).path("output").path("shape");
-    return output.isMissingNode() ? Optional.empty() : Optional.of(output.asText());
   }
 
   /** The content type of a JSON-protocol service's answers: {@code application/x-amz-json-1.1} or {@code -1.0}. */
@@ -160,6 +171,32 @@ public final class ServiceModel {
   public Optional<String> inputShape(String operation) {
     JsonNode input = operations.path(operation).path("input").path("shape");
     return input.isMissingNode() ? Optional.empty() : Optional.of(input.asText());
+  }
+
+  /** The name of the operation's output shape, if it has one. */
+  public Optional<String> outputShape(String operation) {
+    JsonNode output = operations.path(operation).path("output").path("shape");
+    return output.isMissingNode() ? Optional.empty() : Optional.of(output.asText());
+  }
+
+  /**
+   * The element a query-protocol answer wraps the operation's output in ({@code DescribeLoadBalancersResult}), if
+   * the model names one.
+   */
+  public Optional<String> resultWrapper(String operation) {
+    JsonNode wrapper = operations.path(operation).path("output").path("resultWrapper");
+    return wrapper.isMissingNode() ? Optional.empty() : Optional.of(wrapper.asText());
+  }
+
+  /**
+   * The code an error is sent with by a query-protocol service: its shape's {@code error.code} when the model gives
+   * one (ELBv2's TargetGroupNotFoundException is sent as {@code TargetGroupNotFound}), else the shape's name (and for
+   * errors no model declares, such as ValidationError, the name itself).
+   */
+  public String wireErrorCode(String errorShape) {
+    JsonNode shape = shapes.get(errorShape);
+    JsonNode code = shape == null ? null : shape.path("error").get("code");
+    return code != null ? code.asText() : errorShape;
   }
 
   /** The shape definition (type, members, required, enum, min, max, pattern, member/key/value). */

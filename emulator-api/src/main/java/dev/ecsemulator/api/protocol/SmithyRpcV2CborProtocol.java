@@ -46,7 +46,7 @@ public final class SmithyRpcV2CborProtocol implements WireProtocol {
   private final Cbor fallback;
   private final ScopeResolver scopes;
   private final ObjectMapper json = EcsJson.mapper();
-  private final ServiceCall calls = new ServiceCall(json);
+  private final ServiceCall calls = new ServiceCall();
 
   /**
    * @param services the endpoint's services that speak RPC v2 CBOR; the first also words errors of requests naming none
