@@ -83,7 +83,7 @@ public final class BenchMain implements Callable<Integer> {
   Double scaleIdleSeconds;
 
   @Option(names = "--only", paramLabel = "ID,ID", split = ",",
-      description = "Benchmarks to run: api, cold, startup, launch, rollout, scale (default all).")
+      description = "Benchmarks to run: api, cold, startup, launch, rollout, scale, metrics (default all).")
   Set<String> only = new LinkedHashSet<>();
 
   @Option(names = "--scenario", paramLabel = "NAME", split = ",",
@@ -137,6 +137,7 @@ public final class BenchMain implements Callable<Integer> {
     all.add(new LaunchBenchmark());
     all.add(new RolloutBenchmark());
     all.add(new ScaleBenchmark());
+    all.add(new dev.ecsemulator.bench.scale.MetricsBenchmark());
     return all;
   }
 

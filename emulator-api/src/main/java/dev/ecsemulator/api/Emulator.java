@@ -406,6 +406,7 @@ public final class Emulator implements AutoCloseable {
     }
     body.put("services", byService);
     body.put("docker", engine);
+    body.put("metrics", metrics.totals());
     TaskEndpoints endpoints = taskEndpoints;
     String off = config.scheduler().taskMetadata() ? "not set up (yet)" : "--task-metadata=false";
     body.put("taskEndpoint", endpoints != null ? endpoints.describe() : Map.of("serving", false, "problem", off));

@@ -31,11 +31,14 @@
  *       {@code <ErrorResponse><Error><Type>Sender</Type><Code>..</Code><Message>..</Message></Error>} from the same
  *       {@link dev.ecsemulator.core.error.AwsException}s. Registered as
  *       {@code new ProtocolRouter(json, query)}.
- *   <li><b>Smithy RPC v2 CBOR</b> (planned, for CloudWatch): accepts {@code POST
- *       /service/GraniteServiceVersion20100801/operation/PutMetricData} with {@code smithy-protocol: rpc-v2-cbor};
- *       the path names the service (its model's {@code targetPrefix}) and operation; the body is CBOR read into the
- *       same JSON tree (Jackson's CBOR format), and answers are CBOR. The HTTP server then also routes
- *       {@code POST /service/*} to the same router.
+ *   <li><b>Smithy RPC v2 CBOR</b> ({@link dev.ecsemulator.api.protocol.SmithyRpcV2CborProtocol}, for every service
+ *       whose model lists {@code smithy-rpc-v2-cbor}: CloudWatch): {@code POST
+ *       /service/GraniteServiceVersion20100801/operation/PutMetricData} with {@code Smithy-Protocol: rpc-v2-cbor};
+ *       the path names the service (its model's {@code targetPrefix}, also with its namespace) and operation; the
+ *       body is CBOR read into the same JSON tree ({@link dev.ecsemulator.api.protocol.CborBodies}: byte strings as
+ *       base64), and answers are CBOR written by the output shape (timestamps as tag 1 epoch seconds, blobs as byte
+ *       strings); errors carry the absolute shape ID in {@code __type}. The HTTP server routes
+ *       {@code POST /service/{service}/operation/{operation}} to the same router.
  * </ul>
  *
  * <p>The handlers, the request records and the core never see the protocol: a table serves whichever protocol its

@@ -50,6 +50,23 @@ public final class MetricsLoop implements AutoCloseable {
     return thread;
   });
   private Instant lastSweep;
+  private final java.util.concurrent.atomic.AtomicLong ticks = new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.atomic.AtomicLong statsCalls = new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.atomic.AtomicLong collectNanos = new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.atomic.AtomicLong cpuNanos = new java.util.concurrent.atomic.AtomicLong();
+  private final java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+
+  /**
+   * What the loop has cost since it started, for the health answer and the benchmark: its ticks, the Docker stats
+   * calls they made, the wall time of reading usage (collection), and the loop thread's CPU time (all of each tick:
+   * collection, publication, alarms).
+   */
+  public record Totals(long periodSeconds, long ticks, long statsCalls, double collectSeconds, double cpuSeconds) {}
+
+  public Totals totals() {
+    return new Totals(period.toSeconds(), ticks.get(), statsCalls.get(), collectNanos.get() / 1e9,
+        cpuNanos.get() / 1e9);
+  }
 
   MetricsLoop(StateStore store, Clock clock, Duration period, ContainerStats stats, BooleanSupplier engineReachable,
       CloudWatch cloudWatch, ApplicationAutoScaling autoScaling) {
@@ -73,10 +90,17 @@ public final class MetricsLoop implements AutoCloseable {
   }
 
   private void tickLogged() {
+    long cpu = threads.getCurrentThreadCpuTime();
     try {
       tick(clock.instant());
     } catch (RuntimeException e) {
       log.warn("metrics period: {}", e.toString());
+    } finally {
+      ticks.incrementAndGet();
+      long after = threads.getCurrentThreadCpuTime();
+      if (cpu >= 0 && after >= 0) {
+        cpuNanos.addAndGet(after - cpu);
+      }
     }
   }
 
@@ -84,8 +108,11 @@ public final class MetricsLoop implements AutoCloseable {
   int tick(Instant now) {
     int calls = 0;
     if (engineReachable.getAsBoolean()) {
+      long begin = System.nanoTime();
       Map<Scope, List<Reading>> readings = collector.collect();
+      collectNanos.addAndGet(System.nanoTime() - begin);
       calls = collector.lastCalls();
+      statsCalls.addAndGet(calls);
       long seconds = period.toSeconds();
       Instant start = Instant.ofEpochSecond(Math.floorDiv(now.getEpochSecond(), seconds) * seconds - seconds);
       int resolution = seconds < 60 ? 1 : 60;
