@@ -122,7 +122,8 @@ public final class MetricsBenchmark implements Benchmark {
         + "every 5 s (AWS: every 60 s) from one Docker stats call per container (`stats?stream=false&one-shot=true`), "
         + "then evaluates its alarms. Over " + window.toSeconds() + " s idle, with no task and then with the scale "
         + "benchmark's idle containers: the loop's ticks and stats calls, the wall time of one collection, the CPU "
-        + "time of the loop's thread per tick (reading, parsing, publishing, alarms), and the CPU of the emulator "
+        + "time per tick of the loop's thread and its reading threads (stats calls, parsing, publishing, alarms), and "
+        + "the CPU of the emulator "
         + "process and of dockerd, as a share of one core (dockerd is shared: other work on the engine counts too).");
     List<List<String>> rows = new ArrayList<>();
     for (Stage s : stages) {
@@ -134,7 +135,7 @@ public final class MetricsBenchmark implements Benchmark {
           s.dockerdCpuSeconds().map(d -> percent(d, s.seconds())).orElse("—")));
     }
     section.table(List.of("Stage", "Ticks", "Stats calls", "Collection wall time per tick",
-        "Loop thread CPU per tick", "Emulator CPU (of one core)", "dockerd CPU (of one core)"), rows);
+        "Loop CPU per tick (all its threads)", "Emulator CPU (of one core)", "dockerd CPU (of one core)"), rows);
     Stage full = stages.get(stages.size() - 1);
     Stage none = stages.get(0);
     double perTick = full.ticks() == 0 ? 0 : 1000 * full.loopCpuSeconds() / full.ticks();

@@ -5,9 +5,17 @@ import java.util.Optional;
 
 /**
  * One sample of a container's counters: where the metrics loop gets usage from. The Docker implementation asks the
- * engine once per container per period ({@link DockerContainerStats}).
+ * engine once per container per period ({@link DockerContainerStats}). Thread-safe: reads may run in parallel.
  */
-public interface ContainerStats {
+public interface ContainerStats extends java.io.Closeable {
+
+  /** How many reads may be made at once (a source answering at its own pace benefits from many). */
+  default int parallelism() {
+    return 1;
+  }
+
+  @Override
+  default void close() throws IOException {}
 
   /**
    * The container's counters now; empty when it is gone.

@@ -6,6 +6,7 @@ import dev.ecsemulator.core.cloudwatch.CloudWatch;
 import dev.ecsemulator.core.cloudwatch.MetricWrites.Sample;
 import dev.ecsemulator.core.state.StateStore;
 import dev.ecsemulator.scheduler.metrics.Utilization.Reading;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,6 +42,7 @@ public final class MetricsLoop implements AutoCloseable {
   private final Clock clock;
   private final Duration period;
   private final UsageCollector collector;
+  private final ContainerStats stats;
   private final BooleanSupplier engineReachable;
   private final CloudWatch cloudWatch;
   private final ApplicationAutoScaling autoScaling;
@@ -58,14 +60,16 @@ public final class MetricsLoop implements AutoCloseable {
 
   /**
    * What the loop has cost since it started, for the health answer and the benchmark: its ticks, the Docker stats
-   * calls they made, the wall time of reading usage (collection), and the loop thread's CPU time (all of each tick:
-   * collection, publication, alarms).
+   * calls they made, the wall time of reading usage (collection), and CPU time: the loop thread's (all of each tick:
+   * collection, publication, alarms) plus its reading threads' ({@code readCpuSeconds}, also in {@code cpuSeconds}).
    */
-  public record Totals(long periodSeconds, long ticks, long statsCalls, double collectSeconds, double cpuSeconds) {}
+  public record Totals(long periodSeconds, long ticks, long statsCalls, double collectSeconds, double cpuSeconds,
+      double readCpuSeconds) {}
 
   public Totals totals() {
+    double reads = collector.readCpuSeconds();
     return new Totals(period.toSeconds(), ticks.get(), statsCalls.get(), collectNanos.get() / 1e9,
-        cpuNanos.get() / 1e9);
+        cpuNanos.get() / 1e9 + reads, reads);
   }
 
   MetricsLoop(StateStore store, Clock clock, Duration period, ContainerStats stats, BooleanSupplier engineReachable,
@@ -73,6 +77,7 @@ public final class MetricsLoop implements AutoCloseable {
     this.clock = clock;
     this.period = period;
     this.collector = new UsageCollector(store, stats);
+    this.stats = stats;
     this.engineReachable = engineReachable;
     this.cloudWatch = cloudWatch;
     this.autoScaling = autoScaling;
@@ -137,6 +142,13 @@ public final class MetricsLoop implements AutoCloseable {
       executor.awaitTermination(30, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } finally {
+      collector.close();
+      try {
+        stats.close();
+      } catch (IOException e) {
+        log.debug("closing the stats connections: {}", e.getMessage());
+      }
     }
   }
 }

@@ -10,31 +10,58 @@ import dev.ecsemulator.core.state.StateStore;
 import dev.ecsemulator.core.state.StateView;
 import dev.ecsemulator.scheduler.metrics.Utilization.Reading;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Reads every running task's usage: one {@link ContainerStats} call per container of a RUNNING task, nothing when no
- * task runs. CPU use is the growth of the container's CPU time since its previous sample over the time between them
- * (so a task's first period has no CPU reading), in CPU units (1024 a core). Not thread-safe: one caller (the loop).
+ * Reads every running task's usage: one {@link ContainerStats} call per container of a RUNNING task, made
+ * {@link ContainerStats#parallelism()} at a time, nothing when no task runs. CPU use is the growth of the container's
+ * CPU time since its previous sample over the time between them (so a task's first period has no CPU reading), in CPU
+ * units (1024 a core). Not thread-safe: one caller (the loop); {@link #close} ends its reading threads.
  */
-final class UsageCollector {
+final class UsageCollector implements AutoCloseable {
 
   private static final double MIB = 1024.0 * 1024.0;
 
   private final StateStore store;
   private final ContainerStats stats;
+  private final ThreadPoolExecutor readers;
   /** The previous sample of each container, dropped when the container is no longer read. */
   private Map<String, ContainerStats.Sample> previous = new HashMap<>();
   private int lastCalls;
+  /** CPU time the reading threads spent in reads, for the loop's totals. */
+  private final AtomicLong readCpuNanos = new AtomicLong();
+  private static final ThreadMXBean THREADS =
+      ManagementFactory.getThreadMXBean();
 
   UsageCollector(StateStore store, ContainerStats stats) {
     this.store = store;
     this.stats = stats;
+    int threads = Math.max(1, stats.parallelism());
+    this.readers = new ThreadPoolExecutor(threads, threads, 10, TimeUnit.SECONDS,
+        new LinkedBlockingQueue<>(), r -> {
+          Thread thread = new Thread(r, "ecs-emulator-metrics-stats");
+          thread.setDaemon(true);
+          return thread;
+        });
+    readers.allowCoreThreadTimeOut(true); // no thread is kept between periods of a minute
+  }
+
+  @Override
+  public void close() {
+    readers.shutdownNow();
   }
 
   /** How many stats calls the last {@link #collect} made. */
@@ -44,17 +71,50 @@ final class UsageCollector {
 
   /** The readings of every scope's running tasks; scopes without any are absent. */
   Map<Scope, List<Reading>> collect() {
-    Map<String, ContainerStats.Sample> current = new HashMap<>();
-    Map<Scope, List<Reading>> readings = new LinkedHashMap<>();
-    lastCalls = 0;
+    Map<Scope, List<Running>> running = new LinkedHashMap<>();
     for (Scope scope : store.scopes()) {
-      List<Running> running = store.read(scope, UsageCollector::running);
-      for (Running task : running) {
-        reading(task, current).ifPresent(r -> readings.computeIfAbsent(scope, s -> new ArrayList<>()).add(r));
+      List<Running> tasks = store.read(scope, UsageCollector::running);
+      if (!tasks.isEmpty()) {
+        running.put(scope, tasks);
       }
     }
+    Map<String, Future<Optional<ContainerStats.Sample>>> reads = new HashMap<>();
+    running.values().forEach(tasks -> tasks.forEach(task -> containers(task.task()).forEach(id ->
+        reads.put(id, readers.submit(() -> timedRead(id))))));
+    lastCalls = reads.size();
+    Map<String, ContainerStats.Sample> current = new HashMap<>();
+    Map<Scope, List<Reading>> readings = new LinkedHashMap<>();
+    running.forEach((scope, tasks) -> {
+      for (Running task : tasks) {
+        reading(task, reads, current).ifPresent(r -> readings.computeIfAbsent(scope, s -> new ArrayList<>()).add(r));
+      }
+    });
     previous = current;
     return readings;
+  }
+
+  /** CPU seconds the reading threads have spent reading (the loop thread's own are counted by the loop). */
+  double readCpuSeconds() {
+    return readCpuNanos.get() / 1e9;
+  }
+
+  private Optional<ContainerStats.Sample> timedRead(String id) throws IOException {
+    long before = THREADS.getCurrentThreadCpuTime();
+    try {
+      return stats.read(id);
+    } finally {
+      long after = THREADS.getCurrentThreadCpuTime();
+      if (before >= 0 && after >= 0) {
+        readCpuNanos.addAndGet(after - before);
+      }
+    }
+  }
+
+  /** The Docker IDs of a task's running containers. */
+  private static List<String> containers(Task task) {
+    return (task.containers() == null ? List.<Container>of() : task.containers()).stream()
+        .filter(c -> c.runtimeId() != null && "RUNNING".equals(c.lastStatus()))
+        .map(Container::runtimeId).toList();
   }
 
   /** A running task with what it reserves. */
@@ -84,31 +144,32 @@ final class UsageCollector {
     }
   }
 
-  private Optional<Reading> reading(Running running, Map<String, ContainerStats.Sample> current) {
+  private Optional<Reading> reading(Running running,
+      Map<String, Future<Optional<ContainerStats.Sample>>> reads,
+      Map<String, ContainerStats.Sample> current) {
     Task task = running.task();
     double cpu = 0;
     boolean cpuKnown = true;
     double memory = 0;
     boolean any = false;
-    for (Container container : task.containers() == null ? List.<Container>of() : task.containers()) {
-      if (container.runtimeId() == null || !"RUNNING".equals(container.lastStatus())) {
-        continue;
-      }
+    for (String id : containers(task)) {
       Optional<ContainerStats.Sample> sample;
       try {
-        lastCalls++;
-        sample = stats.read(container.runtimeId());
-      } catch (IOException e) {
-        return Optional.empty(); // the engine does not answer: no reading this period
+        sample = reads.get(id).get();
+      } catch (ExecutionException e) {
+        return Optional.empty(); // the engine did not answer: no reading of this task this period
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return Optional.empty();
       }
       if (sample.isEmpty()) {
         continue;
       }
       any = true;
       ContainerStats.Sample now = sample.get();
-      current.put(container.runtimeId(), now);
+      current.put(id, now);
       memory += now.memoryBytes() / MIB;
-      ContainerStats.Sample before = previous.get(container.runtimeId());
+      ContainerStats.Sample before = previous.get(id);
       if (before == null || now.readNanos() <= before.readNanos() || now.cpuNanos() < before.cpuNanos()) {
         cpuKnown = false;
       } else {
