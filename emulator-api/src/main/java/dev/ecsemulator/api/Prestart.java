@@ -4,6 +4,7 @@ import dev.ecsemulator.api.protocol.ServiceModel;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -19,7 +20,19 @@ import java.util.function.Supplier;
  */
 final class Prestart {
 
-  /** Model resource to model, for every service of {@link Emulator#SERVICE_MODELS}. */
+  /**
+   * The model resource of every service on the endpoint, read at start. Here, not in {@link Emulator}: reading it
+   * from the model thread must not initialise Emulator, whose logger would start SLF4J on that thread while the HTTP
+   * thread starts it too (SLF4J then replays the other's early calls and prints a warning on stderr). The MODEL
+   * constants are compile-time constants, so naming them loads none of their classes.
+   */
+  static final List<String> SERVICE_MODELS = List.of(dev.ecsemulator.api.operations.EcsService.MODEL,
+      dev.ecsemulator.api.secretsmanager.SecretsManagerService.MODEL, dev.ecsemulator.api.ssm.SsmService.MODEL,
+      dev.ecsemulator.api.logs.LogsService.MODEL, dev.ecsemulator.api.elbv2.Elbv2Service.MODEL,
+      dev.ecsemulator.api.cloudwatch.CloudWatchService.MODEL,
+      dev.ecsemulator.api.autoscaling.AutoScalingService.MODEL);
+
+  /** Model resource to model, for every service of {@link #SERVICE_MODELS}. */
   private final CompletableFuture<Map<String, ServiceModel>> models;
   private final CompletableFuture<EcsHttpServer> server;
 
@@ -32,7 +45,7 @@ final class Prestart {
   static Prestart begin() {
     return new Prestart(onThread("ecs-prestart-model", () -> {
       Map<String, ServiceModel> loaded = new HashMap<>();
-      Emulator.SERVICE_MODELS.forEach(resource -> loaded.put(resource, ServiceModel.load(resource)));
+      SERVICE_MODELS.forEach(resource -> loaded.put(resource, ServiceModel.load(resource)));
       warmSha256();
       return Map.copyOf(loaded);
     }), onThread("ecs-prestart-http", EcsHttpServer::new));
@@ -50,11 +63,11 @@ final class Prestart {
     });
   }
 
-  /** The model of {@code resource}, one of {@link Emulator#SERVICE_MODELS}. */
+  /** The model of {@code resource}, one of {@link #SERVICE_MODELS}. */
   ServiceModel model(String resource) {
     ServiceModel model = join(models).get(resource);
     if (model == null) {
-      throw new IllegalArgumentException(resource + " is not one of Emulator.SERVICE_MODELS");
+      throw new IllegalArgumentException(resource + " is not one of SERVICE_MODELS");
     }
     return model;
   }

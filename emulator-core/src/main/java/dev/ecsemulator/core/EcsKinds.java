@@ -1,6 +1,7 @@
 package dev.ecsemulator.core;
 
 import dev.ecsemulator.core.arn.Arn;
+import dev.ecsemulator.core.cluster.DeletedCluster;
 import dev.ecsemulator.core.model.CapacityProvider;
 import dev.ecsemulator.core.model.Cluster;
 import dev.ecsemulator.core.model.ContainerInstance;
@@ -24,6 +25,9 @@ public final class EcsKinds {
 
   /** Key: cluster name. Counters are not stored; they are computed when the cluster is described. */
   public static final Kind<Cluster> CLUSTER = Kind.of("cluster", Cluster.class);
+
+  /** Key: cluster name. When an INACTIVE cluster was deleted (ListClusters lists it for a while). */
+  public static final Kind<DeletedCluster> DELETED_CLUSTER = Kind.of("cluster-deleted", DeletedCluster.class);
 
   /** Key: {@link #taskDefinitionKey}. */
   public static final Kind<TaskDefinition> TASK_DEFINITION = Kind.of("task-definition", TaskDefinition.class);
@@ -54,7 +58,8 @@ public final class EcsKinds {
    * root (which adds the kinds other packages declare). Add each new constant of this class here too.
    */
   public static List<Kind<?>> all() {
-    return List.of(CLUSTER, TASK_DEFINITION, TASK, SERVICE, CONTAINER_INSTANCE, CAPACITY_PROVIDER, RESOURCE_TAGS);
+    return List.of(CLUSTER, DELETED_CLUSTER, TASK_DEFINITION, TASK, SERVICE, CONTAINER_INSTANCE, CAPACITY_PROVIDER,
+        RESOURCE_TAGS);
   }
 
   /** Every index declared here, for the same registry. */

@@ -46,9 +46,13 @@ public final class Elbv2Service {
   public record Core(LoadBalancers loadBalancers, TargetGroups targetGroups, Targets targets, Listeners listeners,
       Rules rules, Tagging tags) {
 
-    public static Core over(StateStore store, Clock clock, ListenerPorts ports) {
+    /**
+     * @param targets the registrations the data plane watches
+     * @param ports the data plane, which opens a listener's port before it is stored
+     */
+    public static Core over(StateStore store, Clock clock, Targets targets, ListenerPorts ports) {
       Elbv2Ids ids = Elbv2Ids.random();
-      return new Core(new LoadBalancers(store, clock, ids), new TargetGroups(store, ids), new Targets(store, clock),
+      return new Core(new LoadBalancers(store, clock, ids), new TargetGroups(store, ids), targets,
           new Listeners(store, ids, ports), new Rules(store, ids), new Tagging(store));
     }
   }

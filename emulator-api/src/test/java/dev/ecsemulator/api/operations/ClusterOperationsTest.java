@@ -8,6 +8,8 @@ import dev.ecsemulator.api.support.EmulatorExtension;
 import dev.ecsemulator.api.support.TestEmulator;
 import dev.ecsemulator.core.EcsKinds;
 import dev.ecsemulator.core.arn.Arns;
+import dev.ecsemulator.core.cluster.ClusterListing;
+import dev.ecsemulator.core.cluster.DeletedCluster;
 import dev.ecsemulator.core.model.Container;
 import dev.ecsemulator.core.model.Service;
 import dev.ecsemulator.core.model.Task;
@@ -232,15 +234,26 @@ class ClusterOperationsTest {
   }
 
   @Test
-  void aDeletedClusterIsInactiveDescribableUnlistedAndCanBeCreatedAgain() {
+  void aDeletedClusterIsInactiveDescribableListedForAnHourAndCanBeCreatedAgain() {
     ecs.createCluster(b -> b.clusterName("web").capacityProviders("FARGATE")
         .tags(Tag.builder().key("k").value("v").build()));
+    ecs.createCluster(b -> b.clusterName("other"));
 
     Cluster deleted = ecs.deleteCluster(b -> b.cluster("web")).cluster();
 
     assertThat(deleted.status()).isEqualTo("INACTIVE");
     assertThat(deleted.capacityProviders()).isEmpty();
-    assertThat(ecs.listClusters().clusterArns()).isEmpty();
+    // As on AWS, ListClusters still lists it for a while; DescribeClusters tells that it is INACTIVE.
+    assertThat(ecs.listClusters().clusterArns()).containsExactly(arn("other"), arn("web"));
+    assertThat(ecs.describeClusters(b -> b.clusters(ecs.listClusters().clusterArns())).clusters())
+        .extracting(Cluster::status).containsExactly("ACTIVE", "INACTIVE");
+    // An hour after its deletion (the emulator's choice, see ClusterListing) it is listed no more.
+    emulator.emulator().store().write(DEFAULT_SCOPE, txn -> {
+      txn.put(EcsKinds.DELETED_CLUSTER, "web", new DeletedCluster(arn("web"),
+          Instant.now().minus(ClusterListing.INACTIVE_LISTED_FOR).minusSeconds(1)));
+      return null;
+    });
+    assertThat(ecs.listClusters().clusterArns()).containsExactly(arn("other"));
     Cluster described = ecs.describeClusters(b -> b.clusters("web").include(ClusterField.TAGS)).clusters().get(0);
     assertThat(described.status()).isEqualTo("INACTIVE");
     assertThat(described.tags()).isEmpty();
@@ -250,7 +263,7 @@ class ClusterOperationsTest {
     Cluster recreated = ecs.createCluster(b -> b.clusterName("web")).cluster();
     assertThat(recreated.status()).isEqualTo("ACTIVE");
     assertThat(recreated.tags()).isEmpty();
-    assertThat(ecs.listClusters().clusterArns()).containsExactly(arn("web"));
+    assertThat(ecs.listClusters().clusterArns()).containsExactly(arn("other"), arn("web"));
     assertAwsError(() -> ecs.deleteCluster(b -> b.cluster("nope")), ClusterNotFoundException.class, "Cluster not found.");
   }
 

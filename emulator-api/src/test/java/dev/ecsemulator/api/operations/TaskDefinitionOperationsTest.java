@@ -23,6 +23,7 @@ import software.amazon.awssdk.services.ecs.model.RegisterTaskDefinitionResponse;
 import software.amazon.awssdk.services.ecs.model.Tag;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
 import software.amazon.awssdk.services.ecs.model.TaskDefinitionField;
+import software.amazon.awssdk.services.ecs.model.Volume;
 
 /** RegisterTaskDefinition, DescribeTaskDefinition and friends through the real AWS SDK v2 over HTTP. */
 class TaskDefinitionOperationsTest {
@@ -102,6 +103,21 @@ class TaskDefinitionOperationsTest {
     assertThat(td.compatibilitiesAsStrings()).containsExactly("EC2", "FARGATE", "MANAGED_INSTANCES");
     assertThat(td.containerDefinitions().get(0).portMappings().get(0).hostPort()).isEqualTo(8080);
     assertThat(td.containerDefinitions().get(0).portMappings().get(0).protocolAsString()).isEqualTo("tcp");
+  }
+
+  @Test
+  void anEfsVolumeWithoutRootDirectoryIsDescribedWithTheRoot() {
+    ecs.registerTaskDefinition(b -> b.family("efs")
+        .volumes(Volume.builder().name("data").efsVolumeConfiguration(e -> e.fileSystemId("fs-12345678")
+            .transitEncryption("ENABLED").authorizationConfig(a -> a.accessPointId("fsap-1234"))).build(),
+            Volume.builder().name("logs").efsVolumeConfiguration(e -> e.fileSystemId("fs-12345678")
+                .rootDirectory("/logs")).build())
+        .containerDefinitions(c -> c.name("web").image("ecs-emulator/sample-web:1").memory(64)));
+
+    List<Volume> volumes = ecs.describeTaskDefinition(b -> b.taskDefinition("efs")).taskDefinition().volumes();
+
+    assertThat(volumes).extracting(v -> v.efsVolumeConfiguration().rootDirectory()).containsExactly("/", "/logs");
+    assertThat(volumes.get(0).efsVolumeConfiguration().authorizationConfig().accessPointId()).isEqualTo("fsap-1234");
   }
 
   @Test

@@ -110,9 +110,9 @@ class AwsJsonProtocolTest {
     assertThat(raw.statusCode()).isEqualTo(400);
     assertThat(raw.body()).contains("\"__type\":\"UnsupportedFeatureException\"", "CreateDaemon");
 
-    assertThatThrownBy(() -> emulator.client().discoverPollEndpoint(b -> {}))
+    assertThatThrownBy(() -> emulator.client().submitTaskStateChange(b -> {}))
         .isInstanceOf(UnsupportedFeatureException.class)
-        .hasMessageContaining("DiscoverPollEndpoint");
+        .hasMessageContaining("SubmitTaskStateChange");
   }
 
   @Test

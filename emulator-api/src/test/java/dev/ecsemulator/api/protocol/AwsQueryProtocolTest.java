@@ -117,6 +117,14 @@ class AwsQueryProtocolTest {
   }
 
   @Test
+  void healthListsElbv2WithItsOperations() throws Exception {
+    com.fasterxml.jackson.databind.JsonNode elbv2 = new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(emulator.get("/_emulator/health").body()).path("services").path("elasticloadbalancing");
+    assertThat(elbv2.path("implemented").asInt()).isEqualTo(24);
+    assertThat(elbv2.path("inModel").asInt()).isEqualTo(51);
+  }
+
+  @Test
   void aFormSignedForAJsonServiceStaysWithTheJsonProtocol() throws Exception {
     HttpResponse<String> response = form("Action=ListClusters",
         SIGNED.replace("elasticloadbalancing", "ecs"));

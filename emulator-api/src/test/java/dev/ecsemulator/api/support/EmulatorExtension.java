@@ -26,6 +26,15 @@ public final class EmulatorExtension implements AfterEachCallback, AfterAllCallb
     this.emulator = TestEmulator.start(configure);
   }
 
+  /**
+   * With a Docker host that does not answer (a socket path that does not exist), for tests that check what the API
+   * answers and stores: EC2 placements fail with AGENT and Fargate tasks fail to start, so nothing runs.
+   */
+  public static EmulatorExtension withoutDocker() {
+    return new EmulatorExtension(config ->
+        config.withDockerHost("unix://" + java.nio.file.Path.of(config.dataDir().toString(), "no-docker.sock")));
+  }
+
   public TestEmulator emulator() {
     return emulator;
   }

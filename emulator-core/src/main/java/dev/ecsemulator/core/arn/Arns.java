@@ -33,6 +33,11 @@ public final class Arns {
     return of(scope, "service/" + clusterName + "/" + serviceName);
   }
 
+  /** The old format {@code service/NAME}: what DescribeServices reports for a missing service given by name. */
+  public static String serviceWithoutCluster(Scope scope, String serviceName) {
+    return of(scope, "service/" + serviceName);
+  }
+
   public static String containerInstance(Scope scope, String clusterName, String instanceId) {
     return of(scope, "container-instance/" + clusterName + "/" + instanceId);
   }

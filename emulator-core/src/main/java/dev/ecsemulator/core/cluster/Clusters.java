@@ -27,6 +27,8 @@ import dev.ecsemulator.core.state.StateTxn;
 import dev.ecsemulator.core.state.StateView;
 import dev.ecsemulator.core.tag.ResourceTagging;
 import dev.ecsemulator.core.tag.TagRules;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -47,9 +49,12 @@ public final class Clusters {
   public static final String PROVIDER_IN_USE = "The specified capacity provider is in use and cannot be removed.";
 
   private final StateStore store;
+  private final Clock clock;
 
-  public Clusters(StateStore store) {
+  /** @param clock when deletions happen, and what ListClusters compares them with ({@link ClusterListing}) */
+  public Clusters(StateStore store, Clock clock) {
     this.store = store;
+    this.clock = clock;
   }
 
   /**
@@ -73,8 +78,8 @@ public final class Clusters {
 
   /**
    * CreateCluster. Idempotent: an ACTIVE cluster of that name is returned as it is. An INACTIVE
-   * (deleted) one is created afresh, ACTIVE again. {@code containerInsights} defaults to the account
-   * setting (Model docs of CreateCluster.settings).
+   * (deleted) one is created afresh, ACTIVE again (and forgets its deletion). {@code containerInsights}
+   * defaults to the account setting (Model docs of CreateCluster.settings).
    */
   public Cluster create(Scope scope, CreateClusterRequest request) {
     String name = request.clusterName() == null || request.clusterName().isEmpty()
@@ -104,6 +109,7 @@ public final class Clusters {
           .serviceConnectDefaults(serviceConnect(request.serviceConnectDefaults()))
           .build();
       txn.put(CLUSTER, name, created);
+      txn.remove(EcsKinds.DELETED_CLUSTER, name);
       ResourceTagging.put(txn, created.clusterArn(), tags);
       return show(txn, created);
     });
@@ -132,10 +138,16 @@ public final class Clusters {
     });
   }
 
-  /** ListClusters: ARNs of ACTIVE clusters in name order, paginated (default and maximum page size 100). */
+  /**
+   * ListClusters: ARNs of ACTIVE clusters, and of INACTIVE ones deleted less than
+   * {@link ClusterListing#INACTIVE_LISTED_FOR} ago, in name order, paginated (default and maximum page size 100).
+   */
   public Paging.Page<String> listArns(Scope scope, Integer maxResults, String nextToken) {
-    List<Cluster> active = store.read(scope, view -> view.list(CLUSTER, c -> "ACTIVE".equals(c.status())));
-    Paging.Page<Cluster> page = Paging.page(active, Cluster::clusterName, maxResults, nextToken, MAX_RESULTS, MAX_RESULTS);
+    Instant now = clock.instant();
+    List<Cluster> listed = store.read(scope, view -> view.list(CLUSTER, c -> ClusterListing.listed(
+        c, view.get(EcsKinds.DELETED_CLUSTER, c.clusterName()).orElse(null), now)));
+    Paging.Page<Cluster> page =
+        Paging.page(listed, Cluster::clusterName, maxResults, nextToken, MAX_RESULTS, MAX_RESULTS);
     return new Paging.Page<>(page.items().stream().map(Cluster::clusterArn).toList(), page.nextToken());
   }
 
@@ -189,11 +201,12 @@ public final class Clusters {
   }
 
   /**
-   * DeleteCluster: the cluster becomes INACTIVE, still describable but not listed, its capacity providers
-   * disassociated and its tags deleted. Deleting an INACTIVE cluster answers with it again
+   * DeleteCluster: the cluster becomes INACTIVE, still describable (and listed for a while: {@link ClusterListing}),
+   * its capacity providers disassociated and its tags deleted. Deleting an INACTIVE cluster answers with it again
    * (aws/aws-cli#2078). What blocks deletion: {@link ClusterDeletion}.
    */
   public Cluster delete(Scope scope, String clusterRef) {
+    Instant now = clock.instant();
     return store.write(scope, txn -> {
       if (!ClusterNames.inScope(scope, clusterRef)) {
         throw new ClusterNotFoundException();
@@ -206,6 +219,7 @@ public final class Clusters {
       Cluster inactive = cluster.toBuilder().status("INACTIVE")
           .capacityProviders(List.of()).defaultCapacityProviderStrategy(List.of()).build();
       txn.put(CLUSTER, inactive.clusterName(), inactive);
+      txn.put(EcsKinds.DELETED_CLUSTER, inactive.clusterName(), new DeletedCluster(inactive.clusterArn(), now));
       ResourceTagging.remove(txn, inactive.clusterArn());
       return show(txn, inactive);
     });

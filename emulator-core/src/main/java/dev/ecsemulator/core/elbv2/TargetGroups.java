@@ -81,7 +81,7 @@ public final class TargetGroups {
         .healthyThresholdCount(orDefault(in.healthyThresholdCount(), 5))
         .unhealthyThresholdCount(orDefault(in.unhealthyThresholdCount(), 2))
         .matcher(in.matcher() == null ? new Matcher(null, "200") : in.matcher())
-        .build());
+        .build(), in.healthCheckTimeoutSeconds() != null && in.healthCheckIntervalSeconds() != null);
     return store.write(scope, txn -> {
       for (StoredTargetGroup existing : txn.list(Elbv2Kinds.TARGET_GROUP)) {
         if (existing.name().equals(name)) {
@@ -118,9 +118,14 @@ public final class TargetGroups {
     }
   }
 
-  /** The health check settings checked together, as AWS checks them. */
-  private static TargetGroup checked(TargetGroup group) {
-    if (group.healthCheckTimeoutSeconds() >= group.healthCheckIntervalSeconds()) {
+  /**
+   * The health check settings checked together, as AWS checks them (moto mirrors it): the timeout may not exceed the
+   * interval, nor equal it when the call gave both.
+   */
+  private static TargetGroup checked(TargetGroup group, boolean bothTimesGiven) {
+    int timeout = group.healthCheckTimeoutSeconds();
+    int interval = group.healthCheckIntervalSeconds();
+    if (timeout > interval || (timeout == interval && bothTimesGiven)) {
       throw new ValidationError("Health check timeout '" + group.healthCheckTimeoutSeconds()
           + "' must be smaller than the interval '" + group.healthCheckIntervalSeconds() + "'");
     }
@@ -173,7 +178,8 @@ public final class TargetGroups {
       Optional.ofNullable(in.healthyThresholdCount()).ifPresent(b::healthyThresholdCount);
       Optional.ofNullable(in.unhealthyThresholdCount()).ifPresent(b::unhealthyThresholdCount);
       Optional.ofNullable(in.matcher()).ifPresent(b::matcher);
-      TargetGroup group = checked(b.build());
+      TargetGroup group = checked(b.build(),
+          in.healthCheckTimeoutSeconds() != null && in.healthCheckIntervalSeconds() != null);
       txn.put(Elbv2Kinds.TARGET_GROUP, group.targetGroupArn(), stored.withTargetGroup(group));
       return withLoadBalancers(txn, group);
     });

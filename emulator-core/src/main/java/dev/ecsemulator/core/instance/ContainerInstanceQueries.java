@@ -27,6 +27,13 @@ import java.util.function.BooleanSupplier;
  */
 public final class ContainerInstanceQueries {
 
+  /**
+   * DescribeContainerInstances: "A list of up to 100 container instance IDs or full Amazon Resource Name (ARN)
+   * entries" (Model docs).
+   */
+  public static final int MAX_DESCRIBE = 100;
+  static final String EMPTY = "Container instance cannot be empty.";
+
   private final StateStore store;
   private final BooleanSupplier agentConnected;
 
@@ -54,9 +61,21 @@ public final class ContainerInstanceQueries {
     });
   }
 
+  /**
+   * DescribeContainerInstances. An empty list is refused before the cluster is looked up, as DescribeTasks refuses
+   * one (which of the two errors ECS raises first for a missing cluster is unverified: no capture shows both).
+   *
+   * @throws InvalidParameterException "Container instance cannot be empty." (AWS's, gchq/sleeper#3387 through the
+   *     Java SDK v2, eagletmt/hako#34), or more than {@value #MAX_DESCRIBE} instances (wording ours)
+   * @throws dev.ecsemulator.core.error.ClusterNotFoundException for a missing or INACTIVE cluster
+   */
   public DescribeContainerInstancesResponse describe(Scope scope, DescribeContainerInstancesRequest request) {
-    if (request.containerInstances().isEmpty() || request.containerInstances().size() > 100) {
-      throw new InvalidParameterException("containerInstances must name between 1 and 100 container instances.");
+    if (request.containerInstances().isEmpty()) {
+      throw new InvalidParameterException(EMPTY);
+    }
+    if (request.containerInstances().size() > MAX_DESCRIBE) {
+      throw new InvalidParameterException("containerInstances must name between 1 and " + MAX_DESCRIBE
+          + " container instances.");
     }
     boolean tags = request.include() != null && request.include().contains("TAGS");
     boolean connected = agentConnected.getAsBoolean();

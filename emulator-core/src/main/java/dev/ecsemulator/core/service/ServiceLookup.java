@@ -45,9 +45,14 @@ public final class ServiceLookup {
     return find(view, scope, clusterName, serviceRef).orElseThrow(ServiceNotFoundException::new);
   }
 
-  /** The ARN a Describe failure reports: the ARN as given, else the one AWS would build from the name. */
-  public static String failureArn(Scope scope, String clusterName, String serviceRef) {
-    return Arn.looksLikeArn(serviceRef) ? serviceRef : Arns.service(scope, clusterName, serviceRef);
+  /**
+   * The ARN a DescribeServices failure reports: an ARN as given; for a short name, {@code service/NAME} without
+   * the cluster segment (the old ARN format), which is what ECS answers:
+   * "arn:aws:ecs:us-east-2:***:service/pawebapp-service is MISSING" (aws-actions/amazon-ecs-deploy-task-definition
+   * #312 and #369, the action printing {@code failure.arn} of a DescribeServices by name).
+   */
+  public static String failureArn(Scope scope, String serviceRef) {
+    return Arn.looksLikeArn(serviceRef) ? serviceRef : Arns.serviceWithoutCluster(scope, serviceRef);
   }
 
   /** An ARN of another account, region or cluster names no service of this cluster. */

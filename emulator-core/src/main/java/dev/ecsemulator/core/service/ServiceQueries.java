@@ -35,7 +35,8 @@ public final class ServiceQueries {
 
   /**
    * DescribeServices: services in any status (DRAINING and INACTIVE ones stay describable); unknown ones
-   * are failures with reason MISSING and the ARN AWS would build; {@code include: ["TAGS"]} adds tags.
+   * are failures with reason MISSING and the ARN AWS reports ({@link ServiceLookup#failureArn});
+   * {@code include: ["TAGS"]} adds tags.
    */
   public DescribeServicesResponse describe(Scope scope, DescribeServicesRequest request) {
     List<String> refs = request.services() == null ? List.of() : request.services();
@@ -56,7 +57,7 @@ public final class ServiceQueries {
           services.add(ServiceShapes.show(view, found.get(), withTags));
         } else {
           failures.add(Failure.builder()
-              .arn(ServiceLookup.failureArn(scope, cluster.clusterName(), ref)).reason("MISSING").build());
+              .arn(ServiceLookup.failureArn(scope, ref)).reason("MISSING").build());
         }
       }
       return DescribeServicesResponse.builder().services(services).failures(failures).build();

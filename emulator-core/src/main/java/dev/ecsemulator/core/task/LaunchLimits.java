@@ -8,6 +8,7 @@ import dev.ecsemulator.core.model.PlacementConstraint;
 import dev.ecsemulator.core.model.PlacementStrategy;
 import dev.ecsemulator.core.model.TaskDefinition;
 import dev.ecsemulator.core.model.TaskOverride;
+import dev.ecsemulator.core.taskdef.EphemeralStorageSize;
 import java.util.List;
 
 /**
@@ -46,7 +47,8 @@ public final class LaunchLimits {
   private LaunchLimits() {}
 
   /**
-   * startedBy, clientToken (null when the operation has none) and overrides. Wording: "startedBy longer than N." is
+   * startedBy, clientToken (null when the operation has none) and overrides (their size, and the ephemeral storage
+   * they ask for: {@link EphemeralStorageSize}). Wording: "startedBy longer than N." is
    * AWS's (captured for the older limit of 36: convox/rack#1843, mapbox/ecs-watchbot#78), the clientToken one is
    * ours by analogy; "Container Overrides length must be at most 8192" is AWS's (aws-samples issue
    * sample-autonomous-cloud-coding-agents#502, artilleryio/artillery#2584).
@@ -61,6 +63,11 @@ public final class LaunchLimits {
     if (overrides != null && EcsJson.compact(overrides).length() > MAX_OVERRIDES) {
       throw new InvalidParameterException("Container Overrides length must be at most " + MAX_OVERRIDES);
     }
+    // The override takes the task definition's range, in the same words (unverified for RunTask, and whether ECS
+    // answers it as InvalidParameterException, as the other override errors, or ClientException).
+    EphemeralStorageSize.violation(overrides == null ? null : overrides.ephemeralStorage()).ifPresent(reason -> {
+      throw new InvalidParameterException(reason);
+    });
   }
 
   /** RunTask's placement: constraints (with the task definition's) and strategy rules. Wording ours. */

@@ -1,5 +1,8 @@
 package dev.ecsemulator.core.task;
 
+import dev.ecsemulator.core.capacity.CapacityProviderCatalog;
+import dev.ecsemulator.core.capacity.CapacityProviderRules;
+import dev.ecsemulator.core.capacity.CapacitySplit;
 import dev.ecsemulator.core.error.ClientException;
 import dev.ecsemulator.core.error.InvalidParameterException;
 import dev.ecsemulator.core.error.UnsupportedFeatureException;
@@ -7,7 +10,9 @@ import dev.ecsemulator.core.model.CapacityProviderStrategyItem;
 import dev.ecsemulator.core.model.Cluster;
 import dev.ecsemulator.core.model.NetworkConfiguration;
 import dev.ecsemulator.core.model.TaskDefinition;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Decides where a task runs (launch type and capacity provider) and checks the network configuration
@@ -23,9 +28,20 @@ public final class LaunchTypes {
   /**
    * The launch type from {@code launchType}, else the capacity provider strategy, else the cluster's
    * default strategy, else EC2 (Model: RunTaskRequest.launchType). FARGATE and FARGATE_SPOT providers
-   * mean FARGATE; any other provider means EC2 on the local engine.
+   * mean FARGATE; any other provider means EC2 on the local engine. With a strategy, the provider is the one its
+   * first task goes to ({@link CapacitySplit}).
    */
   public static Choice choose(String launchType, List<CapacityProviderStrategyItem> strategy, Cluster cluster) {
+    return chooseEach(launchType, strategy, cluster, Map.of(), 1).get(0);
+  }
+
+  /**
+   * Where each of {@code count} new tasks runs: as {@link #choose}, with a strategy's tasks split among its providers
+   * by base and weight ({@link CapacitySplit}), after the tasks {@code placed} already runs on each provider. A
+   * strategy never mixes Fargate and Auto Scaling group providers, so every task has the same launch type.
+   */
+  public static List<Choice> chooseEach(String launchType, List<CapacityProviderStrategyItem> strategy, Cluster cluster,
+      Map<String, Integer> placed, int count) {
     boolean hasStrategy = strategy != null && !strategy.isEmpty();
     if (launchType != null && hasStrategy) {
       // Wording seen in AWS answers (public reports of CreateService/RunTask).
@@ -37,22 +53,18 @@ public final class LaunchTypes {
         throw new UnsupportedFeatureException("ecs-emulator runs EC2 and FARGATE tasks; the " + launchType
             + " launch type is not emulated.");
       }
-      return new Choice(launchType, null);
+      return Collections.nCopies(count, new Choice(launchType, null));
     }
     List<CapacityProviderStrategyItem> effective = hasStrategy
-        ? dev.ecsemulator.core.capacity.CapacityProviderRules.checkStrategy(strategy,
+        ? CapacityProviderRules.checkStrategy(strategy,
             cluster.capacityProviders() == null ? List.of() : cluster.capacityProviders())
         : cluster.defaultCapacityProviderStrategy() == null ? List.of() : cluster.defaultCapacityProviderStrategy();
     if (effective.isEmpty()) {
-      return new Choice("EC2", null);
+      return Collections.nCopies(count, new Choice("EC2", null));
     }
-    CapacityProviderStrategyItem first = effective.stream()
-        .filter(i -> i.base() != null && i.base() > 0).findFirst()
-        .orElseGet(() -> effective.stream().filter(i -> i.weight() == null || i.weight() > 0).findFirst()
-            .orElse(effective.get(0)));
-    String provider = first.capacityProvider();
-    boolean fargate = dev.ecsemulator.core.capacity.CapacityProviderCatalog.isFargate(provider);
-    return new Choice(fargate ? "FARGATE" : "EC2", provider);
+    return CapacitySplit.assign(effective, placed, count).stream()
+        .map(provider -> new Choice(CapacityProviderCatalog.isFargate(provider) ? "FARGATE" : "EC2", provider))
+        .toList();
   }
 
   /** The task definition must list the launch type among its compatibilities. */

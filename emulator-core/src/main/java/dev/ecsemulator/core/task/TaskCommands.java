@@ -33,7 +33,9 @@ import dev.ecsemulator.core.taskdef.TaskDefinitions;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -83,7 +85,9 @@ public final class TaskCommands {
           return replay(txn, seen.get(), digest);
         }
       }
-      LaunchTypes.Choice choice = LaunchTypes.choose(request.launchType(), request.capacityProviderStrategy(), cluster);
+      List<LaunchTypes.Choice> choices = LaunchTypes.chooseEach(request.launchType(),
+          request.capacityProviderStrategy(), cluster, Map.of(), count);
+      LaunchTypes.Choice choice = choices.get(0);
       LaunchTypes.checkCompatible(definition, choice.launchType());
       LaunchTypes.checkNetworkConfiguration(definition, request.networkConfiguration());
       checkOverrides(definition, request.overrides());
@@ -91,12 +95,19 @@ public final class TaskCommands {
       List<Tag> taskTags = withPropagated(txn, definition, request.propagateTags(), tags,
           Boolean.TRUE.equals(request.enableECSManagedTags()) ? clusterName : null);
 
-      LaunchSpec spec = launch(scope, clusterName, definition, choice, null, request.overrides(), request.group(),
-          request.startedBy(), request.enableExecuteCommand(),
-          choice.launchType().equals("FARGATE") ? request.platformVersion() : null, request.networkConfiguration());
-      TaskCreation.Result result = creation.create(txn, spec, creation.newTaskIds(count), taskTags, engine, now);
-      List<Task> started = result.started();
-      List<Failure> failures = result.failures();
+      List<Task> started = new ArrayList<>();
+      List<Failure> failures = new ArrayList<>();
+      // One placement per provider the strategy splits the tasks among (one in all without a strategy).
+      for (Map.Entry<LaunchTypes.Choice, Integer> group : countsByChoice(choices).entrySet()) {
+        LaunchTypes.Choice where = group.getKey();
+        LaunchSpec spec = launch(scope, clusterName, definition, where, null, request.overrides(), request.group(),
+            request.startedBy(), request.enableExecuteCommand(),
+            where.launchType().equals("FARGATE") ? request.platformVersion() : null, request.networkConfiguration());
+        TaskCreation.Result result = creation.create(txn, spec, creation.newTaskIds(group.getValue()), taskTags,
+            engine, now);
+        started.addAll(result.started());
+        failures.addAll(result.failures());
+      }
       if (request.clientToken() != null) {
         txn.put(RunTaskToken.KIND, RunTaskToken.key(clusterName, request.clientToken()),
             new RunTaskToken(request.clientToken(), digest, started.stream().map(Task::taskArn).toList(), now));
@@ -157,6 +168,13 @@ public final class TaskCommands {
       txn.put(TASK, key, stopped);
       return new StopTaskResponse(stopped);
     });
+  }
+
+  /** How many tasks go to each place, in the order the places first come. */
+  private static Map<LaunchTypes.Choice, Integer> countsByChoice(List<LaunchTypes.Choice> choices) {
+    Map<LaunchTypes.Choice, Integer> counts = new LinkedHashMap<>();
+    choices.forEach(choice -> counts.merge(choice, 1, Integer::sum));
+    return counts;
   }
 
   private LaunchSpec launch(Scope scope, String clusterName, TaskDefinition definition, LaunchTypes.Choice choice,

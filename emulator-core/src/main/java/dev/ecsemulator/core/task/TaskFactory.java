@@ -6,10 +6,10 @@ import dev.ecsemulator.core.model.Attachment;
 import dev.ecsemulator.core.model.Container;
 import dev.ecsemulator.core.model.ContainerDefinition;
 import dev.ecsemulator.core.model.ContainerOverride;
-import dev.ecsemulator.core.model.EphemeralStorage;
 import dev.ecsemulator.core.model.KeyValuePair;
 import dev.ecsemulator.core.model.Task;
 import dev.ecsemulator.core.model.TaskOverride;
+import dev.ecsemulator.core.taskdef.EphemeralStorageSize;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,7 +85,7 @@ public final class TaskFactory {
       task.platformVersion(spec.platformVersion() == null || "LATEST".equals(spec.platformVersion())
               ? FARGATE_PLATFORM_VERSION : spec.platformVersion())
           .platformFamily("Linux")
-          .ephemeralStorage(new EphemeralStorage(20));
+          .ephemeralStorage(EphemeralStorageSize.forFargateTask(spec.definition(), overrides));
     }
     return task.build();
   }

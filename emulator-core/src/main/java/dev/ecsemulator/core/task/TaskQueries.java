@@ -36,6 +36,14 @@ public final class TaskQueries {
     this.store = store;
   }
 
+  /**
+   * DescribeTasks. The list is checked before the cluster is looked up (unverified: see
+   * {@link dev.ecsemulator.core.instance.ContainerInstanceQueries#describe}).
+   *
+   * @throws InvalidParameterException "Tasks cannot be empty." (AWS's: sil-org/ecs-deploy#63, aws/copilot-cli#3551),
+   *     or more than {@value #MAX_DESCRIBE} tasks
+   * @throws dev.ecsemulator.core.error.ClusterNotFoundException for a missing or INACTIVE cluster
+   */
   public DescribeTasksResponse describe(Scope scope, DescribeTasksRequest request) {
     if (request.tasks().isEmpty()) {
       throw new InvalidParameterException("Tasks cannot be empty.");

@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
 /**
  * RegisterTaskDefinition's validation of a draft (a request after {@link TaskDefinitionDefaults}), in this order:
  * family; container list; each container's name and image, names unique; an execution role for secrets and
- * private registry credentials; the FARGATE requirements when
- * {@code requiresCompatibilities} names FARGATE; the EC2 task cpu range; each container's own rules
+ * private registry credentials; the FARGATE requirements when {@code requiresCompatibilities} names FARGATE; the
+ * EC2 task cpu range; the ephemeral storage size ({@link EphemeralStorageSize}); each container's own rules
  * ({@link ContainerRules}); ports shared by containers of one network stack; at least one essential container;
  * {@code dependsOn} ({@link DependencyRules}); container totals against the task size. AWS's own order is not
  * documented: this one reports structural mistakes before resource mistakes. Pure; throws
@@ -46,6 +46,9 @@ public final class RegistrationValidator {
     if (taskCpu != null && (taskCpu < TaskSize.MIN_EC2_CPU || taskCpu > TaskSize.MAX_EC2_CPU)) {
       throw new ClientException(Messages.invalidTaskSetting("cpu"));
     }
+    EphemeralStorageSize.violation(draft.ephemeralStorage()).ifPresent(reason -> {
+      throw new ClientException(reason);
+    });
     String mode = TaskDefinitionDefaults.effectiveNetworkMode(draft.networkMode());
     Set<String> volumeNames = new HashSet<>();
     draft.volumes().stream().filter(Objects::nonNull).map(Volume::name).forEach(volumeNames::add);

@@ -5,6 +5,7 @@ import dev.ecsemulator.core.model.HealthCheck;
 import dev.ecsemulator.core.model.PortMapping;
 import dev.ecsemulator.core.model.RegisterTaskDefinitionRequest;
 import dev.ecsemulator.core.model.TaskDefinition;
+import dev.ecsemulator.core.model.Volume;
 import java.util.List;
 
 /**
@@ -22,6 +23,9 @@ import java.util.List;
  *   <li>health checks: {@code interval} 30, {@code timeout} 5, {@code retries} 3 (terraform-aws-modules/
  *       terraform-aws-ecs#148: "ECS gives the same default settings for all three parameters"; hako#56);
  *       {@code startPeriod} stays absent;
+ *   <li>EFS volumes: {@code rootDirectory} {@code /} when omitted, an access point given or not (CircleCI-Public/
+ *       aws-ecs-orb#105: "AWS adds it once new revision is created"; terraform-provider-aws#26793 reads back
+ *       {@code root_directory = "/"} for a volume registered without one);
  *   <li>task: {@code volumes} and {@code placementConstraints} as empty lists (same captures); {@code cpu} and
  *       {@code memory} as integer strings. {@code networkMode} stays absent when not given, as in the aws-cli
  *       example outputs (unverified for current AWS).
@@ -54,7 +58,8 @@ public final class TaskDefinitionDefaults {
         .executionRoleArn(request.executionRoleArn())
         .networkMode(request.networkMode())
         .containerDefinitions(containers)
-        .volumes(request.volumes() == null ? List.of() : request.volumes())
+        .volumes(request.volumes() == null ? List.of()
+            : request.volumes().stream().map(TaskDefinitionDefaults::volume).toList())
         .placementConstraints(request.placementConstraints() == null ? List.of() : request.placementConstraints())
         .requiresCompatibilities(request.requiresCompatibilities())
         .cpu(size.cpuText())
@@ -93,6 +98,15 @@ public final class TaskDefinitionDefaults {
       b.healthCheck(healthCheck(c.healthCheck()));
     }
     return b.build();
+  }
+
+  /** The Model: "Specifying / will have the same effect as omitting this parameter", and AWS shows it so. */
+  static Volume volume(Volume v) {
+    if (v == null || v.efsVolumeConfiguration() == null || v.efsVolumeConfiguration().rootDirectory() != null) {
+      return v;
+    }
+    return v.toBuilder().efsVolumeConfiguration(v.efsVolumeConfiguration().toBuilder().rootDirectory("/").build())
+        .build();
   }
 
   static PortMapping portMapping(PortMapping p, String networkMode) {

@@ -20,6 +20,10 @@ import dev.ecsemulator.core.model.KeyValuePair;
 import dev.ecsemulator.core.model.Service;
 import dev.ecsemulator.core.model.Task;
 import dev.ecsemulator.core.state.InMemoryStateStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -30,8 +34,15 @@ class ClustersTest {
 
   static final Scope SCOPE = new Scope("123456789012", "eu-west-1");
 
+  static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
+
   final InMemoryStateStore store = new InMemoryStateStore();
-  final Clusters clusters = new Clusters(store);
+  final Clusters clusters = at(T0);
+
+  /** The clusters of the same store, as seen at {@code instant}. */
+  Clusters at(Instant instant) {
+    return new Clusters(store, Clock.fixed(instant, ZoneOffset.UTC));
+  }
 
   @Test
   void countersAreComputedFromTasksServicesAndInstancesAtDescribeTime() {
@@ -100,6 +111,45 @@ class ClustersTest {
 
     assertThat(deleted.status()).isEqualTo("INACTIVE");
     assertThat(deleted.registeredContainerInstancesCount()).isEqualTo(1);
+  }
+
+  @Test
+  void aDeletedClusterIsListedForAnHourAfterItsDeletionAndDescribedAfterThat() {
+    clusters.create(SCOPE, CreateClusterRequest.builder().clusterName("gone").build());
+    clusters.create(SCOPE, CreateClusterRequest.builder().clusterName("kept").build());
+    Instant deletedAt = T0.plusSeconds(30);
+    at(deletedAt).delete(SCOPE, "gone");
+    // Deleting it again answers it again, and does not restart the hour.
+    at(deletedAt.plus(Duration.ofMinutes(50))).delete(SCOPE, "gone");
+
+    Instant lastListed = deletedAt.plus(ClusterListing.INACTIVE_LISTED_FOR).minusMillis(1);
+    assertThat(at(lastListed).listArns(SCOPE, null, null).items())
+        .containsExactly(Arns.cluster(SCOPE, "gone"), Arns.cluster(SCOPE, "kept"));
+    Instant anHourLater = deletedAt.plus(ClusterListing.INACTIVE_LISTED_FOR);
+    assertThat(at(anHourLater).listArns(SCOPE, null, null).items()).containsExactly(Arns.cluster(SCOPE, "kept"));
+    assertThat(at(anHourLater).describe(SCOPE, List.of("gone"), null).clusters())
+        .singleElement().satisfies(c -> assertThat(c.status()).isEqualTo("INACTIVE"));
+  }
+
+  @Test
+  void aClusterCreatedAgainAfterItsDeletionIsListedAsActiveForGood() {
+    clusters.create(SCOPE, CreateClusterRequest.builder().clusterName("again").build());
+    clusters.delete(SCOPE, "again");
+    at(T0.plusSeconds(60)).create(SCOPE, CreateClusterRequest.builder().clusterName("again").build());
+
+    assertThat(at(T0.plus(Duration.ofDays(1))).listArns(SCOPE, null, null).items())
+        .containsExactly(Arns.cluster(SCOPE, "again"));
+    // A cluster deleted before deletions were recorded is not listed.
+    store.write(SCOPE, txn -> {
+      txn.remove(EcsKinds.DELETED_CLUSTER, "again");
+      return null;
+    });
+    clusters.delete(SCOPE, "again");
+    store.write(SCOPE, txn -> {
+      txn.remove(EcsKinds.DELETED_CLUSTER, "again");
+      return null;
+    });
+    assertThat(clusters.listArns(SCOPE, null, null).items()).isEmpty();
   }
 
   @Test

@@ -101,6 +101,22 @@ class TaskDefinitionDefaultsTest {
     assertThat(td.proxyConfiguration().properties()).hasSize(1);
   }
 
+  @Test
+  void anEfsVolumeWithoutRootDirectoryGetsTheRootAsAwsShowsIt() {
+    TaskDefinition td = TaskDefinitionRegistration.prepare(request("{'family':'web','volumes':["
+        + "{'name':'plain','efsVolumeConfiguration':{'fileSystemId':'fs-1'}},"
+        + "{'name':'ap','efsVolumeConfiguration':{'fileSystemId':'fs-1','transitEncryption':'ENABLED',"
+        + "'authorizationConfig':{'accessPointId':'fsap-1','iam':'ENABLED'}}},"
+        + "{'name':'sub','efsVolumeConfiguration':{'fileSystemId':'fs-1','rootDirectory':'/data'}},"
+        + "{'name':'host','host':{'sourcePath':'/srv'}}],"
+        + "'containerDefinitions':[{'name':'web','image':'busybox','memory':64}]}"));
+
+    assertThat(td.volumes()).extracting(v -> v.name() + "=" + (v.efsVolumeConfiguration() == null
+        ? "-" : v.efsVolumeConfiguration().rootDirectory())).containsExactly("plain=/", "ap=/", "sub=/data", "host=-");
+    assertThat(td.volumes().get(1).efsVolumeConfiguration().authorizationConfig().accessPointId()).isEqualTo("fsap-1");
+    assertThat(td.volumes().get(3).host().sourcePath()).isEqualTo("/srv");
+  }
+
   private static PortMapping mapping(int containerPort, int hostPort) {
     return PortMapping.builder().containerPort(containerPort).hostPort(hostPort).protocol("tcp").build();
   }

@@ -3,9 +3,11 @@ package dev.ecsemulator.scheduler.runtime;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.PullImageCmd;
 import com.github.dockerjava.api.command.PullImageResultCallback;
+import com.github.dockerjava.api.exception.DockerClientException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.AuthConfig;
 import dev.ecsemulator.scheduler.runtime.ContainerRuntimeException.ErrorName;
+import java.io.IOException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -67,11 +69,47 @@ final class DockerImages {
         pull = pull.withAuthConfig(new AuthConfig().withUsername(auth.username()).withPassword(auth.password())
             .withRegistryAddress(reference.registry() != null ? reference.registry() : AuthConfig.DEFAULT_SERVER_ADDRESS));
       }
-      pull.exec(new PullImageResultCallback())
+      pull.exec(new QuietPull())
           .awaitCompletion();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ContainerRuntimeException(ErrorName.CANNOT_PULL_CONTAINER, "interrupted while pulling " + reference, e);
+    }
+  }
+
+  /**
+   * A pull's callback that keeps the engine's error for {@link #awaitCompletion} instead of logging it: docker-java's
+   * callbacks log every error they are given, with its stack trace, at ERROR, so each failed pull would print one
+   * besides the single line its task logs with the reason ({@code CannotPullContainerError: ...}).
+   */
+  private static final class QuietPull extends PullImageResultCallback {
+    private volatile Throwable error;
+
+    @Override
+    public void onError(Throwable throwable) {
+      if (error == null) {
+        error = throwable;
+      }
+      try {
+        close();
+      } catch (IOException e) {
+        // closing the stream of a pull that failed: the failure is what is reported
+      }
+    }
+
+    @Override
+    protected void throwFirstError() {
+      Throwable failure = error;
+      if (failure instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      if (failure instanceof Error fatal) {
+        throw fatal;
+      }
+      if (failure != null) {
+        throw new DockerClientException("pull failed: " + failure.getMessage(), failure);
+      }
+      super.throwFirstError(); // a pull that ended without pulling the image
     }
   }
 

@@ -60,10 +60,12 @@ final class TaskRunner {
   private final Map<String, Sandbox> sandboxes = new ConcurrentHashMap<>();
   private final UnrunnableTasks unrunnable;
   private final TaskSecrets secrets;
+  private final ContainerLogDriver logs;
 
   TaskRunner(StateStore store, ContainerRuntime runtime, EngineMonitor engine, Clock clock,
-      TaskEngine.Settings settings, Map<String, String> instanceLabels) {
+      TaskEngine.Settings settings, Map<String, String> instanceLabels, ContainerLogDriver logs) {
     this.store = store;
+    this.logs = logs;
     this.runtime = runtime;
     this.engine = engine;
     this.clock = clock;
@@ -182,6 +184,7 @@ final class TaskRunner {
         List<ContainerObservation> created = new ArrayList<>();
         for (ContainerDefinition cd : toCreate) {
           containerName = cd.name();
+          logs.beforeCreate(ref.scope(), provisioned, definition, cd.name());
           ContainerSpec spec = values.inject(specs.container(definition, cd, provisioned.overrides(), context), cd)
               .withImage(images.get(cd.name()).reference());
           created.add(Observations.created(cd.name(), runtime.createContainer(spec)));
@@ -206,6 +209,7 @@ final class TaskRunner {
       }
       for (String name : decision.startable()) {
         containerName = name;
+        logs.beforeStart(ref.scope(), current, definition, name, runtimeId(current, name));
         runtime.startContainer(runtimeId(current, name));
       }
       return decision.wakeAt();
@@ -405,6 +409,7 @@ final class TaskRunner {
    * recorded containers can be found.
    */
   void cleanUp(TaskRef ref, Task task) {
+    logs.beforeRemoval(ref.scope(), task); // their output goes with them
     for (String id : TaskRecords.runtimeIds(task)) {
       runtime.removeContainer(id);
     }

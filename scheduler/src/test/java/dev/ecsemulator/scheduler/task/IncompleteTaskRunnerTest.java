@@ -52,7 +52,7 @@ class IncompleteTaskRunnerTest {
   final InMemoryStateStore store = new InMemoryStateStore();
   final EngineMonitor monitor = new EngineMonitor(() -> runtime, null, null);
   final TaskRunner runner = new TaskRunner(store, runtime, monitor, Clock.fixed(NOW, ZoneOffset.UTC),
-      TaskEngine.Settings.defaults("127.0.0.1"), Labels.ownedBy(instance));
+      TaskEngine.Settings.defaults("127.0.0.1"), Labels.ownedBy(instance), ContainerLogDriver.NONE);
 
   @AfterEach
   void removeWhatTheTestCreated() {

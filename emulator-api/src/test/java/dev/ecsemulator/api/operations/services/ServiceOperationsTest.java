@@ -245,14 +245,17 @@ class ServiceOperationsTest {
         .tags(t -> t.key("env").value("test")));
 
     DescribeServicesResponse r = ecs.describeServices(b -> b.cluster("apps")
-        .services("web", "ghost", SERVICE_ARN_PREFIX + "apps/other").include(ServiceField.TAGS));
+        .services("web", "ghost", SERVICE_ARN_PREFIX + "apps/other", SERVICE_ARN_PREFIX + "elsewhere/web")
+        .include(ServiceField.TAGS));
 
     assertThat(r.services()).singleElement().satisfies(s -> {
       assertThat(s.serviceName()).isEqualTo("web");
       assertThat(s.tags()).singleElement().satisfies(t -> assertThat(t.value()).isEqualTo("test"));
     });
+    // A name is reported without the cluster segment, as ECS does; an ARN comes back as it was given.
     assertThat(r.failures()).extracting(f -> f.arn() + " " + f.reason()).containsExactly(
-        SERVICE_ARN_PREFIX + "apps/ghost MISSING", SERVICE_ARN_PREFIX + "apps/other MISSING");
+        SERVICE_ARN_PREFIX + "ghost MISSING", SERVICE_ARN_PREFIX + "apps/other MISSING",
+        SERVICE_ARN_PREFIX + "elsewhere/web MISSING");
     assertThat(ecs.describeServices(b -> b.cluster("apps").services(SERVICE_ARN_PREFIX + "apps/web")).services()
         .get(0).hasTags()).isFalse();
     assertAwsError(() -> ecs.describeServices(b -> b.cluster("apps")

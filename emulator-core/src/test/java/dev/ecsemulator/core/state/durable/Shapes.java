@@ -250,6 +250,8 @@ final class Shapes {
   /** One of each kind of {@link EcsKinds#all()}, keyed as the emulator keys them. */
   static void putOneOfEach(dev.ecsemulator.core.state.StateTxn txn) {
     txn.put(EcsKinds.CLUSTER, "prod", cluster("prod"));
+    txn.put(EcsKinds.DELETED_CLUSTER, "old", new dev.ecsemulator.core.cluster.DeletedCluster(
+        cluster("old").clusterArn(), java.time.Instant.parse("2026-02-03T04:05:06.789Z")));
     txn.put(EcsKinds.TASK_DEFINITION, EcsKinds.taskDefinitionKey("web", 3), taskDefinition("web", 3));
     txn.put(EcsKinds.TASK, EcsKinds.taskKey("prod", "0a1b2c"), task("prod", "0a1b2c"));
     txn.put(EcsKinds.SERVICE, EcsKinds.serviceKey("prod", "web"), service("prod", "web"));

@@ -8,6 +8,7 @@ import dev.ecsemulator.core.model.Cluster;
 import dev.ecsemulator.core.model.Deployment;
 import dev.ecsemulator.core.model.Service;
 import dev.ecsemulator.core.model.Tag;
+import dev.ecsemulator.core.model.Task;
 import dev.ecsemulator.core.model.TaskDefinition;
 import dev.ecsemulator.core.state.StateTxn;
 import dev.ecsemulator.core.tag.ResourceTagging;
@@ -18,13 +19,16 @@ import dev.ecsemulator.scheduler.task.TaskRecords;
 import dev.ecsemulator.scheduler.service.TaskLaunch;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Records one launch of a service plan as a new task, through {@link TaskCreation} (the one path that
  * places and records tasks): group {@code service:NAME}, startedBy the deployment ID, the deployment's
- * task definition, launch type or capacity provider, platform version and network configuration, and the
- * tags the service propagates. Stateless apart from its collaborators; thread-safe.
+ * task definition, launch type or capacity provider (a strategy's providers share the deployment's tasks by
+ * base and weight), platform version and network configuration, and the tags the service propagates.
+ * Stateless apart from its collaborators; thread-safe.
  */
 final class ServiceTaskLauncher {
 
@@ -51,7 +55,8 @@ final class ServiceTaskLauncher {
     try {
       choice = deployment.launchType() != null
           ? new LaunchTypes.Choice(deployment.launchType(), null)
-          : LaunchTypes.choose(null, deployment.capacityProviderStrategy(), cluster);
+          : LaunchTypes.chooseEach(null, deployment.capacityProviderStrategy(), cluster,
+              placedByProvider(txn, ref, deployment.id()), 1).get(0);
     } catch (EcsException e) {
       return false; // the strategy's providers left the cluster: nowhere to place the task
     }
@@ -69,6 +74,23 @@ final class ServiceTaskLauncher {
     TaskCreation.Result result = creation.create(txn, spec, List.of(launch.taskId()),
         tags(txn, ref, service, definition), host, now);
     return !result.started().isEmpty();
+  }
+
+  /**
+   * How many tasks of the deployment each capacity provider runs, for the strategy's split: the tasks launched and
+   * not asked to stop (this step's earlier launches included: they are in {@code txn}), less any UNHEALTHY one, whose
+   * replacement belongs where it was.
+   */
+  static Map<String, Integer> placedByProvider(StateTxn txn, ServiceRef ref, String deploymentId) {
+    Map<String, Integer> placed = new HashMap<>();
+    for (Task task : txn.listByKeyPrefix(EcsKinds.TASK, EcsKinds.clusterKeyPrefix(ref.clusterName()))) {
+      if (deploymentId.equals(task.startedBy()) && ref.taskGroup().equals(task.group())
+          && "RUNNING".equals(task.desiredStatus()) && !"UNHEALTHY".equals(task.healthStatus())
+          && task.capacityProviderName() != null) {
+        placed.merge(task.capacityProviderName(), 1, Integer::sum);
+      }
+    }
+    return placed;
   }
 
   /**

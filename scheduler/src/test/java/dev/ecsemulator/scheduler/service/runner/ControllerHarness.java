@@ -55,7 +55,7 @@ final class ControllerHarness implements AutoCloseable {
   final ServiceController controller;
 
   ControllerHarness() {
-    new Clusters(store).create(SCOPE, CreateClusterRequest.builder().clusterName(CLUSTER).build());
+    new Clusters(store, clock).create(SCOPE, CreateClusterRequest.builder().clusterName(CLUSTER).build());
     controller = new ServiceController(store, clock, ids, Ids.seeded(7),
         () -> new HostResources(engineConnected, 4096, 8192, "20.10.24", "x86_64"), "emu1", Runnable::run, timer,
         new ServiceController.Settings(Duration.ofSeconds(30), Duration.ofSeconds(5)));
