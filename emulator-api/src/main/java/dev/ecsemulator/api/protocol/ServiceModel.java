@@ -118,6 +118,32 @@ public final class ServiceModel {
     return metadata.path("xmlNamespace").asText();
   }
 
+  /**
+   * The Smithy namespace of the service's shapes ({@code com.amazonaws.cloudwatch}), which Smithy RPC v2 answers put
+   * before an error's name in {@code __type}: AWS's models are named {@code com.amazonaws.} and the service ID in
+   * lower case without spaces.
+   */
+  public String smithyNamespace() {
+    return "com.amazonaws." + metadata.path("serviceId").asText(signingName()).toLowerCase(java.util.Locale.ROOT)
+        .replace(" ", "");
+  }
+
+  /**
+   * The {@code x-amzn-query-error} header of an error answer of a service that once spoke the query protocol
+   * ({@code metadata.awsQueryCompatible}, CloudWatch): {@code Code;Sender} or {@code Code;Receiver}, with the error's
+   * query code from its shape ({@code InvalidParameterValueException} is {@code InvalidParameterValue}); SDKs report
+   * that code. Empty for other services.
+   */
+  public Optional<String> queryError(String errorCode, int httpStatus) {
+    if (!metadata.has("awsQueryCompatible")) {
+      return Optional.empty();
+    }
+    JsonNode error = shapes.path(errorCode).path("error");
+    String code = error.path("code").asText(errorCode);
+    boolean sender = error.has("senderFault") ? error.path("senderFault").asBoolean() : httpStatus < 500;
+    return Optional.of(code + ";" + (sender ? "Sender" : "Receiver"));
+  }
+
   /** The content type of a JSON-protocol service's answers: {@code application/x-amz-json-1.1} or {@code -1.0}. */
   public String jsonContentType() {
     return "application/x-amz-json-" + metadata.path("jsonVersion").asText("1.1");

@@ -141,6 +141,8 @@ class RequestFuzzTest {
       case "secretsmanager" -> new SecretsManagerFixture(names, secrets, random);
       case "ssm" -> new SsmFixture(names, secrets, random);
       case "logs" -> new LogsFixture(names, random);
+      case "monitoring" -> new CloudWatchFixture(names, random);
+      case "application-autoscaling" -> new AutoScalingFixture(names, random);
       default -> new ModelOnlyFixture();
     };
   }
