@@ -16,15 +16,12 @@ import dev.ecsemulator.scheduler.runtime.ContainerEvent;
 import dev.ecsemulator.scheduler.runtime.ContainerRuntime;
 import dev.ecsemulator.scheduler.runtime.ContainerRuntimeException;
 import dev.ecsemulator.scheduler.runtime.LocalHostPaths;
-import dev.ecsemulator.scheduler.runtime.ManagedVolume;
-import dev.ecsemulator.scheduler.runtime.ObservedContainer;
 import dev.ecsemulator.scheduler.runtime.PullPolicy;
 import dev.ecsemulator.scheduler.runtime.TaskEndpoint;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -95,6 +92,7 @@ public final class TaskEngine implements AutoCloseable {
   private final Clock clock;
   private final Settings settings;
   private final TaskRunner runner;
+  private final OrphanSweeper sweeper;
   private final ThreadPoolExecutor pool;
   private final KeyedExecutor work;
   private final ScheduledExecutorService timers;
@@ -111,6 +109,7 @@ public final class TaskEngine implements AutoCloseable {
     this.clock = clock;
     this.settings = settings;
     this.runner = new TaskRunner(store, runtime, engine, clock, settings, Labels.ownedBy(instance));
+    this.sweeper = new OrphanSweeper(store, runtime);
     // Stops block for up to a container's stopTimeout: enough threads that one slow stop does not hold
     // up other tasks. Idle threads go away.
     this.pool = new ThreadPoolExecutor(32, 32, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
@@ -313,33 +312,7 @@ public final class TaskEngine implements AutoCloseable {
     if (!engine.status().reachable()) {
       return;
     }
-    try {
-      // Containers and volumes first, known tasks second: a task is committed before its containers and volumes
-      // are created, so every one listed here belongs to a task the store already holds when it is read next.
-      // The other order would remove those of a task launched in between.
-      List<ObservedContainer> containers = runtime.listManaged();
-      List<ManagedVolume> volumes = runtime.listManagedVolumes();
-      Set<String> known = new HashSet<>();
-      for (Scope scope : store.scopes()) {
-        store.read(scope, v -> v.list(TASK)).forEach(t -> known.add(t.taskArn()));
-      }
-      for (ObservedContainer container : containers) {
-        String arn = container.taskArn();
-        if (arn != null && !known.contains(arn)) {
-          log.info("Removing container {} of unknown task {}", container.name(), arn);
-          runtime.removeContainer(container.id());
-        }
-      }
-      // After the containers: Docker keeps a volume that a container still uses.
-      for (ManagedVolume volume : volumes) {
-        if (volume.taskScoped() && !known.contains(volume.taskArn())) {
-          log.info("Removing volume {} of unknown task {}", volume.name(), volume.taskArn());
-          runtime.removeVolume(volume.name());
-        }
-      }
-    } catch (ContainerRuntimeException e) {
-      log.warn("Could not sweep orphan containers and volumes: {}", e.reason());
-    }
+    sweeper.sweep();
   }
 
   /**
