@@ -24,8 +24,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
@@ -93,10 +91,10 @@ public final class TaskEngine implements AutoCloseable {
   private final Settings settings;
   private final TaskRunner runner;
   private final OrphanSweeper sweeper;
+  private final StoppedTaskCleaner cleaner;
   private final ThreadPoolExecutor pool;
   private final KeyedExecutor work;
   private final ScheduledExecutorService timers;
-  private final Set<String> cleaned = ConcurrentHashMap.newKeySet();
   /** Notified on every committed task change and after every pass (for {@link #stopAll}). */
   private final Object taskProgress = new Object();
   private volatile AutoCloseable events;
@@ -108,8 +106,11 @@ public final class TaskEngine implements AutoCloseable {
     this.engine = engine;
     this.clock = clock;
     this.settings = settings;
-    this.runner = new TaskRunner(store, runtime, engine, clock, settings, Labels.ownedBy(instance));
+    Sandboxes sandboxes = new Sandboxes();
+    this.runner = new TaskRunner(store, runtime, engine, clock, settings, Labels.ownedBy(instance), sandboxes);
     this.sweeper = new OrphanSweeper(store, runtime);
+    this.cleaner = new StoppedTaskCleaner(store, runtime, sandboxes, settings.stoppedTaskRetention(),
+        settings.containerCleanupDelay());
     // Stops block for up to a container's stopTimeout: enough threads that one slow stop does not hold
     // up other tasks. Idle threads go away.
     this.pool = new ThreadPoolExecutor(32, 32, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
@@ -203,7 +204,7 @@ public final class TaskEngine implements AutoCloseable {
       try {
         action.run();
       } finally {
-        cleaned.clear();
+        cleaner.forgetQueued();
       }
     });
   }
@@ -266,7 +267,7 @@ public final class TaskEngine implements AutoCloseable {
         if (!TaskRecords.isFinal(task)) {
           unstopped.add(ref);
         } else {
-          handleStopped(ref, task, now);
+          cleaner.handle(ref, task, now, work);
         }
       }
     }
@@ -284,22 +285,6 @@ public final class TaskEngine implements AutoCloseable {
       }
     }
     work.prune();
-  }
-
-  private void handleStopped(TaskRef ref, Task task, Instant now) {
-    Instant stoppedAt = task.stoppedAt() != null ? task.stoppedAt() : now;
-    boolean purge = !stoppedAt.plus(settings.stoppedTaskRetention()).isAfter(now);
-    boolean clean = purge || !stoppedAt.plus(settings.containerCleanupDelay()).isAfter(now);
-    if (clean && cleaned.add(ref.id())) {
-      run(ref.id(), () -> runner.cleanUp(ref, task));
-    }
-    if (purge) {
-      run(ref.id(), () -> {
-        store.write(ref.scope(), txn -> txn.remove(TASK, ref.key()));
-        runner.forget(ref);
-        cleaned.remove(ref.id());
-      });
-    }
   }
 
   /**

@@ -18,7 +18,6 @@ import dev.ecsemulator.scheduler.runtime.ContainerSpec;
 import dev.ecsemulator.scheduler.runtime.ContainerSpecFactory;
 import dev.ecsemulator.scheduler.runtime.LaunchContext;
 import dev.ecsemulator.scheduler.runtime.LocalImage;
-import dev.ecsemulator.scheduler.runtime.ManagedVolume;
 import dev.ecsemulator.scheduler.runtime.ObservedContainer;
 import dev.ecsemulator.scheduler.runtime.Sandbox;
 import dev.ecsemulator.scheduler.runtime.UnresolvedInput;
@@ -34,7 +33,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,18 +55,19 @@ final class TaskRunner {
   private final Clock clock;
   private final TaskEngine.Settings settings;
   private final Map<String, String> instanceLabels;
-  private final Map<String, Sandbox> sandboxes = new ConcurrentHashMap<>();
+  private final Sandboxes sandboxes;
   private final UnrunnableTasks unrunnable;
   private final TaskSecrets secrets;
 
   TaskRunner(StateStore store, ContainerRuntime runtime, EngineMonitor engine, Clock clock,
-      TaskEngine.Settings settings, Map<String, String> instanceLabels) {
+      TaskEngine.Settings settings, Map<String, String> instanceLabels, Sandboxes sandboxes) {
     this.store = store;
     this.runtime = runtime;
     this.engine = engine;
     this.clock = clock;
     this.settings = settings;
     this.instanceLabels = instanceLabels;
+    this.sandboxes = sandboxes;
     this.unrunnable = new UnrunnableTasks(store, runtime, engine, clock, sandboxes);
     this.secrets = TaskSecrets.reading(store, clock);
   }
@@ -158,7 +157,7 @@ final class TaskRunner {
       LaunchContext context = context(ref, task);
       Optional<ContainerSpec> sandboxSpec = specs.sandbox(definition, task.overrides(), context);
       if (sandboxSpec.isPresent()) {
-        Sandbox sandbox = sandboxes.computeIfAbsent(ref.id(), k -> runtime.createSandbox(sandboxSpec.get()));
+        Sandbox sandbox = sandboxes.ensure(ref, () -> runtime.createSandbox(sandboxSpec.get()));
         context = context.withSandbox(sandbox);
         if (TaskStatus.of(task.lastStatus()) == TaskStatus.PROVISIONING) {
           String ip = sandbox.ipAddress() == null ? "127.0.0.1" : sandbox.ipAddress();
@@ -330,7 +329,7 @@ final class TaskRunner {
           seen.add(Observations.neverStarted(c.name(), c.runtimeId(), null));
           continue;
         }
-        seen.add(container.map(o -> Observations.of(c.name(), o, definition, sandboxes.get(ref.id())))
+        seen.add(container.map(o -> Observations.of(c.name(), o, definition, sandboxes.get(ref)))
             .orElseGet(() -> Observations.vanished(c.name(), c.runtimeId())));
       }
     } catch (ContainerRuntimeException e) {
@@ -385,7 +384,7 @@ final class TaskRunner {
   }
 
   private void releaseSandbox(TaskRef ref, Task task) {
-    Sandbox sandbox = sandboxes.get(ref.id());
+    Sandbox sandbox = sandboxes.get(ref);
     if (sandbox != null) {
       // Killed now (its PID 1 ignores SIGTERM); removed with the task's containers at clean-up.
       runtime.stopContainer(sandbox.id(), Duration.ZERO);
@@ -395,46 +394,6 @@ final class TaskRunner {
       runtime.listManaged().stream()
           .filter(o -> task.taskArn().equals(o.taskArn()) && !containerIds.contains(o.id()))
           .forEach(o -> runtime.stopContainer(o.id(), Duration.ZERO));
-    }
-  }
-
-  /**
-   * Removes a stopped task's containers and sandbox, then its task-scoped volumes, as the agent removes a task's
-   * resources once its containers are gone ({@code deleteTask}: a task-scoped volume's {@code Cleanup}); shared
-   * volumes outlive it. Idempotent. Takes no member of the record for granted: without a taskArn, only its
-   * recorded containers can be found.
-   */
-  void cleanUp(TaskRef ref, Task task) {
-    for (String id : TaskRecords.runtimeIds(task)) {
-      runtime.removeContainer(id);
-    }
-    Sandbox sandbox = sandboxes.remove(ref.id());
-    if (sandbox != null) {
-      runtime.removeSandbox(sandbox.id());
-    } else if (task.taskArn() != null) {
-      runtime.listManaged().stream()
-          .filter(o -> task.taskArn().equals(o.taskArn()))
-          .forEach(o -> runtime.removeSandbox(o.id()));
-    }
-    if (task.taskArn() != null) {
-      removeVolumes(task.taskArn());
-    }
-  }
-
-  /**
-   * A volume that cannot go now (a container outside the task still uses it) is left with a warning; the sweep of
-   * the next start removes it once its task is forgotten.
-   */
-  private void removeVolumes(String taskArn) {
-    for (ManagedVolume volume : runtime.listManagedVolumes()) {
-      if (!taskArn.equals(volume.taskArn())) {
-        continue;
-      }
-      try {
-        runtime.removeVolume(volume.name());
-      } catch (ContainerRuntimeException e) {
-        log.warn("Could not remove volume {} of task {}: {}", volume.name(), taskArn, e.reason());
-      }
     }
   }
 
@@ -492,10 +451,5 @@ final class TaskRunner {
 
   private static Container container(Task task, String name) {
     return task.containers().stream().filter(c -> c.name().equals(name)).findFirst().orElse(null);
-  }
-
-  /** Forgets a task's sandbox (after clean-up or purge). */
-  void forget(TaskRef ref) {
-    sandboxes.remove(ref.id());
   }
 }

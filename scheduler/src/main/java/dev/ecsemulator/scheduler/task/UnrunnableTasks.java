@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,11 +32,11 @@ final class UnrunnableTasks {
   private final ContainerRuntime runtime;
   private final EngineMonitor engine;
   private final Clock clock;
-  private final Map<String, Sandbox> sandboxes;
+  private final Sandboxes sandboxes;
 
-  /** @param sandboxes the runner's sandboxes by {@link TaskRef#id()} (shared, not copied) */
+  /** @param sandboxes the runner's sandboxes (shared, not copied) */
   UnrunnableTasks(StateStore store, ContainerRuntime runtime, EngineMonitor engine, Clock clock,
-      Map<String, Sandbox> sandboxes) {
+      Sandboxes sandboxes) {
     this.store = store;
     this.runtime = runtime;
     this.engine = engine;
@@ -73,7 +72,7 @@ final class UnrunnableTasks {
    */
   private boolean stopContainers(TaskRef ref, Task task) {
     List<String> recorded = TaskRecords.runtimeIdsToStop(task);
-    Sandbox sandbox = sandboxes.get(ref.id());
+    Sandbox sandbox = sandboxes.get(ref);
     if (!engine.reachable()) {
       // With nothing recorded that may run, what the engine may hold of it goes at clean-up, by its labels.
       if (!recorded.isEmpty() || sandbox != null) {
