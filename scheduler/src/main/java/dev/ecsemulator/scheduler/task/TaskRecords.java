@@ -9,6 +9,7 @@ import dev.ecsemulator.core.model.ContainerDefinition;
 import dev.ecsemulator.core.model.ContainerDependency;
 import dev.ecsemulator.core.model.Task;
 import dev.ecsemulator.core.model.TaskDefinition;
+import dev.ecsemulator.core.state.RecordCheck;
 import dev.ecsemulator.core.state.StateView;
 import dev.ecsemulator.core.task.ContainerObservation;
 import dev.ecsemulator.core.task.TaskLifecycle;
@@ -32,6 +33,11 @@ import java.util.Set;
  * running needs is stopped once, with stop code {@value #STOP_CODE} and a stoppedReason naming every gap
  * (the emulator's own wording: ECS has no such state). A STOPPED (or DELETED) task is left alone whatever it
  * lacks.
+ *
+ * <p>A pass checks its task once, when it reads it back ({@link #RUNNABLE}); past that point the task engine's
+ * decision ({@link TaskReconciler}) and the runner rely on what {@link #gaps(Task)} and
+ * {@link #gaps(Task, TaskDefinition)} check, without null checks of their own. Only what handles final or incomplete
+ * tasks (their stop here, {@link UnrunnableTasks}, the stopped-task cleaner) takes no member for granted.
  */
 public final class TaskRecords {
 
@@ -43,6 +49,9 @@ public final class TaskRecords {
 
   private static final Set<String> CONDITIONS = Set.of("START", "COMPLETE", "SUCCESS", "HEALTHY");
 
+  /** The check a pass makes of its task when it reads it back: {@link #check}. */
+  public static final RecordCheck<Task, Check> RUNNABLE = TaskRecords::check;
+
   private TaskRecords() {}
 
   /**
@@ -51,14 +60,14 @@ public final class TaskRecords {
    * @param definition the task's stored task definition when {@code gaps} is empty, else possibly null
    * @param gaps what the record lacks, in words; empty when the task can run
    */
-  public record Check(TaskDefinition definition, List<String> gaps) {
+  public record Check(TaskDefinition definition, List<String> gaps) implements RecordCheck.Result {
 
     public Check {
       gaps = List.copyOf(gaps);
     }
 
     public boolean runnable() {
-      return gaps.isEmpty();
+      return complete();
     }
 
     /** The stoppedReason for these gaps. */

@@ -108,7 +108,7 @@ final class TaskRunner {
       return Optional.empty();
     }
     Task stored = task;
-    TaskRecords.Check check = store.read(ref.scope(), v -> TaskRecords.check(ref.scope(), stored, v));
+    TaskRecords.Check check = store.read(ref.scope(), v -> TaskRecords.RUNNABLE.check(ref.scope(), stored, v));
     if (!check.runnable()) {
       unrunnable.stop(ref, task, check.reason());
       return Optional.empty();
