@@ -64,13 +64,17 @@ ecs_ensure_docker() {
 
 # The AWS CLIs the CLI tests drive: `aws` v1 from pip is usually on the PATH; Debian's awscli package adds
 # CLI v2 as /usr/bin/aws. Debian's docker-registry (distribution 2.8) is the loopback registry the image
-# pull tests push to and pull from. Best effort: the tests skip a client that is absent and say so.
+# pull tests push to and pull from. Debian's chromium and chromium-driver run the dashboard's browser tests
+# (headless, through Selenium). Best effort: the tests skip a client that is absent and say so.
 ecs_ensure_test_clients() {
   if [ ! -x /usr/bin/aws ] && [ "$(id -u)" = 0 ] && ecs_is_debian_like; then
     ecs_apt_install awscli || ecs_log "warning: Debian's awscli (AWS CLI v2) could not be installed; its tests will be skipped"
   fi
   if ! command -v docker-registry >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && ecs_is_debian_like; then
     ecs_apt_install docker-registry || ecs_log "warning: Debian's docker-registry could not be installed; the image pull tests will be skipped"
+  fi
+  if { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; } && [ "$(id -u)" = 0 ] && ecs_is_debian_like; then
+    ecs_apt_install chromium chromium-driver || ecs_log "warning: Debian's chromium could not be installed; the dashboard's browser tests will be skipped"
   fi
   return 0
 }

@@ -56,6 +56,13 @@ SERVICES = {
         "about": "the entries (LogGroup, LogStream, OutputLogEvent, ...)",
         "redact": True,
     },
+    "elbv2": {
+        "model": "elbv2-2015-12-01.service.json.gz",
+        "package": "dev.ecsemulator.core.elbv2.model",
+        "title": "Elastic Load Balancing v2",
+        "about": "the resources (LoadBalancer, TargetGroup, Listener, Rule, TargetHealthDescription, ...)",
+        "redact": True,
+    },
 }
 
 SCALARS = {

@@ -3,6 +3,7 @@ package dev.ecsemulator.bench;
 import dev.ecsemulator.bench.api.ApiBenchmark;
 import dev.ecsemulator.bench.api.ColdApiBenchmark;
 import dev.ecsemulator.bench.launch.LaunchBenchmark;
+import dev.ecsemulator.bench.logs.AwslogsBenchmark;
 import dev.ecsemulator.bench.rollout.RolloutBenchmark;
 import dev.ecsemulator.bench.scale.ScaleBenchmark;
 import dev.ecsemulator.bench.process.CdsArchive;
@@ -83,7 +84,7 @@ public final class BenchMain implements Callable<Integer> {
   Double scaleIdleSeconds;
 
   @Option(names = "--only", paramLabel = "ID,ID", split = ",",
-      description = "Benchmarks to run: api, cold, startup, launch, rollout, scale (default all).")
+      description = "Benchmarks to run: api, cold, startup, launch, rollout, scale, awslogs, elb (default all).")
   Set<String> only = new LinkedHashSet<>();
 
   @Option(names = "--scenario", paramLabel = "NAME", split = ",",
@@ -137,6 +138,8 @@ public final class BenchMain implements Callable<Integer> {
     all.add(new LaunchBenchmark());
     all.add(new RolloutBenchmark());
     all.add(new ScaleBenchmark());
+    all.add(new AwslogsBenchmark());
+    all.add(new dev.ecsemulator.bench.elb.ElbBenchmark());
     return all;
   }
 
@@ -237,7 +240,9 @@ public final class BenchMain implements Callable<Integer> {
         .paragraph("The benchmarks on real containers (launch, rollout, scale) use `BenchDocker` (docker-java, built as "
             + "the emulator builds its client; every container it creates is labelled as the harness's own and "
             + "removed, pass or fail), `ContainerTemplate` (a copy of a container the emulator created, so a raw "
-            + "baseline has the same image and limits by construction) and `EcsTasks` (task and service calls).")
+            + "baseline has the same image and limits by construction) and `EcsTasks` (task and service calls). The "
+            + "awslogs benchmark runs its baseline as a task too (Docker's default driver), reads it with the docker "
+            + "CLI (`DockerLogsReader`) and reads dockerd's CPU time through `Dockerd`.")
         .build();
   }
 }

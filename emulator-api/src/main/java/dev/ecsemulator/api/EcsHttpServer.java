@@ -7,6 +7,8 @@ import dev.ecsemulator.api.edge.RequestGate;
 import dev.ecsemulator.api.edge.WholeBodyHandler;
 import dev.ecsemulator.api.protocol.AwsJsonProtocol;
 import dev.ecsemulator.api.protocol.PreApiErrors;
+import dev.ecsemulator.api.ui.Dashboard;
+import dev.ecsemulator.api.ui.DashboardRoutes;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.Context;
@@ -23,7 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The HTTP edge: the ECS API at {@code POST /} and the emulator's own endpoints under
- * {@code /_emulator/}. Nothing else.
+ * {@code /_emulator/}, the browser dashboard ({@link DashboardRoutes}) among them. Nothing else.
  *
  * <p>The server is built, and may start listening, before the emulator behind it exists: start-up runs
  * those in parallel (see {@link Prestart}). Its {@link Routes} are handed over with {@link #serve}; a
@@ -47,8 +49,18 @@ public final class EcsHttpServer implements AutoCloseable {
   /** How long a request's body may take to arrive, from its headers. */
   static final Duration BODY_TIMEOUT = Duration.ofSeconds(30);
 
-  /** What the server answers with, once the emulator behind it is ready. */
-  public record Routes(Handler api, Handler health, Handler reset) {}
+  /**
+   * What the server answers with, once the emulator behind it is ready.
+   *
+   * @param dashboard the browser dashboard's server side, or null for none (its data endpoints then answer 404)
+   */
+  public record Routes(Handler api, Handler health, Handler reset, Dashboard dashboard) {
+
+    /** Without a dashboard. */
+    public Routes(Handler api, Handler health, Handler reset) {
+      this(api, health, reset, null);
+    }
+  }
 
   private final CompletableFuture<Routes> routes = new CompletableFuture<>();
   private final AtomicInteger waiting = new AtomicInteger();
@@ -83,6 +95,7 @@ public final class EcsHttpServer implements AutoCloseable {
       config.routes.post("/", ctx -> routes(ctx).api().handle(ctx));
       config.routes.get("/_emulator/health", ctx -> routes(ctx).health().handle(ctx));
       config.routes.post("/_emulator/reset", this::reset);
+      DashboardRoutes.install(config, ctx -> routes(ctx).dashboard());
     });
   }
 

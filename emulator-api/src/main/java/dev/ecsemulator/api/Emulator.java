@@ -20,9 +20,14 @@ import dev.ecsemulator.api.protocol.OperationTable;
 import dev.ecsemulator.api.protocol.ProtocolRouter;
 import dev.ecsemulator.api.protocol.ScopeResolver;
 import dev.ecsemulator.api.protocol.ServiceModel;
+import dev.ecsemulator.api.elbv2.Elbv2Service;
+import dev.ecsemulator.api.elbv2.plane.DataPlane;
 import dev.ecsemulator.api.logs.LogsService;
+import dev.ecsemulator.api.protocol.AwsQueryProtocol;
 import dev.ecsemulator.api.secretsmanager.SecretsManagerService;
 import dev.ecsemulator.api.ssm.SsmService;
+import dev.ecsemulator.api.ui.Dashboard;
+import dev.ecsemulator.core.Scope;
 import dev.ecsemulator.core.EcsKinds;
 import dev.ecsemulator.core.secretsmanager.SecretsManagerKinds;
 import dev.ecsemulator.core.EmulatorInstance;
@@ -32,6 +37,7 @@ import dev.ecsemulator.core.logs.Logs;
 import dev.ecsemulator.core.logs.LogsKinds;
 import dev.ecsemulator.core.task.TaskCommands;
 import dev.ecsemulator.core.task.TaskQueries;
+import dev.ecsemulator.scheduler.logs.AwslogsShipping;
 import dev.ecsemulator.scheduler.runtime.ContainerRuntime;
 import dev.ecsemulator.scheduler.runtime.DockerContainerRuntime;
 import dev.ecsemulator.scheduler.runtime.LocalHostPaths;
@@ -102,19 +108,28 @@ public final class Emulator implements AutoCloseable {
   private final DockerEngine docker;
   private final ManagedResources managed;
   private final EcsHttpServer server;
-  /** The AWS APIs on the endpoint, ECS first. */
+  /** The AWS JSON APIs on the endpoint, ECS first. */
   private final List<AwsService> apis;
+  /** The AWS query APIs on the endpoint (ELBv2). */
+  private final List<AwsService> queryApis;
+  /** Elastic Load Balancing v2's core, which its API and data plane share. */
+  private final Elbv2Service.Core elbv2;
+  /** ELBv2's listeners as reverse proxies, its health checks and draining. */
+  private final DataPlane loadBalancing;
   /** ECS's dispatch table. */
   private final OperationTable operations;
   private final Memo<ContainerRuntime> runtime;
   private final EngineMonitor monitor;
   private TaskEngine tasks; // guarded by this: set once scheduling has started
+  private AwslogsShipping awslogs; // guarded by this: set with tasks
   private boolean closing; // guarded by this
   private final ServiceController services;
   /** CloudWatch Logs: its operations, and the store of log events shipping appends to. */
   private final Logs logs;
   private final io.javalin.http.Handler api;
   private volatile TaskEndpoints taskEndpoints; // set once scheduling has started, when the endpoint is served
+  /** The browser dashboard's live feed and Docker details; idle until a browser watches. */
+  private final Dashboard dashboard;
   private int port;
 
   private Emulator(EmulatorConfig config, Clock clock, Prestart prestart) {
@@ -165,18 +180,27 @@ public final class Emulator implements AutoCloseable {
         SsmService.create(prestart.model(SsmService.MODEL), store, clock),
         SecretsManagerService.create(prestart.model(SecretsManagerService.MODEL), store, clock),
         LogsService.create(prestart.model(LogsService.MODEL), logs));
-    AwsJsonProtocol json = new AwsJsonProtocol(apis, new ScopeResolver(config.accountId(), config.region()));
-    this.api = new ProtocolRouter(json);
+    dev.ecsemulator.core.elbv2.Targets elbTargets = new dev.ecsemulator.core.elbv2.Targets(store, clock);
+    this.loadBalancing = new DataPlane(store, elbTargets, config.bind(), clock,
+        java.util.concurrent.Executors.newSingleThreadScheduledExecutor(daemon("elbv2-plane")));
+    this.elbv2 = Elbv2Service.Core.over(store, clock, elbTargets, loadBalancing);
+    ScopeResolver scopes = new ScopeResolver(config.accountId(), config.region());
+    AwsJsonProtocol json = new AwsJsonProtocol(apis, scopes);
+    this.queryApis = List.of(Elbv2Service.create(prestart.model(Elbv2Service.MODEL), elbv2));
+    this.api = new ProtocolRouter(json, new AwsQueryProtocol(queryApis, scopes));
+    this.dashboard = Dashboard.start(store, docker, instance, new Scope(config.accountId(), config.region()),
+        monitor::reachable, clock);
     this.server = prestart.server();
-    server.serve(new EcsHttpServer.Routes(api, this::health, this::reset));
+    loadBalancing.start();
+    server.serve(new EcsHttpServer.Routes(api, this::health, this::reset, dashboard));
   }
 
   /**
    * Every kind of entity the emulator stores. Durable state is read back by kind name, so a kind
    * missing here fails its first write (in ephemeral mode too), and the durable store refuses files
-   * naming any other.
+   * naming any other. Public for tests that check every stored record.
    */
-  static KindRegistry kinds() {
+  public static KindRegistry kinds() {
     return KindRegistry.of(EcsKinds.all()).with(dev.ecsemulator.core.ssm.SsmKinds.all()).with(
         dev.ecsemulator.core.task.RunTaskToken.KIND,
         dev.ecsemulator.core.taskdef.TaskDefinitionFamily.KIND,
@@ -186,7 +210,8 @@ public final class Emulator implements AutoCloseable {
         dev.ecsemulator.core.service.ServiceKinds.CREATE_REQUEST,
         dev.ecsemulator.scheduler.service.runner.SchedulerState.KIND).withIndexes(EcsKinds.indexes())
         .with(SecretsManagerKinds.all())
-        .with(LogsKinds.all());
+        .with(LogsKinds.all())
+        .with(dev.ecsemulator.core.elbv2.Elbv2Kinds.all());
   }
 
   private static StateStore openStore(EmulatorConfig config) {
@@ -237,19 +262,25 @@ public final class Emulator implements AutoCloseable {
     monitor.probe();
     SchedulerOptions options = config.scheduler();
     TaskEndpoints endpoints = options.taskMetadata() ? taskEndpoints() : null;
+    // Containers with the awslogs driver ship their output to CloudWatch Logs; each followed container holds one of
+    // the client's connections.
+    AwslogsShipping shipping = AwslogsShipping.start(store, logs, runtime.get(), docker.newStreamClient(1024), clock,
+        AwslogsShipping.Settings.defaults());
     TaskEngine engine = new TaskEngine(store, runtime.get(), monitor, clock, instance, new TaskEngine.Settings(
         options.resyncInterval(), options.stoppedTaskRetention(), options.taskCleanupDelay(),
         PullPolicy.parse(options.imagePullBehavior()), config.bind(),
         endpoints == null ? TaskEndpoint.Source.NONE : endpoints, options.allowHostAccess(),
-        LocalHostPaths.policy(docker.host(), instance.dataDir())));
+        LocalHostPaths.policy(docker.host(), instance.dataDir())), shipping);
     synchronized (this) {
       if (!closing) {
         tasks = engine;
+        awslogs = shipping;
         engine.start();
         return;
       }
     }
     engine.close(); // the emulator stopped while this was starting
+    shipping.close();
   }
 
   /**
@@ -318,9 +349,19 @@ public final class Emulator implements AutoCloseable {
     return instance;
   }
 
+  /** The browser dashboard's server side (for tests that watch what it does). */
+  public Dashboard dashboard() {
+    return dashboard;
+  }
+
   /** CloudWatch Logs, e.g. to append container output ({@link dev.ecsemulator.core.logs.LogEvents#append}). */
   public Logs logs() {
     return logs;
+  }
+
+  /** The AWS APIs on the endpoint, ECS first: each with its model, its operations and its errors. */
+  public List<AwsService> services() {
+    return apis;
   }
 
   /** How many of the ECS model's operations the dispatch table implements. */
@@ -345,7 +386,7 @@ public final class Emulator implements AutoCloseable {
     // ECS's figures, as before there were several services.
     body.put("operations", Map.of("implemented", implementedOperations(), "inModel", modelOperations()));
     Map<String, ApiHealth> byService = new LinkedHashMap<>();
-    for (AwsService api : apis) {
+    for (AwsService api : java.util.stream.Stream.concat(apis.stream(), queryApis.stream()).toList()) {
       byService.put(api.name(), new ApiHealth(api.model().targetPrefix(), api.implemented(), api.inModel()));
     }
     body.put("services", byService);
@@ -393,6 +434,25 @@ public final class Emulator implements AutoCloseable {
     ctx.contentType("application/json").result(EcsJson.mapper().writeValueAsBytes(body));
   }
 
+  /** A thread factory of daemon threads with the name given. */
+  private static java.util.concurrent.ThreadFactory daemon(String name) {
+    return runnable -> {
+      Thread thread = new Thread(runnable, name);
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+
+  /** ELBv2's core: its target registry is what the ECS integration registers tasks with. */
+  public Elbv2Service.Core elbv2() {
+    return elbv2;
+  }
+
+  /** ELBv2's data plane (its open listener ports, for tests). */
+  public DataPlane loadBalancing() {
+    return loadBalancing;
+  }
+
   /** Builds a value once, on first use; thread-safe. */
   private static final class Memo<T> implements java.util.function.Supplier<T> {
     private final java.util.function.Supplier<T> make;
@@ -412,28 +472,34 @@ public final class Emulator implements AutoCloseable {
   }
 
   /**
-   * Stops gracefully, in this order: the HTTP server (no new requests; those under way finish), the
-   * service controller (so nothing replaces a task stopped next), the tasks if
+   * Stops gracefully, in this order: the dashboard's event streams, the HTTP server (no new requests; those
+   * under way finish), the service controller (so nothing replaces a task stopped next), the tasks if
    * {@link SchedulerOptions#stopTasksOnExit()} (else their containers keep running, for the next start to
-   * adopt), the task engine, CloudWatch Logs' retention sweeps, and the store (a final snapshot: compaction on
-   * close). Idempotent.
+   * adopt), the task engine, the shipping of awslogs output, CloudWatch Logs' retention sweeps, and the store (a
+   * final snapshot: compaction on close). Idempotent.
    */
   @Override
   public void close() {
     TaskEngine engine;
+    AwslogsShipping shipping;
     synchronized (this) {
       if (closing) {
         return;
       }
       closing = true;
       engine = tasks;
+      shipping = awslogs;
     }
     try {
+      dashboard.close(); // its streams stay open until closed: the server's graceful stop would wait for them
       server.close();
       services.close();
       if (engine != null) {
         finishTasks(engine);
         engine.close();
+      }
+      if (shipping != null) {
+        shipping.close(); // after the tasks, whose stops ship their output; before the store
       }
       TaskEndpoints endpoints = taskEndpoints;
       if (endpoints != null) {
@@ -441,6 +507,7 @@ public final class Emulator implements AutoCloseable {
       }
       docker.close();
     } finally {
+      loadBalancing.close(); // its health checks and drain sweeps write to the store: they stop first
       logs.close(); // its sweeps write to the store: they stop first
       try {
         store.close();

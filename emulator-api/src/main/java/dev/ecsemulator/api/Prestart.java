@@ -28,7 +28,7 @@ final class Prestart {
    */
   static final List<String> SERVICE_MODELS = List.of(dev.ecsemulator.api.operations.EcsService.MODEL,
       dev.ecsemulator.api.secretsmanager.SecretsManagerService.MODEL, dev.ecsemulator.api.ssm.SsmService.MODEL,
-      dev.ecsemulator.api.logs.LogsService.MODEL);
+      dev.ecsemulator.api.logs.LogsService.MODEL, dev.ecsemulator.api.elbv2.Elbv2Service.MODEL);
 
   /** Model resource to model, for every service of {@link #SERVICE_MODELS}. */
   private final CompletableFuture<Map<String, ServiceModel>> models;

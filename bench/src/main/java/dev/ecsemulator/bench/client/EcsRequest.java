@@ -30,10 +30,11 @@ public record EcsRequest(Api api, String operation, String body) {
 
     public static final Api ECS = new Api("AmazonEC2ContainerServiceV20141113", "ecs");
     public static final Api SECRETS_MANAGER = new Api("secretsmanager", "secretsmanager");
+    public static final Api LOGS = new Api("Logs_20140328", "logs");
 
     /** The API of {@code signingName}, one of the constants. */
     public static Api named(String signingName) {
-      return Stream.of(ECS, SECRETS_MANAGER).filter(api -> api.signingName.equals(signingName)).findFirst()
+      return Stream.of(ECS, SECRETS_MANAGER, LOGS).filter(api -> api.signingName.equals(signingName)).findFirst()
           .orElseThrow(() -> new IllegalArgumentException("no API named " + signingName));
     }
 

@@ -25,7 +25,7 @@ import org.HdrHistogram.Histogram;
  * read the server's CPU time at those instants), then one JSON line, a {@link LoadResult}.
  *
  * <p>Usage: {@code LoadGenerator --host H --port P --operation OP --body-file F --connections N --warm-up-ms W
- * --duration-ms D}
+ * --duration-ms D [--get PATH]}
  */
 public final class LoadGenerator {
 
@@ -49,7 +49,7 @@ public final class LoadGenerator {
         new EcsRequest(EcsRequest.Api.named(required(options, "--api")), required(options, "--operation"), body),
         Integer.parseInt(required(options, "--connections")),
         Duration.ofMillis(Long.parseLong(required(options, "--warm-up-ms"))),
-        Duration.ofMillis(Long.parseLong(required(options, "--duration-ms"))));
+        Duration.ofMillis(Long.parseLong(required(options, "--duration-ms"))), options.get("--get"));
     ScheduledExecutorService markers = Executors.newSingleThreadScheduledExecutor();
     markers.schedule(() -> marker(WINDOW_START), spec.warmUp().toNanos(), TimeUnit.NANOSECONDS);
     markers.schedule(() -> marker(WINDOW_END), spec.warmUp().plus(spec.duration()).toNanos(), TimeUnit.NANOSECONDS);
@@ -74,7 +74,7 @@ public final class LoadGenerator {
 
   /** Runs the load; returns when every connection has finished its last request. */
   public LoadResult run() throws InterruptedException {
-    byte[] request = spec.request().toHttp(spec.host(), spec.port());
+    byte[] request = spec.http();
     List<Worker> workers = new ArrayList<>();
     CountDownLatch go = new CountDownLatch(1);
     List<Thread> threads = new ArrayList<>();

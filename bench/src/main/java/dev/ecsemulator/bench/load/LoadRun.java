@@ -63,6 +63,9 @@ public final class LoadRun {
           "--connections", String.valueOf(spec.connections()),
           "--warm-up-ms", String.valueOf(spec.warmUp().toMillis()),
           "--duration-ms", String.valueOf(spec.duration().toMillis())));
+      if (spec.getPath() != null) {
+        command.addAll(List.of("--get", spec.getPath()));
+      }
       Path log = workDir.resolve("load-generator.log");
       Process process = new ProcessBuilder(command)
           .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()))

@@ -3,11 +3,7 @@ package dev.ecsemulator.api.protocol;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ecsemulator.core.error.AwsException;
-import dev.ecsemulator.core.error.SerializationException;
 import dev.ecsemulator.core.error.UnknownOperationException;
 import dev.ecsemulator.core.json.EcsJson;
 import io.javalin.http.Context;
@@ -94,7 +90,7 @@ public final class AwsJsonProtocol implements WireProtocol {
       JsonNode body = RequestBody.parse(json, raw);
       route.validator().validate(operation, body);
       RequestContext context = new RequestContext(scopes.resolve(ctx.header("Authorization")), operation, requestId);
-      Object result = invoke(route.service(), entry, context, body);
+      Object result = RequestBinder.invoke(route.service(), entry, context, body);
       ctx.status(200);
       writeJson(ctx, route.service(), result == null ? EMPTY_OBJECT : answers.writeValueAsBytes(result));
     } catch (AwsException e) {
@@ -146,37 +142,6 @@ public final class AwsJsonProtocol implements WireProtocol {
     long high = (random.nextLong() & ~0xF000L) | 0x4000L;
     long low = (random.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
     return new UUID(high, low).toString();
-  }
-
-  @SuppressWarnings("unchecked")
-  private <I> Object invoke(AwsService service, OperationTable.Entry<I> entry, RequestContext context, JsonNode body) {
-    I request;
-    if (entry.requestType() == JsonNode.class || entry.requestType() == ObjectNode.class) {
-      request = (I) body;
-    } else {
-      try {
-        request = json.treeToValue(body, entry.requestType());
-      } catch (InvalidFormatException e) {
-        // Passed the model check, so this is a value our records reject (e.g. an enum we map).
-        throw service.errors().invalid().apply("Invalid value " + e.getValue() + " at '" + path(e) + "'.");
-      } catch (MismatchedInputException e) {
-        throw new SerializationException("Cannot read member '" + path(e) + "': " + e.getOriginalMessage());
-      } catch (JsonProcessingException e) {
-        throw new SerializationException(e.getOriginalMessage());
-      }
-    }
-    return entry.handler().handle(context, request);
-  }
-
-  private static String path(MismatchedInputException e) {
-    StringBuilder path = new StringBuilder();
-    for (var ref : e.getPath()) {
-      if (path.length() > 0) {
-        path.append('.');
-      }
-      path.append(ref.getFieldName() != null ? ref.getFieldName() : String.valueOf(ref.getIndex() + 1));
-    }
-    return path.toString();
   }
 
   private void writeError(Context ctx, AwsService service, AwsException e) {

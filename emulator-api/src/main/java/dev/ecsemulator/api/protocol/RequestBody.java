@@ -84,10 +84,19 @@ final class RequestBody {
       }
       return node;
     } catch (JsonProcessingException e) {
-      throw new SerializationException("The request body is not valid JSON: " + e.getOriginalMessage());
+      // Where, never what: Jackson's own message quotes the offending token, which may be part of a secret value
+      // (a PutSecretValue body cut short), and an answer must not show it.
+      throw new SerializationException(invalidJson(e));
     } catch (IOException e) {
       throw new SerializationException("The request body could not be read.");
     }
+  }
+
+  private static String invalidJson(JsonProcessingException e) {
+    var at = e.getLocation();
+    return at == null || at.getLineNr() < 0
+        ? "The request body is not valid JSON."
+        : "The request body is not valid JSON at line " + at.getLineNr() + ", column " + at.getColumnNr() + ".";
   }
 
   /**

@@ -15,6 +15,8 @@ public final class ScopeResolver {
 
   private static final Pattern CREDENTIAL =
       Pattern.compile("Credential=([^/,\\s]+)/\\d{8}/([^/,\\s]+)/[^/,\\s]+/aws4_request");
+  private static final Pattern SERVICE =
+      Pattern.compile("Credential=[^/,\\s]+/\\d{8}/[^/,\\s]+/([^/,\\s]+)/aws4_request");
   private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
 
   private final String defaultAccountId;
@@ -35,5 +37,17 @@ public final class ScopeResolver {
       }
     }
     return new Scope(defaultAccountId, defaultRegion);
+  }
+
+  /**
+   * The service a SigV4 signature is scoped to ({@code elasticloadbalancing} in
+   * {@code Credential=AKID/20250101/us-east-1/elasticloadbalancing/aws4_request}), or null when unsigned.
+   */
+  public static String signedService(String authorization) {
+    if (authorization == null) {
+      return null;
+    }
+    Matcher m = SERVICE.matcher(authorization);
+    return m.find() ? m.group(1) : null;
   }
 }

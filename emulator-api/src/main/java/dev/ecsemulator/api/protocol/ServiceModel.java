@@ -50,6 +50,11 @@ public final class ServiceModel {
     this.defaultMessageMember = capitalized > 0 ? "Message" : "message";
   }
 
+  /** A model given as its JSON (for tests of the protocols with models made for them). */
+  static ServiceModel of(JsonNode model) {
+    return new ServiceModel(model);
+  }
+
   /** The ECS model. */
   public static ServiceModel load() {
     return load(ECS);
@@ -86,6 +91,33 @@ public final class ServiceModel {
     return metadata.path("protocol").asText();
   }
 
+  /**
+   * Whether the service speaks {@code protocol}: its model's {@code protocols} list names it (CloudWatch: CBOR, JSON
+   * 1.0 and query), or, for older models without that list, its {@code protocol}.
+   */
+  public boolean speaks(String protocol) {
+    JsonNode all = metadata.get("protocols");
+    if (all == null || !all.isArray()) {
+      return protocol().equals(protocol);
+    }
+    for (JsonNode one : all) {
+      if (one.asText().equals(protocol)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The API version ({@code 2015-12-01}): what a query-protocol request's {@code Version} must be. */
+  public String apiVersion() {
+    return metadata.path("apiVersion").asText();
+  }
+
+  /** The XML namespace of a query-protocol service's answers; empty if the model names none. */
+  public String xmlNamespace() {
+    return metadata.path("xmlNamespace").asText();
+  }
+
   /** The content type of a JSON-protocol service's answers: {@code application/x-amz-json-1.1} or {@code -1.0}. */
   public String jsonContentType() {
     return "application/x-amz-json-" + metadata.path("jsonVersion").asText("1.1");
@@ -113,6 +145,32 @@ public final class ServiceModel {
   public Optional<String> inputShape(String operation) {
     JsonNode input = operations.path(operation).path("input").path("shape");
     return input.isMissingNode() ? Optional.empty() : Optional.of(input.asText());
+  }
+
+  /** The name of the operation's output shape, if it has one. */
+  public Optional<String> outputShape(String operation) {
+    JsonNode output = operations.path(operation).path("output").path("shape");
+    return output.isMissingNode() ? Optional.empty() : Optional.of(output.asText());
+  }
+
+  /**
+   * The element a query-protocol answer wraps the operation's output in ({@code DescribeLoadBalancersResult}), if
+   * the model names one.
+   */
+  public Optional<String> resultWrapper(String operation) {
+    JsonNode wrapper = operations.path(operation).path("output").path("resultWrapper");
+    return wrapper.isMissingNode() ? Optional.empty() : Optional.of(wrapper.asText());
+  }
+
+  /**
+   * The code an error is sent with by a query-protocol service: its shape's {@code error.code} when the model gives
+   * one (ELBv2's TargetGroupNotFoundException is sent as {@code TargetGroupNotFound}), else the shape's name (and for
+   * errors no model declares, such as ValidationError, the name itself).
+   */
+  public String wireErrorCode(String errorShape) {
+    JsonNode shape = shapes.get(errorShape);
+    JsonNode code = shape == null ? null : shape.path("error").get("code");
+    return code != null ? code.asText() : errorShape;
   }
 
   /** The shape definition (type, members, required, enum, min, max, pattern, member/key/value). */

@@ -19,18 +19,20 @@
  *       {@code Logs_20140328}, {@code AnyScaleFrontendService}), the rest the operation. An unknown prefix or
  *       operation answers UnknownOperationException; an operation of the model not in the table, the service's
  *       {@link dev.ecsemulator.api.protocol.ServiceErrors#notImplemented()}.
- *   <li><b>AWS query</b> (planned, for ELBv2: a new {@code AwsQueryProtocol}, no change here): accepts
- *       {@code POST /} with {@code Content-Type: application/x-www-form-urlencoded}. The service is the one whose
- *       model's {@code protocol} is {@code query} and whose {@link dev.ecsemulator.api.protocol.ServiceModel#signingName()}
- *       is the credential scope's service ({@code Credential=AKID/20250101/us-east-1/elasticloadbalancing/aws4_request},
- *       the fourth element of the scope {@link dev.ecsemulator.api.protocol.ScopeResolver} already parses); the
- *       operation is {@code Action}, {@code Version} must be the model's {@code apiVersion}. It decodes the form into
- *       the same JSON tree by the input shape ({@code Names.member.1}, {@code Tags.member.1.Key}), then reuses the
- *       {@link dev.ecsemulator.api.protocol.RequestValidator}, the binding and the service's table unchanged, and
- *       writes {@code <ActionResponse><ActionResult>...</ActionResult><ResponseMetadata><RequestId>} or
- *       {@code <ErrorResponse><Error><Type>Sender</Type><Code>..</Code><Message>..</Message></Error>} from the same
- *       {@link dev.ecsemulator.core.error.AwsException}s. Registered as
- *       {@code new ProtocolRouter(json, query)}.
+ *   <li><b>AWS query</b> ({@link dev.ecsemulator.api.protocol.AwsQueryProtocol}, ELBv2): {@code POST /} with
+ *       {@code Content-Type: application/x-www-form-urlencoded}. The service is the one whose model speaks
+ *       {@code query} ({@link dev.ecsemulator.api.protocol.ServiceModel#speaks}) and whose
+ *       {@link dev.ecsemulator.api.protocol.ServiceModel#signingName()} is the credential scope's service
+ *       ({@code Credential=AKID/20250101/us-east-1/elasticloadbalancing/aws4_request}); an unsigned request is routed by
+ *       its {@code Version} (the model's {@code apiVersion}). The operation is {@code Action}. {@link
+ *       dev.ecsemulator.api.protocol.QueryDecoder} turns the form into the same JSON tree by the input shape
+ *       ({@code Names.member.1}, {@code Tags.member.1.Key}, flattened lists, {@code locationName}, maps), then the
+ *       {@link dev.ecsemulator.api.protocol.RequestValidator}, the binding ({@link
+ *       dev.ecsemulator.api.protocol.RequestBinder}) and the service's table serve it unchanged; {@link
+ *       dev.ecsemulator.api.protocol.QueryXml} writes {@code <ActionResponse><ActionResult>...</ActionResult>
+ *       <ResponseMetadata><RequestId>} by the output shape, or {@code <ErrorResponse><Error><Type>Sender</Type>
+ *       <Code>..</Code><Message>..</Message></Error>} with the model's error code for the exception's shape.
+ *       Registered as {@code new ProtocolRouter(json, query)}.
  *   <li><b>Smithy RPC v2 CBOR</b> (planned, for CloudWatch): accepts {@code POST
  *       /service/GraniteServiceVersion20100801/operation/PutMetricData} with {@code smithy-protocol: rpc-v2-cbor};
  *       the path names the service (its model's {@code targetPrefix}) and operation; the body is CBOR read into the

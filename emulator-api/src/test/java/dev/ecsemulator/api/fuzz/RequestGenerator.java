@@ -16,12 +16,13 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * Request bodies for an operation, generated from the botocore model's input shape: values mostly within the
- * model's constraints (enums, lengths, ranges), names taken now and then from a pool of names and ARNs that exist, so
- * that requests reach past validation; then hostile mutations of a random place in the body (nulls, wrong JSON types,
- * deep nesting, huge or odd strings, extreme numbers, unknown members, long lists) and, now and then, of its bytes
- * (cut short, trailing data, a broken byte, not an object). Deterministic for a given {@link Random}. Not
- * thread-safe.
+ * Request bodies for an operation of one service, generated from its botocore model's input shape: values mostly
+ * within the model's constraints (enums, lengths, ranges), names taken now and then from the {@link NamePool} of names
+ * and ARNs that exist (by the kind its {@link ServiceFixture} says a member holds), so that requests reach past
+ * validation, and a new recognisable secret value ({@link SecretWatch}) for every member the model marks sensitive; then
+ * hostile mutations of a random place in the body (nulls, wrong JSON types, deep nesting, huge or odd strings, extreme
+ * numbers, unknown members, long lists) and, now and then, of its bytes (cut short, trailing data, a broken byte, not an
+ * object). Deterministic for a given {@link Random}. Not thread-safe.
  */
 final class RequestGenerator {
 
@@ -33,21 +34,26 @@ final class RequestGenerator {
 
   private final ServiceModel model;
   private final Random random;
-  private final List<String> pool;
+  private final NamePool names;
+  private final ServiceFixture fixture;
+  private final SecretWatch secrets;
   private final ObjectMapper json = new ObjectMapper();
 
-  /** @param pool names and ARNs that exist (shared, grows as the caller learns of new ones) */
-  RequestGenerator(ServiceModel model, Random random, List<String> pool) {
+  /** @param names names and ARNs that exist (shared: grows as the caller learns of new ones) */
+  RequestGenerator(ServiceModel model, Random random, NamePool names, ServiceFixture fixture, SecretWatch secrets) {
     this.model = model;
     this.random = random;
-    this.pool = pool;
+    this.names = names;
+    this.fixture = fixture;
+    this.secrets = secrets;
   }
 
   /** A body for {@code operation}: generated from its input shape, or {@code seed} when given; then mutated. */
   byte[] body(String operation, ObjectNode seed) {
     ObjectNode request = seed != null ? seed.deepCopy() : generated(operation);
-    // A third of the requests unmutated, to reach what lies past validation
-    int mutations = random.nextInt(3) == 0 ? 0 : 1 + random.nextInt(3);
+    // A third of the generated requests unmutated, and half the seeds, to reach what lies past validation
+    boolean asIs = seed != null ? random.nextBoolean() : random.nextInt(3) == 0;
+    int mutations = asIs ? 0 : 1 + random.nextInt(3);
     for (int i = 0; i < mutations; i++) {
       mutate(request);
     }
@@ -106,6 +112,9 @@ final class RequestGenerator {
         return NODES.booleanNode(random.nextBoolean());
       case "timestamp":
         return NODES.numberNode(1_700_000_000L + random.nextInt(100_000_000));
+      case "blob":
+        return NODES.textNode(shape.path("sensitive").asBoolean() ? secrets.blob()
+            : java.util.Base64.getEncoder().encodeToString(word(1, 32).getBytes(StandardCharsets.UTF_8)));
       default:
         return NODES.objectNode();
     }
@@ -118,41 +127,22 @@ final class RequestGenerator {
   }
 
   private String string(JsonNode shape, String member) {
+    if (shape.path("sensitive").asBoolean()) {
+      return secrets.value();
+    }
     JsonNode allowed = shape.get("enum");
     if (allowed != null && random.nextInt(10) > 0) {
       return allowed.get(random.nextInt(allowed.size())).asText();
     }
-    List<String> known = known(member);
-    if (!known.isEmpty() && random.nextInt(known.size() < pool.size() ? 4 : 3) > 0) {
+    String kind = fixture.kindOf(member);
+    List<String> known = kind != null ? names.of(kind) : names.all();
+    // Names of the member's kind three times in four; of any kind, for a member of no known kind, twice in three
+    if (!known.isEmpty() && random.nextInt(kind != null ? 4 : 3) > 0) {
       return known.get(random.nextInt(known.size()));
     }
     int min = Math.max(1, shape.path("min").asInt(1));
     int max = Math.min(shape.path("max").asInt(16), Math.max(min, 16));
     return word(min, max);
-  }
-
-  /** The names and ARNs of the pool that may fit a member of this name (all of them for other members). */
-  private List<String> known(String member) {
-    String name = member.toLowerCase(java.util.Locale.ROOT);
-    String kind = name.contains("cluster") ? ":cluster/"
-        : name.contains("taskdefinition") || name.contains("family") ? "task-definition/"
-        : name.contains("service") ? ":service/"
-        : name.contains("containerinstance") ? ":container-instance/"
-        : name.equals("task") || name.equals("tasks") ? ":task/"
-        : null;
-    if (kind == null) {
-      return name.contains("arn") ? pool.stream().filter(p -> p.startsWith("arn:")).toList() : pool;
-    }
-    String plain = kind.replace(":", "").replace("/", "");
-    return pool.stream().filter(p -> p.contains(kind) || !p.startsWith("arn:") && plainKind(p).equals(plain)).toList();
-  }
-
-  /** The kind a plain name of the pool names, by the seeds' naming: fuzz-web is a family, fuzz-s a service, ... */
-  private static String plainKind(String name) {
-    if (name.equals("default") || name.equals("fuzz-c")) {
-      return "cluster";
-    }
-    return name.equals("fuzz-s") ? "service" : name.startsWith("fuzz-") ? "task-definition" : "";
   }
 
   private long number(JsonNode shape) {
@@ -246,8 +236,10 @@ final class RequestGenerator {
         map.putNull(word(1, 6));
         return map;
       }
-      default:
-        return pool.isEmpty() ? NODES.textNode(word(1, 40)) : NODES.textNode(pool.get(random.nextInt(pool.size())));
+      default: {
+        List<String> all = names.all();
+        return NODES.textNode(all.isEmpty() ? word(1, 40) : all.get(random.nextInt(all.size())));
+      }
     }
   }
 

@@ -65,6 +65,15 @@ class RequestBodyTest {
   }
 
   @Test
+  void invalidJsonIsAnsweredWithWhereItBreaksNotWithWhatItSays() {
+    HttpResponse<String> response = emulator.post("ListClusters", "{\"cluster\": s3cr3tValue}");
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.body()).contains("\"__type\":\"SerializationException\"", "not valid JSON at line 1, column")
+        .doesNotContain("s3cr3tValue");
+  }
+
+  @Test
   void whitespaceAfterTheObjectIsFine() {
     assertThat(emulator.post("ListClusters", "{} \r\n\t").statusCode()).isEqualTo(200);
   }

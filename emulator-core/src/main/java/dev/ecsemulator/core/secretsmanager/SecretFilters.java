@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * ListSecrets' and BatchGetSecretValue's filters, as the API reference's Filter describes them: {@code name},
@@ -25,10 +26,14 @@ public final class SecretFilters {
 
   /**
    * @param region the secret's region (a secret that is not replicated is its own primary)
-   * @throws InvalidParameterException for a filter without values
+   * @throws InvalidParameterException for a filter without a key or without values (the model requires neither)
    */
   public static boolean matches(StoredSecret secret, String region, List<Filter> filters) {
     for (Filter filter : filters == null ? List.<Filter>of() : filters) {
+      if (filter.key() == null) {
+        // Unverified wording (moto's).
+        throw new InvalidParameterException("Invalid filter key");
+      }
       if (filter.values() == null || filter.values().isEmpty()) {
         // Unverified wording (moto's).
         throw new InvalidParameterException("Invalid filter values for key: " + filter.key());
@@ -66,7 +71,8 @@ public final class SecretFilters {
       attributes.add(tag.key());
       attributes.add(tag.value());
     });
-    List<String> words = attributes.stream().flatMap(a -> words(a).stream()).toList();
+    // A tag may have no value (the model requires neither member of a Tag)
+    List<String> words = attributes.stream().filter(Objects::nonNull).flatMap(a -> words(a).stream()).toList();
     return words(value).stream().allMatch(word -> anyStartsWith(words, word));
   }
 

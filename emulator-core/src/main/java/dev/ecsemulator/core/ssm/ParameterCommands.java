@@ -137,7 +137,7 @@ public final class ParameterCommands {
     String allowedPattern = request.allowedPattern() != null ? request.allowedPattern()
         : previous != null ? previous.allowedPattern() : null;
     String value = request.value();
-    if (allowedPattern != null && !allowedPattern.isEmpty() && !compile(allowedPattern).matcher(value).matches()) {
+    if (allowedPattern != null && !allowedPattern.isEmpty() && !AllowedPatterns.matches(compile(allowedPattern), value)) {
       throw new ParameterPatternMismatchException(SsmMessages.patternMismatch(allowedPattern));
     }
     List<String> policies = requestedPolicies.orElse(previous != null ? previous.policies() : List.of());

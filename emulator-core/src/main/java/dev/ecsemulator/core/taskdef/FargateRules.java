@@ -5,6 +5,7 @@ import dev.ecsemulator.core.model.LinuxParameters;
 import dev.ecsemulator.core.model.TaskDefinition;
 import dev.ecsemulator.core.model.Volume;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -18,9 +19,10 @@ import java.util.Set;
  * <p>The rules follow the Developer Guide's "Amazon ECS task definition differences for Fargate": no host
  * volumes ({@code sourcePath}) nor Docker volumes, no privileged containers, no added capability but
  * SYS_PTRACE, no {@code devices}, {@code sharedMemorySize} or {@code dockerSecurityOptions}, no ipcMode, pidMode
- * {@code task} only. {@code tmpfs} is allowed: Fargate supports it since 2026-01-06 (AWS What's New, and the
- * model's LinuxParameters.tmpfs no longer excludes Fargate). The order of the checks is AWS's where known
- * (task level before containers), else ours. Pure.
+ * {@code task} only; awslogs needs {@code awslogs-stream-prefix} (the model's LogConfiguration.options: "Required:
+ * Yes, when using the Fargate launch type"). {@code tmpfs} is allowed: Fargate supports it since 2026-01-06 (AWS
+ * What's New, and the model's LinuxParameters.tmpfs no longer excludes Fargate). The order of the checks is AWS's
+ * where known (task level before containers), else ours. Pure.
  */
 public final class FargateRules {
 
@@ -104,6 +106,10 @@ public final class FargateRules {
       }
       if (driver.equals("awslogs") && isBlank(executionRoleArn)) {
         return Optional.of(Messages.FARGATE_AWSLOGS_ROLE);
+      }
+      Map<String, String> options = c.logConfiguration().options();
+      if (driver.equals("awslogs") && (options == null || isBlank(options.get("awslogs-stream-prefix")))) {
+        return Optional.of(Messages.FARGATE_AWSLOGS_PREFIX);
       }
     }
     if (Images.isEcr(c.image()) && isBlank(executionRoleArn)) {

@@ -220,6 +220,10 @@ final class Messages {
   static final String FARGATE_AWSLOGS_ROLE =
       "Fargate requires task definition to have execution role ARN to support log driver awslogs.";
 
+  /** Seen: aws/aws-cdk#1422 (a CloudFormation deployment's ClientException). */
+  static final String FARGATE_AWSLOGS_PREFIX =
+      "Fargate requires log configuration options to include awslogs-stream-prefix to support log driver awslogs.";
+
   /** Seen: a public Terraform error transcript ("... to support ECR images."). */
   static final String FARGATE_ECR_ROLE =
       "Fargate requires task definition to have execution role ARN to support ECR images.";

@@ -41,10 +41,25 @@ class SecretFiltersTest {
   }
 
   @Test
+  void allSkipsATagWithoutAValue() {
+    StoredSecret untagged = new StoredSecret("app/token", "arn", null, null, List.of(new Tag("Team", null)),
+        Instant.EPOCH, Instant.EPOCH, null, null, List.of());
+
+    assertThat(SecretFilters.matches(untagged, "eu-west-1", List.of(new Filter("all", List.of("team"))))).isTrue();
+    assertThat(SecretFilters.matches(untagged, "eu-west-1", List.of(new Filter("all", List.of("fuzz"))))).isFalse();
+  }
+
+  @Test
   void valuesAreAlternativesAndAnExclamationMarkNegates() {
     assertThat(matches("name", "dev/", "prod/")).isTrue();
     assertThat(matches("name", "!dev/")).isTrue();
     assertThat(matches("name", "!prod/")).isFalse();
+  }
+
+  @Test
+  void aFilterWithoutAKeyIsRefused() {
+    assertThatThrownBy(() -> SecretFilters.matches(SECRET, "eu-west-1", List.of(new Filter(null, List.of("prod")))))
+        .isInstanceOf(InvalidParameterException.class).hasMessage("Invalid filter key");
   }
 
   @Test

@@ -17,7 +17,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** The commands over a real in-memory store: each call is one commit or none, and stores what AWS keeps. */
 class ParameterCommandsTest {
@@ -108,6 +110,27 @@ class ParameterCommandsTest {
     List<StoredParameterVersion> kept =
         store.read(SCOPE, view -> ParameterTable.versions(view, ParameterTable.require(view, "/app/v")));
     assertThat(kept).hasSize(100);
+  }
+
+  /**
+   * An AllowedPattern that Java's backtracking engine would take for ever over the value (fifteen {@code [\w-]*} before
+   * a {@code !} that never comes) refuses the value as not validated, and the store, whose write it ran in, takes the
+   * next write. The timeout only stops a regression from hanging the build.
+   */
+  @Test
+  @Timeout(value = 2, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void aValueThatTakesForEverToJudgeIsNotValidated() {
+    String pattern = "[\\w-]*".repeat(15) + "!";
+    PutParameterRequest hostile = PutParameterRequest.builder().name("/app/slow").type("String")
+        .value("abc-".repeat(20)).allowedPattern(pattern).build();
+
+    assertThatThrownBy(() -> commands.put(SCOPE, hostile)).isInstanceOf(ParameterPatternMismatchException.class)
+        .hasMessage("Parameter value, cannot be validated against allowedPattern: " + pattern);
+    put("/app/next", "next", "String", false);
+    assertThat(version("/app/next", 1).value(true)).isEqualTo("next");
+    commands.put(SCOPE, PutParameterRequest.builder().name("/app/ok").type("String").value("abc-".repeat(20) + "!")
+        .allowedPattern(pattern).build());
+    assertThat(version("/app/ok", 1).value(true)).endsWith("!");
   }
 
   @Test

@@ -187,6 +187,9 @@ class RegistrationValidationTest {
             "'requiresCompatibilities':['FARGATE'],'networkMode':'awsvpc','cpu':'256','memory':'512'",
             "{'name':'web','image':'busybox','logConfiguration':{'logDriver':'awslogs','options':{'awslogs-group':'g'}}}"),
             Messages.FARGATE_AWSLOGS_ROLE),
+        row("Fargate awslogs without a stream prefix", task(FARGATE, "{'name':'web','image':'busybox',"
+            + "'logConfiguration':{'logDriver':'awslogs','options':{'awslogs-group':'g'}}}"),
+            Messages.FARGATE_AWSLOGS_PREFIX),
         row("Fargate ECR image without execution role", task(
             "'requiresCompatibilities':['FARGATE'],'networkMode':'awsvpc','cpu':'256','memory':'512'",
             "{'name':'web','image':'123456789012.dkr.ecr.us-east-1.amazonaws.com/web:1'}"),

@@ -98,6 +98,14 @@ public final class DockerEngine implements AutoCloseable {
     }
   }
 
+  /**
+   * A raw HTTP client of its own for long reads (following containers' logs): no response timeout, its own
+   * connections, up to {@code maxConnections}. The caller closes it.
+   */
+  public DockerHttpClient newStreamClient(int maxConnections) {
+    return http(null, maxConnections);
+  }
+
   private DockerClient connect(Duration responseTimeout, int maxConnections) {
     DockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder()
         .withDockerHost(host)

@@ -53,7 +53,9 @@ public final class ContainerRuntimeException extends RuntimeException {
     CANNOT_CREATE_VOLUME("CannotCreateVolumeError"),
     CANNOT_REMOVE_VOLUME("CannotRemoveVolumeError"),
     /** The engine did not answer at all (the agent's name for a Docker call that timed out). */
-    DOCKER_TIMEOUT("DockerTimeoutError");
+    DOCKER_TIMEOUT("DockerTimeoutError"),
+    /** Fargate's name for what it could not set up for a task: its log driver, say. */
+    RESOURCE_INITIALIZATION("ResourceInitializationError");
 
     private final String name;
 

@@ -28,6 +28,7 @@ final class StoppedTaskCleaner {
   private final StateStore store;
   private final ContainerRuntime runtime;
   private final Sandboxes sandboxes;
+  private final ContainerLogDriver logs;
   private final Duration retention;
   private final Duration cleanupDelay;
   /** The tasks whose clean-up was queued, so that each resync does not queue it again. */
@@ -37,11 +38,12 @@ final class StoppedTaskCleaner {
    * @param retention how long a STOPPED task stays describable
    * @param cleanupDelay how long a STOPPED task's containers are kept (for their logs)
    */
-  StoppedTaskCleaner(StateStore store, ContainerRuntime runtime, Sandboxes sandboxes, Duration retention,
-      Duration cleanupDelay) {
+  StoppedTaskCleaner(StateStore store, ContainerRuntime runtime, Sandboxes sandboxes, ContainerLogDriver logs,
+      Duration retention, Duration cleanupDelay) {
     this.store = store;
     this.runtime = runtime;
     this.sandboxes = sandboxes;
+    this.logs = logs;
     this.retention = retention;
     this.cleanupDelay = cleanupDelay;
   }
@@ -78,6 +80,7 @@ final class StoppedTaskCleaner {
    * recorded containers can be found.
    */
   void cleanUp(TaskRef ref, Task task) {
+    logs.beforeRemoval(ref.scope(), task); // their output goes with them
     for (String id : TaskRecords.runtimeIds(task)) {
       runtime.removeContainer(id);
     }

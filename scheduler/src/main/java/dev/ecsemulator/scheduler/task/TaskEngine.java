@@ -101,15 +101,22 @@ public final class TaskEngine implements AutoCloseable {
 
   public TaskEngine(StateStore store, ContainerRuntime runtime, EngineMonitor engine, Clock clock,
       EmulatorInstance instance, Settings settings) {
+    this(store, runtime, engine, clock, instance, settings, ContainerLogDriver.NONE);
+  }
+
+  /** With a log driver that ships containers' output ({@code awslogs}). */
+  public TaskEngine(StateStore store, ContainerRuntime runtime, EngineMonitor engine, Clock clock,
+      EmulatorInstance instance, Settings settings, ContainerLogDriver logs) {
     this.store = store;
     this.runtime = runtime;
     this.engine = engine;
     this.clock = clock;
     this.settings = settings;
     Sandboxes sandboxes = new Sandboxes();
-    this.runner = new TaskRunner(store, runtime, engine, clock, settings, Labels.ownedBy(instance), sandboxes);
+    this.runner = new TaskRunner(store, runtime, engine, clock, settings, Labels.ownedBy(instance), sandboxes,
+        logs);
     this.sweeper = new OrphanSweeper(store, runtime);
-    this.cleaner = new StoppedTaskCleaner(store, runtime, sandboxes, settings.stoppedTaskRetention(),
+    this.cleaner = new StoppedTaskCleaner(store, runtime, sandboxes, logs, settings.stoppedTaskRetention(),
         settings.containerCleanupDelay());
     // Stops block for up to a container's stopTimeout: enough threads that one slow stop does not hold
     // up other tasks. Idle threads go away.

@@ -73,10 +73,13 @@ final class TaskRunner {
   private final UnrunnableTasks unrunnable;
   private final TaskSecrets secrets;
   private final TaskReconciler reconciler;
+  private final ContainerLogDriver logs;
 
   TaskRunner(StateStore store, ContainerRuntime runtime, EngineMonitor engine, Clock clock,
-      TaskEngine.Settings settings, Map<String, String> instanceLabels, Sandboxes sandboxes) {
+      TaskEngine.Settings settings, Map<String, String> instanceLabels, Sandboxes sandboxes,
+      ContainerLogDriver logs) {
     this.store = store;
+    this.logs = logs;
     this.runtime = runtime;
     this.engine = engine;
     this.clock = clock;
@@ -256,6 +259,7 @@ final class TaskRunner {
         for (String name : create) {
           containerName = name;
           ContainerDefinition cd = definition(name);
+          logs.beforeCreate(ref.scope(), task, definition, name);
           ContainerSpec spec = values.inject(specs.container(definition, cd, task.overrides(), context), cd)
               .withImage(images.get(name).reference());
           created.add(Observations.created(name, runtime.createContainer(spec)));
@@ -283,7 +287,9 @@ final class TaskRunner {
       try {
         for (String name : containers) {
           containerName = name;
-          runtime.startContainer(TaskReconciler.runtimeId(task, name));
+          String runtimeId = TaskReconciler.runtimeId(task, name);
+          logs.beforeStart(ref.scope(), task, definition, name, runtimeId);
+          runtime.startContainer(runtimeId);
         }
         return Optional.empty();
       } catch (ContainerRuntimeException e) {

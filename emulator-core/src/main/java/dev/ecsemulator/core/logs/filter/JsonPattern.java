@@ -1,8 +1,10 @@
 package dev.ecsemulator.core.logs.filter;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -23,7 +25,12 @@ import java.util.List;
  */
 final class JsonPattern implements FilterPattern {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /**
+   * Reads numbers with a fraction or exponent as BigDecimal: as doubles, one beyond a double's range ({@code 1e400}, which
+   * JSON allows) became infinity, which no comparison could take: FilterLogEvents answered 500.
+   */
+  private static final ObjectMapper JSON = JsonMapper.builder()
+      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 
   private final Condition condition;
 

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ecsemulator.core.logs.error.InvalidParameterException;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -112,6 +115,33 @@ class FilterPatternTest {
   @MethodSource("cases")
   void matches(String pattern, String message, boolean expected) {
     assertThat(FilterPattern.parse(pattern).matches(message)).isEqualTo(expected);
+  }
+
+  /**
+   * A regular expression that a backtracking engine takes for ever over (twenty {@code a*} before a {@code #} that
+   * never comes: every way of sharing 30,000 a's among them is tried) is matched as any other. The timeout only stops a
+   * regression from hanging the build.
+   */
+  @Test
+  @Timeout(value = 2, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void aRegularExpressionIsMatchedWithoutBacktrackingForEver() {
+    FilterPattern pattern = FilterPattern.parse("%" + "a*".repeat(20) + "#%");
+
+    assertThat(pattern.matches("a".repeat(30_000))).isFalse();
+    assertThat(pattern.matches("a".repeat(30_000) + "#")).isTrue();
+    assertThat(FilterPattern.parse("{ $.a = %" + "a*".repeat(20) + "#% }").matches(
+        "{\"a\":\"" + "a".repeat(30_000) + "\"}")).isFalse();
+  }
+
+  /** A number beyond a double's range is compared as the number it is, not as infinity (nor failing). */
+  @Test
+  void aNumberBeyondADoublesRangeIsComparedAsItIs() {
+    String event = "{\"latency\":1e400,\"tiny\":-1e400}";
+
+    assertThat(FilterPattern.parse("{ $.latency > 100 }").matches(event)).isTrue();
+    assertThat(FilterPattern.parse("{ $.latency = 1e400 }").matches(event)).isTrue();
+    assertThat(FilterPattern.parse("{ $.latency < 1e401 }").matches(event)).isTrue();
+    assertThat(FilterPattern.parse("{ $.tiny < 0 }").matches(event)).isTrue();
   }
 
   static Stream<Arguments> malformed() {

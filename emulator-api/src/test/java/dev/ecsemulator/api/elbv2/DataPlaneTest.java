@@ -1,0 +1,229 @@
+package dev.ecsemulator.api.elbv2;
+
+import static dev.ecsemulator.api.elbv2.Elbv2Fixture.freePort;
+import static dev.ecsemulator.api.elbv2.Elbv2Fixture.get;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import dev.ecsemulator.api.support.EmulatorExtension;
+import dev.ecsemulator.api.support.RawHttp;
+import dev.ecsemulator.api.support.TestEmulator;
+import dev.ecsemulator.core.Scope;
+import dev.ecsemulator.core.elbv2.TargetRegistry;
+import java.net.ServerSocket;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.Action;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.InvalidConfigurationRequestException;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealthDescription;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealthStateEnum;
+
+/**
+ * The data plane with real targets (HTTP servers in this JVM): listeners proxy on their ports, health checks decide
+ * who gets traffic, deregistered targets drain, rules route by path and host, forwards split by weight.
+ */
+class DataPlaneTest {
+
+  @RegisterExtension
+  static final EmulatorExtension EMULATOR = new EmulatorExtension();
+  static final TestEmulator emulator = EMULATOR.emulator();
+  static final ElasticLoadBalancingV2Client elb = emulator.sdk(ElasticLoadBalancingV2Client.builder());
+  static final Elbv2Fixture fixture = new Elbv2Fixture(elb);
+  static final Duration DECIDED = Duration.ofSeconds(45);
+
+  final List<TestTarget> targets = new CopyOnWriteArrayList<>();
+
+  TestTarget target(String name) {
+    TestTarget target = new TestTarget(name);
+    targets.add(target);
+    return target;
+  }
+
+  @AfterEach
+  void stopTargets() {
+    targets.forEach(TestTarget::close);
+  }
+
+  @AfterAll
+  static void close() {
+    elb.close();
+  }
+
+  /** A listener on a free port forwarding to a group with the targets registered and healthy. */
+  record Setup(int port, String lb, String group, String listener) {}
+
+  Setup healthyBehindListener(String name, TestTarget... members) {
+    String lb = fixture.loadBalancer(name);
+    String group = fixture.targetGroup(name + "-tg");
+    int port = freePort();
+    String listener = fixture.listener(lb, port, group);
+    fixture.register(group, members);
+    for (TestTarget member : members) {
+      await().atMost(DECIDED).until(() -> fixture.state(group, member) == TargetHealthStateEnum.HEALTHY);
+    }
+    return new Setup(port, lb, group, listener);
+  }
+
+  static Map<String, Long> spread(int port, String path, int requests) {
+    return IntStream.range(0, requests).mapToObj(i -> get(port, path).body().split(" ")[0])
+        .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+  }
+
+  @Test
+  void aListenerProxiesRoundRobinToHealthyTargets() {
+    TestTarget a = target("a");
+    TestTarget b = target("b");
+    Setup setup = healthyBehindListener("rr", a, b);
+
+    HttpResponse<String> response = get(setup.port(), "/hello?x=1");
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).endsWith(" /hello");
+    assertThat(spread(setup.port(), "/", 10)).containsEntry("a", 5L).containsEntry("b", 5L);
+    assertThat(a.lastUserAgent).isEqualTo("ELB-HealthChecker/2.0");
+    assertThat(a.lastForwardedFor).isEqualTo("127.0.0.1");
+    assertThat(get(setup.port(), "/").headers().firstValue("Via")).isEmpty();
+  }
+
+  @Test
+  void anUnhealthyTargetGetsNoTrafficAndAllUnhealthyFailsOpen() {
+    TestTarget a = target("a");
+    TestTarget b = target("b");
+    Setup setup = healthyBehindListener("health", a, b);
+
+    b.healthStatus = 503;
+    await().atMost(DECIDED).until(() -> fixture.state(setup.group(), b) == TargetHealthStateEnum.UNHEALTHY);
+    TargetHealthDescription described = elb.describeTargetHealth(r -> r.targetGroupArn(setup.group())
+        .targets(Elbv2Fixture.descriptions(b))).targetHealthDescriptions().get(0);
+    assertThat(described.targetHealth().reasonAsString()).isEqualTo("Target.ResponseCodeMismatch");
+    assertThat(described.targetHealth().description()).isEqualTo("Health checks failed with these codes: [503]");
+    assertThat(spread(setup.port(), "/", 6)).containsOnlyKeys("a");
+
+    a.healthStatus = 500;
+    await().atMost(DECIDED).until(() -> fixture.state(setup.group(), a) == TargetHealthStateEnum.UNHEALTHY);
+    assertThat(spread(setup.port(), "/", 6)).containsOnlyKeys("a", "b"); // fail-open: all targets
+
+    b.healthStatus = 200;
+    await().atMost(DECIDED).until(() -> fixture.state(setup.group(), b) == TargetHealthStateEnum.HEALTHY);
+    assertThat(spread(setup.port(), "/", 4)).containsOnlyKeys("b");
+  }
+
+  @Test
+  void aDeregisteredTargetFinishesItsRequestUnderWayAndGetsNoNewOnes() throws Exception {
+    TestTarget a = target("a");
+    TestTarget b = target("b");
+    Setup setup = healthyBehindListener("drain", a, b);
+    List<TargetRegistry.DrainedTarget> drained = new CopyOnWriteArrayList<>();
+    emulator.emulator().elbv2().targets().onDrained(drained::add);
+
+    // Round-robin: of two slow requests, one reaches a.
+    CompletableFuture<HttpResponse<String>> first = CompletableFuture.supplyAsync(() -> get(setup.port(), "/slow"));
+    CompletableFuture<HttpResponse<String>> second = CompletableFuture.supplyAsync(() -> get(setup.port(), "/slow"));
+    await().atMost(DECIDED).until(() -> a.slowStarted.getCount() == 0 && b.slowStarted.getCount() == 0);
+    fixture.deregister(setup.group(), a);
+    assertThat(fixture.state(setup.group(), a)).isEqualTo(TargetHealthStateEnum.DRAINING);
+    b.releaseSlow.countDown();
+    await().atMost(DECIDED).untilAsserted(() -> assertThat(spread(setup.port(), "/", 4)).containsOnlyKeys("b"));
+    assertThat(fixture.state(setup.group(), a)).isEqualTo(TargetHealthStateEnum.DRAINING);
+    assertThat(drained).isEmpty();
+
+    a.releaseSlow.countDown();
+    assertThat(first.get().statusCode()).isEqualTo(200);
+    assertThat(second.get().statusCode()).isEqualTo(200);
+    await().atMost(DECIDED).until(() -> fixture.state(setup.group(), a) == TargetHealthStateEnum.UNUSED);
+    assertThat(drained).singleElement().isEqualTo(new TargetRegistry.DrainedTarget(
+        new Scope("000000000000", "us-east-1"), setup.group(), "127.0.0.1", a.port()));
+  }
+
+  @Test
+  void rulesRouteByPathAndHostAndForwardsSplitByWeight() {
+    TestTarget web = target("web");
+    TestTarget api = target("api");
+    TestTarget blue = target("blue");
+    TestTarget green = target("green");
+    Setup setup = healthyBehindListener("rules", web);
+    String apiGroup = fixture.targetGroup("rules-api");
+    String blueGroup = fixture.targetGroup("rules-blue");
+    String greenGroup = fixture.targetGroup("rules-green");
+    elb.createRule(b -> b.listenerArn(setup.listener()).priority(10)
+        .conditions(c -> c.field("path-pattern").values("/api/*"))
+        .actions(Elbv2Fixture.forward(apiGroup)));
+    elb.createRule(b -> b.listenerArn(setup.listener()).priority(20)
+        .conditions(c -> c.field("host-header").hostHeaderConfig(h -> h.values("*.example.COM")))
+        .actions(Action.builder().type("forward").forwardConfig(f -> f.targetGroups(
+            t -> t.targetGroupArn(blueGroup).weight(3), t -> t.targetGroupArn(greenGroup).weight(1))).build()));
+    elb.createRule(b -> b.listenerArn(setup.listener()).priority(30)
+        .conditions(c -> c.field("path-pattern").values("/teapot"))
+        .actions(Action.builder().type("fixed-response").fixedResponseConfig(f -> f.statusCode("418")
+            .contentType("text/plain").messageBody("short and stout")).build()));
+    fixture.register(apiGroup, api);
+    fixture.register(blueGroup, blue);
+    fixture.register(greenGroup, green);
+    for (var pair : List.of(Map.entry(apiGroup, api), Map.entry(blueGroup, blue), Map.entry(greenGroup, green))) {
+      await().atMost(DECIDED).until(() -> fixture.state(pair.getKey(), pair.getValue()) == TargetHealthStateEnum.HEALTHY);
+    }
+
+    assertThat(get(setup.port(), "/api/users").body()).isEqualTo("api /api/users");
+    assertThat(get(setup.port(), "/apiary").body()).isEqualTo("web /apiary");
+    String url = "http://127.0.0.1:" + setup.port();
+    Map<String, Long> split = IntStream.range(0, 8)
+        .mapToObj(i -> RawHttp.exchange(url, "GET / HTTP/1.1\r\nHost: shop.Example.com:" + setup.port(), "").body())
+        .collect(Collectors.groupingBy(body -> body.split(" ")[0], Collectors.counting()));
+    assertThat(split).containsEntry("blue", 6L).containsEntry("green", 2L);
+    HttpResponse<String> teapot = get(setup.port(), "/teapot");
+    assertThat(teapot.statusCode()).isEqualTo(418);
+    assertThat(teapot.body()).isEqualTo("short and stout");
+  }
+
+  @Test
+  void aListenerWithoutTargetsAnswers503() {
+    String lb = fixture.loadBalancer("empty");
+    String group = fixture.targetGroup("empty-tg");
+    int port = freePort();
+    fixture.listener(lb, port, group);
+    HttpResponse<String> response = get(port, "/");
+    assertThat(response.statusCode()).isEqualTo(503);
+    assertThat(response.body()).contains("503 Service Temporarily Unavailable");
+  }
+
+  @Test
+  void aTakenPortFailsCreateListenerNamingThePort() throws Exception {
+    String lb = fixture.loadBalancer("taken");
+    String group = fixture.targetGroup("taken-tg");
+    try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      int port = taken.getLocalPort();
+      assertThatThrownBy(() -> fixture.listener(lb, port, group))
+          .isInstanceOfSatisfying(InvalidConfigurationRequestException.class, e -> assertThat(
+              e.awsErrorDetails().errorMessage()).isEqualTo("ecs-emulator cannot open the listener's port " + port
+              + " on 127.0.0.1: it is already in use. Choose another port."));
+    }
+    assertThat(elb.describeListeners(b -> b.loadBalancerArn(lb)).listeners()).isEmpty();
+  }
+
+  @Test
+  void deletingTheListenerOrResettingClosesItsPort() {
+    String lb = fixture.loadBalancer("closing");
+    String group = fixture.targetGroup("closing-tg");
+    int port = freePort();
+    String listener = fixture.listener(lb, port, group);
+    assertThat(emulator.emulator().loadBalancing().openPorts()).contains(port);
+    elb.deleteListener(b -> b.listenerArn(listener));
+    await().atMost(DECIDED).until(() -> !emulator.emulator().loadBalancing().openPorts().contains(port));
+
+    fixture.listener(lb, port, group);
+    emulator.reset();
+    await().atMost(DECIDED).until(() -> !emulator.emulator().loadBalancing().openPorts().contains(port));
+  }
+}

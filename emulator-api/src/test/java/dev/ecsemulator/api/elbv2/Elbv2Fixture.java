@@ -1,0 +1,96 @@
+package dev.ecsemulator.api.elbv2;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.Action;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.ActionTypeEnum;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetDescription;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealthStateEnum;
+
+/** Set-up shared by the ELBv2 tests: resources made through the SDK, a free port, plain HTTP calls. */
+final class Elbv2Fixture {
+
+  static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+  private final ElasticLoadBalancingV2Client elb;
+
+  Elbv2Fixture(ElasticLoadBalancingV2Client elb) {
+    this.elb = elb;
+  }
+
+  String loadBalancer(String name) {
+    return elb.createLoadBalancer(b -> b.name(name).subnets("subnet-a", "subnet-b")).loadBalancers().get(0)
+        .loadBalancerArn();
+  }
+
+  /** An ip target group on HTTP, its health check at /health every 5 s, 2 results to decide. */
+  String targetGroup(String name) {
+    return elb.createTargetGroup(b -> b.name(name).protocol("HTTP").port(80).vpcId("vpc-1").targetType("ip")
+        .healthCheckPath("/health").healthCheckIntervalSeconds(5).healthCheckTimeoutSeconds(2)
+        .healthyThresholdCount(2).unhealthyThresholdCount(2)).targetGroups().get(0).targetGroupArn();
+  }
+
+  String listener(String loadBalancerArn, int port, String targetGroupArn) {
+    return elb.createListener(b -> b.loadBalancerArn(loadBalancerArn).protocol("HTTP").port(port)
+        .defaultActions(forward(targetGroupArn))).listeners().get(0).listenerArn();
+  }
+
+  static Action forward(String targetGroupArn) {
+    return Action.builder().type(ActionTypeEnum.FORWARD).targetGroupArn(targetGroupArn).build();
+  }
+
+  void register(String targetGroupArn, TestTarget... targets) {
+    elb.registerTargets(b -> b.targetGroupArn(targetGroupArn).targets(descriptions(targets)));
+  }
+
+  void deregister(String targetGroupArn, TestTarget... targets) {
+    elb.deregisterTargets(b -> b.targetGroupArn(targetGroupArn).targets(descriptions(targets)));
+  }
+
+  static List<TargetDescription> descriptions(TestTarget... targets) {
+    return java.util.Arrays.stream(targets)
+        .map(t -> TargetDescription.builder().id("127.0.0.1").port(t.port()).build()).toList();
+  }
+
+  TargetHealthStateEnum state(String targetGroupArn, TestTarget target) {
+    return elb.describeTargetHealth(b -> b.targetGroupArn(targetGroupArn).targets(descriptions(target)))
+        .targetHealthDescriptions().get(0).targetHealth().state();
+  }
+
+  static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static HttpResponse<String> get(int port, String path) {
+    return get(port, path, null);
+  }
+
+  static HttpResponse<String> get(int port, String path, String host) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        .timeout(Duration.ofSeconds(30)).GET();
+    if (host != null) {
+      request.header("Host", host);
+    }
+    try {
+      return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
