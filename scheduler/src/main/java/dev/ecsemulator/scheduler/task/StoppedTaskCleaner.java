@@ -76,25 +76,24 @@ final class StoppedTaskCleaner {
   /**
    * Removes a stopped task's containers and sandbox, then its task-scoped volumes, as the agent removes a task's
    * resources once its containers are gone ({@code deleteTask}: a task-scoped volume's {@code Cleanup}); shared
-   * volumes outlive it. Idempotent. Takes no member of the record for granted: without a taskArn, only its
-   * recorded containers can be found.
+   * volumes outlive it. Idempotent. Works from the record's {@link TaskRecords#remains}: without a taskArn, only
+   * its recorded containers can be found.
    */
   void cleanUp(TaskRef ref, Task task) {
     logs.beforeRemoval(ref.scope(), task); // their output goes with them
-    for (String id : TaskRecords.runtimeIds(task)) {
+    TaskRecords.Remains remains = TaskRecords.remains(task);
+    for (String id : remains.runtimeIds()) {
       runtime.removeContainer(id);
     }
     Sandbox sandbox = sandboxes.remove(ref);
     if (sandbox != null) {
       runtime.removeSandbox(sandbox.id());
-    } else if (task.taskArn() != null) {
-      runtime.listManaged().stream()
-          .filter(o -> task.taskArn().equals(o.taskArn()))
-          .forEach(o -> runtime.removeSandbox(o.id()));
+    } else {
+      remains.taskArn().ifPresent(arn -> runtime.listManaged().stream()
+          .filter(o -> arn.equals(o.taskArn()))
+          .forEach(o -> runtime.removeSandbox(o.id())));
     }
-    if (task.taskArn() != null) {
-      removeVolumes(task.taskArn());
-    }
+    remains.taskArn().ifPresent(this::removeVolumes);
   }
 
   /**

@@ -36,8 +36,9 @@ import java.util.Set;
  *
  * <p>A pass checks its task once, when it reads it back ({@link #RUNNABLE}); past that point the task engine's
  * decision ({@link TaskReconciler}) and the runner rely on what {@link #gaps(Task)} and
- * {@link #gaps(Task, TaskDefinition)} check, without null checks of their own. Only what handles final or incomplete
- * tasks (their stop here, {@link UnrunnableTasks}, the stopped-task cleaner) takes no member for granted.
+ * {@link #gaps(Task, TaskDefinition)} check, without null checks of their own. What handles final or incomplete
+ * tasks ({@link UnrunnableTasks}, the stopped-task cleaner) reads their {@link #remains} once instead; only
+ * {@link #stopped}, which rewrites such a record, takes no member for granted itself.
  */
 public final class TaskRecords {
 
@@ -277,22 +278,34 @@ public final class TaskRecords {
     return next.build();
   }
 
-  /** The recorded Docker IDs of its containers that may still run: not STOPPED as last seen. */
-  static List<String> runtimeIdsToStop(Task task) {
-    if (task.containers() == null) {
-      return List.of();
+  /**
+   * What the engine can find in Docker of a stored task, complete or not: read once from the record, where the task
+   * is read back for its stop or its clean-up, so that those take nothing of the record for granted without null
+   * checks of their own.
+   *
+   * @param taskArn the task's ARN, which its containers and sandbox carry as a label; empty when the record has none
+   * @param runtimeIds its recorded containers' Docker IDs
+   * @param runtimeIdsToStop those of them that may still run: not STOPPED as last seen
+   */
+  public record Remains(Optional<String> taskArn, List<String> runtimeIds, List<String> runtimeIdsToStop) {
+
+    public Remains {
+      runtimeIds = List.copyOf(runtimeIds);
+      runtimeIdsToStop = List.copyOf(runtimeIdsToStop);
     }
-    return task.containers().stream()
-        .filter(c -> c != null && c.runtimeId() != null && !"STOPPED".equals(c.lastStatus()))
-        .map(Container::runtimeId)
-        .toList();
+
+    /** The task's ARN, else {@code ref}: what names it in a log line. */
+    public Object name(TaskRef ref) {
+      return taskArn.<Object>map(arn -> arn).orElse(ref);
+    }
   }
 
-  /** Its recorded Docker IDs, for clean-up. */
-  static List<String> runtimeIds(Task task) {
-    if (task.containers() == null) {
-      return List.of();
-    }
-    return task.containers().stream().filter(c -> c != null && c.runtimeId() != null).map(Container::runtimeId).toList();
+  /** What of {@code task} the engine can find in Docker. Never throws, whatever member is null. */
+  public static Remains remains(Task task) {
+    List<Container> recorded = task.containers() == null ? List.of()
+        : task.containers().stream().filter(c -> c != null && c.runtimeId() != null).toList();
+    return new Remains(Optional.ofNullable(task.taskArn()),
+        recorded.stream().map(Container::runtimeId).toList(),
+        recorded.stream().filter(c -> !"STOPPED".equals(c.lastStatus())).map(Container::runtimeId).toList());
   }
 }
