@@ -55,6 +55,78 @@ class TaskReconcilerTest {
     return sim;
   }
 
+  /**
+   * The decision table: the first decision of a pass (nothing launched or stopped yet in it) for each state a task
+   * can be in, by the kinds of the actions asked for, in order, and whether the pass observes again after them.
+   */
+  static Stream<Arguments> firstDecisions() {
+    return Stream.of(
+        row("new, engine up: launch every container", "EC2", sim -> { }, true, "Launch"),
+        row("new EC2, engine gone: wait", "EC2", sim -> sim.engineUp = false, false, "WaitForEngine"),
+        row("new Fargate, engine gone: fail to start", "FARGATE", sim -> sim.engineUp = false, true, "FailToStart"),
+        row("running, nothing changed: only prepared again", "EC2", TaskReconcilerTest::settled, false, "Launch"),
+        row("running, engine gone: wait, record nothing", "EC2", sim -> {
+          settled(sim);
+          sim.engineUp = false;
+        }, false, "WaitForEngine"),
+        row("running Fargate, engine gone: wait, not fail", "FARGATE", sim -> {
+          settled(sim);
+          sim.engineUp = false;
+        }, false, "WaitForEngine"),
+        row("running, essential container exited: record, then stop the rest", "EC2", sim -> {
+          settled(sim);
+          sim.exit("app", 1, false);
+        }, true, "Launch", "Record"),
+        row("running, container vanished: record it stopped", "EC2", sim -> {
+          settled(sim);
+          sim.vanish("app");
+        }, true, "Launch", "Record"),
+        row("stop asked: stop the containers", "EC2", sim -> {
+          settled(sim);
+          sim.stopTask();
+        }, true, "StopContainers"),
+        row("stop asked, engine gone: stop what the record says may run", "EC2", sim -> {
+          settled(sim);
+          sim.stopTask();
+          sim.engineUp = false;
+        }, true, "StopContainers"),
+        row("stop asked before any container: record them stopped", "EC2", TaskSim::stopTask, false, "Record"),
+        row("stopped: nothing", "EC2", sim -> {
+          settled(sim);
+          sim.exit("app", 0, false);
+          sim.settle(3);
+        }, false),
+        row("stopped with exit 137, OOM verdict late: amend", "EC2", sim -> {
+          settled(sim);
+          sim.exit("app", 137, false);
+          sim.settle(3);
+          sim.docker.get("app").oomKilled = true;
+        }, false, "AmendOutOfMemory"));
+  }
+
+  static Arguments row(String state, String launchType, java.util.function.Consumer<TaskSim> setUp,
+      boolean observeAgain, String... actions) {
+    return Arguments.of(state, launchType, setUp, observeAgain, List.of(actions));
+  }
+
+  static void settled(TaskSim sim) {
+    sim.settle(5);
+    assertThat(sim.task.lastStatus()).isEqualTo("RUNNING");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("firstDecisions")
+  void theFirstDecisionOfAPassFollowsTheTasksState(String state, String launchType,
+      java.util.function.Consumer<TaskSim> setUp, boolean observeAgain, List<String> actions) {
+    TaskSim sim = new TaskSim(definition("awsvpc", container("app").build()), launchType, false);
+    setUp.accept(sim);
+
+    TaskPlan plan = sim.reconciler.decide(sim.observe(false, false), sim.now);
+
+    assertThat(plan.actions()).extracting(a -> a.getClass().getSimpleName()).as(state).isEqualTo(actions);
+    assertThat(plan.observeAgain()).as(state).isEqualTo(observeAgain);
+  }
+
   static Stream<Arguments> whenTheEngineIsGone() {
     return Stream.of(
         Arguments.of("FARGATE", "awsvpc", false, "a Fargate task with no container fails to start"),
