@@ -13,8 +13,8 @@ import java.util.Optional;
  * hands on only complete ones, on which the code past the check relies without null checks. Each reader documents
  * what its {@link Result} guarantees.
  *
- * <p>Used by the task engine ({@code scheduler.task.TaskRecords#RUNNABLE}); the service scheduler's
- * {@code ServiceRecords} is the next to take this form.
+ * <p>Used by the task engine ({@code scheduler.task.TaskRecords#RUNNABLE}) and the service scheduler
+ * ({@code scheduler.service.runner.ServiceRecords#PLANNABLE}).
  *
  * @param <V> the stored record type
  * @param <R> what the check finds: the gaps, and what a complete record gives its reader

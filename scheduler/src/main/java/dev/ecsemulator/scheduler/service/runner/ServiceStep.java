@@ -92,9 +92,9 @@ final class ServiceStep {
     if (ServiceCommands.INACTIVE.equals(service.status())) {
       return Outcome.GONE;
     }
-    List<String> gaps = ServiceRecords.gaps(ref.scope(), service, txn);
-    if (!gaps.isEmpty()) {
-      return Outcome.unplannable(gaps);
+    ServiceRecords.Check check = ServiceRecords.PLANNABLE.check(ref.scope(), service, txn);
+    if (!check.complete()) {
+      return Outcome.unplannable(check.gaps());
     }
     SchedulerState state = txn.get(SchedulerState.KIND, key)
         .filter(s -> s.belongsTo(service))
@@ -104,7 +104,7 @@ final class ServiceStep {
     List<TaskFacts> facts = facts(txn, ref);
     boolean daemon = "DAEMON".equals(service.schedulingStrategy());
     List<String> instances = daemon ? instances(txn, ref, host, now) : List.of();
-    ServicePlan plan = reconciler.reconcile(service, state.memory(),
+    ServicePlan plan = reconciler.reconcile(check.service(), state.memory(),
         new Observation(facts, instances, state.unplacedTasks(), state.launchesWaitingForAgent()), now);
 
     Map<String, Integer> unplaced = new HashMap<>();
