@@ -70,9 +70,7 @@ import dev.ecsemulator.core.state.durable.DurableStateStore;
 import dev.ecsemulator.scheduler.docker.DockerEngine;
 import dev.ecsemulator.scheduler.docker.EngineStatus;
 import dev.ecsemulator.scheduler.docker.ManagedResources;
-import dev.ecsemulator.scheduler.service.IdSource;
-import dev.ecsemulator.scheduler.service.runner.ReconcilerDeploymentStarter;
-import dev.ecsemulator.scheduler.service.runner.ServiceController;
+import dev.ecsemulator.scheduler.service.runner.ServiceEngine;
 import dev.ecsemulator.scheduler.service.runner.ServiceRecount;
 import io.javalin.http.Context;
 import java.time.Clock;
@@ -123,7 +121,7 @@ public final class Emulator implements AutoCloseable {
   private TaskEngine tasks; // guarded by this: set once scheduling has started
   private AwslogsShipping awslogs; // guarded by this: set with tasks
   private boolean closing; // guarded by this
-  private final ServiceController services;
+  private final ServiceEngine services;
   /** CloudWatch Logs: its operations, and the store of log events shipping appends to. */
   private final Logs logs;
   private final io.javalin.http.Handler api;
@@ -157,12 +155,12 @@ public final class Emulator implements AutoCloseable {
     this.runtime = new Memo<>(() -> new DockerContainerRuntime(docker, instance));
     SchedulerOptions scheduling = config.scheduler();
     this.monitor = new EngineMonitor(runtime, scheduling.instanceCpu(), scheduling.instanceMemory());
+    Ids ids = Ids.random();
     TaskOperations.register(operations,
-        new TaskCommands(store, Ids.random(), clock, monitor::resources, instance.id()), new TaskQueries(store));
+        new TaskCommands(store, ids, clock, monitor::resources, instance.id()), new TaskQueries(store));
     ContainerInstanceOperations.register(operations, new ContainerInstanceQueries(store, monitor::reachable));
-    IdSource serviceIds = IdSource.random();
     ServiceOperations.register(operations,
-        new ServiceCommands(store, clock, new ReconcilerDeploymentStarter(serviceIds)),
+        new ServiceCommands(store, ids, clock),
         new ServiceQueries(store), new ServiceDeploymentQueries(store));
     // Counts saved by the previous process may no longer match the saved tasks (see ServiceRecount):
     // correct them before the routes are handed over below, so no answer shows a count from that life.
@@ -170,8 +168,8 @@ public final class Emulator implements AutoCloseable {
     if (recounted > 0) {
       log.info("Starting: the counts of {} service(s) recounted from their saved tasks", recounted);
     }
-    this.services = ServiceController.start(store, clock, serviceIds, Ids.random(), monitor::resources, instance.id(),
-        ServiceController.Settings.defaults());
+    this.services = ServiceEngine.start(store, clock, ids, monitor::resources, instance.id(),
+        ServiceEngine.Settings.defaults());
     // Services whose tasks did not change while the engine was away still get a look when it is back.
     monitor.onReconnect(services::reconcileAll);
     this.logs = Logs.start(store, clock, config.logs());
@@ -416,7 +414,7 @@ public final class Emulator implements AutoCloseable {
         endpoints.reset();
       }
     };
-    // No service step and no task pass may run meanwhile, or one in flight could recreate what the reset
+    // No service pass and no task pass may run meanwhile, or one in flight could recreate what the reset
     // removes.
     TaskEngine engine = taskEngine();
     services.whilePaused(() -> {
@@ -473,7 +471,7 @@ public final class Emulator implements AutoCloseable {
 
   /**
    * Stops gracefully, in this order: the dashboard's event streams, the HTTP server (no new requests; those
-   * under way finish), the service controller (so nothing replaces a task stopped next), the tasks if
+   * under way finish), the service engine (so nothing replaces a task stopped next), the tasks if
    * {@link SchedulerOptions#stopTasksOnExit()} (else their containers keep running, for the next start to
    * adopt), the task engine, the shipping of awslogs output, CloudWatch Logs' retention sweeps, and the store (a
    * final snapshot: compaction on close). Idempotent.

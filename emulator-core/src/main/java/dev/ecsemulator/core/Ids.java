@@ -2,10 +2,13 @@ package dev.ecsemulator.core;
 
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Makes the identifiers ECS hands out. Injectable so that tests (and the reconciler's property tests) are
- * deterministic: {@link #random()} in production, {@link #seeded(long)} in tests. Thread-safe.
+ * Makes the identifiers ECS hands out: the one source of new IDs for tasks, deployments, ENIs and UUIDs,
+ * wired once by the composition root. Injectable so that tests (and the reconciler's property tests) are
+ * deterministic: {@link #random()} in production, {@link #seeded(long)} or {@link #sequential()} in tests.
+ * Thread-safe.
  */
 public interface Ids {
 
@@ -27,6 +30,15 @@ public interface Ids {
 
   static Ids seeded(long seed) {
     return new Generated(new Random(seed));
+  }
+
+  /**
+   * Predictable IDs for tests: deployments {@code ecs-svc/1000000000000000001}, {@code ...002}, ...; tasks
+   * {@code 00000000000000000000000000000001}, {@code ...02}, ... (hex); UUIDs and ENI IDs numbered alike.
+   * Each kind counts on its own, so asking for one kind never shifts the sequence of another.
+   */
+  static Ids sequential() {
+    return new Sequential();
   }
 
   /** Both implementations: only the source of randomness differs. */
@@ -68,6 +80,37 @@ public interface Ids {
     @Override
     public String networkInterfaceId() {
       return "eni-" + hex(17);
+    }
+  }
+
+  /** {@link #sequential()}: one counter per kind of ID. */
+  final class Sequential implements Ids {
+    private static final long FIRST_19_DIGITS = 1_000_000_000_000_000_000L;
+    private final AtomicLong tasks = new AtomicLong();
+    private final AtomicLong uuids = new AtomicLong();
+    private final AtomicLong deployments = new AtomicLong();
+    private final AtomicLong networkInterfaces = new AtomicLong();
+
+    private Sequential() {}
+
+    @Override
+    public String taskId() {
+      return String.format("%032x", tasks.incrementAndGet());
+    }
+
+    @Override
+    public String uuid() {
+      return new UUID(0x4000L, 0x8000000000000000L | uuids.incrementAndGet()).toString(); // version 4, IETF variant
+    }
+
+    @Override
+    public String deploymentId() {
+      return "ecs-svc/" + (FIRST_19_DIGITS + deployments.incrementAndGet());
+    }
+
+    @Override
+    public String networkInterfaceId() {
+      return String.format("eni-%017x", networkInterfaces.incrementAndGet());
     }
   }
 }

@@ -159,7 +159,7 @@ class GracefulShutdownJarIT {
     EmulatorProcess second = start(Map.of());
     EcsClient ecs = second.client();
     // The service was saved with runningCount 2 before its tasks were stopped: the start recounts it from
-    // the saved tasks before it answers, and before the service controller starts (so this line is certain).
+    // the saved tasks before it answers, and before the service engine starts (so this line is certain).
     assertThat(second.output()).contains("Starting: the counts of 1 service(s) recounted from their saved tasks");
     Service firstAnswer = service(ecs, "web");
     Set<String> before = tasks.stream().map(Task::taskArn).collect(Collectors.toSet());

@@ -8,7 +8,7 @@ import dev.ecsemulator.api.Emulator;
 import dev.ecsemulator.api.ui.Explanations.Topic;
 import dev.ecsemulator.core.task.TaskCommands;
 import dev.ecsemulator.core.task.TaskLifecycle;
-import dev.ecsemulator.scheduler.service.Deployments;
+import dev.ecsemulator.core.service.Deployments;
 import dev.ecsemulator.scheduler.service.ServiceEvents;
 import dev.ecsemulator.scheduler.service.TaskStop;
 import java.io.InputStream;

@@ -5,6 +5,7 @@ import dev.ecsemulator.core.model.Cluster;
 import dev.ecsemulator.core.model.KeyValuePair;
 import dev.ecsemulator.core.model.Service;
 import dev.ecsemulator.core.model.Task;
+import dev.ecsemulator.core.service.ServiceStatus;
 import dev.ecsemulator.core.state.StateView;
 import java.util.List;
 import java.util.Set;
@@ -39,7 +40,7 @@ public final class ClusterCounters {
         .count();
     int running = (int) tasks.stream().filter(t -> "RUNNING".equals(t.lastStatus())).count();
     int pending = (int) tasks.stream().filter(t -> PENDING.contains(t.lastStatus())).count();
-    int active = (int) services.stream().filter(s -> "ACTIVE".equals(s.status())).count();
+    int active = (int) services.stream().filter(s -> ServiceStatus.ACTIVE.is(s.status())).count();
     return new Counts(running, pending, active, instances, statistics(tasks, services));
   }
 
@@ -56,12 +57,12 @@ public final class ClusterCounters {
         kv("pendingFargateTasksCount", countTasks(tasks, "FARGATE", false)),
         kv("runningExternalTasksCount", countTasks(tasks, "EXTERNAL", true)),
         kv("pendingExternalTasksCount", countTasks(tasks, "EXTERNAL", false)),
-        kv("activeEC2ServiceCount", countServices(services, "EC2", "ACTIVE")),
-        kv("activeFargateServiceCount", countServices(services, "FARGATE", "ACTIVE")),
-        kv("drainingEC2ServiceCount", countServices(services, "EC2", "DRAINING")),
-        kv("drainingFargateServiceCount", countServices(services, "FARGATE", "DRAINING")),
-        kv("activeExternalServiceCount", countServices(services, "EXTERNAL", "ACTIVE")),
-        kv("drainingExternalServiceCount", countServices(services, "EXTERNAL", "DRAINING")));
+        kv("activeEC2ServiceCount", countServices(services, "EC2", ServiceStatus.ACTIVE)),
+        kv("activeFargateServiceCount", countServices(services, "FARGATE", ServiceStatus.ACTIVE)),
+        kv("drainingEC2ServiceCount", countServices(services, "EC2", ServiceStatus.DRAINING)),
+        kv("drainingFargateServiceCount", countServices(services, "FARGATE", ServiceStatus.DRAINING)),
+        kv("activeExternalServiceCount", countServices(services, "EXTERNAL", ServiceStatus.ACTIVE)),
+        kv("drainingExternalServiceCount", countServices(services, "EXTERNAL", ServiceStatus.DRAINING)));
   }
 
   private static long countTasks(List<Task> tasks, String launchType, boolean running) {
@@ -71,9 +72,9 @@ public final class ClusterCounters {
         .count();
   }
 
-  private static long countServices(List<Service> services, String launchType, String status) {
+  private static long countServices(List<Service> services, String launchType, ServiceStatus status) {
     return services.stream()
-        .filter(s -> status.equals(s.status()))
+        .filter(s -> status.is(s.status()))
         .filter(s -> launchType.equals(launchTypeOf(s.launchType(),
             s.capacityProviderStrategy() == null || s.capacityProviderStrategy().isEmpty()
                 ? null : s.capacityProviderStrategy().get(0).capacityProvider())))

@@ -7,6 +7,7 @@ import dev.ecsemulator.core.error.ClusterContainsTasksException;
 import dev.ecsemulator.core.model.Attribute;
 import dev.ecsemulator.core.model.Cluster;
 import dev.ecsemulator.core.model.ContainerInstance;
+import dev.ecsemulator.core.service.ServiceStatus;
 import dev.ecsemulator.core.state.StateView;
 
 /**
@@ -44,7 +45,7 @@ public final class ClusterDeletion {
     String arn = cluster.clusterArn();
     String prefix = EcsKinds.clusterKeyPrefix(cluster.clusterName());
     if (view.listByKeyPrefix(EcsKinds.SERVICE, prefix).stream().anyMatch(s -> arn.equals(s.clusterArn())
-        && ("ACTIVE".equals(s.status()) || "DRAINING".equals(s.status())))) {
+        && (ServiceStatus.ACTIVE.is(s.status()) || ServiceStatus.DRAINING.is(s.status())))) {
       throw new ClusterContainsServicesException(SERVICES_ACTIVE);
     }
     if (view.listByKeyPrefix(EcsKinds.TASK, prefix).stream()

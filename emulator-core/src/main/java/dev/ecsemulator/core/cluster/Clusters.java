@@ -21,6 +21,7 @@ import dev.ecsemulator.core.model.DescribeClustersResponse;
 import dev.ecsemulator.core.model.Failure;
 import dev.ecsemulator.core.model.Tag;
 import dev.ecsemulator.core.model.UpdateClusterRequest;
+import dev.ecsemulator.core.service.ServiceStatus;
 import dev.ecsemulator.core.settings.AccountSettings;
 import dev.ecsemulator.core.state.StateStore;
 import dev.ecsemulator.core.state.StateTxn;
@@ -246,7 +247,7 @@ public final class Clusters {
         .anyMatch(t -> arn.equals(t.clusterArn()) && !"STOPPED".equals(t.lastStatus())
             && providers.contains(t.capacityProviderName()));
     boolean services = !view.list(EcsKinds.SERVICE, s -> arn.equals(s.clusterArn())
-        && ("ACTIVE".equals(s.status()) || "DRAINING".equals(s.status()))
+        && (ServiceStatus.ACTIVE.is(s.status()) || ServiceStatus.DRAINING.is(s.status()))
         && s.capacityProviderStrategy() != null
         && s.capacityProviderStrategy().stream().anyMatch(i -> providers.contains(i.capacityProvider()))).isEmpty();
     return tasks || services;

@@ -5,6 +5,7 @@ import static dev.ecsemulator.core.service.ServiceKinds.CREATE_REQUEST;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.ecsemulator.core.EcsKinds;
+import dev.ecsemulator.core.Ids;
 import dev.ecsemulator.core.Scope;
 import dev.ecsemulator.core.arn.Arns;
 import dev.ecsemulator.core.cluster.Clusters;
@@ -43,18 +44,15 @@ import java.util.Optional;
  */
 public final class ServiceCommands {
 
-  public static final String ACTIVE = "ACTIVE";
-  public static final String DRAINING = "DRAINING";
-  public static final String INACTIVE = "INACTIVE";
-
   private final StateStore store;
+  private final Ids ids;
   private final Clock clock;
-  private final DeploymentStarter deployments;
 
-  public ServiceCommands(StateStore store, Clock clock, DeploymentStarter deployments) {
+  /** @param ids where new deployment IDs come from */
+  public ServiceCommands(StateStore store, Ids ids, Clock clock) {
     this.store = store;
+    this.ids = ids;
     this.clock = clock;
-    this.deployments = deployments;
   }
 
   /**
@@ -67,7 +65,7 @@ public final class ServiceCommands {
     ServiceRules.checkName(name);
     List<Tag> tags = TagRules.validate(request.tags());
     ServiceRules.checkController(request.deploymentController());
-    boolean daemon = "DAEMON".equals(request.schedulingStrategy());
+    boolean daemon = SchedulingStrategy.DAEMON.is(request.schedulingStrategy());
     ServiceRules.checkDesiredCount(daemon, request.desiredCount(), true);
     ServiceRules.checkGracePeriod(request.healthCheckGracePeriodSeconds());
     ServiceRules.checkDaemon(daemon, request.placementStrategy());
@@ -79,9 +77,9 @@ public final class ServiceCommands {
     return store.write(scope, txn -> {
       Cluster cluster = Clusters.require(txn, scope, request.cluster());
       String key = EcsKinds.serviceKey(cluster.clusterName(), name);
-      Optional<Service> existing = txn.get(SERVICE, key).filter(s -> !INACTIVE.equals(s.status()));
+      Optional<Service> existing = txn.get(SERVICE, key).filter(s -> !ServiceStatus.INACTIVE.is(s.status()));
       if (existing.isPresent()) {
-        boolean retry = ACTIVE.equals(existing.get().status()) && txn.get(CREATE_REQUEST, key)
+        boolean retry = ServiceStatus.ACTIVE.is(existing.get().status()) && txn.get(CREATE_REQUEST, key)
             .map(r -> r.digest().equals(digest)).orElse(false);
         if (!retry) {
           throw new InvalidParameterException(ServiceMessages.NOT_IDEMPOTENT);
@@ -106,7 +104,7 @@ public final class ServiceCommands {
           .volumeConfigurations(request.volumeConfigurations())
           .vpcLatticeConfigurations(request.vpcLatticeConfigurations())
           .build();
-      List<Deployment> initial = new ArrayList<>(deployments.initial(spec, now));
+      List<Deployment> initial = new ArrayList<>(Deployments.initial(spec, ids, now));
       // CreateService's answer shows the first deployment already targeting the service's desired count.
       int desired = daemon ? 0 : request.desiredCount();
       initial.set(0, initial.get(0).toBuilder().desiredCount(desired).build());
@@ -116,7 +114,7 @@ public final class ServiceCommands {
           .clusterArn(cluster.clusterArn())
           .loadBalancers(orEmpty(request.loadBalancers()))
           .serviceRegistries(orEmpty(request.serviceRegistries()))
-          .status(ACTIVE)
+          .status(ServiceStatus.ACTIVE.name())
           .desiredCount(desired)
           .runningCount(0)
           .pendingCount(0)
@@ -135,7 +133,7 @@ public final class ServiceCommands {
           .networkConfiguration(request.networkConfiguration())
           .healthCheckGracePeriodSeconds(request.healthCheckGracePeriodSeconds() == null
               ? 0 : request.healthCheckGracePeriodSeconds())
-          .schedulingStrategy(daemon ? "DAEMON" : "REPLICA")
+          .schedulingStrategy((daemon ? SchedulingStrategy.DAEMON : SchedulingStrategy.REPLICA).name())
           .deploymentController(DeploymentController.builder().type("ECS").build())
           .createdBy("arn:aws:iam::" + scope.accountId() + ":root")
           .enableECSManagedTags(Boolean.TRUE.equals(request.enableECSManagedTags()))
@@ -168,11 +166,11 @@ public final class ServiceCommands {
     return store.write(scope, txn -> {
       Cluster cluster = Clusters.require(txn, scope, request.cluster());
       Service service = ServiceLookup.require(txn, scope, cluster.clusterName(), request.service());
-      if (!ACTIVE.equals(service.status())) {
+      if (!ServiceStatus.ACTIVE.is(service.status())) {
         throw new ServiceNotActiveException();
       }
       ServiceRules.checkController(request.deploymentController());
-      boolean daemon = "DAEMON".equals(service.schedulingStrategy());
+      boolean daemon = SchedulingStrategy.DAEMON.is(service.schedulingStrategy());
       ServiceRules.checkDesiredCount(daemon, request.desiredCount(), false);
       ServiceRules.checkGracePeriod(request.healthCheckGracePeriodSeconds());
       TaskDefinition td = request.taskDefinition() != null
@@ -233,7 +231,7 @@ public final class ServiceCommands {
           .availabilityZoneRebalancing(or(request.availabilityZoneRebalancing(), service.availabilityZoneRebalancing()));
       Service result = updated.build();
       if (deploy) {
-        List<Deployment> next = deployments.withNewPrimary(service.deployments(), spec, now);
+        List<Deployment> next = Deployments.withNewPrimary(service.deployments(), spec, ids, now);
         result = result.toBuilder().deployments(next).taskDefinition(td.taskDefinitionArn()).build();
         String current = ServiceHistory.started(txn, result, next.get(0), now);
         result = result.toBuilder().currentServiceDeployment(current).build();
@@ -255,15 +253,15 @@ public final class ServiceCommands {
     return store.write(scope, txn -> {
       Cluster cluster = Clusters.require(txn, scope, request.cluster());
       Service service = ServiceLookup.require(txn, scope, cluster.clusterName(), request.service());
-      if (!ACTIVE.equals(service.status())) {
+      if (!ServiceStatus.ACTIVE.is(service.status())) {
         return ServiceShapes.show(txn, service, false);
       }
-      boolean daemon = "DAEMON".equals(service.schedulingStrategy());
+      boolean daemon = SchedulingStrategy.DAEMON.is(service.schedulingStrategy());
       int desired = service.desiredCount() == null ? 0 : service.desiredCount();
       if (!daemon && desired > 0 && !Boolean.TRUE.equals(request.force())) {
         throw new InvalidParameterException(ServiceMessages.SCALED_ABOVE_ZERO);
       }
-      Service draining = service.toBuilder().status(DRAINING).desiredCount(0).build();
+      Service draining = service.toBuilder().status(ServiceStatus.DRAINING.name()).desiredCount(0).build();
       txn.put(SERVICE, EcsKinds.serviceKey(cluster.clusterName(), service.serviceName()), draining);
       // Model docs of CreateService.tags: "When a service is deleted, the tags are deleted as well."
       ResourceTagging.remove(txn, service.serviceArn());

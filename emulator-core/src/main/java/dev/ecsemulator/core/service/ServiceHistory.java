@@ -28,7 +28,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The service deployment history behind ListServiceDeployments, DescribeServiceDeployments and
@@ -49,9 +48,6 @@ public final class ServiceHistory {
 
   /** statusReason of a service deployment replaced before it finished (unverified wording). */
   public static final String SUPERSEDED = "The service deployment was stopped because a new service deployment started.";
-
-  private static final Set<String> UNFINISHED = Set.of("PENDING", "IN_PROGRESS", "ROLLBACK_REQUESTED",
-      "ROLLBACK_IN_PROGRESS", "STOP_REQUESTED");
 
   private ServiceHistory() {}
 
@@ -95,7 +91,8 @@ public final class ServiceHistory {
     }
     for (ServiceDeployment open : unfinished(txn, service.serviceArn())) {
       txn.put(SERVICE_DEPLOYMENT, open.serviceDeploymentArn(), open.toBuilder()
-          .status("STOPPED").statusReason(SUPERSEDED).stoppedAt(now).updatedAt(now).build());
+          .status(ServiceDeploymentStatus.STOPPED.name()).statusReason(SUPERSEDED)
+          .stoppedAt(now).updatedAt(now).build());
     }
     recordRevision(txn, scope, service, started, now);
     DeploymentCircuitBreaker breaker = service.deploymentConfiguration().deploymentCircuitBreaker();
@@ -106,14 +103,15 @@ public final class ServiceHistory {
         .clusterArn(service.clusterArn())
         .createdAt(now)
         .updatedAt(now)
-        .status("PENDING")
+        .status(ServiceDeploymentStatus.PENDING.name())
         .sourceServiceRevisions(sources)
         .targetServiceRevision(summary(service, started))
         .deploymentConfiguration(service.deploymentConfiguration())
         .deploymentCircuitBreaker(ServiceDeploymentCircuitBreaker.builder()
-            .status(Boolean.TRUE.equals(breaker.enable()) ? "MONITORING" : "DISABLED")
+            .status((Boolean.TRUE.equals(breaker.enable())
+                ? RollbackMonitorsStatus.MONITORING : RollbackMonitorsStatus.DISABLED).name())
             .failureCount(0)
-            .threshold(threshold(service))
+            .threshold(DeploymentLimits.circuitBreakerThreshold(zeroIfNull(service.desiredCount())))
             .build())
         .build());
     return arn;
@@ -173,20 +171,21 @@ public final class ServiceHistory {
     ServiceDeployment.Builder next = counted(sd, service, d)
         .deploymentCircuitBreaker(sd.deploymentCircuitBreaker().toBuilder()
             .failureCount(d.failedTasks() == null ? 0 : d.failedTasks()).build());
-    if ("PENDING".equals(sd.status())) {
-      next.status("IN_PROGRESS").startedAt(now);
+    if (ServiceDeploymentStatus.PENDING.is(sd.status())) {
+      next.status(ServiceDeploymentStatus.IN_PROGRESS.name()).startedAt(now);
     }
-    boolean open = UNFINISHED.contains(sd.status()) && sd.rollback() == null;
-    if (open && RolloutStates.COMPLETED.equals(d.rolloutState())) {
-      next.status("SUCCESSFUL").finishedAt(now).statusReason(d.rolloutStateReason());
-      next.deploymentCircuitBreaker(withStatus(sd, "MONITORING_COMPLETE", d));
-    } else if (open && RolloutStates.FAILED.equals(d.rolloutState())) {
+    boolean open = ServiceDeploymentStatus.isUnfinished(sd.status()) && sd.rollback() == null;
+    if (open && RolloutState.COMPLETED.is(d.rolloutState())) {
+      next.status(ServiceDeploymentStatus.SUCCESSFUL.name()).finishedAt(now).statusReason(d.rolloutStateReason());
+      next.deploymentCircuitBreaker(withStatus(sd, RollbackMonitorsStatus.MONITORING_COMPLETE, d));
+    } else if (open && RolloutState.FAILED.is(d.rolloutState())) {
       Deployment rollback = rollbackOf(service, d);
-      next.statusReason(d.rolloutStateReason()).deploymentCircuitBreaker(withStatus(sd, "TRIGGERED", d));
+      next.statusReason(d.rolloutStateReason())
+          .deploymentCircuitBreaker(withStatus(sd, RollbackMonitorsStatus.TRIGGERED, d));
       if (rollback == null) {
-        next.status("STOPPED").stoppedAt(now);
+        next.status(ServiceDeploymentStatus.STOPPED.name()).stoppedAt(now);
       } else {
-        next.status("ROLLBACK_IN_PROGRESS").rollback(Rollback.builder()
+        next.status(ServiceDeploymentStatus.ROLLBACK_IN_PROGRESS.name()).rollback(Rollback.builder()
             .reason(rollback.rolloutStateReason())
             .startedAt(now)
             .serviceRevisionArn(revisionArn(service, rollback.id()))
@@ -209,11 +208,13 @@ public final class ServiceHistory {
   }
 
   private static ServiceDeployment rollbackProgressed(ServiceDeployment sd, Deployment rollback, Instant now) {
-    if (RolloutStates.COMPLETED.equals(rollback.rolloutState())) {
-      return sd.toBuilder().status("ROLLBACK_SUCCESSFUL").finishedAt(now).updatedAt(now).build();
+    if (RolloutState.COMPLETED.is(rollback.rolloutState())) {
+      return sd.toBuilder().status(ServiceDeploymentStatus.ROLLBACK_SUCCESSFUL.name())
+          .finishedAt(now).updatedAt(now).build();
     }
-    if (RolloutStates.FAILED.equals(rollback.rolloutState())) {
-      return sd.toBuilder().status("ROLLBACK_FAILED").finishedAt(now).updatedAt(now).build();
+    if (RolloutState.FAILED.is(rollback.rolloutState())) {
+      return sd.toBuilder().status(ServiceDeploymentStatus.ROLLBACK_FAILED.name())
+          .finishedAt(now).updatedAt(now).build();
     }
     return sd;
   }
@@ -221,15 +222,15 @@ public final class ServiceHistory {
   /** The rollback deployment the circuit breaker started for {@code failed}, if any: the PRIMARY rolling back. */
   private static Deployment rollbackOf(Service service, Deployment failed) {
     Deployment primary = service.deployments().get(0);
-    boolean rollingBack = !primary.id().equals(failed.id()) && primary.rolloutStateReason() != null
-        && primary.rolloutStateReason().startsWith(RolloutStates.ROLLING_BACK_PREFIX);
+    boolean rollingBack = !primary.id().equals(failed.id()) && Deployments.rollsBack(primary);
     return rollingBack ? primary : null;
   }
 
-  private static ServiceDeploymentCircuitBreaker withStatus(ServiceDeployment sd, String status, Deployment d) {
+  private static ServiceDeploymentCircuitBreaker withStatus(
+      ServiceDeployment sd, RollbackMonitorsStatus status, Deployment d) {
     ServiceDeploymentCircuitBreaker current = sd.deploymentCircuitBreaker();
     return current.toBuilder()
-        .status("DISABLED".equals(current.status()) ? "DISABLED" : status)
+        .status(RollbackMonitorsStatus.DISABLED.is(current.status()) ? current.status() : status.name())
         .failureCount(d.failedTasks() == null ? 0 : d.failedTasks())
         .build();
   }
@@ -287,18 +288,14 @@ public final class ServiceHistory {
   }
 
   private static List<ServiceDeployment> unfinished(StateView view, String serviceArn) {
-    return view.list(SERVICE_DEPLOYMENT, sd -> serviceArn.equals(sd.serviceArn()) && UNFINISHED.contains(sd.status()));
+    return view.list(SERVICE_DEPLOYMENT,
+        sd -> serviceArn.equals(sd.serviceArn()) && ServiceDeploymentStatus.isUnfinished(sd.status()));
   }
 
   private static void put(StateTxn txn, ServiceDeployment before, ServiceDeployment after) {
     if (!Objects.equals(before, after)) {
       txn.put(SERVICE_DEPLOYMENT, after.serviceDeploymentArn(), after);
     }
-  }
-
-  private static int threshold(Service service) {
-    int desired = zeroIfNull(service.desiredCount());
-    return Math.max(3, Math.min(200, (desired + 1) / 2));
   }
 
   private static int zeroIfNull(Integer n) {

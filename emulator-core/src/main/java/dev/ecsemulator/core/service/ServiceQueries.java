@@ -74,7 +74,7 @@ public final class ServiceQueries {
     List<Service> matching = store.read(scope, view -> {
       Cluster cluster = Clusters.require(view, scope, request.cluster());
       return view.list(SERVICE, s -> cluster.clusterArn().equals(s.clusterArn())
-          && ServiceCommands.ACTIVE.equals(s.status())
+          && ServiceStatus.ACTIVE.is(s.status())
           && (request.launchType() == null || request.launchType().equals(launchTypeOf(s)))
           && (request.schedulingStrategy() == null || request.schedulingStrategy().equals(s.schedulingStrategy()))
           && (request.resourceManagementType() == null || request.resourceManagementType().equals(

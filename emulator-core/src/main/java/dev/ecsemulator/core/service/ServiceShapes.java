@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The service as the API shows it, and the deployment specs CreateService and UpdateService hand to the
- * {@link DeploymentStarter}. Pure.
+ * The service as the API shows it, and the deployment specs CreateService and UpdateService hand to
+ * {@link Deployments}. Pure.
  */
 public final class ServiceShapes {
 
@@ -68,7 +68,7 @@ public final class ServiceShapes {
     if (deployments == null || deployments.isEmpty()) {
       return null;
     }
-    return deployments.stream().filter(d -> RolloutStates.PRIMARY.equals(d.status())).findFirst()
+    return deployments.stream().filter(d -> DeploymentStatus.PRIMARY.is(d.status())).findFirst()
         .orElse(deployments.get(0));
   }
 }

@@ -1,12 +1,14 @@
 package dev.ecsemulator.core.task;
 
+import dev.ecsemulator.core.ApiEnum;
+
 /**
  * A task's {@code lastStatus}, in lifecycle order (Guide {@code task-lifecycle.md}): PROVISIONING and
  * DEPROVISIONING only for awsvpc tasks (the emulator's per-task network sandbox plays the ENI),
  * ACTIVATING and DEACTIVATING only with service discovery or load balancers (not emulated yet).
  * A task's lastStatus only ever moves forward in this order.
  */
-public enum TaskStatus {
+public enum TaskStatus implements ApiEnum {
   PROVISIONING,
   PENDING,
   ACTIVATING,

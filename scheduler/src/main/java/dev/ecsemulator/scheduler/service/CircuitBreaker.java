@@ -1,8 +1,13 @@
 package dev.ecsemulator.scheduler.service;
 
+import dev.ecsemulator.core.Ids;
 import dev.ecsemulator.core.model.Deployment;
 import dev.ecsemulator.core.model.DeploymentCircuitBreaker;
 import dev.ecsemulator.core.model.DeploymentConfiguration;
+import dev.ecsemulator.core.service.DeploymentLimits;
+import dev.ecsemulator.core.service.DeploymentStatus;
+import dev.ecsemulator.core.service.Deployments;
+import dev.ecsemulator.core.service.RolloutState;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +28,7 @@ import java.util.List;
 final class CircuitBreaker {
 
   /** The deployments after the check, PRIMARY first; {@code rolledBack} when a rollback started. */
-  record Outcome(List<Deployment> deployments, boolean rolledBack) {}
+  record Result(List<Deployment> deployments, boolean rolledBack) {}
 
   private CircuitBreaker() {}
 
@@ -31,24 +36,24 @@ final class CircuitBreaker {
    * @param deployments PRIMARY first, failedTasks up to date
    * @param lastCompleted the deployment to roll back to, or null
    */
-  static Outcome check(
+  static Result check(
       List<Deployment> deployments,
       DeploymentConfiguration configuration,
       DeploymentLimits limits,
       Deployment lastCompleted,
-      IdSource ids,
+      Ids ids,
       Instant now) {
     DeploymentCircuitBreaker breaker = configuration == null ? null : configuration.deploymentCircuitBreaker();
     Deployment primary = deployments.get(0);
     boolean enabled = breaker != null && Boolean.TRUE.equals(breaker.enable());
     int failed = primary.failedTasks() == null ? 0 : primary.failedTasks();
     if (!enabled
-        || !Deployments.IN_PROGRESS.equals(primary.rolloutState())
+        || !RolloutState.IN_PROGRESS.is(primary.rolloutState())
         || failed < limits.circuitBreakerThreshold()) {
-      return new Outcome(deployments, false);
+      return new Result(deployments, false);
     }
     Deployment tripped = primary.toBuilder()
-        .rolloutState(Deployments.FAILED)
+        .rolloutState(RolloutState.FAILED.name())
         .rolloutStateReason(Deployments.CIRCUIT_BREAKER_FAILED)
         .updatedAt(now)
         .build();
@@ -63,12 +68,12 @@ final class CircuitBreaker {
         && !lastCompleted.id().equals(primary.id());
     if (rollBack) {
       result.add(Deployments.fresh(
-          lastCompleted, ids.newDeploymentId(), Deployments.rollingBackReason(lastCompleted.id()), now));
-      result.add(tripped.toBuilder().status(Deployments.ACTIVE).build());
+          lastCompleted, ids.deploymentId(), Deployments.rollingBackReason(lastCompleted.id()), now));
+      result.add(tripped.toBuilder().status(DeploymentStatus.ACTIVE.name()).build());
     } else {
       result.add(tripped);
     }
     result.addAll(deployments.subList(1, deployments.size()));
-    return new Outcome(List.copyOf(result), rollBack);
+    return new Result(List.copyOf(result), rollBack);
   }
 }

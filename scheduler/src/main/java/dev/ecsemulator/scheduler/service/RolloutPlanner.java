@@ -1,7 +1,9 @@
 package dev.ecsemulator.scheduler.service;
 
+import dev.ecsemulator.core.Ids;
 import dev.ecsemulator.core.model.Deployment;
-import dev.ecsemulator.scheduler.service.TaskView.Phase;
+import dev.ecsemulator.core.service.DeploymentLimits;
+import dev.ecsemulator.scheduler.service.ClassifiedTask.Phase;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -57,16 +59,16 @@ final class RolloutPlanner {
       Deployment primary,
       boolean launchesAllowed,
       boolean primaryFailed,
-      List<TaskView> active,
-      IdSource ids) {}
+      List<ClassifiedTask> active,
+      Ids ids) {}
 
   private RolloutPlanner() {}
 
   static Result plan(Input in) {
     String primaryId = in.primary().id();
-    List<TaskView> primaryTasks = new ArrayList<>();
-    List<TaskView> others = new ArrayList<>();
-    for (TaskView v : in.active()) {
+    List<ClassifiedTask> primaryTasks = new ArrayList<>();
+    List<ClassifiedTask> others = new ArrayList<>();
+    for (ClassifiedTask v : in.active()) {
       (primaryId.equals(v.deploymentId()) ? primaryTasks : others).add(v);
     }
     Slots slots = in.daemon()
@@ -82,7 +84,7 @@ final class RolloutPlanner {
         if (activeCount >= in.limits().maxTasks()) {
           break;
         }
-        launches.add(new TaskLaunch(in.ids().newTaskId(), primaryId, in.primary().taskDefinition(), instance));
+        launches.add(new TaskLaunch(in.ids().taskId(), primaryId, in.primary().taskDefinition(), instance));
         activeCount++;
         unfilled--;
       }
@@ -91,7 +93,7 @@ final class RolloutPlanner {
 
     Stopper stopper = new Stopper(in.active(), in.limits().minHealthy(), primaryId);
     // PRIMARY tasks beyond its slots (scale-in, duplicates): the least useful first.
-    slots.excess.stream().sorted(TaskView.KEEP_ORDER.reversed()).forEach(stopper::stop);
+    slots.excess.stream().sorted(ClassifiedTask.KEEP_ORDER.reversed()).forEach(stopper::stop);
     stopUnhealthyPrimaryTasks(in, primaryTasks, slots, blockedByMax, !launches.isEmpty(), stopper);
     stopOlderDeployments(in.primaryFailed(), others, stopper);
     return new Result(
@@ -99,9 +101,10 @@ final class RolloutPlanner {
   }
 
   private static void stopUnhealthyPrimaryTasks(
-      Input in, List<TaskView> primaryTasks, Slots slots, boolean blockedByMax, boolean launching, Stopper stopper) {
-    List<TaskView> unhealthy =
-        primaryTasks.stream().filter(v -> v.phase == Phase.UNHEALTHY).sorted(TaskView.OLDEST_FIRST).toList();
+      Input in, List<ClassifiedTask> primaryTasks, Slots slots, boolean blockedByMax, boolean launching,
+      Stopper stopper) {
+    List<ClassifiedTask> unhealthy =
+        primaryTasks.stream().filter(v -> v.phase == Phase.UNHEALTHY).sorted(ClassifiedTask.OLDEST_FIRST).toList();
     if (unhealthy.isEmpty()) {
       return;
     }
@@ -111,9 +114,9 @@ final class RolloutPlanner {
     }
     if (in.daemon()) {
       // Replaced once its instance runs a healthy PRIMARY task (or the instance left the service).
-      for (TaskView u : unhealthy) {
-        TaskView kept = slots.keptByInstance.get(u.facts.containerInstanceArn());
-        if (!slots.keptByInstance.containsKey(u.facts.containerInstanceArn())
+      for (ClassifiedTask u : unhealthy) {
+        ClassifiedTask kept = slots.keptByInstance.get(u.task.containerInstanceArn());
+        if (!slots.keptByInstance.containsKey(u.task.containerInstanceArn())
             || kept != null && kept.phase == Phase.HEALTHY) {
           stopper.stop(u);
         }
@@ -137,9 +140,9 @@ final class RolloutPlanner {
     }
   }
 
-  private static void stopOlderDeployments(boolean primaryFailed, List<TaskView> others, Stopper stopper) {
-    List<TaskView> sorted =
-        others.stream().filter(v -> v.phase != Phase.STOPPING).sorted(TaskView.OLDEST_FIRST).toList();
+  private static void stopOlderDeployments(boolean primaryFailed, List<ClassifiedTask> others, Stopper stopper) {
+    List<ClassifiedTask> sorted =
+        others.stream().filter(v -> v.phase != Phase.STOPPING).sorted(ClassifiedTask.OLDEST_FIRST).toList();
     if (primaryFailed) {
       // The rollout is halted: older deployments keep their tasks, only failing ones go.
       sorted.stream().filter(v -> v.phase == Phase.UNHEALTHY).forEach(stopper::stop);
@@ -151,17 +154,17 @@ final class RolloutPlanner {
 
   /** The PRIMARY's slots: the live tasks it keeps, the ones beyond, and the empty slots to fill. */
   private static final class Slots {
-    final List<TaskView> kept = new ArrayList<>();
-    final List<TaskView> excess = new ArrayList<>();
+    final List<ClassifiedTask> kept = new ArrayList<>();
+    final List<ClassifiedTask> excess = new ArrayList<>();
     /** One entry per empty slot: the container instance for DAEMON, null for REPLICA. */
     final List<String> empty = new ArrayList<>();
     /** DAEMON: per instance, the task kept there (null when none). */
-    final Map<String, TaskView> keptByInstance = new LinkedHashMap<>();
+    final Map<String, ClassifiedTask> keptByInstance = new LinkedHashMap<>();
   }
 
-  private static Slots replicaSlots(List<TaskView> primaryTasks, int desired) {
+  private static Slots replicaSlots(List<ClassifiedTask> primaryTasks, int desired) {
     Slots slots = new Slots();
-    primaryTasks.stream().filter(TaskView::live).sorted(TaskView.KEEP_ORDER).forEach(v ->
+    primaryTasks.stream().filter(ClassifiedTask::live).sorted(ClassifiedTask.KEEP_ORDER).forEach(v ->
         (slots.kept.size() < desired ? slots.kept : slots.excess).add(v));
     for (int i = slots.kept.size(); i < desired; i++) {
       slots.empty.add(null);
@@ -169,11 +172,11 @@ final class RolloutPlanner {
     return slots;
   }
 
-  private static Slots daemonSlots(List<TaskView> primaryTasks, List<String> instances) {
+  private static Slots daemonSlots(List<ClassifiedTask> primaryTasks, List<String> instances) {
     Slots slots = new Slots();
     instances.forEach(instance -> slots.keptByInstance.put(instance, null));
-    primaryTasks.stream().filter(TaskView::live).sorted(TaskView.KEEP_ORDER).forEach(v -> {
-      String instance = v.facts.containerInstanceArn();
+    primaryTasks.stream().filter(ClassifiedTask::live).sorted(ClassifiedTask.KEEP_ORDER).forEach(v -> {
+      String instance = v.task.containerInstanceArn();
       if (slots.keptByInstance.containsKey(instance) && slots.keptByInstance.get(instance) == null) {
         slots.keptByInstance.put(instance, v);
         slots.kept.add(v);
@@ -197,13 +200,13 @@ final class RolloutPlanner {
     final String primaryId;
     int healthy;
 
-    Stopper(List<TaskView> active, int minHealthy, String primaryId) {
+    Stopper(List<ClassifiedTask> active, int minHealthy, String primaryId) {
       this.healthy = (int) active.stream().filter(v -> v.phase == Phase.HEALTHY).count();
       this.minHealthy = minHealthy;
       this.primaryId = Objects.requireNonNull(primaryId);
     }
 
-    void stop(TaskView v) {
+    void stop(ClassifiedTask v) {
       if (ids.contains(v.id())) {
         return;
       }

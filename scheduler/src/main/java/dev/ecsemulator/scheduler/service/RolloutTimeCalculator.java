@@ -1,5 +1,6 @@
 package dev.ecsemulator.scheduler.service;
 
+import dev.ecsemulator.core.service.DeploymentLimits;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -27,7 +27,7 @@ import java.util.Objects;
  */
 public record ServiceMemory(
     Instant since,
-    Map<String, TaskMemo> tasks,
+    Map<String, TaskMemory> tasks,
     int startFailures,
     Instant launchNotBefore,
     String throttledFor,
@@ -52,7 +52,7 @@ public record ServiceMemory(
    * @param seenHealthy it was counted healthy (resets its deployment's failedTasks)
    * @param accounted its end (stopped, or failed health checks) has been processed
    */
-  public record TaskMemo(boolean seenRunning, boolean seenHealthy, boolean accounted) {
-    static final TaskMemo NEW = new TaskMemo(false, false, false);
+  public record TaskMemory(boolean seenRunning, boolean seenHealthy, boolean accounted) {
+    static final TaskMemory NEW = new TaskMemory(false, false, false);
   }
 }

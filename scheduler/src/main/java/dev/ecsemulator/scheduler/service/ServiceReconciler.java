@@ -1,8 +1,15 @@
 package dev.ecsemulator.scheduler.service;
 
+import dev.ecsemulator.core.Ids;
 import dev.ecsemulator.core.model.Deployment;
 import dev.ecsemulator.core.model.Service;
-import dev.ecsemulator.scheduler.service.TaskView.Phase;
+import dev.ecsemulator.core.service.DeploymentLimits;
+import dev.ecsemulator.core.service.DeploymentStatus;
+import dev.ecsemulator.core.service.Deployments;
+import dev.ecsemulator.core.service.RolloutState;
+import dev.ecsemulator.core.service.SchedulingStrategy;
+import dev.ecsemulator.core.service.ServiceStatus;
+import dev.ecsemulator.scheduler.service.ClassifiedTask.Phase;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,14 +24,14 @@ import java.util.stream.Stream;
 /**
  * The service scheduler's decision: {@code plan = reconcile(service, memory, observed, now)}, a pure
  * function in the style of Nomad's reconciler. No Docker calls, no store writes, no clock reads; the
- * only other input is the injected {@link IdSource} for new task and deployment IDs.
+ * only other input is the injected {@link Ids} for new task and deployment IDs.
  *
  * <p><b>How to call it.</b> One reconcile at a time per service. On every tick (a task of the service
  * changed state, the service was created or updated, or the previous plan's {@link ServicePlan#wakeAt}
  * came):
  * <ol>
  *   <li>read the service as stored, its {@link ServiceMemory} (or {@link ServiceMemory#startingAt} the
- *       first time), its tasks as {@link TaskFacts} (STOPPED ones included) and, for DAEMON, its
+ *       first time), its tasks as {@link ObservedTask} (STOPPED ones included) and, for DAEMON, its
  *       container instances;
  *   <li>{@code plan = reconciler.reconcile(service, memory, observation, clock.instant())};
  *   <li>in one store transaction: store {@code plan.applyTo(service)} with the events prepended, create
@@ -43,17 +50,17 @@ import java.util.stream.Stream;
  * deployments (CreateService creates the first with {@link Deployments#initial}): nothing changes.
  * Deployments come from the caller ({@link Deployments#withNewPrimary} on UpdateService); the
  * reconciler only moves them along, removes drained ones and adds a rollback deployment when the circuit
- * breaker trips. Rules and their sources: {@link RolloutPlanner}, {@link TaskLedger},
- * {@link CircuitBreaker}, {@link RestartThrottle}, {@link DeploymentBook}, {@link TaskCounts},
+ * breaker trips. Rules and their sources: {@link RolloutPlanner}, {@link TaskOutcomes},
+ * {@link CircuitBreaker}, {@link RestartThrottle}, {@link DeploymentProgress}, {@link TaskCounts},
  * {@link RepeatableEvents}.
  *
- * <p>Thread-safe: holds no state but the {@link IdSource}.
+ * <p>Thread-safe: holds no state but the {@link Ids}.
  */
 public final class ServiceReconciler {
 
-  private final IdSource ids;
+  private final Ids ids;
 
-  public ServiceReconciler(IdSource ids) {
+  public ServiceReconciler(Ids ids) {
     this.ids = Objects.requireNonNull(ids, "ids");
   }
 
@@ -68,46 +75,46 @@ public final class ServiceReconciler {
    * @param now the instant of this decision
    * @return the plan; never null
    */
-  public ServicePlan reconcile(Service service, ServiceMemory memory, Observation observed, Instant now) {
-    List<TaskView> views = observed.tasks().stream()
-        .map(t -> TaskView.classify(t, gracePeriod(service), now))
+  public ServicePlan reconcile(Service service, ServiceMemory memory, ServiceObservation observed, Instant now) {
+    List<ClassifiedTask> classified = observed.tasks().stream()
+        .map(t -> ClassifiedTask.classify(t, gracePeriod(service), now))
         .toList();
-    if ("INACTIVE".equals(service.status()) || service.deployments().isEmpty()) {
+    if (ServiceStatus.INACTIVE.is(service.status()) || service.deployments().isEmpty()) {
       return unchanged(service, memory, observed.tasks());
     }
-    boolean daemon = "DAEMON".equals(service.schedulingStrategy());
+    boolean daemon = SchedulingStrategy.DAEMON.is(service.schedulingStrategy());
     List<String> instances = observed.containerInstanceArns().stream().distinct().sorted().toList();
-    int desired = "DRAINING".equals(service.status()) ? 0
+    int desired = ServiceStatus.DRAINING.is(service.status()) ? 0
         : daemon ? instances.size()
         : service.desiredCount();
     DeploymentLimits limits = DeploymentLimits.of(service, desired);
 
     List<Deployment> deployments = primaryFirst(service.deployments());
-    TaskLedger.Result ledger = TaskLedger.read(
-        memory, views, deployments, deployments.get(0).id(), observed.unplacedTasks(), now);
-    deployments = withFailedTasks(deployments, ledger.failedTasks(), now);
+    TaskOutcomes.Result outcomes = TaskOutcomes.read(
+        memory, classified, deployments, deployments.get(0).id(), observed.unplacedTasks(), now);
+    deployments = withFailedTasks(deployments, outcomes.failedTasks(), now);
     Deployment lastCompleted = lastCompleted(memory.lastCompleted(), deployments);
-    CircuitBreaker.Outcome breaker = CircuitBreaker.check(
+    CircuitBreaker.Result breaker = CircuitBreaker.check(
         deployments, service.deploymentConfiguration(), limits, lastCompleted, ids, now);
     deployments = breaker.deployments();
     Deployment primary = deployments.get(0);
 
     // A rollback is a new deployment: it resets the restart throttle.
-    int startFailures = breaker.rolledBack() ? 0 : ledger.startFailures();
-    Instant launchNotBefore = breaker.rolledBack() ? null : ledger.launchNotBefore();
-    boolean throttleReset = breaker.rolledBack() || ledger.throttleReset();
+    int startFailures = breaker.rolledBack() ? 0 : outcomes.startFailures();
+    Instant launchNotBefore = breaker.rolledBack() ? null : outcomes.launchNotBefore();
+    boolean throttleReset = breaker.rolledBack() || outcomes.throttleReset();
     boolean throttled = launchNotBefore != null && now.isBefore(launchNotBefore);
-    boolean primaryFailed = Deployments.FAILED.equals(primary.rolloutState());
+    boolean primaryFailed = RolloutState.FAILED.is(primary.rolloutState());
 
-    List<TaskView> active = views.stream().filter(TaskView::active).toList();
+    List<ClassifiedTask> active = classified.stream().filter(ClassifiedTask::active).toList();
     RolloutPlanner.Result plan = RolloutPlanner.plan(new RolloutPlanner.Input(
         limits, daemon, instances, primary, !primaryFailed && !throttled, primaryFailed, active, ids));
-    DeploymentBook.Outcome book = DeploymentBook.settle(deployments, active, plan, limits, now);
+    DeploymentProgress.Result progress = DeploymentProgress.settle(deployments, active, plan, limits, now);
 
     // Events, in the order they happened.
     String name = service.serviceName();
     List<String> events = new ArrayList<>();
-    ledger.unhealthyTaskIds().forEach(id -> events.add(ServiceEvents.failedHealthChecks(name, id)));
+    outcomes.unhealthyTaskIds().forEach(id -> events.add(ServiceEvents.failedHealthChecks(name, id)));
     if (!plan.stops().isEmpty()) {
       events.add(ServiceEvents.stopped(name, plan.stops().stream().map(TaskStop::taskId).toList()));
     }
@@ -126,26 +133,26 @@ public final class ServiceReconciler {
         observed.unplacedTasks() + observed.waitingForAgent() > 0 || repeatable.remembers(placementMessage));
     repeatable.condition(
         ServiceEvents.deploymentConfigurationDeadlock(name),
-        deadlocked(book.deployments(), active, plan, primaryFailed, throttled));
-    if (book.completed()) {
+        deadlocked(progress.deployments(), active, plan, primaryFailed, throttled));
+    if (progress.completed()) {
       events.add(ServiceEvents.deploymentCompleted(name, primary.id()));
     }
-    repeatable.condition(ServiceEvents.steadyState(name), steady(book.deployments(), active, plan, desired));
+    repeatable.condition(ServiceEvents.steadyState(name), steady(progress.deployments(), active, plan, desired));
 
     ServiceMemory nextMemory = new ServiceMemory(
         memory.since(),
-        ledger.memos(),
+        outcomes.memories(),
         startFailures,
         launchNotBefore,
         primary.id(),
-        book.completed() ? book.deployments().get(0) : lastCompleted,
+        progress.completed() ? progress.deployments().get(0) : lastCompleted,
         repeatable.lastEmitted());
-    Optional<Instant> wakeAt = wakeAt(views, plan, launchNotBefore, nextMemory.lastEmitted(), now);
+    Optional<Instant> wakeAt = wakeAt(classified, plan, launchNotBefore, nextMemory.lastEmitted(), now);
     TaskCounts counts = TaskCounts.of(observed.tasks()).plusPending(plan.launches().size());
     return new ServicePlan(
         plan.launches(),
         plan.stops(),
-        book.deployments(),
+        progress.deployments(),
         counts.running(),
         counts.pending(),
         events,
@@ -158,7 +165,7 @@ public final class ServiceReconciler {
     return Duration.ofSeconds(seconds == null ? 0 : Math.max(0, seconds));
   }
 
-  private static ServicePlan unchanged(Service service, ServiceMemory memory, List<TaskFacts> tasks) {
+  private static ServicePlan unchanged(Service service, ServiceMemory memory, List<ObservedTask> tasks) {
     TaskCounts counts = TaskCounts.of(tasks);
     return new ServicePlan(
         List.of(),
@@ -178,7 +185,9 @@ public final class ServiceReconciler {
             Stream.of(primary),
             deployments.stream()
                 .filter(d -> d != primary)
-                .map(d -> Deployments.PRIMARY.equals(d.status()) ? d.toBuilder().status(Deployments.ACTIVE).build() : d)
+                .map(d -> DeploymentStatus.PRIMARY.is(d.status())
+                    ? d.toBuilder().status(DeploymentStatus.ACTIVE.name()).build()
+                    : d)
                 .sorted(Deployments.byCreatedAt().reversed()))
         .toList();
   }
@@ -199,7 +208,7 @@ public final class ServiceReconciler {
       candidates.put(remembered.id(), remembered);
     }
     deployments.stream()
-        .filter(d -> Deployments.COMPLETED.equals(d.rolloutState()))
+        .filter(d -> RolloutState.COMPLETED.is(d.rolloutState()))
         .forEach(d -> candidates.put(d.id(), d));
     return candidates.values().stream().max(Deployments.byCreatedAt()).orElse(null);
   }
@@ -210,13 +219,13 @@ public final class ServiceReconciler {
    */
   private static boolean deadlocked(
       List<Deployment> deployments,
-      List<TaskView> active,
+      List<ClassifiedTask> active,
       RolloutPlanner.Result plan,
       boolean primaryFailed,
       boolean throttled) {
     String primaryId = deployments.get(0).id();
     boolean workLeft = plan.unfilled() > 0 || active.stream().anyMatch(v -> !primaryId.equals(v.deploymentId()));
-    boolean deploying = deployments.size() > 1 || Deployments.IN_PROGRESS.equals(deployments.get(0).rolloutState());
+    boolean deploying = deployments.size() > 1 || RolloutState.IN_PROGRESS.is(deployments.get(0).rolloutState());
     boolean inFlight = active.stream()
         .anyMatch(v -> v.phase == Phase.PENDING || v.phase == Phase.STARTING || v.phase == Phase.STOPPING);
     return workLeft && deploying && !primaryFailed && !throttled && !inFlight
@@ -225,9 +234,9 @@ public final class ServiceReconciler {
 
   /** One COMPLETED deployment running exactly the desired number of healthy tasks, and nothing to do. */
   private static boolean steady(
-      List<Deployment> deployments, List<TaskView> active, RolloutPlanner.Result plan, int desired) {
+      List<Deployment> deployments, List<ClassifiedTask> active, RolloutPlanner.Result plan, int desired) {
     return deployments.size() == 1
-        && Deployments.COMPLETED.equals(deployments.get(0).rolloutState())
+        && RolloutState.COMPLETED.is(deployments.get(0).rolloutState())
         && plan.launches().isEmpty()
         && plan.stops().isEmpty()
         && active.size() == desired
@@ -235,13 +244,13 @@ public final class ServiceReconciler {
   }
 
   private static Optional<Instant> wakeAt(
-      List<TaskView> views,
+      List<ClassifiedTask> classified,
       RolloutPlanner.Result plan,
       Instant launchNotBefore,
       Map<String, Instant> lastEmitted,
       Instant now) {
     Stream<Instant> clocks = Stream.of(
-            views.stream().map(v -> v.changesAt),
+            classified.stream().map(v -> v.changesAt),
             Stream.of(plan.unfilled() > 0 ? launchNotBefore : null),
             lastEmitted.values().stream().map(t -> t.plus(RepeatableEvents.SUPPRESSION)))
         .flatMap(s -> s);

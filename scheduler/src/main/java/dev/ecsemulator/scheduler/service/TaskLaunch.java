@@ -7,7 +7,7 @@ import java.util.Objects;
  * {@code group} {@code service:NAME} and this task definition, and records it (PROVISIONING or PENDING)
  * before the next reconcile.
  *
- * @param taskId the new task's ID (32 lowercase hex characters), chosen by the {@link IdSource}
+ * @param taskId the new task's ID (32 lowercase hex characters), chosen by the {@link dev.ecsemulator.core.Ids}
  * @param deploymentId the deployment it belongs to ({@code ecs-svc/...}): its {@code startedBy}
  * @param taskDefinition the task definition ARN of that deployment
  * @param containerInstanceArn for a DAEMON service, the container instance it must run on; null for

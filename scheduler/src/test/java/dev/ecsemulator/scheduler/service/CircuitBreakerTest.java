@@ -5,6 +5,7 @@ import static dev.ecsemulator.scheduler.service.ServiceSim.TD2;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecsemulator.core.model.Deployment;
+import dev.ecsemulator.core.service.DeploymentLimits;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;

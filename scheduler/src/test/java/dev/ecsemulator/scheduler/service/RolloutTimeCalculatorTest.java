@@ -78,7 +78,7 @@ class RolloutTimeCalculatorTest {
       }
       for (TaskStop s : plan.stops()) {
         at(agenda, sim.now.plus(steps.stop()), () -> {
-          TaskFacts t = sim.tasks.get(s.taskId());
+          ObservedTask t = sim.tasks.get(s.taskId());
           sim.tasks.put(t.taskId(), ServiceSim.with(t, "STOPPED", "STOPPED", t.healthStatus(), t.startedAt(), sim.now, t.stopCode(), t.stoppedReason()));
         });
       }

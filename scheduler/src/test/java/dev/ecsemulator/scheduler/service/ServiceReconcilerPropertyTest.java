@@ -6,6 +6,8 @@ import static dev.ecsemulator.scheduler.service.ServiceSim.TD3;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecsemulator.core.model.Deployment;
+import dev.ecsemulator.core.service.DeploymentLimits;
+import dev.ecsemulator.core.service.RolloutState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -120,7 +122,7 @@ class ServiceReconcilerPropertyTest {
     /** Benign observations only, a user fixing a FAILED deployment; the service must converge. */
     void settle() {
       for (int i = 0; i < 800; i++) {
-        if (Deployments.FAILED.equals(sim.primary().rolloutState())) {
+        if (RolloutState.FAILED.is(sim.primary().rolloutState())) {
           sim.update(TD1); // what a user does about a failed deployment
         }
         ServicePlan plan = checkedReconcile();
@@ -141,7 +143,7 @@ class ServiceReconcilerPropertyTest {
     boolean converged() {
       List<Deployment> deployments = sim.service.deployments();
       return deployments.size() == 1
-          && Deployments.COMPLETED.equals(deployments.get(0).rolloutState())
+          && RolloutState.COMPLETED.is(deployments.get(0).rolloutState())
           && sim.service.runningCount() == desired()
           && sim.lastPlan.launchesOrStopsNothing()
           && sim.tasks.values().stream().filter(t -> !"STOPPED".equals(t.lastStatus())).count() == desired();
@@ -154,7 +156,7 @@ class ServiceReconcilerPropertyTest {
     /** Reconciles and checks the plan against the observation it was made from. */
     ServicePlan checkedReconcile() {
       step++;
-      List<TaskFacts> before = List.copyOf(sim.tasks.values());
+      List<ObservedTask> before = List.copyOf(sim.tasks.values());
       int desired = desired();
       DeploymentLimits limits = DeploymentLimits.of(sim.service, desired);
       ServicePlan plan = sim.reconciler.reconcile(sim.service, sim.memory, sim.observation(), sim.now);
@@ -170,7 +172,7 @@ class ServiceReconcilerPropertyTest {
 
     /** Random things that happen to tasks, and random user actions. */
     void disturb() {
-      for (TaskFacts t : List.copyOf(sim.tasks.values())) {
+      for (ObservedTask t : List.copyOf(sim.tasks.values())) {
         boolean crashy = TD3.equals(taskDefinitionOf(t));
         boolean wanted = "RUNNING".equals(t.desiredStatus());
         int roll = random.nextInt(100);
@@ -220,7 +222,7 @@ class ServiceReconcilerPropertyTest {
 
     /** Pending tasks run, health checks pass, stops finish; nothing fails any more. */
     void progressBenignly() {
-      for (TaskFacts t : List.copyOf(sim.tasks.values())) {
+      for (ObservedTask t : List.copyOf(sim.tasks.values())) {
         boolean wanted = "RUNNING".equals(t.desiredStatus());
         if (!wanted && !"STOPPED".equals(t.lastStatus())) {
           stopNow(t);
@@ -232,12 +234,12 @@ class ServiceReconcilerPropertyTest {
       }
     }
 
-    void stopNow(TaskFacts t) {
+    void stopNow(ObservedTask t) {
       sim.tasks.put(t.taskId(), ServiceSim.with(t, "STOPPED", "STOPPED", t.healthStatus(), t.startedAt(), sim.now,
           t.stopCode(), t.stoppedReason()));
     }
 
-    String taskDefinitionOf(TaskFacts t) {
+    String taskDefinitionOf(ObservedTask t) {
       // The sim gives each task definition its own health-check flag; find it through the deployment.
       return sim.service.deployments().stream()
           .filter(d -> d.id().equals(t.startedBy()))
@@ -251,7 +253,8 @@ class ServiceReconcilerPropertyTest {
    * The two bounds, as ECS defines them: maximumPercent over tasks RUNNING or PENDING; minimumHealthy
    * over healthy tasks (RUNNING, wanted, HEALTHY with health checks, else 40 s after RUNNING).
    */
-  static void assertBounds(List<TaskFacts> before, ServicePlan plan, DeploymentLimits limits, Instant now, String where) {
+  static void assertBounds(
+      List<ObservedTask> before, ServicePlan plan, DeploymentLimits limits, Instant now, String where) {
     Set<String> pendingStatuses = Set.of("PROVISIONING", "PENDING", "ACTIVATING");
     long runningOrPending = before.stream()
         .filter(t -> pendingStatuses.contains(t.lastStatus()) || "RUNNING".equals(t.lastStatus()))
@@ -266,7 +269,7 @@ class ServiceReconcilerPropertyTest {
         .filter(t -> t.hasHealthChecks()
             ? "HEALTHY".equals(t.healthStatus())
             : !now.isBefore((t.startedAt() != null ? t.startedAt() : t.createdAt()).plusSeconds(40)))
-        .map(TaskFacts::taskId)
+        .map(ObservedTask::taskId)
         .collect(Collectors.toSet());
     List<String> stopped = plan.stops().stream().map(TaskStop::taskId).toList();
     long healthyStopped = stopped.stream().filter(healthy::contains).count();
@@ -277,7 +280,7 @@ class ServiceReconcilerPropertyTest {
     }
     Set<String> stoppable = before.stream()
         .filter(t -> "RUNNING".equals(t.desiredStatus()) && !"STOPPED".equals(t.lastStatus()))
-        .map(TaskFacts::taskId)
+        .map(ObservedTask::taskId)
         .collect(Collectors.toSet());
     assertThat(stopped).as(where + ": stops only running-wanted tasks, once").doesNotHaveDuplicates().allMatch(stoppable::contains);
     List<String> launched = new ArrayList<>(plan.launches().stream().map(TaskLaunch::taskId).toList());

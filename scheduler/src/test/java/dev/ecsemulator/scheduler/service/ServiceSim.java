@@ -1,9 +1,11 @@
 package dev.ecsemulator.scheduler.service;
 
+import dev.ecsemulator.core.Ids;
 import dev.ecsemulator.core.model.Deployment;
 import dev.ecsemulator.core.model.DeploymentCircuitBreaker;
 import dev.ecsemulator.core.model.DeploymentConfiguration;
 import dev.ecsemulator.core.model.Service;
+import dev.ecsemulator.core.service.Deployments;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,9 +28,9 @@ final class ServiceSim {
   static final String TD2 = "arn:aws:ecs:us-east-1:000000000000:task-definition/web:2";
   static final String TD3 = "arn:aws:ecs:us-east-1:000000000000:task-definition/web:3";
 
-  final IdSource ids = IdSource.sequential();
+  final Ids ids = Ids.sequential();
   final ServiceReconciler reconciler = new ServiceReconciler(ids);
-  final Map<String, TaskFacts> tasks = new LinkedHashMap<>();
+  final Map<String, ObservedTask> tasks = new LinkedHashMap<>();
   final List<String> events = new ArrayList<>();
   final List<String> instances = new ArrayList<>();
   /** Task definitions whose containers have health checks. */
@@ -93,8 +95,8 @@ final class ServiceSim {
 
   // ---- the loop -------------------------------------------------------------------------------
 
-  Observation observation() {
-    return new Observation(List.copyOf(tasks.values()), List.copyOf(instances), unplacedNextTick);
+  ServiceObservation observation() {
+    return new ServiceObservation(List.copyOf(tasks.values()), List.copyOf(instances), unplacedNextTick);
   }
 
   /** Reconciles once and applies the plan, as the caller would. */
@@ -109,12 +111,12 @@ final class ServiceSim {
     unplacedNextTick = unplaced.size();
     for (TaskLaunch l : plan.launches()) {
       if (!unplaced.contains(l.taskId())) {
-        tasks.put(l.taskId(), new TaskFacts(l.taskId(), l.deploymentId(), "PENDING", "RUNNING", "UNKNOWN",
+        tasks.put(l.taskId(), new ObservedTask(l.taskId(), l.deploymentId(), "PENDING", "RUNNING", "UNKNOWN",
             withHealthChecks.contains(l.taskDefinition()), now, null, null, null, null, l.containerInstanceArn()));
       }
     }
     for (TaskStop s : plan.stops()) {
-      TaskFacts t = tasks.get(s.taskId());
+      ObservedTask t = tasks.get(s.taskId());
       tasks.put(t.taskId(), with(t, t.lastStatus(), "STOPPED", t.healthStatus(), t.startedAt(), null, s.stopCode(), s.stoppedReason()));
     }
     service = plan.applyTo(service);
@@ -135,12 +137,12 @@ final class ServiceSim {
   // ---- observations --------------------------------------------------------------------------
 
   void run(String id) {
-    TaskFacts t = tasks.get(id);
+    ObservedTask t = tasks.get(id);
     tasks.put(id, with(t, "RUNNING", t.desiredStatus(), "UNKNOWN", now, null, null, null));
   }
 
   void health(String id, String status) {
-    TaskFacts t = tasks.get(id);
+    ObservedTask t = tasks.get(id);
     tasks.put(id, with(t, t.lastStatus(), t.desiredStatus(), status, t.startedAt(), null, null, null));
   }
 
@@ -154,14 +156,14 @@ final class ServiceSim {
 
   /** An essential container exited. */
   void exit(String id) {
-    TaskFacts t = tasks.get(id);
+    ObservedTask t = tasks.get(id);
     tasks.put(id, with(t, "STOPPED", "STOPPED", "UNKNOWN", t.startedAt(), now, "EssentialContainerExited",
         "Essential container in task exited"));
   }
 
   /** PENDING straight to STOPPED: the task never reached RUNNING. */
   void failToStart(String id) {
-    TaskFacts t = tasks.get(id);
+    ObservedTask t = tasks.get(id);
     tasks.put(id, with(t, "STOPPED", "STOPPED", "UNKNOWN", null, now, "TaskFailedToStart",
         "CannotPullContainerError: pull access denied"));
   }
@@ -169,7 +171,7 @@ final class ServiceSim {
   /** Every task being stopped reaches STOPPED. */
   void finishStops() {
     ids(t -> "STOPPED".equals(t.desiredStatus()) && !"STOPPED".equals(t.lastStatus())).forEach(id -> {
-      TaskFacts t = tasks.get(id);
+      ObservedTask t = tasks.get(id);
       tasks.put(id, with(t, "STOPPED", "STOPPED", t.healthStatus(), t.startedAt(), now, t.stopCode(), t.stoppedReason()));
     });
   }
@@ -193,8 +195,8 @@ final class ServiceSim {
 
   // ---- queries --------------------------------------------------------------------------------
 
-  List<String> ids(Predicate<TaskFacts> p) {
-    return tasks.values().stream().filter(p).map(TaskFacts::taskId).toList();
+  List<String> ids(Predicate<ObservedTask> p) {
+    return tasks.values().stream().filter(p).map(ObservedTask::taskId).toList();
   }
 
   List<String> liveOf(String deploymentId) {
@@ -221,9 +223,9 @@ final class ServiceSim {
     return this;
   }
 
-  static TaskFacts with(TaskFacts t, String lastStatus, String desiredStatus, String health, Instant startedAt,
+  static ObservedTask with(ObservedTask t, String lastStatus, String desiredStatus, String health, Instant startedAt,
       Instant stoppedAt, String stopCode, String stoppedReason) {
-    return new TaskFacts(t.taskId(), t.startedBy(), lastStatus, desiredStatus, health, t.hasHealthChecks(),
+    return new ObservedTask(t.taskId(), t.startedBy(), lastStatus, desiredStatus, health, t.hasHealthChecks(),
         t.createdAt(), startedAt, stoppedAt, stopCode, stoppedReason, t.containerInstanceArn());
   }
 }

@@ -2,6 +2,7 @@ package dev.ecsemulator.scheduler.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ecsemulator.core.Ids;
 import dev.ecsemulator.core.model.Service;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,9 +58,9 @@ class SteadyStateTest {
   void theSameInputsGiveTheSamePlan() {
     ServiceSim sim = ServiceSim.replica(3, 50, 200).steady();
     sim.update(ServiceSim.TD2);
-    Observation observation = sim.observation();
-    ServicePlan a = new ServiceReconciler(IdSource.sequential()).reconcile(sim.service, sim.memory, observation, sim.now);
-    ServicePlan b = new ServiceReconciler(IdSource.sequential()).reconcile(sim.service, sim.memory, observation, sim.now);
+    ServiceObservation observation = sim.observation();
+    ServicePlan a = new ServiceReconciler(Ids.sequential()).reconcile(sim.service, sim.memory, observation, sim.now);
+    ServicePlan b = new ServiceReconciler(Ids.sequential()).reconcile(sim.service, sim.memory, observation, sim.now);
     assertThat(a).isEqualTo(b);
     assertThat(a.launches()).hasSize(3);
     assertThat(a.stops()).hasSize(1);
@@ -70,7 +71,7 @@ class SteadyStateTest {
     ServiceSim sim = ServiceSim.replica(2, 100, 200).healthChecks(ServiceSim.TD1).steady();
     String sick = sim.liveOf(sim.primary().id()).get(0);
     sim.health(sick, "UNHEALTHY");
-    Observation observation = sim.observation();
+    ServiceObservation observation = sim.observation();
     ServicePlan first = sim.reconciler.reconcile(sim.service, sim.memory, observation, sim.now);
     ServicePlan again = sim.reconciler.reconcile(first.applyTo(sim.service), first.memory(), observation, sim.now);
     assertThat(first.events()).contains("(service web) (task " + sick + ") failed container health checks.");

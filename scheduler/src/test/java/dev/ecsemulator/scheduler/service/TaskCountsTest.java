@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecsemulator.core.model.Deployment;
 import dev.ecsemulator.core.model.Service;
+import dev.ecsemulator.core.service.RolloutState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -25,14 +26,14 @@ class TaskCountsTest {
 
   static final Instant LATER = T0.plus(Duration.ofMinutes(5));
 
-  static TaskFacts task(String id, String deploymentId, String lastStatus, String desiredStatus) {
-    return new TaskFacts(id, deploymentId, lastStatus, desiredStatus, "UNKNOWN", false, T0, null, null, null, null,
+  static ObservedTask task(String id, String deploymentId, String lastStatus, String desiredStatus) {
+    return new ObservedTask(id, deploymentId, lastStatus, desiredStatus, "UNKNOWN", false, T0, null, null, null, null,
         null);
   }
 
   @Test
   void runningCountsLastStatusRunningEvenWhileStoppingAndPendingCountsWhatIsBeforeRunning() {
-    List<TaskFacts> tasks = List.of(
+    List<ObservedTask> tasks = List.of(
         task("a", "d", "PROVISIONING", "RUNNING"),
         task("b", "d", "PENDING", "RUNNING"),
         task("c", "d", "ACTIVATING", "RUNNING"),
@@ -93,7 +94,7 @@ class TaskCountsTest {
     assertThat(recounted.deployments()).singleElement().satisfies(d -> {
       assertThat(List.of(d.runningCount(), d.pendingCount())).containsExactly(0, 0);
       assertThat(d.desiredCount()).as("a target, not an observation: the scheduler's to change").isEqualTo(2);
-      assertThat(d.rolloutState()).isEqualTo(Deployments.COMPLETED);
+      assertThat(d.rolloutState()).isEqualTo(RolloutState.COMPLETED.name());
     });
   }
 

@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * What the controller keeps per service between reconciles, in the store (so that it survives with the
+ * What the engine keeps per service between reconciles, in the store (so that it survives with the
  * state): the reconciler's memory and how many launches of the last plan could not be placed.
  *
  * @param serviceCreatedAt the {@code createdAt} of the service this state belongs to: a new service with

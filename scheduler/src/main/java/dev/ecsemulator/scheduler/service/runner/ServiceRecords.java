@@ -6,9 +6,9 @@ import dev.ecsemulator.core.arn.Arn;
 import dev.ecsemulator.core.model.Deployment;
 import dev.ecsemulator.core.model.DeploymentConfiguration;
 import dev.ecsemulator.core.model.Service;
+import dev.ecsemulator.core.service.Deployments;
 import dev.ecsemulator.core.state.RecordCheck;
 import dev.ecsemulator.core.state.StateView;
-import dev.ecsemulator.scheduler.service.Deployments;
 import dev.ecsemulator.scheduler.task.TaskRecords;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,16 +18,16 @@ import java.util.List;
  *
  * <p>Services are durable and read back by later versions, and every member of the generated model may be
  * null. A service that lacks what planning needs is left as it is (no launch, no stop, no write: guessing
- * would launch or stop the wrong tasks), and the controller says so once at WARN. Its tasks are still run
+ * would launch or stop the wrong tasks), and the engine says so once at WARN. Its tasks are still run
  * and stopped by the task engine. Members the scheduler can do without are not gaps: the cluster comes
  * from the service's key, a missing desiredCount counts as 0, missing deployments as none.
  *
- * <p>A step checks its service once, when it reads it back ({@link #PLANNABLE}), and hands the reconciler
+ * <p>A pass checks its service once, when it reads it back ({@link #PLANNABLE}), and hands the reconciler
  * {@link Check#service() the service as planning sees it}, on which it relies without null checks of its own.
  */
 final class ServiceRecords {
 
-  /** The check a step makes of its service when it reads it back: {@link #check}. */
+  /** The check a pass makes of its service when it reads it back: {@link #check}. */
   static final RecordCheck<Service, Check> PLANNABLE = ServiceRecords::check;
 
   private ServiceRecords() {}
@@ -37,7 +37,7 @@ final class ServiceRecords {
    *
    * @param service when {@code gaps} is empty, the service as stored with what planning can do without filled
    *     in: a missing desiredCount as 0, missing deployments as none; else null. For planning only: what the
-   *     step stores is derived from the service as stored.
+   *     pass stores is derived from the service as stored.
    * @param gaps what the record lacks for planning, in words; empty when it can be planned
    */
   record Check(Service service, List<String> gaps) implements RecordCheck.Result {

@@ -4,7 +4,7 @@ import dev.ecsemulator.core.EcsKinds;
 import dev.ecsemulator.core.Scope;
 import java.util.Objects;
 
-/** One service, as the controller names it: its scope, cluster and name. */
+/** One service, as the engine names it: its scope, cluster and name. */
 public record ServiceRef(Scope scope, String clusterName, String serviceName) {
 
   public ServiceRef {

@@ -15,6 +15,7 @@ import dev.ecsemulator.core.tag.ResourceTagging;
 import dev.ecsemulator.core.task.LaunchSpec;
 import dev.ecsemulator.core.task.LaunchTypes;
 import dev.ecsemulator.core.task.TaskCreation;
+import dev.ecsemulator.core.task.TaskStatus;
 import dev.ecsemulator.scheduler.task.TaskRecords;
 import dev.ecsemulator.scheduler.service.TaskLaunch;
 import java.time.Instant;
@@ -85,7 +86,7 @@ final class ServiceTaskLauncher {
     Map<String, Integer> placed = new HashMap<>();
     for (Task task : txn.listByKeyPrefix(EcsKinds.TASK, EcsKinds.clusterKeyPrefix(ref.clusterName()))) {
       if (deploymentId.equals(task.startedBy()) && ref.taskGroup().equals(task.group())
-          && "RUNNING".equals(task.desiredStatus()) && !"UNHEALTHY".equals(task.healthStatus())
+          && TaskStatus.RUNNING.is(task.desiredStatus()) && !"UNHEALTHY".equals(task.healthStatus())
           && task.capacityProviderName() != null) {
         placed.merge(task.capacityProviderName(), 1, Integer::sum);
       }

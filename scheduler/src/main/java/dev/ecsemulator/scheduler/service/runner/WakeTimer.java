@@ -3,7 +3,7 @@ package dev.ecsemulator.scheduler.service.runner;
 import java.time.Instant;
 
 /**
- * Runs a service's next reconcile at a given instant of the controller's clock. One pending wake-up per
+ * Runs a service's next reconcile at a given instant of the engine's clock. One pending wake-up per
  * key: scheduling again replaces it. Implementations are thread-safe.
  */
 public interface WakeTimer extends AutoCloseable {

@@ -18,7 +18,7 @@ final class BoundsWatcher {
     boolean test(Task task);
   }
 
-  private final ControllerHarness h;
+  private final EngineHarness h;
   private final int maxTasks;
   private final int minHealthy;
   private final Healthy healthy;
@@ -27,7 +27,7 @@ final class BoundsWatcher {
   int maxSeen;
   int minHealthySeen = Integer.MAX_VALUE;
 
-  BoundsWatcher(ControllerHarness h, int desired, int minPercent, int maxPercent, Healthy healthy) {
+  BoundsWatcher(EngineHarness h, int desired, int minPercent, int maxPercent, Healthy healthy) {
     this.h = h;
     this.maxTasks = desired * maxPercent / 100;
     this.minHealthy = (desired * minPercent + 99) / 100;

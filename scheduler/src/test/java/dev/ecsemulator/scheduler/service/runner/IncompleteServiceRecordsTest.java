@@ -2,8 +2,8 @@ package dev.ecsemulator.scheduler.service.runner;
 
 import static dev.ecsemulator.core.EcsKinds.SERVICE;
 import static dev.ecsemulator.core.EcsKinds.TASK;
-import static dev.ecsemulator.scheduler.service.runner.ControllerHarness.CLUSTER;
-import static dev.ecsemulator.scheduler.service.runner.ControllerHarness.SCOPE;
+import static dev.ecsemulator.scheduler.service.runner.EngineHarness.CLUSTER;
+import static dev.ecsemulator.scheduler.service.runner.EngineHarness.SCOPE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecsemulator.core.EcsKinds;
@@ -26,14 +26,14 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The service controller over stored services and tasks that lack members (a record of an older version,
- * or seeded by hand): no reconcile throws (the controller's executor reports an escaped exception as
+ * The service engine over stored services and tasks that lack members (a record of an older version,
+ * or seeded by hand): no reconcile throws (the engine's executor reports an escaped exception as
  * "Bug: ..." at ERROR), a task record the task engine cannot run is never asked to stop (the engine stops
  * it), and a service that lacks what planning needs is left as it is and reported once.
  */
 class IncompleteServiceRecordsTest {
 
-  final ControllerHarness h = new ControllerHarness();
+  final EngineHarness h = new EngineHarness();
   final LogCapture logs = new LogCapture();
 
   @AfterEach
@@ -135,8 +135,8 @@ class IncompleteServiceRecordsTest {
       txn.put(SERVICE, EcsKinds.serviceKey(CLUSTER, "web"), incomplete);
       return null;
     });
-    h.controller.reconcileAll();
-    h.controller.reconcile(new ServiceRef(SCOPE, CLUSTER, "web"));
+    h.engine.reconcileAll();
+    h.engine.reconcile(new ServiceRef(SCOPE, CLUSTER, "web"));
 
     assertThat(h.service()).isEqualTo(incomplete);
     assertThat(h.tasks(t -> true)).isEmpty();
@@ -160,7 +160,7 @@ class IncompleteServiceRecordsTest {
       txn.put(SERVICE, EcsKinds.serviceKey(CLUSTER, "web"), withoutCount);
       return null;
     });
-    h.controller.reconcile(new ServiceRef(SCOPE, CLUSTER, "web"));
+    h.engine.reconcile(new ServiceRef(SCOPE, CLUSTER, "web"));
 
     assertThat(h.tasks(t -> "RUNNING".equals(t.desiredStatus()))).isEmpty();
     assertThat(h.service().desiredCount()).isNull();
@@ -170,7 +170,7 @@ class IncompleteServiceRecordsTest {
       txn.put(SERVICE, EcsKinds.serviceKey(CLUSTER, "web"), withoutDeployments);
       return null;
     });
-    h.controller.reconcile(new ServiceRef(SCOPE, CLUSTER, "web"));
+    h.engine.reconcile(new ServiceRef(SCOPE, CLUSTER, "web"));
 
     assertThat(h.tasks(t -> "RUNNING".equals(t.desiredStatus()))).isEmpty();
     assertThat(logs.warnings("")).isEmpty();

@@ -1,7 +1,7 @@
 package dev.ecsemulator.scheduler.service.runner;
 
-import static dev.ecsemulator.scheduler.service.runner.ControllerHarness.CLUSTER;
-import static dev.ecsemulator.scheduler.service.runner.ControllerHarness.SCOPE;
+import static dev.ecsemulator.scheduler.service.runner.EngineHarness.CLUSTER;
+import static dev.ecsemulator.scheduler.service.runner.EngineHarness.SCOPE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecsemulator.core.EcsKinds;
@@ -18,23 +18,23 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@link ServiceRecount} against a real store: the state a graceful stop with {@code --stop-tasks-on-exit}
- * leaves (the controller closed first, then every task stopped), recounted as the next start does.
+ * leaves (the engine closed first, then every task stopped), recounted as the next start does.
  */
 class ServiceRecountTest {
 
-  final ControllerHarness h = new ControllerHarness();
+  final EngineHarness h = new EngineHarness();
 
   @AfterEach
   void close() {
     h.close();
   }
 
-  /** The controller closes, then every task is asked to stop and stops, as Emulator#close does. */
+  /** The engine closes, then every task is asked to stop and stops, as Emulator#close does. */
   void stopLikeAGracefulStopWithStopTasksOnExit() {
-    h.controller.close();
+    h.engine.close();
     h.store.write(SCOPE, txn -> {
       for (Task t : txn.list(EcsKinds.TASK)) {
-        txn.put(EcsKinds.TASK, EcsKinds.taskKey(CLUSTER, ControllerHarness.id(t)),
+        txn.put(EcsKinds.TASK, EcsKinds.taskKey(CLUSTER, EngineHarness.id(t)),
             TaskLifecycle.requestStop(t, "UserInitiated", "shut down", h.clock.instant()));
       }
       return null;
@@ -62,7 +62,7 @@ class ServiceRecountTest {
     Deployment primary = recounted.deployments().get(0);
     assertThat(List.of(primary.runningCount(), primary.pendingCount())).containsExactly(0, 0);
     assertThat(primary.updatedAt()).isEqualTo(h.clock.instant());
-    assertThat(recounted.events()).as("no event: the controller's job").isEqualTo(saved.events());
+    assertThat(recounted.events()).as("no event: the engine's job").isEqualTo(saved.events());
     assertThat(primary.rolloutState()).isEqualTo(saved.deployments().get(0).rolloutState());
     assertThat(h.tasks(t -> true)).as("nothing launched").hasSize(2);
     ServiceDeployment history = h.store.read(SCOPE, v -> ServiceHistory.of(v, saved.serviceArn())).get(0);

@@ -1,8 +1,8 @@
 package dev.ecsemulator.scheduler.service;
 
 import dev.ecsemulator.core.model.Deployment;
-import dev.ecsemulator.scheduler.service.ServiceMemory.TaskMemo;
-import dev.ecsemulator.scheduler.service.TaskView.Phase;
+import dev.ecsemulator.scheduler.service.ServiceMemory.TaskMemory;
+import dev.ecsemulator.scheduler.service.ClassifiedTask.Phase;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,10 +11,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads what happened to the tasks since the last reconcile, once per task: successful launches, tasks
- * first counted healthy, tasks that failed (stopped before they were ever healthy, or failed their
- * health checks), and what that does to each deployment's {@code failedTasks} and to the restart
- * throttle.
+ * Reads each task's outcome since the last reconcile, once per task: a successful launch, a task first
+ * counted healthy, a task that failed (stopped before it was ever healthy, or failed its health checks),
+ * and what that does to each deployment's {@code failedTasks} and to the restart throttle.
  *
  * <p>Rules (reference §4 and the brief of issue 5): {@code failedTasks} counts consecutive failures and
  * resets when a task of the deployment is first counted healthy; a failure is a task that stops before
@@ -23,80 +22,81 @@ import java.util.Set;
  * reaching RUNNING, plus tasks the caller could not place; a task reaching RUNNING or a new PRIMARY
  * resets it.
  */
-final class TaskLedger {
+final class TaskOutcomes {
 
   private static final Set<String> NOT_FAILURES = Set.of(TaskStop.SERVICE_SCHEDULER_INITIATED, "UserInitiated");
 
   /**
-   * What the ledger concluded.
+   * What the outcomes add up to.
    *
+   * @param memories per task ID, what the next memory remembers of that task
    * @param failedTasks the new failedTasks per deployment ID (every deployment of the list)
    * @param unhealthyTaskIds tasks found failing health checks this time, in order
    * @param throttleReset the throttle was reset (a launch succeeded or the PRIMARY changed)
    */
   record Result(
-      Map<String, TaskMemo> memos,
+      Map<String, TaskMemory> memories,
       Map<String, Integer> failedTasks,
       List<String> unhealthyTaskIds,
       int startFailures,
       Instant launchNotBefore,
       boolean throttleReset) {}
 
-  private TaskLedger() {}
+  private TaskOutcomes() {}
 
   static Result read(
       ServiceMemory memory,
-      List<TaskView> views,
+      List<ClassifiedTask> classified,
       List<Deployment> deployments,
       String primaryId,
       int unplacedTasks,
       Instant now) {
-    Map<String, TaskMemo> memos = new HashMap<>();
+    Map<String, TaskMemory> memories = new HashMap<>();
     Map<String, Integer> failed = new HashMap<>();
     for (Deployment d : deployments) {
       failed.put(d.id(), d.failedTasks() == null ? 0 : d.failedTasks());
     }
     boolean launchSucceeded = false;
-    List<TaskView> ordered = views.stream().sorted(TaskView.OLDEST_FIRST).toList();
+    List<ClassifiedTask> ordered = classified.stream().sorted(ClassifiedTask.OLDEST_FIRST).toList();
 
     // Pass 1: successes. A task first counted healthy resets its deployment's consecutive failures.
-    for (TaskView v : ordered) {
-      TaskMemo memo = memory.tasks().getOrDefault(v.id(), TaskMemo.NEW);
-      boolean running = v.facts.everRunning();
-      boolean healthy = memo.seenHealthy() || v.provedHealthy();
-      if (running && !memo.seenRunning()) {
+    for (ClassifiedTask v : ordered) {
+      TaskMemory remembered = memory.tasks().getOrDefault(v.id(), TaskMemory.NEW);
+      boolean running = v.task.everRunning();
+      boolean healthy = remembered.seenHealthy() || v.provedHealthy();
+      if (running && !remembered.seenRunning()) {
         launchSucceeded = true;
       }
-      if (healthy && !memo.seenHealthy() && failed.containsKey(v.deploymentId())) {
+      if (healthy && !remembered.seenHealthy() && failed.containsKey(v.deploymentId())) {
         failed.put(v.deploymentId(), 0);
       }
-      memos.put(v.id(), new TaskMemo(memo.seenRunning() || running, healthy, memo.accounted()));
+      memories.put(v.id(), new TaskMemory(remembered.seenRunning() || running, healthy, remembered.accounted()));
     }
 
     // Pass 2: failures, each task's end processed once.
     List<String> unhealthy = new ArrayList<>();
     int newStartFailures = unplacedTasks;
-    for (TaskView v : ordered) {
-      TaskMemo memo = memos.get(v.id());
-      if (memo.accounted()) {
+    for (ClassifiedTask v : ordered) {
+      TaskMemory remembered = memories.get(v.id());
+      if (remembered.accounted()) {
         continue;
       }
       if (v.phase == Phase.UNHEALTHY) {
         unhealthy.add(v.id());
         failed.computeIfPresent(v.deploymentId(), (id, n) -> n + 1);
-        memos.put(v.id(), new TaskMemo(memo.seenRunning(), memo.seenHealthy(), true));
+        memories.put(v.id(), new TaskMemory(remembered.seenRunning(), remembered.seenHealthy(), true));
       } else if (v.phase == Phase.STOPPED) {
-        memos.put(v.id(), new TaskMemo(memo.seenRunning(), memo.seenHealthy(), true));
-        Instant stoppedAt = v.facts.stoppedAt() != null ? v.facts.stoppedAt() : now;
+        memories.put(v.id(), new TaskMemory(remembered.seenRunning(), remembered.seenHealthy(), true));
+        Instant stoppedAt = v.task.stoppedAt() != null ? v.task.stoppedAt() : now;
         // A task stopped without a stopCode (a record that lacks it) counts as a failure, as any other code.
-        String stopCode = v.facts.stopCode();
+        String stopCode = v.task.stopCode();
         if (stoppedAt.isBefore(memory.since()) || stopCode != null && NOT_FAILURES.contains(stopCode)) {
           continue;
         }
-        if (!memo.seenHealthy()) {
+        if (!remembered.seenHealthy()) {
           failed.computeIfPresent(v.deploymentId(), (id, n) -> n + 1);
         }
-        if (!v.facts.everRunning()) {
+        if (!v.task.everRunning()) {
           newStartFailures++;
         }
       }
@@ -113,6 +113,6 @@ final class TaskLedger {
         notBefore = now.plus(RestartThrottle.delayAfter(streak));
       }
     }
-    return new Result(memos, failed, unhealthy, streak, notBefore, reset);
+    return new Result(memories, failed, unhealthy, streak, notBefore, reset);
   }
 }

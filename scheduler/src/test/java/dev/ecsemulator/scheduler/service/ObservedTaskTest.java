@@ -10,8 +10,8 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Filling {@link TaskFacts} from the stored shapes. */
-class TaskFactsTest {
+/** Filling {@link ObservedTask} from the stored shapes. */
+class ObservedTaskTest {
 
   static final HealthCheck CHECK = HealthCheck.builder().command(List.of("CMD-SHELL", "exit 0")).build();
 
@@ -28,7 +28,7 @@ class TaskFactsTest {
         .startedAt(created.plusSeconds(1))
         .containerInstanceArn("arn:aws:ecs:us-east-1:000000000000:container-instance/default/i1")
         .build();
-    TaskFacts facts = TaskFacts.of(task, true);
+    ObservedTask facts = ObservedTask.of(task, true);
     assertThat(facts.taskId()).isEqualTo("0123456789abcdef0123456789abcdef");
     assertThat(facts.startedBy()).isEqualTo("ecs-svc/1234567890123456789");
     assertThat(facts.healthStatus()).isEqualTo("HEALTHY");
@@ -39,15 +39,15 @@ class TaskFactsTest {
 
   @Test
   void aStoredTaskThatLacksMembersIsSeenOnItsWayDown() {
-    TaskFacts bare = TaskFacts.ofStored("t1", Task.builder().group("service:web").build(), false);
+    ObservedTask bare = ObservedTask.ofStored("t1", Task.builder().group("service:web").build(), false);
     assertThat(bare.taskId()).isEqualTo("t1");
     assertThat(bare.lastStatus()).isEqualTo("STOPPING");
     assertThat(bare.desiredStatus()).isEqualTo("STOPPED");
     assertThat(bare.createdAt()).isEqualTo(Instant.EPOCH);
-    assertThat(TaskView.classify(bare, java.time.Duration.ZERO, Instant.EPOCH).phase).isEqualTo(TaskView.Phase.STOPPING);
+    assertThat(ClassifiedTask.classify(bare, java.time.Duration.ZERO, Instant.EPOCH).phase).isEqualTo(ClassifiedTask.Phase.STOPPING);
 
     // RUNNING as recorded, but without containers: the engine will stop it, it is never counted live.
-    TaskFacts noContainers = TaskFacts.ofStored("t2", Task.builder().taskArn("arn:aws:ecs:us-east-1:0:task/c/t2")
+    ObservedTask noContainers = ObservedTask.ofStored("t2", Task.builder().taskArn("arn:aws:ecs:us-east-1:0:task/c/t2")
         .taskDefinitionArn("arn:aws:ecs:us-east-1:0:task-definition/web:1")
         .lastStatus("RUNNING").desiredStatus("RUNNING").build(), false);
     assertThat(noContainers.lastStatus()).isEqualTo("RUNNING");
@@ -56,7 +56,7 @@ class TaskFactsTest {
 
   @Test
   void aStoppedTaskThatLacksMembersIsSeenStopped() {
-    TaskFacts stopped = TaskFacts.ofStored("t3", Task.builder().lastStatus("STOPPED").build(), false);
+    ObservedTask stopped = ObservedTask.ofStored("t3", Task.builder().lastStatus("STOPPED").build(), false);
     assertThat(stopped.lastStatus()).isEqualTo("STOPPED");
     assertThat(stopped.desiredStatus()).isEqualTo("STOPPED");
     assertThat(stopped.stopCode()).isNull();
@@ -70,7 +70,7 @@ class TaskFactsTest {
         .lastStatus("PENDING").desiredStatus("RUNNING").createdAt(Instant.parse("2024-05-01T12:00:00Z"))
         .containers(List.of(dev.ecsemulator.core.model.Container.builder().name("app").lastStatus("PENDING").build()))
         .build();
-    assertThat(TaskFacts.ofStored("t4", task, true)).isEqualTo(TaskFacts.of(task, true));
+    assertThat(ObservedTask.ofStored("t4", task, true)).isEqualTo(ObservedTask.of(task, true));
   }
 
   @Test
@@ -78,8 +78,8 @@ class TaskFactsTest {
     ContainerDefinition essentialWithCheck = ContainerDefinition.builder().name("a").healthCheck(CHECK).build();
     ContainerDefinition sidecarWithCheck = ContainerDefinition.builder().name("b").essential(false).healthCheck(CHECK).build();
     ContainerDefinition plain = ContainerDefinition.builder().name("c").essential(true).build();
-    assertThat(TaskFacts.hasHealthChecks(TaskDefinition.builder().containerDefinitions(List.of(plain, essentialWithCheck)).build())).isTrue();
-    assertThat(TaskFacts.hasHealthChecks(TaskDefinition.builder().containerDefinitions(List.of(plain, sidecarWithCheck)).build())).isFalse();
-    assertThat(TaskFacts.hasHealthChecks(TaskDefinition.builder().build())).isFalse();
+    assertThat(ObservedTask.hasHealthChecks(TaskDefinition.builder().containerDefinitions(List.of(plain, essentialWithCheck)).build())).isTrue();
+    assertThat(ObservedTask.hasHealthChecks(TaskDefinition.builder().containerDefinitions(List.of(plain, sidecarWithCheck)).build())).isFalse();
+    assertThat(ObservedTask.hasHealthChecks(TaskDefinition.builder().build())).isFalse();
   }
 }

@@ -34,7 +34,7 @@ import java.util.Objects;
  * @param stoppedReason the task's {@code stoppedReason}, or null (informative only)
  * @param containerInstanceArn the container instance it runs on, or null (used by DAEMON services)
  */
-public record TaskFacts(
+public record ObservedTask(
     String taskId,
     String startedBy,
     String lastStatus,
@@ -48,7 +48,7 @@ public record TaskFacts(
     String stoppedReason,
     String containerInstanceArn) {
 
-  public TaskFacts {
+  public ObservedTask {
     Objects.requireNonNull(taskId, "taskId");
     Objects.requireNonNull(lastStatus, "lastStatus");
     Objects.requireNonNull(desiredStatus, "desiredStatus");
@@ -59,10 +59,10 @@ public record TaskFacts(
    * Projects a stored task. {@code hasHealthChecks} comes from its task definition: true when an
    * essential container defines a {@code healthCheck}.
    */
-  public static TaskFacts of(Task task, boolean hasHealthChecks) {
+  public static ObservedTask of(Task task, boolean hasHealthChecks) {
     String arn = task.taskArn();
     String id = arn.substring(arn.lastIndexOf('/') + 1);
-    return new TaskFacts(
+    return new ObservedTask(
         id,
         task.startedBy(),
         task.lastStatus(),
@@ -85,14 +85,14 @@ public record TaskFacts(
    * desiredStatus is seen with desiredStatus STOPPED. A missing {@code createdAt} counts as the epoch:
    * the task is the oldest, and stays so, on every reconcile.
    */
-  public static TaskFacts ofStored(String taskId, Task task, boolean hasHealthChecks) {
+  public static ObservedTask ofStored(String taskId, Task task, boolean hasHealthChecks) {
     boolean known = TaskRecords.isFinal(task) || TaskRecords.lastStatus(task).isPresent();
     boolean runnable = TaskRecords.isFinal(task) || TaskRecords.gaps(task).isEmpty();
-    return new TaskFacts(
+    return new ObservedTask(
         taskId,
         task.startedBy(),
         known ? task.lastStatus() : TaskStatus.STOPPING.name(),
-        runnable && task.desiredStatus() != null ? task.desiredStatus() : "STOPPED",
+        runnable && task.desiredStatus() != null ? task.desiredStatus() : TaskStatus.STOPPED.name(),
         task.healthStatus(),
         hasHealthChecks,
         task.createdAt() != null ? task.createdAt() : Instant.EPOCH,
@@ -116,6 +116,6 @@ public record TaskFacts(
 
   /** Whether the task ever reached RUNNING. */
   public boolean everRunning() {
-    return startedAt != null || "RUNNING".equals(lastStatus);
+    return startedAt != null || TaskStatus.RUNNING.is(lastStatus);
   }
 }

@@ -11,10 +11,10 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Rolling updates driven end to end through the controller and the store, the task engine played by hand. */
-class RollingUpdateControllerTest {
+/** Rolling updates driven end to end through the engine and the store, the task engine played by hand. */
+class RollingUpdateEngineTest {
 
-  final ControllerHarness h = new ControllerHarness();
+  final EngineHarness h = new EngineHarness();
 
   @AfterEach
   void close() {
@@ -28,7 +28,7 @@ class RollingUpdateControllerTest {
     Service created = h.create(b -> b.taskDefinition("web").desiredCount(3));
     String first = created.deployments().get(0).id();
 
-    // The controller reacted to the new service at once: three tasks, one event.
+    // The engine reacted to the new service at once: three tasks, one event.
     List<String> started = h.ids(t -> true);
     assertThat(started).hasSize(3);
     assertThat(h.tasks(t -> true)).allSatisfy(t -> {

@@ -1,15 +1,16 @@
 package dev.ecsemulator.scheduler.service;
 
+import dev.ecsemulator.core.task.TaskStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Set;
 
 /**
- * One observed task classified at an instant, as the rolling update sees it. Package-private: the
- * reconciler's vocabulary, not the caller's.
+ * One {@link ObservedTask} classified at an instant into a {@link Phase}, as the rolling update sees it.
+ * Package-private: the reconciler's vocabulary, not the caller's.
  */
-final class TaskView {
+final class ClassifiedTask {
 
   /** Without container health checks, a RUNNING task counts as healthy this long after it started. */
   static final Duration NO_HEALTH_CHECK_DELAY = Duration.ofSeconds(40);
@@ -30,29 +31,30 @@ final class TaskView {
     STOPPED
   }
 
-  private static final Set<String> GONE = Set.of("STOPPED", "DELETED");
+  /** STOPPED, and DELETED: a lastStatus ECS documents that TaskStatus lacks, as the emulator never sets it. */
+  private static final Set<String> GONE = Set.of(TaskStatus.STOPPED.name(), "DELETED");
 
   /** Live tasks of one deployment in the order the scheduler keeps them: healthy first, then oldest. */
-  static final Comparator<TaskView> KEEP_ORDER =
-      Comparator.comparingInt((TaskView v) -> switch (v.phase) {
+  static final Comparator<ClassifiedTask> KEEP_ORDER =
+      Comparator.comparingInt((ClassifiedTask v) -> switch (v.phase) {
             case HEALTHY -> 0;
             case STARTING -> 1;
             default -> 2;
           })
-          .thenComparing(v -> v.facts.createdAt())
-          .thenComparing(v -> v.facts.taskId());
+          .thenComparing(v -> v.task.createdAt())
+          .thenComparing(v -> v.task.taskId());
 
   /** Oldest first (stable by ID). */
-  static final Comparator<TaskView> OLDEST_FIRST =
-      Comparator.comparing((TaskView v) -> v.facts.createdAt()).thenComparing(v -> v.facts.taskId());
+  static final Comparator<ClassifiedTask> OLDEST_FIRST =
+      Comparator.comparing((ClassifiedTask v) -> v.task.createdAt()).thenComparing(v -> v.task.taskId());
 
-  final TaskFacts facts;
+  final ObservedTask task;
   final Phase phase;
   /** When this task's phase changes by the clock alone (40 s rule, grace end), or null. */
   final Instant changesAt;
 
-  private TaskView(TaskFacts facts, Phase phase, Instant changesAt) {
-    this.facts = facts;
+  private ClassifiedTask(ObservedTask task, Phase phase, Instant changesAt) {
+    this.task = task;
     this.phase = phase;
     this.changesAt = changesAt;
   }
@@ -63,42 +65,42 @@ final class TaskView {
    * minimumHealthyPercent). Unhealthy: UNHEALTHY once the grace period after it started has passed
    * (healthCheckGracePeriodSeconds ignores unhealthy checks that long).
    */
-  static TaskView classify(TaskFacts task, Duration grace, Instant now) {
+  static ClassifiedTask classify(ObservedTask task, Duration grace, Instant now) {
     if (GONE.contains(task.lastStatus())) {
-      return new TaskView(task, Phase.STOPPED, null);
+      return new ClassifiedTask(task, Phase.STOPPED, null);
     }
     boolean winding = !TaskCounts.isRunning(task.lastStatus()) && !TaskCounts.isPending(task.lastStatus());
-    if ("STOPPED".equals(task.desiredStatus()) || winding) { // DEACTIVATING, STOPPING, DEPROVISIONING
-      return new TaskView(task, Phase.STOPPING, null);
+    if (TaskStatus.STOPPED.is(task.desiredStatus()) || winding) { // DEACTIVATING, STOPPING, DEPROVISIONING
+      return new ClassifiedTask(task, Phase.STOPPING, null);
     }
     if (TaskCounts.isPending(task.lastStatus())) {
-      return new TaskView(task, Phase.PENDING, null);
+      return new ClassifiedTask(task, Phase.PENDING, null);
     }
     Instant started = task.startedAt() != null ? task.startedAt() : task.createdAt();
     if (!task.hasHealthChecks()) {
       Instant healthyAt = started.plus(NO_HEALTH_CHECK_DELAY);
       return now.isBefore(healthyAt)
-          ? new TaskView(task, Phase.STARTING, healthyAt)
-          : new TaskView(task, Phase.HEALTHY, null);
+          ? new ClassifiedTask(task, Phase.STARTING, healthyAt)
+          : new ClassifiedTask(task, Phase.HEALTHY, null);
     }
     if ("HEALTHY".equals(task.healthStatus())) {
-      return new TaskView(task, Phase.HEALTHY, null);
+      return new ClassifiedTask(task, Phase.HEALTHY, null);
     }
     if ("UNHEALTHY".equals(task.healthStatus())) {
       Instant graceEnds = started.plus(grace);
       return now.isBefore(graceEnds)
-          ? new TaskView(task, Phase.STARTING, graceEnds)
-          : new TaskView(task, Phase.UNHEALTHY, null);
+          ? new ClassifiedTask(task, Phase.STARTING, graceEnds)
+          : new ClassifiedTask(task, Phase.UNHEALTHY, null);
     }
-    return new TaskView(task, Phase.STARTING, null);
+    return new ClassifiedTask(task, Phase.STARTING, null);
   }
 
   String id() {
-    return facts.taskId();
+    return task.taskId();
   }
 
   String deploymentId() {
-    return facts.startedBy();
+    return task.startedBy();
   }
 
   /** Not STOPPED: holds a slot under maximumPercent. */
@@ -113,22 +115,22 @@ final class TaskView {
 
   /** Its lastStatus is RUNNING (what runningCount counts, even while being stopped). */
   boolean lastStatusRunning() {
-    return TaskCounts.isRunning(facts.lastStatus());
+    return TaskCounts.isRunning(task.lastStatus());
   }
 
   /** Its lastStatus is before RUNNING (what pendingCount counts). */
   boolean lastStatusPending() {
-    return TaskCounts.isPending(facts.lastStatus());
+    return TaskCounts.isPending(task.lastStatus());
   }
 
-  /** Whether it ever counted as healthy, as far as the facts tell (the memory may know more). */
+  /** Whether it ever counted as healthy, as far as the observed task tells (the memory may know more). */
   boolean provedHealthy() {
-    if (phase == Phase.HEALTHY || "HEALTHY".equals(facts.healthStatus())) {
+    if (phase == Phase.HEALTHY || "HEALTHY".equals(task.healthStatus())) {
       return true;
     }
-    if (facts.hasHealthChecks() || facts.startedAt() == null || facts.stoppedAt() == null) {
+    if (task.hasHealthChecks() || task.startedAt() == null || task.stoppedAt() == null) {
       return false;
     }
-    return !facts.stoppedAt().isBefore(facts.startedAt().plus(NO_HEALTH_CHECK_DELAY));
+    return !task.stoppedAt().isBefore(task.startedAt().plus(NO_HEALTH_CHECK_DELAY));
   }
 }

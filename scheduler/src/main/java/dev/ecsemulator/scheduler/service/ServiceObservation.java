@@ -19,10 +19,10 @@ import java.util.List;
  *     like {@code unplacedTasks}, but never counted as tasks that failed to start, so an outage of the
  *     engine does not throttle the service's launches once the engine is back
  */
-public record Observation(List<TaskFacts> tasks, List<String> containerInstanceArns, int unplacedTasks,
+public record ServiceObservation(List<ObservedTask> tasks, List<String> containerInstanceArns, int unplacedTasks,
     int waitingForAgent) {
 
-  public Observation {
+  public ServiceObservation {
     tasks = List.copyOf(tasks);
     containerInstanceArns = containerInstanceArns == null ? List.of() : List.copyOf(containerInstanceArns);
     if (unplacedTasks < 0 || waitingForAgent < 0) {
@@ -31,12 +31,12 @@ public record Observation(List<TaskFacts> tasks, List<String> containerInstanceA
   }
 
   /** With every launch that could be placed placed, or counted in {@code unplacedTasks}. */
-  public Observation(List<TaskFacts> tasks, List<String> containerInstanceArns, int unplacedTasks) {
+  public ServiceObservation(List<ObservedTask> tasks, List<String> containerInstanceArns, int unplacedTasks) {
     this(tasks, containerInstanceArns, unplacedTasks, 0);
   }
 
   /** A REPLICA observation: just the tasks. */
-  public static Observation ofTasks(List<TaskFacts> tasks) {
-    return new Observation(tasks, List.of(), 0);
+  public static ServiceObservation ofTasks(List<ObservedTask> tasks) {
+    return new ServiceObservation(tasks, List.of(), 0);
   }
 }

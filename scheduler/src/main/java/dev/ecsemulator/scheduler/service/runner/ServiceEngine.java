@@ -7,11 +7,10 @@ import dev.ecsemulator.core.Ids;
 import dev.ecsemulator.core.Scope;
 import dev.ecsemulator.core.instance.HostResources;
 import dev.ecsemulator.core.model.Task;
-import dev.ecsemulator.core.service.ServiceCommands;
+import dev.ecsemulator.core.service.ServiceStatus;
 import dev.ecsemulator.core.state.Change;
 import dev.ecsemulator.core.state.StateStore;
 import dev.ecsemulator.core.task.TaskCreation;
-import dev.ecsemulator.scheduler.service.IdSource;
 import dev.ecsemulator.scheduler.service.ServiceReconciler;
 import dev.ecsemulator.scheduler.task.KeyedExecutor;
 import java.time.Clock;
@@ -33,23 +32,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The service controller: keeps every ACTIVE and DRAINING service reconciled.
+ * The service engine: keeps every ACTIVE and DRAINING service reconciled.
  *
  * <pre>
  *   store change (the service, or a task of group service:NAME) ─┐
  *   the last plan's wakeAt (WakeTimer)                           ├─► KeyedExecutor (one at a time per service)
  *   safety tick (every {@link Settings#safetyTick})               ┘            │
  *                                                                            ▼
- *                                             ServiceStep in ONE store write: observe, reconcile, record
+ *                                             ServiceRunner pass in ONE store write: observe, reconcile, record
  * </pre>
  *
  * <p>It never calls Docker: it records new tasks and stop requests; the task engine makes them real and
- * writes what it observes back, which brings the controller back. Changes the controller itself commits
+ * writes what it observes back, which brings the engine back. Changes the engine itself commits
  * do not trigger it again (its plan already accounted for them). Thread-safe; {@link #close} stops it.
  */
-public final class ServiceController implements AutoCloseable {
+public final class ServiceEngine implements AutoCloseable {
 
-  private static final Logger log = LoggerFactory.getLogger(ServiceController.class);
+  private static final Logger log = LoggerFactory.getLogger(ServiceEngine.class);
 
   /**
    * Timing.
@@ -66,7 +65,7 @@ public final class ServiceController implements AutoCloseable {
   private final StateStore store;
   private final Clock clock;
   private final Supplier<HostResources> host;
-  private final ServiceStep step;
+  private final ServiceRunner runner;
   private final KeyedExecutor executor;
   private final WakeTimer timer;
   private final ThreadLocal<Boolean> writing = ThreadLocal.withInitial(() -> false);
@@ -76,35 +75,35 @@ public final class ServiceController implements AutoCloseable {
   private volatile boolean closed;
 
   /**
-   * A controller driven by the given executor and timer (tests pass a direct executor and a manual timer).
+   * An engine driven by the given executor and timer (tests pass a direct executor and a manual timer).
    * Call {@link #subscribe} to start reacting to store changes.
    *
    * @param host the local engine as a container instance; must not block (a cached status)
    */
-  public ServiceController(StateStore store, Clock clock, IdSource ids, Ids coreIds, Supplier<HostResources> host,
+  public ServiceEngine(StateStore store, Clock clock, Ids ids, Supplier<HostResources> host,
       String emulatorId, Executor pool, WakeTimer timer, Settings settings) {
-    this(store, clock, ids, coreIds, host, emulatorId, pool, timer, settings, () -> {});
+    this(store, clock, ids, host, emulatorId, pool, timer, settings, () -> {});
   }
 
-  private ServiceController(StateStore store, Clock clock, IdSource ids, Ids coreIds, Supplier<HostResources> host,
+  private ServiceEngine(StateStore store, Clock clock, Ids ids, Supplier<HostResources> host,
       String emulatorId, Executor pool, WakeTimer timer, Settings settings, AutoCloseable resources) {
     this.store = store;
     this.clock = clock;
     this.host = host;
-    this.step = new ServiceStep(new ServiceReconciler(ids),
-        new ServiceTaskLauncher(new TaskCreation(coreIds, emulatorId)), coreIds, emulatorId, settings.placementRetry());
+    this.runner = new ServiceRunner(new ServiceReconciler(ids),
+        new ServiceTaskLauncher(new TaskCreation(ids, emulatorId)), ids, emulatorId, settings.placementRetry());
     this.executor = new KeyedExecutor(pool);
     this.timer = timer;
     this.resources = resources;
   }
 
   /**
-   * Starts a controller on its own threads: two reconcile workers, a timer thread for wake-ups and the
+   * Starts an engine on its own threads: two reconcile workers, a timer thread for wake-ups and the
    * safety tick. Already subscribed to the store.
    */
-  public static ServiceController start(StateStore store, Clock clock, IdSource ids, Ids coreIds,
-      Supplier<HostResources> host, String emulatorId, Settings settings) {
-    ExecutorService pool = Executors.newFixedThreadPool(2, daemonThreads("service-controller"));
+  public static ServiceEngine start(StateStore store, Clock clock, Ids ids, Supplier<HostResources> host,
+      String emulatorId, Settings settings) {
+    ExecutorService pool = Executors.newFixedThreadPool(2, daemonThreads("service-engine"));
     ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(daemonThreads("service-timer"));
     WakeTimer timer = new ScheduledWakeTimer(scheduler, clock);
     AutoCloseable resources = () -> {
@@ -113,13 +112,13 @@ public final class ServiceController implements AutoCloseable {
       pool.shutdownNow();
       pool.awaitTermination(5, TimeUnit.SECONDS);
     };
-    ServiceController controller =
-        new ServiceController(store, clock, ids, coreIds, host, emulatorId, pool, timer, settings, resources);
-    controller.subscribe();
+    ServiceEngine engine =
+        new ServiceEngine(store, clock, ids, host, emulatorId, pool, timer, settings, resources);
+    engine.subscribe();
     long tick = settings.safetyTick().toMillis();
-    scheduler.scheduleWithFixedDelay(controller::reconcileAll, tick, tick, TimeUnit.MILLISECONDS);
-    controller.reconcileAll();
-    return controller;
+    scheduler.scheduleWithFixedDelay(engine::reconcileAll, tick, tick, TimeUnit.MILLISECONDS);
+    engine.reconcileAll();
+    return engine;
   }
 
   /** Reacts to committed store changes from now on. */
@@ -134,7 +133,7 @@ public final class ServiceController implements AutoCloseable {
     }
     for (Scope scope : store.scopes()) {
       List<String> keys = store.read(scope, view -> view.keys(SERVICE).stream()
-          .filter(k -> view.get(SERVICE, k).map(s -> !ServiceCommands.INACTIVE.equals(s.status())).orElse(false))
+          .filter(k -> view.get(SERVICE, k).map(s -> !ServiceStatus.INACTIVE.is(s.status())).orElse(false))
           .toList());
       keys.forEach(k -> reconcile(ServiceRef.ofKey(scope, k)));
     }
@@ -144,7 +143,7 @@ public final class ServiceController implements AutoCloseable {
   /** Schedules a reconcile of one service (coalesced with one already queued). */
   public void reconcile(ServiceRef ref) {
     if (!closed) {
-      executor.submit(ref.executorKey(), () -> runStep(ref));
+      executor.submit(ref.executorKey(), () -> runPass(ref));
     }
   }
 
@@ -153,15 +152,15 @@ public final class ServiceController implements AutoCloseable {
     return executor.busy(ref.executorKey());
   }
 
-  private void runStep(ServiceRef ref) {
+  private void runPass(ServiceRef ref) {
     if (closed) {
       return;
     }
-    HostResources engine = host.get();
-    ServiceStep.Outcome outcome;
+    HostResources hostResources = host.get();
+    ServiceRunner.Result outcome;
     writing.set(true);
     try {
-      outcome = store.write(ref.scope(), txn -> step.run(txn, ref, engine, clock.instant()));
+      outcome = store.write(ref.scope(), txn -> runner.run(txn, ref, hostResources, clock.instant()));
     } finally {
       writing.set(false);
     }
@@ -202,7 +201,7 @@ public final class ServiceController implements AutoCloseable {
     touched.forEach(this::reconcile);
   }
 
-  /** Runs {@code action} with no service step under way and none starting (see KeyedExecutor#whilePaused). */
+  /** Runs {@code action} with no service pass under way and none starting (see KeyedExecutor#whilePaused). */
   public void whilePaused(Runnable action) throws InterruptedException {
     executor.whilePaused(action);
   }
@@ -214,7 +213,7 @@ public final class ServiceController implements AutoCloseable {
       timer.close();
       resources.close();
     } catch (Exception e) {
-      log.warn("Closing the service controller: {}", e.toString());
+      log.warn("Closing the service engine: {}", e.toString());
     }
   }
 

@@ -1,5 +1,6 @@
-package dev.ecsemulator.scheduler.service;
+package dev.ecsemulator.core.service;
 
+import dev.ecsemulator.core.Ids;
 import dev.ecsemulator.core.model.Deployment;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,23 +9,18 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The words of a service's {@code deployments[]} and the pure helpers that start a deployment.
- * CreateService and UpdateService (the caller) create deployments with {@link #initial} and
- * {@link #withNewPrimary}; the reconciler moves them along (counts, rolloutState) and removes them once
- * drained. A desiredCount change alone creates no deployment (reference §4).
+ * A service's {@code deployments[]}: the pure helpers that start a deployment, and the rollout reasons
+ * (its words: {@link DeploymentStatus} and {@link RolloutState}).
+ * CreateService and UpdateService create deployments with {@link #initial} and {@link #withNewPrimary};
+ * the service scheduler moves them along (counts, rolloutState), removes them once drained, and starts a
+ * rollback with {@link #fresh}. A desiredCount change alone creates no deployment (reference §4).
  */
 public final class Deployments {
-
-  public static final String PRIMARY = "PRIMARY";
-  public static final String ACTIVE = "ACTIVE";
-
-  public static final String IN_PROGRESS = "IN_PROGRESS";
-  public static final String COMPLETED = "COMPLETED";
-  public static final String FAILED = "FAILED";
 
   /** {@code rolloutStateReason} of a deployment the circuit breaker failed (reference §4). */
   public static final String CIRCUIT_BREAKER_FAILED = "ECS deployment circuit breaker: tasks failed to start.";
 
+  /** How a circuit-breaker rollback deployment's {@code rolloutStateReason} begins (reference §4). */
   private static final String ROLLING_BACK_PREFIX = "ECS deployment circuit breaker: rolling back to deploymentId ";
 
   private Deployments() {}
@@ -46,9 +42,12 @@ public final class Deployments {
 
   /** Whether this deployment is a circuit-breaker rollback still in progress. */
   public static boolean isRollback(Deployment deployment) {
-    return IN_PROGRESS.equals(deployment.rolloutState())
-        && deployment.rolloutStateReason() != null
-        && deployment.rolloutStateReason().startsWith(ROLLING_BACK_PREFIX);
+    return RolloutState.IN_PROGRESS.is(deployment.rolloutState()) && rollsBack(deployment);
+  }
+
+  /** Whether the circuit breaker started this deployment to roll back (its reason says so), in any state. */
+  public static boolean rollsBack(Deployment deployment) {
+    return deployment.rolloutStateReason() != null && deployment.rolloutStateReason().startsWith(ROLLING_BACK_PREFIX);
   }
 
   /**
@@ -59,8 +58,8 @@ public final class Deployments {
    *     {@code platformFamily}, {@code networkConfiguration}; its id, status, counts, rollout state and
    *     timestamps are ignored and set here
    */
-  public static List<Deployment> initial(Deployment spec, IdSource ids, Instant now) {
-    return List.of(fresh(spec, ids.newDeploymentId(), null, now));
+  public static List<Deployment> initial(Deployment spec, Ids ids, Instant now) {
+    return List.of(fresh(spec, ids.deploymentId(), null, now));
   }
 
   /**
@@ -73,11 +72,13 @@ public final class Deployments {
    * @param current the service's deployments now
    * @param spec as for {@link #initial}
    */
-  public static List<Deployment> withNewPrimary(List<Deployment> current, Deployment spec, IdSource ids, Instant now) {
+  public static List<Deployment> withNewPrimary(List<Deployment> current, Deployment spec, Ids ids, Instant now) {
     List<Deployment> result = new ArrayList<>();
-    result.add(fresh(spec, ids.newDeploymentId(), null, now));
+    result.add(fresh(spec, ids.deploymentId(), null, now));
     for (Deployment old : current) {
-      result.add(PRIMARY.equals(old.status()) ? old.toBuilder().status(ACTIVE).updatedAt(now).build() : old);
+      result.add(DeploymentStatus.PRIMARY.is(old.status())
+          ? old.toBuilder().status(DeploymentStatus.ACTIVE.name()).updatedAt(now).build()
+          : old);
     }
     return List.copyOf(result);
   }
@@ -88,29 +89,30 @@ public final class Deployments {
       return null;
     }
     return deployments.stream()
-        .filter(d -> PRIMARY.equals(d.status()))
+        .filter(d -> DeploymentStatus.PRIMARY.is(d.status()))
         .findFirst()
         .orElseGet(() -> deployments.stream().max(byCreatedAt()).orElseThrow());
   }
 
   /** A new PRIMARY deployment with no tasks. {@code reason} null means "in progress". */
-  static Deployment fresh(Deployment spec, String id, String reason, Instant now) {
+  public static Deployment fresh(Deployment spec, String id, String reason, Instant now) {
     Objects.requireNonNull(spec.taskDefinition(), "spec.taskDefinition");
     return spec.toBuilder()
         .id(id)
-        .status(PRIMARY)
+        .status(DeploymentStatus.PRIMARY.name())
         .desiredCount(0)
         .runningCount(0)
         .pendingCount(0)
         .failedTasks(0)
-        .rolloutState(IN_PROGRESS)
+        .rolloutState(RolloutState.IN_PROGRESS.name())
         .rolloutStateReason(reason == null ? inProgressReason(id) : reason)
         .createdAt(now)
         .updatedAt(now)
         .build();
   }
 
-  static Comparator<Deployment> byCreatedAt() {
+  /** Oldest first, by createdAt then id (nulls first). */
+  public static Comparator<Deployment> byCreatedAt() {
     return Comparator.comparing(Deployment::createdAt, Comparator.nullsFirst(Comparator.naturalOrder()))
         .thenComparing(Deployment::id, Comparator.nullsFirst(Comparator.naturalOrder()));
   }

@@ -14,16 +14,17 @@ import dev.ecsemulator.core.model.Deployment;
 import dev.ecsemulator.core.model.Service;
 import dev.ecsemulator.core.model.ServiceEvent;
 import dev.ecsemulator.core.model.Task;
-import dev.ecsemulator.core.service.ServiceCommands;
+import dev.ecsemulator.core.service.SchedulingStrategy;
 import dev.ecsemulator.core.service.ServiceHistory;
+import dev.ecsemulator.core.service.ServiceStatus;
 import dev.ecsemulator.core.state.StateTxn;
 import dev.ecsemulator.core.state.StateView;
 import dev.ecsemulator.core.task.TaskLifecycle;
 import dev.ecsemulator.core.task.TaskStatus;
-import dev.ecsemulator.scheduler.service.Observation;
+import dev.ecsemulator.scheduler.service.ObservedTask;
+import dev.ecsemulator.scheduler.service.ServiceObservation;
 import dev.ecsemulator.scheduler.service.ServicePlan;
 import dev.ecsemulator.scheduler.service.ServiceReconciler;
-import dev.ecsemulator.scheduler.service.TaskFacts;
 import dev.ecsemulator.scheduler.service.TaskLaunch;
 import dev.ecsemulator.scheduler.service.TaskStop;
 import dev.ecsemulator.scheduler.task.TaskRecords;
@@ -36,33 +37,33 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One reconcile of one service, inside one store transaction: observe (the service, its tasks, for DAEMON
+ * One pass over one service: one reconcile inside one store transaction: observe (the service, its tasks, for DAEMON
  * the cluster's instances), decide ({@link ServiceReconciler}), and record the plan (new tasks, stop
  * requests, deployments, counts, events, history, the reconciler's memory). Deciding inside the write
  * means the plan can never act on a stale observation; the decision is pure and quick, so the scope's
  * lock is held briefly. Thread-safe (stateless apart from its collaborators), but the caller must run at
- * most one step per service at a time.
+ * most one pass per service at a time.
  */
-final class ServiceStep {
+final class ServiceRunner {
 
   /** DescribeServices keeps the newest 100 events (reference §4). */
   static final int MAX_EVENTS = 100;
 
   /**
-   * What the controller does next for the service.
+   * What the engine does next for the service.
    *
    * @param gaps what the stored service lacks for planning ({@link ServiceRecords#gaps}): then nothing was
    *     planned or written; empty otherwise
    */
-  record Outcome(Optional<Instant> wakeAt, boolean live, List<String> gaps) {
-    static final Outcome GONE = new Outcome(Optional.empty(), false, List.of());
+  record Result(Optional<Instant> wakeAt, boolean live, List<String> gaps) {
+    static final Result GONE = new Result(Optional.empty(), false, List.of());
 
-    Outcome(Optional<Instant> wakeAt, boolean live) {
+    Result(Optional<Instant> wakeAt, boolean live) {
       this(wakeAt, live, List.of());
     }
 
-    static Outcome unplannable(List<String> gaps) {
-      return new Outcome(Optional.empty(), true, List.copyOf(gaps));
+    static Result unplannable(List<String> gaps) {
+      return new Result(Optional.empty(), true, List.copyOf(gaps));
     }
   }
 
@@ -72,7 +73,7 @@ final class ServiceStep {
   private final String emulatorId;
   private final Duration placementRetry;
 
-  ServiceStep(ServiceReconciler reconciler, ServiceTaskLauncher launcher, Ids ids, String emulatorId,
+  ServiceRunner(ServiceReconciler reconciler, ServiceTaskLauncher launcher, Ids ids, String emulatorId,
       Duration placementRetry) {
     this.reconciler = reconciler;
     this.launcher = launcher;
@@ -81,31 +82,31 @@ final class ServiceStep {
     this.placementRetry = placementRetry;
   }
 
-  Outcome run(StateTxn txn, ServiceRef ref, HostResources host, Instant now) {
+  Result run(StateTxn txn, ServiceRef ref, HostResources host, Instant now) {
     String key = ref.storeKey();
     Optional<Service> found = txn.get(SERVICE, key);
     if (found.isEmpty()) {
       txn.remove(SchedulerState.KIND, key);
-      return Outcome.GONE;
+      return Result.GONE;
     }
     Service service = found.get();
-    if (ServiceCommands.INACTIVE.equals(service.status())) {
-      return Outcome.GONE;
+    if (ServiceStatus.INACTIVE.is(service.status())) {
+      return Result.GONE;
     }
     ServiceRecords.Check check = ServiceRecords.PLANNABLE.check(ref.scope(), service, txn);
     if (!check.complete()) {
-      return Outcome.unplannable(check.gaps());
+      return Result.unplannable(check.gaps());
     }
     SchedulerState state = txn.get(SchedulerState.KIND, key)
         .filter(s -> s.belongsTo(service))
         .orElseGet(() -> SchedulerState.fresh(service, now));
     Cluster cluster = txn.get(CLUSTER, ref.clusterName()).orElse(null);
 
-    List<TaskFacts> facts = facts(txn, ref);
-    boolean daemon = "DAEMON".equals(service.schedulingStrategy());
+    List<ObservedTask> tasks = observedTasks(txn, ref);
+    boolean daemon = SchedulingStrategy.DAEMON.is(service.schedulingStrategy());
     List<String> instances = daemon ? instances(txn, ref, host, now) : List.of();
     ServicePlan plan = reconciler.reconcile(check.service(), state.memory(),
-        new Observation(facts, instances, state.unplacedTasks(), state.launchesWaitingForAgent()), now);
+        new ServiceObservation(tasks, instances, state.unplacedTasks(), state.launchesWaitingForAgent()), now);
 
     Map<String, Integer> unplaced = new HashMap<>();
     for (TaskLaunch launch : plan.launches()) {
@@ -120,7 +121,7 @@ final class ServiceStep {
     boolean agentDown = !host.connected();
     for (TaskStop stop : plan.stops()) {
       String taskKey = EcsKinds.taskKey(ref.clusterName(), stop.taskId());
-      // A record the task engine cannot run is never planned to stop (its facts show it stopping already).
+      // A record the task engine cannot run is never planned to stop (it is observed stopping already).
       txn.get(TASK, taskKey).filter(task -> TaskRecords.gaps(task).isEmpty()).ifPresent(task -> {
         Task stopping = TaskLifecycle.requestStop(task, stop.stopCode(), stop.stoppedReason(), now);
         if (!stopping.equals(task)) {
@@ -130,11 +131,11 @@ final class ServiceStep {
     }
 
     Service next = withEvents(withoutUnplaced(plan.applyTo(service), unplaced), plan.events(), now);
-    if (ServiceCommands.DRAINING.equals(service.status()) && plan.launches().isEmpty() && drained(facts(txn, ref))) {
+    if (ServiceStatus.DRAINING.is(service.status()) && plan.launches().isEmpty() && drained(observedTasks(txn, ref))) {
       // Model docs of DeleteService: INACTIVE once every task is STOPPING or STOPPED (stop requests included).
       // Nothing runs or waits any more, and an INACTIVE service is not reconciled again: zero its counts.
       next = next.toBuilder()
-          .status(ServiceCommands.INACTIVE)
+          .status(ServiceStatus.INACTIVE.name())
           .runningCount(0)
           .pendingCount(0)
           .deployments(next.deployments().stream()
@@ -157,7 +158,7 @@ final class ServiceStep {
       Instant retry = now.plus(placementRetry);
       wake = Optional.of(wake.filter(w -> w.isBefore(retry)).orElse(retry));
     }
-    return new Outcome(wake, !ServiceCommands.INACTIVE.equals(next.status()));
+    return new Result(wake, !ServiceStatus.INACTIVE.is(next.status()));
   }
 
   /**
@@ -165,10 +166,10 @@ final class ServiceStep {
    * gives the task ID, whatever the record lacks) in group {@code service:NAME}. Also what {@link ServiceRecount}
    * counts.
    */
-  static List<TaskFacts> facts(StateView txn, ServiceRef ref) {
+  static List<ObservedTask> observedTasks(StateView txn, ServiceRef ref) {
     String prefix = EcsKinds.clusterKeyPrefix(ref.clusterName());
     Map<String, Boolean> healthChecks = new HashMap<>();
-    List<TaskFacts> facts = new ArrayList<>();
+    List<ObservedTask> observed = new ArrayList<>();
     for (String key : txn.keys(TASK)) {
       if (!key.startsWith(prefix)) {
         continue;
@@ -179,10 +180,10 @@ final class ServiceStep {
       }
       String arn = task.taskDefinitionArn();
       boolean checks = arn != null && healthChecks.computeIfAbsent(arn, a -> TaskRecords.definitionKey(ref.scope(), a)
-          .flatMap(k -> txn.get(EcsKinds.TASK_DEFINITION, k)).map(TaskFacts::hasHealthChecks).orElse(false));
-      facts.add(TaskFacts.ofStored(key.substring(prefix.length()), task, checks));
+          .flatMap(k -> txn.get(EcsKinds.TASK_DEFINITION, k)).map(ObservedTask::hasHealthChecks).orElse(false));
+      observed.add(ObservedTask.ofStored(key.substring(prefix.length()), task, checks));
     }
-    return facts;
+    return observed;
   }
 
   /** The cluster's ACTIVE container instances; the local engine is one of them once asked for. */
@@ -228,9 +229,9 @@ final class ServiceStep {
 
   /**
    * Every task of the service has reached STOPPING (or later), or is a record the task engine stops (its
-   * facts say STOPPING when it has no lastStatus the scheduler knows).
+   * observed task says STOPPING when it has no lastStatus the scheduler knows).
    */
-  private static boolean drained(List<TaskFacts> tasks) {
+  private static boolean drained(List<ObservedTask> tasks) {
     return tasks.stream().noneMatch(t -> TaskRecords.lastStatus(t.lastStatus())
         .map(TaskStatus.STOPPING::isAfter).orElse(false));
   }

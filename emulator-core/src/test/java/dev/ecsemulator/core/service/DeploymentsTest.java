@@ -1,7 +1,8 @@
-package dev.ecsemulator.scheduler.service;
+package dev.ecsemulator.core.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ecsemulator.core.Ids;
 import dev.ecsemulator.core.model.Deployment;
 import java.time.Instant;
 import java.util.List;
@@ -12,14 +13,16 @@ class DeploymentsTest {
 
   static final Instant T1 = Instant.parse("2024-05-01T12:00:00Z");
   static final Instant T2 = Instant.parse("2024-05-01T13:00:00Z");
+  static final String TD1 = "arn:aws:ecs:us-east-1:000000000000:task-definition/web:1";
+  static final String TD2 = "arn:aws:ecs:us-east-1:000000000000:task-definition/web:2";
 
   @Test
   void aNewServiceHasOnePrimaryDeploymentInProgress() {
-    List<Deployment> list = Deployments.initial(ServiceSim.spec(ServiceSim.TD1), IdSource.sequential(), T1);
+    List<Deployment> list = Deployments.initial(spec(TD1), Ids.sequential(), T1);
     assertThat(list).singleElement().satisfies(d -> {
       assertThat(d.id()).isEqualTo("ecs-svc/1000000000000000001");
       assertThat(d.status()).isEqualTo("PRIMARY");
-      assertThat(d.taskDefinition()).isEqualTo(ServiceSim.TD1);
+      assertThat(d.taskDefinition()).isEqualTo(TD1);
       assertThat(d.launchType()).isEqualTo("EC2");
       assertThat(d.desiredCount()).isZero();
       assertThat(d.runningCount()).isZero();
@@ -34,15 +37,15 @@ class DeploymentsTest {
 
   @Test
   void anUpdatePutsANewPrimaryFirstAndTheOldOneKeepsItsRolloutState() {
-    IdSource ids = IdSource.sequential();
-    Deployment completed = Deployments.initial(ServiceSim.spec(ServiceSim.TD1), ids, T1).get(0).toBuilder()
+    Ids ids = Ids.sequential();
+    Deployment completed = Deployments.initial(spec(TD1), ids, T1).get(0).toBuilder()
         .desiredCount(2).runningCount(2)
         .rolloutState("COMPLETED").rolloutStateReason("ECS deployment ecs-svc/1000000000000000001 completed.")
         .build();
-    List<Deployment> list = Deployments.withNewPrimary(List.of(completed), ServiceSim.spec(ServiceSim.TD2), ids, T2);
+    List<Deployment> list = Deployments.withNewPrimary(List.of(completed), spec(TD2), ids, T2);
     assertThat(list).extracting(Deployment::status).containsExactly("PRIMARY", "ACTIVE");
     assertThat(list.get(0).id()).isEqualTo("ecs-svc/1000000000000000002");
-    assertThat(list.get(0).taskDefinition()).isEqualTo(ServiceSim.TD2);
+    assertThat(list.get(0).taskDefinition()).isEqualTo(TD2);
     assertThat(list.get(0).desiredCount()).isZero();
     assertThat(list.get(1).rolloutState()).isEqualTo("COMPLETED");
     assertThat(list.get(1).rolloutStateReason()).isEqualTo("ECS deployment ecs-svc/1000000000000000001 completed.");
@@ -53,10 +56,10 @@ class DeploymentsTest {
 
   @Test
   void randomIdsHaveEcsShapes() {
-    IdSource ids = IdSource.random();
+    Ids ids = Ids.random();
     for (int i = 0; i < 1000; i++) {
-      assertThat(ids.newDeploymentId()).matches("ecs-svc/[1-9][0-9]{18}");
-      assertThat(ids.newTaskId()).matches("[0-9a-f]{32}");
+      assertThat(ids.deploymentId()).matches("ecs-svc/[1-9][0-9]{18}");
+      assertThat(ids.taskId()).matches("[0-9a-f]{32}");
     }
   }
 
@@ -67,5 +70,9 @@ class DeploymentsTest {
     assertThat(limits.minHealthy()).isEqualTo(2);
     assertThat(new DeploymentLimits(2, 75, 100).minHealthy()).isEqualTo(2);
     assertThat(new DeploymentLimits(3, 100, 125).maxTasks()).isEqualTo(3);
+  }
+
+  static Deployment spec(String taskDefinition) {
+    return Deployment.builder().taskDefinition(taskDefinition).launchType("EC2").build();
   }
 }

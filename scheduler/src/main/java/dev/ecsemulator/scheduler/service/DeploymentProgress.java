@@ -1,7 +1,10 @@
 package dev.ecsemulator.scheduler.service;
 
 import dev.ecsemulator.core.model.Deployment;
-import dev.ecsemulator.scheduler.service.TaskView.Phase;
+import dev.ecsemulator.core.service.DeploymentLimits;
+import dev.ecsemulator.core.service.Deployments;
+import dev.ecsemulator.core.service.RolloutState;
+import dev.ecsemulator.scheduler.service.ClassifiedTask.Phase;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,16 +22,16 @@ import java.util.Objects;
  * update at 50/100, the full count at 100/200); a FAILED PRIMARY's target is its own tasks.
  * <b>Unverified</b>: ECS's exact formula.
  */
-final class DeploymentBook {
+final class DeploymentProgress {
 
   /** The new list (PRIMARY first) and whether the PRIMARY completed now. */
-  record Outcome(List<Deployment> deployments, boolean completed) {}
+  record Result(List<Deployment> deployments, boolean completed) {}
 
-  private DeploymentBook() {}
+  private DeploymentProgress() {}
 
-  static Outcome settle(
+  static Result settle(
       List<Deployment> deployments,
-      List<TaskView> active,
+      List<ClassifiedTask> active,
       RolloutPlanner.Result plan,
       DeploymentLimits limits,
       Instant now) {
@@ -37,21 +40,21 @@ final class DeploymentBook {
     List<Deployment> result = new ArrayList<>();
     for (Deployment d : deployments) {
       boolean isPrimary = d == primary;
-      List<TaskView> mine = active.stream().filter(v -> d.id().equals(v.deploymentId())).toList();
+      List<ClassifiedTask> mine = active.stream().filter(v -> d.id().equals(v.deploymentId())).toList();
       long launched = plan.launches().stream().filter(l -> d.id().equals(l.deploymentId())).count();
       if (!isPrimary && mine.isEmpty() && launched == 0) {
         continue; // drained: replaced deployments disappear from the list
       }
-      TaskCounts counts = TaskCounts.of(mine.stream().map(v -> v.facts).toList()).plusPending(launched);
+      TaskCounts counts = TaskCounts.of(mine.stream().map(v -> v.task).toList()).plusPending(launched);
       int liveAfter = (int) (launched
           + mine.stream().filter(v -> v.live() && !plan.stoppedIds().contains(v.id())).count());
       int desired = liveAfter;
-      if (isPrimary && !Deployments.FAILED.equals(d.rolloutState())) {
+      if (isPrimary && !RolloutState.FAILED.is(d.rolloutState())) {
         desired = (int) Math.min(limits.desiredCount(), Math.max(liveAfter, limits.maxTasks() - othersActive));
       }
       result.add(withCounts(d, desired, counts, now));
     }
-    boolean completed = Deployments.IN_PROGRESS.equals(primary.rolloutState())
+    boolean completed = RolloutState.IN_PROGRESS.is(primary.rolloutState())
         && result.size() == 1
         && othersActive == 0
         && plan.launches().isEmpty()
@@ -60,12 +63,12 @@ final class DeploymentBook {
         && active.stream().allMatch(v -> v.phase == Phase.HEALTHY);
     if (completed) {
       result.set(0, result.get(0).toBuilder()
-          .rolloutState(Deployments.COMPLETED)
+          .rolloutState(RolloutState.COMPLETED.name())
           .rolloutStateReason(Deployments.completedReason(primary.id()))
           .updatedAt(now)
           .build());
     }
-    return new Outcome(List.copyOf(result), completed);
+    return new Result(List.copyOf(result), completed);
   }
 
   private static Deployment withCounts(Deployment d, int desired, TaskCounts counts, Instant now) {

@@ -1,4 +1,4 @@
-package dev.ecsemulator.scheduler.service;
+package dev.ecsemulator.core.service;
 
 import dev.ecsemulator.core.model.DeploymentConfiguration;
 import dev.ecsemulator.core.model.Service;
@@ -33,7 +33,7 @@ public record DeploymentLimits(int desiredCount, int minimumHealthyPercent, int 
    * service leaves unset (by its schedulingStrategy; null means REPLICA).
    */
   public static DeploymentLimits of(Service service, int desiredCount) {
-    boolean daemon = "DAEMON".equals(service.schedulingStrategy());
+    boolean daemon = SchedulingStrategy.DAEMON.is(service.schedulingStrategy());
     DeploymentConfiguration config = service.deploymentConfiguration();
     Integer min = config == null ? null : config.minimumHealthyPercent();
     Integer max = config == null ? null : config.maximumPercent();
@@ -53,12 +53,17 @@ public record DeploymentLimits(int desiredCount, int minimumHealthyPercent, int 
     return (int) (((long) desiredCount * minimumHealthyPercent + 99) / 100);
   }
 
+  /** The circuit breaker's failure threshold at this desiredCount: {@link #circuitBreakerThreshold(int)}. */
+  public int circuitBreakerThreshold() {
+    return circuitBreakerThreshold(desiredCount);
+  }
+
   /**
    * The circuit breaker's failure threshold: {@code clamp(ceil(0.5 × desiredCount), 3, 200)}. The minimum
    * is 3 per the current API reference (API_ServiceDeploymentCircuitBreaker: "a minimum threshold of 3
    * and a maximum threshold of 200"); the 2023 developer guide said 10.
    */
-  public int circuitBreakerThreshold() {
+  public static int circuitBreakerThreshold(int desiredCount) {
     return Math.max(3, Math.min(200, (desiredCount + 1) / 2));
   }
 }

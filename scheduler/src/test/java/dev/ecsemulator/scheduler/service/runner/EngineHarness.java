@@ -24,7 +24,6 @@ import dev.ecsemulator.core.task.ContainerObservation;
 import dev.ecsemulator.core.task.ContainerObservation.State;
 import dev.ecsemulator.core.task.TaskLifecycle;
 import dev.ecsemulator.core.taskdef.TaskDefinitions;
-import dev.ecsemulator.scheduler.service.IdSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,12 +33,12 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * The service controller against a real in-memory store, a steppable clock, a manual timer and a direct
+ * The service engine against a real in-memory store, a steppable clock, a manual timer and a direct
  * executor (each reconcile runs on the thread whose store write triggered it), with the task engine played
  * by the test: it writes task state changes into the store through {@link TaskLifecycle}, as the engine
  * does. No Docker, no sleeping.
  */
-final class ControllerHarness implements AutoCloseable {
+final class EngineHarness implements AutoCloseable {
 
   static final Instant T0 = Instant.parse("2025-03-01T10:00:00Z");
   static final Scope SCOPE = new Scope("000000000000", "us-east-1");
@@ -48,18 +47,18 @@ final class ControllerHarness implements AutoCloseable {
   final InMemoryStateStore store = new InMemoryStateStore();
   final SteppableClock clock = new SteppableClock(T0);
   final ManualWakeTimer timer = new ManualWakeTimer();
-  final IdSource ids = IdSource.sequential();
-  final ServiceCommands commands = new ServiceCommands(store, clock, new ReconcilerDeploymentStarter(ids));
+  final Ids ids = Ids.sequential();
+  final ServiceCommands commands = new ServiceCommands(store, ids, clock);
   final TaskDefinitions taskDefinitions = new TaskDefinitions(store, clock);
   volatile boolean engineConnected = true;
-  final ServiceController controller;
+  final ServiceEngine engine;
 
-  ControllerHarness() {
+  EngineHarness() {
     new Clusters(store, clock).create(SCOPE, CreateClusterRequest.builder().clusterName(CLUSTER).build());
-    controller = new ServiceController(store, clock, ids, Ids.seeded(7),
+    engine = new ServiceEngine(store, clock, ids,
         () -> new HostResources(engineConnected, 4096, 8192, "20.10.24", "x86_64"), "emu1", Runnable::run, timer,
-        new ServiceController.Settings(Duration.ofSeconds(30), Duration.ofSeconds(5)));
-    controller.subscribe();
+        new ServiceEngine.Settings(Duration.ofSeconds(30), Duration.ofSeconds(5)));
+    engine.subscribe();
   }
 
   // ---- set-up through the real core commands -------------------------------------------------------
@@ -173,7 +172,7 @@ final class ControllerHarness implements AutoCloseable {
   }
 
   List<String> ids(Predicate<Task> filter) {
-    return tasks(filter).stream().map(ControllerHarness::id).toList();
+    return tasks(filter).stream().map(EngineHarness::id).toList();
   }
 
   /** Event messages, oldest first. */
@@ -189,6 +188,6 @@ final class ControllerHarness implements AutoCloseable {
 
   @Override
   public void close() {
-    controller.close();
+    engine.close();
   }
 }

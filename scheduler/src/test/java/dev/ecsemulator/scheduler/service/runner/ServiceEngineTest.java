@@ -15,10 +15,10 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The controller's replacement, circuit breaker, draining, tagging, placement and DAEMON behaviour. */
-class ServiceControllerTest {
+/** The engine's replacement, circuit breaker, draining, tagging, placement and DAEMON behaviour. */
+class ServiceEngineTest {
 
-  final ControllerHarness h = new ControllerHarness();
+  final EngineHarness h = new EngineHarness();
 
   @AfterEach
   void close() {
@@ -35,12 +35,12 @@ class ServiceControllerTest {
     h.exit(victim, 137);
 
     List<Task> live = h.tasks(t -> "RUNNING".equals(t.desiredStatus()));
-    assertThat(live).hasSize(2).noneMatch(t -> ControllerHarness.id(t).equals(victim));
-    String replacement = ControllerHarness.id(live.stream().filter(t -> "PENDING".equals(t.lastStatus())).findFirst()
+    assertThat(live).hasSize(2).noneMatch(t -> EngineHarness.id(t).equals(victim));
+    String replacement = EngineHarness.id(live.stream().filter(t -> "PENDING".equals(t.lastStatus())).findFirst()
         .orElseThrow());
     List<String> events = h.eventsOldestFirst();
     assertThat(events.get(events.size() - 1)).isEqualTo("(service web) has started 1 tasks: (task " + replacement + ").");
-    Task stopped = h.tasks(t -> ControllerHarness.id(t).equals(victim)).get(0);
+    Task stopped = h.tasks(t -> EngineHarness.id(t).equals(victim)).get(0);
     assertThat(stopped.stopCode()).isEqualTo("EssentialContainerExited");
 
     h.runPending();
@@ -60,7 +60,7 @@ class ServiceControllerTest {
     assertThat(h.eventsOldestFirst()).contains("(service web) (task " + sick + ") failed container health checks.");
     assertThat(h.active()).hasSize(3);
     h.runPending();
-    Task stopped = h.tasks(t -> ControllerHarness.id(t).equals(sick)).get(0);
+    Task stopped = h.tasks(t -> EngineHarness.id(t).equals(sick)).get(0);
     assertThat(stopped.desiredStatus()).isEqualTo("STOPPED");
     assertThat(stopped.stoppedReason()).isEqualTo("Task failed container health checks");
     assertThat(stopped.stopCode()).isEqualTo("ServiceSchedulerInitiated");
@@ -151,7 +151,7 @@ class ServiceControllerTest {
         .tags(List.of(new Tag("team", "web"))));
 
     Task task = h.tasks(t -> true).get(0);
-    List<Tag> tags = h.store.read(ControllerHarness.SCOPE, v -> ResourceTagging.get(v, task.taskArn()));
+    List<Tag> tags = h.store.read(EngineHarness.SCOPE, v -> ResourceTagging.get(v, task.taskArn()));
     assertThat(tags).containsExactly(new Tag("team", "web"), new Tag("aws:ecs:serviceName", "web"),
         new Tag("aws:ecs:clusterName", "apps"));
   }
@@ -175,26 +175,26 @@ class ServiceControllerTest {
   }
 
   /**
-   * Wake-ups live in memory and die with the process; the first reconcile of a controller started on the
+   * Wake-ups live in memory and die with the process; the first reconcile of an engine started on the
    * saved state (as at every emulator start) works them out again from the service, its tasks and the
    * clock.
    */
   @Test
-  void aControllerStartedOnTheSavedStateRecoversTheWakeUpItsPredecessorHadScheduled() {
+  void anEngineStartedOnTheSavedStateRecoversTheWakeUpItsPredecessorHadScheduled() {
     h.register("web", "ecs-emulator/sample-web:1", false); // healthy 40 s after RUNNING: a timer, not an event
     h.create(b -> b.taskDefinition("web").desiredCount(1));
     h.runPending();
-    assertThat(h.timer.next()).contains(ControllerHarness.T0.plusSeconds(40));
+    assertThat(h.timer.next()).contains(EngineHarness.T0.plusSeconds(40));
     h.close(); // the emulator stops: this timer never fires
 
     ManualWakeTimer timer = new ManualWakeTimer();
-    ServiceController restarted = new ServiceController(h.store, h.clock, h.ids, dev.ecsemulator.core.Ids.seeded(8),
+    ServiceEngine restarted = new ServiceEngine(h.store, h.clock, h.ids,
         () -> new dev.ecsemulator.core.instance.HostResources(true, 4096, 8192, "20.10.24", "x86_64"), "emu1",
-        Runnable::run, timer, new ServiceController.Settings(Duration.ofSeconds(30), Duration.ofSeconds(5)));
+        Runnable::run, timer, new ServiceEngine.Settings(Duration.ofSeconds(30), Duration.ofSeconds(5)));
     restarted.subscribe();
     restarted.reconcileAll();
 
-    assertThat(timer.next()).contains(ControllerHarness.T0.plusSeconds(40));
+    assertThat(timer.next()).contains(EngineHarness.T0.plusSeconds(40));
     h.clock.advance(Duration.ofSeconds(40));
     timer.fireDue(h.clock.instant());
     assertThat(h.service().deployments()).singleElement()
@@ -226,7 +226,7 @@ class ServiceControllerTest {
 
   @Test
   void aFargateServiceDoesNotLaunchTasksDoomedByAnAbsentEngine() {
-    h.taskDefinitions.register(ControllerHarness.SCOPE, dev.ecsemulator.core.model.RegisterTaskDefinitionRequest.builder()
+    h.taskDefinitions.register(EngineHarness.SCOPE, dev.ecsemulator.core.model.RegisterTaskDefinitionRequest.builder()
         .family("fg").networkMode("awsvpc").requiresCompatibilities(List.of("FARGATE")).cpu("256").memory("512")
         .containerDefinitions(List.of(dev.ecsemulator.core.model.ContainerDefinition.builder()
             .name("web").image("ecs-emulator/sample-web:1").build()))
@@ -248,8 +248,8 @@ class ServiceControllerTest {
   @Test
   void aDaemonServiceRunsOneTaskOnTheLocalInstance() {
     h.register("agent", "ecs-emulator/sample-web:1", false);
-    h.commands.create(ControllerHarness.SCOPE, dev.ecsemulator.core.model.CreateServiceRequest.builder()
-        .cluster(ControllerHarness.CLUSTER).serviceName("web").taskDefinition("agent").schedulingStrategy("DAEMON")
+    h.commands.create(EngineHarness.SCOPE, dev.ecsemulator.core.model.CreateServiceRequest.builder()
+        .cluster(EngineHarness.CLUSTER).serviceName("web").taskDefinition("agent").schedulingStrategy("DAEMON")
         .build());
 
     List<Task> tasks = h.tasks(t -> true);
@@ -273,7 +273,7 @@ class ServiceControllerTest {
   }
 
   private ServiceDeployment serviceDeployment(String arn) {
-    return h.store.read(ControllerHarness.SCOPE, v ->
+    return h.store.read(EngineHarness.SCOPE, v ->
         v.get(dev.ecsemulator.core.service.ServiceKinds.SERVICE_DEPLOYMENT, arn).orElseThrow());
   }
 }
