@@ -95,7 +95,7 @@ public final class TaskReconciler {
     if (TaskRecords.isFinal(task)) {
       return TaskPlan.done(lateOutOfMemory(seen));
     }
-    return TaskStatus.RUNNING.name().equals(task.desiredStatus()) ? running(seen, now) : stopping(seen, now);
+    return TaskStatus.RUNNING.is(task.desiredStatus()) ? running(seen, now) : stopping(seen, now);
   }
 
   /**
@@ -155,7 +155,7 @@ public final class TaskReconciler {
       return new TaskPlan(actions, true, gate.wakeAt());
     }
     Task next = record(seen, now, actions);
-    return new TaskPlan(actions, !TaskStatus.RUNNING.name().equals(next.desiredStatus()), gate.wakeAt());
+    return new TaskPlan(actions, !TaskStatus.RUNNING.is(next.desiredStatus()), gate.wakeAt());
   }
 
   private TaskPlan stopping(TaskObservation seen, Instant now) {
@@ -168,7 +168,7 @@ public final class TaskReconciler {
         return TaskPlan.thenObserve(actions);
       }
     }
-    if (TaskStatus.DEPROVISIONING.name().equals(next.lastStatus())) {
+    if (TaskStatus.DEPROVISIONING.is(next.lastStatus())) {
       actions.add(new Deprovision());
     }
     return TaskPlan.done(actions);
@@ -245,7 +245,7 @@ public final class TaskReconciler {
    */
   static List<ContainerObservation> observations(TaskObservation seen) {
     Task task = seen.task();
-    boolean stopping = TaskStatus.STOPPED.name().equals(task.desiredStatus());
+    boolean stopping = TaskStatus.STOPPED.is(task.desiredStatus());
     List<ContainerObservation> out = new ArrayList<>();
     for (Container c : task.containers()) {
       if (c.runtimeId() == null) {
@@ -272,7 +272,7 @@ public final class TaskReconciler {
     for (List<String> level : DependencyGate.stopOrder(definition)) {
       for (String name : level) {
         Container c = container(task, name);
-        if (c != null && c.runtimeId() != null && !TaskStatus.STOPPED.name().equals(c.lastStatus())) {
+        if (c.runtimeId() != null && !ContainerObservation.State.STOPPED.name().equals(c.lastStatus())) {
           stops.add(new ContainerStop(name, c.runtimeId(), stopTimeout(definition, name)));
         }
       }

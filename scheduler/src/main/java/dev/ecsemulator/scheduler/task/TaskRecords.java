@@ -96,7 +96,7 @@ public final class TaskRecords {
    * the emulator never writes). The engine only cleans such a task up and purges it.
    */
   public static boolean isFinal(Task task) {
-    return "STOPPED".equals(task.lastStatus()) || "DELETED".equals(task.lastStatus());
+    return TaskStatus.STOPPED.is(task.lastStatus()) || "DELETED".equals(task.lastStatus());
   }
 
   /**
@@ -138,7 +138,7 @@ public final class TaskRecords {
     }
     if (task.desiredStatus() == null) {
       gaps.add("the stored task has no desiredStatus");
-    } else if (!"RUNNING".equals(task.desiredStatus()) && !"STOPPED".equals(task.desiredStatus())) {
+    } else if (!TaskStatus.RUNNING.is(task.desiredStatus()) && !TaskStatus.STOPPED.is(task.desiredStatus())) {
       gaps.add("the stored task has desiredStatus " + task.desiredStatus() + ", which is neither RUNNING nor STOPPED");
     }
     if (task.taskDefinitionArn() == null) {
@@ -254,9 +254,10 @@ public final class TaskRecords {
     if (isFinal(task)) {
       return task;
     }
-    boolean stopAsked = "STOPPED".equals(task.desiredStatus()) && (task.stopCode() != null || task.stoppedReason() != null);
+    boolean stopAsked = TaskStatus.STOPPED.is(task.desiredStatus())
+        && (task.stopCode() != null || task.stoppedReason() != null);
     Task.Builder next = task.toBuilder()
-        .desiredStatus("STOPPED")
+        .desiredStatus(TaskStatus.STOPPED.name())
         .lastStatus(TaskStatus.STOPPED.name())
         .stoppingAt(task.stoppingAt() != null ? task.stoppingAt() : now)
         .executionStoppedAt(task.executionStoppedAt() != null ? task.executionStoppedAt() : now)
