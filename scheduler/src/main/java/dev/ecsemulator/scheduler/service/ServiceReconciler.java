@@ -68,7 +68,8 @@ public final class ServiceReconciler {
    * Decides what to do for {@code service} at {@code now}.
    *
    * @param service the service as stored (deployments, desiredCount, deploymentConfiguration,
-   *     schedulingStrategy, healthCheckGracePeriodSeconds, status, serviceName)
+   *     schedulingStrategy, healthCheckGracePeriodSeconds, status, serviceName), checked once where it was read
+   *     back (the service runner's {@code ServiceRecords}): desiredCount and deployments are present
    * @param memory the memory returned by the previous plan for this service
    * @param observed the service's tasks (and DAEMON container instances) now
    * @param now the instant of this decision
@@ -78,15 +79,14 @@ public final class ServiceReconciler {
     List<ClassifiedTask> classified = observed.tasks().stream()
         .map(t -> ClassifiedTask.classify(t, gracePeriod(service), now))
         .toList();
-    if (ServiceStatus.INACTIVE.is(service.status())
-        || service.deployments() == null || service.deployments().isEmpty()) {
+    if (ServiceStatus.INACTIVE.is(service.status()) || service.deployments().isEmpty()) {
       return unchanged(service, memory, observed.tasks());
     }
     boolean daemon = SchedulingStrategy.DAEMON.is(service.schedulingStrategy());
     List<String> instances = observed.containerInstanceArns().stream().distinct().sorted().toList();
     int desired = ServiceStatus.DRAINING.is(service.status()) ? 0
         : daemon ? instances.size()
-        : service.desiredCount() == null ? 0 : service.desiredCount();
+        : service.desiredCount();
     DeploymentLimits limits = DeploymentLimits.of(service, desired);
 
     List<Deployment> deployments = primaryFirst(service.deployments());
@@ -170,7 +170,7 @@ public final class ServiceReconciler {
     return new ServicePlan(
         List.of(),
         List.of(),
-        service.deployments() == null ? List.of() : service.deployments(),
+        service.deployments(),
         counts.running(),
         counts.pending(),
         List.of(),

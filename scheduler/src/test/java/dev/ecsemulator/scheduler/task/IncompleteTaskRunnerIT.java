@@ -51,8 +51,11 @@ class IncompleteTaskRunnerIT {
   final DockerContainerRuntime runtime = new DockerContainerRuntime(docker, instance, pauseRepository);
   final InMemoryStateStore store = new InMemoryStateStore();
   final EngineMonitor monitor = new EngineMonitor(() -> runtime, null, null);
+  final Sandboxes sandboxes = new Sandboxes();
   final TaskRunner runner = new TaskRunner(store, runtime, monitor, Clock.fixed(NOW, ZoneOffset.UTC),
-      TaskEngine.Settings.defaults("127.0.0.1"), Labels.ownedBy(instance), ContainerLogDriver.NONE);
+      TaskEngine.Settings.defaults("127.0.0.1"), Labels.ownedBy(instance), sandboxes, ContainerLogDriver.NONE);
+  final StoppedTaskCleaner cleaner = new StoppedTaskCleaner(store, runtime, sandboxes, ContainerLogDriver.NONE,
+      Duration.ofHours(1), Duration.ofHours(1));
 
   @AfterEach
   void removeWhatTheTestCreated() {
@@ -116,7 +119,7 @@ class IncompleteTaskRunnerIT {
 
       // Further passes (an event, the periodic resync) leave it as it is, and say nothing more.
       assertThat(runner.reconcile(ref(Arns.ID))).isEmpty();
-      runner.cleanUp(ref(Arns.ID), StoredTasks.get(store, Arns.ID));
+      cleaner.cleanUp(ref(Arns.ID), StoredTasks.get(store, Arns.ID));
       assertThat(StoredTasks.get(store, Arns.ID)).isEqualTo(stopped);
       assertThat(logs.warnings(expected)).hasSize(1);
       assertThat(logs.errors()).isEmpty();
@@ -131,8 +134,8 @@ class IncompleteTaskRunnerIT {
 
     try (LogCapture logs = new LogCapture()) {
       assertThat(runner.reconcile(ref(Arns.ID))).isEmpty();
-      runner.cleanUp(ref(Arns.ID), bare);
-      runner.cleanUp(ref(Arns.ID), Task.builder().build());
+      cleaner.cleanUp(ref(Arns.ID), bare);
+      cleaner.cleanUp(ref(Arns.ID), Task.builder().build());
       assertThat(StoredTasks.get(store, Arns.ID)).isEqualTo(bare);
       assertThat(logs.lines()).noneMatch(l -> l.contains(" WARN ") || l.contains(" ERROR "));
     }
@@ -183,7 +186,7 @@ class IncompleteTaskRunnerIT {
       assertThat(logs.warnings(Arns.TASK)).hasSize(1);
       assertThat(logs.errors()).isEmpty();
     }
-    runner.cleanUp(ref(Arns.ID), StoredTasks.get(store, Arns.ID));
+    cleaner.cleanUp(ref(Arns.ID), StoredTasks.get(store, Arns.ID));
     assertThat(runtime.inspect(containerId)).isEmpty();
   }
 
