@@ -112,7 +112,7 @@ public final class RolloutBenchmark implements Benchmark {
         + RolloutKinds.NEW_IMAGE + "` is then timed from sending it to the first DescribeServices answer (every "
         + EmulatorRollout.POLL.toMillis() + " ms) that meets `aws ecs wait services-stable`'s condition: one "
         + "deployment (the new one) and runningCount == desiredCount. Emulator: `" + launcher.commandLine() + "`.");
-    section.paragraph("**The theoretical minimum** is issue 5's: every step takes exactly as long as it takes on "
+    section.paragraph("**The theoretical minimum**: every step takes exactly as long as it takes on "
         + "raw Docker, and each is taken the instant the deployment configuration allows it. Right before each "
         + "rollout the harness measures the three steps on raw Docker (docker-java, the emulator's client), for a "
         + "wave of N containers copied from the service's own (same image, limits, labels, port, health check): "
