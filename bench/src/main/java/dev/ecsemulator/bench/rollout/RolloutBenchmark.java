@@ -102,7 +102,7 @@ public final class RolloutBenchmark implements Benchmark {
       String loadAfter) {
     Section.Builder section = Section.builder("Rollout time against its theoretical minimum");
     section.paragraph("A REPLICA service of N tasks of `" + RolloutKinds.OLD_IMAGE + "` (bridge, port 8080 on a "
-        + "dynamic host port, 32 MiB, 128 CPU units, the README's health check `wget -q -O- "
+        + "dynamic host port, 32 MiB, 128 CPU units, the sample app's health check `wget -q -O- "
         + "http://localhost:8080/health` at the smallest settings ECS accepts: interval " + RolloutKinds.INTERVAL_S
         + " s, timeout " + RolloutKinds.TIMEOUT_S + " s, retries " + RolloutKinds.RETRIES + ", start period "
         + RolloutKinds.START_PERIOD_S + " s), default deployment configuration (minimumHealthyPercent "
