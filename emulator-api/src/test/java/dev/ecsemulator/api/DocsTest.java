@@ -37,6 +37,7 @@ class DocsTest {
   private static final Pattern LINK = Pattern.compile("\\]\\(([^)\\s]+)\\)");
   private static final Pattern HEADING = Pattern.compile("^#{1,6} (.+)$");
   private static final Pattern COUNTS = Pattern.compile("\\| (\\d+) of (\\d+) \\|");
+  private static final Pattern OPTION_ROW = Pattern.compile("^\\| `--([a-z-]+)` \\| `(ECS_EMULATOR_[A-Z_]+)` \\|");
 
   private static final Path ROOT = Samples.find("docs/architecture.md").getParent().getParent();
 
@@ -66,7 +67,7 @@ class DocsTest {
   void theReadmeOptionsTableListsEveryOptionWithItsVariable() throws IOException {
     Set<String> documented = new TreeSet<>();
     for (String line : Files.readAllLines(ROOT.resolve("README.md"))) {
-      Matcher row = Pattern.compile("^\\| `--([a-z-]+)` \\| `(ECS_EMULATOR_[A-Z_]+)` \\|").matcher(line);
+      Matcher row = OPTION_ROW.matcher(line);
       if (row.find()) {
         documented.add("--" + row.group(1) + " " + row.group(2));
       }
@@ -120,15 +121,10 @@ class DocsTest {
   /** The link targets of a Markdown file, outside fenced code. */
   private static List<String> links(Path file) throws IOException {
     List<String> links = new ArrayList<>();
-    boolean fenced = false;
-    for (String line : Files.readAllLines(file)) {
-      if (line.startsWith("```")) {
-        fenced = !fenced;
-      } else if (!fenced) {
-        Matcher link = LINK.matcher(line);
-        while (link.find()) {
-          links.add(link.group(1));
-        }
+    for (String line : outsideCode(file)) {
+      Matcher link = LINK.matcher(line);
+      while (link.find()) {
+        links.add(link.group(1));
       }
     }
     return links;
@@ -137,19 +133,28 @@ class DocsTest {
   /** The anchors GitHub gives a file's headings: lower case, punctuation dropped, spaces as dashes. */
   private static Set<String> anchors(Path file) throws IOException {
     Set<String> anchors = new HashSet<>();
-    boolean fenced = false;
-    for (String line : Files.readAllLines(file)) {
-      if (line.startsWith("```")) {
-        fenced = !fenced;
-        continue;
-      }
+    for (String line : outsideCode(file)) {
       Matcher heading = HEADING.matcher(line);
-      if (!fenced && heading.matches()) {
+      if (heading.matches()) {
         anchors.add(heading.group(1).strip().toLowerCase(Locale.ROOT)
             .replaceAll("[^\\p{L}\\p{N}_ -]", "")
             .replace(' ', '-'));
       }
     }
     return anchors;
+  }
+
+  /** A Markdown file's lines outside fenced code blocks. */
+  private static List<String> outsideCode(Path file) throws IOException {
+    List<String> lines = new ArrayList<>();
+    boolean fenced = false;
+    for (String line : Files.readAllLines(file)) {
+      if (line.startsWith("```")) {
+        fenced = !fenced;
+      } else if (!fenced) {
+        lines.add(line);
+      }
+    }
+    return lines;
   }
 }
