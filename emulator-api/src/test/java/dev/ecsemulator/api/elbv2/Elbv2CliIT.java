@@ -18,8 +18,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The README's load balancer walk-through through both AWS CLIs on these machines (v1 from pip, v2 from Debian's
- * awscli), with a real target: a CLI that is not installed is skipped, saying so.
+ * The load balancer walk-through of docs/load-balancing.md through both AWS CLIs on these machines (v1 from pip,
+ * v2 from Debian's awscli), with a real target: a CLI that is not installed is skipped, saying so.
  */
 class Elbv2CliIT {
 

@@ -21,10 +21,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The README's production task definition, registered with {@code aws ecs register-task-definition
- * --cli-input-json file://...} by both AWS CLIs found on these machines (v1 from pip as {@code aws} on the PATH,
- * v2 from Debian's awscli package as {@code /usr/bin/aws}); DescribeTaskDefinition must return every field as
- * registered. A CLI that is not installed is skipped, saying so.
+ * The production task definition of docs/task-definitions-and-tasks.md, registered with
+ * {@code aws ecs register-task-definition --cli-input-json file://...} by both AWS CLIs found on these machines
+ * (v1 from pip as {@code aws} on the PATH, v2 from Debian's awscli package as {@code /usr/bin/aws});
+ * DescribeTaskDefinition must return every field as registered. A CLI that is not installed is skipped, saying so.
  */
 class ProductionTaskDefinitionCliIT {
 

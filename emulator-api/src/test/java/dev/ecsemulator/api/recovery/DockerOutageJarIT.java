@@ -55,7 +55,7 @@ class DockerOutageJarIT {
     }
   }
 
-  /** The sample app alone in its network namespace (no bridge, no ports), with the README's health check. */
+  /** The sample app alone in its network namespace (no bridge, no ports), with the sample's health check. */
   static ContainerDefinition isolatedWeb() {
     return ContainerDefinition.builder()
         .name("web").image(WEB_1).memory(32)

@@ -49,7 +49,7 @@ class ServiceContainersIT {
 
   // ---- fixtures ------------------------------------------------------------------------------------
 
-  /** The sample app with the health check the README gives, at the minimum interval (5 s). */
+  /** The sample app with the health check samples/README.md gives, at the minimum interval (5 s). */
   static ContainerDefinition web(String image) {
     return ContainerDefinition.builder()
         .name("web").image(image).memory(32)

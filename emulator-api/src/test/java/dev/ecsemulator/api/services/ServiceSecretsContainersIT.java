@@ -23,8 +23,9 @@ import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.ssm.model.ParameterType;
 
 /**
- * Services whose tasks need secrets, on real containers: the README's production Fargate sample runs as a service of
- * three with its secret and parameter in their containers' environment; a missing secret trips the circuit breaker.
+ * Services whose tasks need secrets, on real containers: the production Fargate sample
+ * (docs/task-definitions-and-tasks.md) runs as a service of three with its secret and parameter in their
+ * containers' environment; a missing secret trips the circuit breaker.
  */
 class ServiceSecretsContainersIT {
 

@@ -23,7 +23,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Parameter Store through both AWS CLIs found on these machines (v1 from pip as {@code aws} on the PATH, v2 from
- * Debian's awscli as {@code /usr/bin/aws}), as the README shows it. A CLI that is not installed is skipped, saying so.
+ * Debian's awscli as {@code /usr/bin/aws}), as docs/secrets-and-parameters.md shows it.
+ * A CLI that is not installed is skipped, saying so.
  */
 class SsmCliIT {
 

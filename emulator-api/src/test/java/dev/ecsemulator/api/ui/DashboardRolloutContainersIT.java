@@ -38,7 +38,8 @@ import software.amazon.awssdk.services.ecs.model.Task;
  * The dashboard in a real headless Chromium, following a rolling update of the sample app on real containers: both
  * deployments and the tasks changing state appear without a reload, and its buttons act through the ECS API (seen
  * through the AWS SDK). Writes a screenshot of the rollout in progress to {@code target/screenshots/} (and to the
- * path in {@code -Decs.dashboard.screenshot}, for the README). Skipped, saying why, when Chromium is not installed.
+ * path in {@code -Decs.dashboard.screenshot}, for docs/dashboard.md).
+ * Skipped, saying why, when Chromium is not installed.
  */
 class DashboardRolloutContainersIT {
 
@@ -152,7 +153,7 @@ class DashboardRolloutContainersIT {
         assertThat(deployments.get(1).path("taskDefinition").asText()).isEqualTo("web:1");
         int fresh = deployments.get(0).path("running").asInt();
         int old = deployments.get(1).path("running").asInt();
-        // Both deployments running tasks; again further on, when the new one has more (the README's picture).
+        // Both deployments running tasks; again further on, when the new one has more (the docs' picture).
         if ((old >= 1 && fresh >= 1 && shots[0] == 0 || old >= 1 && fresh >= 2 && shots[0] == 1) && screenshot()) {
           shots[0]++;
         }
