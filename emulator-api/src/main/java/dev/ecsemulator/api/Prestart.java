@@ -72,9 +72,14 @@ final class Prestart {
     return new Prestart(Map.copyOf(models), onThread("ecs-prestart-http", EcsHttpServer::new));
   }
 
+  /**
+   * Reads ECS's model whole (most first requests are ECS's, and a test suite's are), the others' names only: their
+   * shapes are read by the first request that needs them (see {@link ServiceModel#loadLazily}).
+   */
   private static void read(String resource, CompletableFuture<ServiceModel> model) {
     try {
-      model.complete(ServiceModel.load(resource));
+      model.complete(resource.equals(SERVICE_MODELS.get(0)) ? ServiceModel.load(resource)
+          : ServiceModel.loadLazily(resource));
     } catch (RuntimeException | Error e) {
       READ.remove(resource, model);
       model.completeExceptionally(e);
