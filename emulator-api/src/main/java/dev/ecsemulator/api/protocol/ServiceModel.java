@@ -198,7 +198,7 @@ public final class ServiceModel {
     if (!metadata.has("awsQueryCompatible")) {
       return Optional.empty();
     }
-    JsonNode error = shapes.path(errorCode).path("error");
+    JsonNode error = shapes().all().path(errorCode).path("error");
     String code = error.path("code").asText(errorCode);
     boolean sender = error.has("senderFault") ? error.path("senderFault").asBoolean() : httpStatus < 500;
     return Optional.of(code + ";" + (sender ? "Sender" : "Receiver"));
