@@ -207,5 +207,6 @@ class RollingUpdateTest {
     assertThat(plan.stops()).allSatisfy(s ->
         assertThat(s.stoppedReason()).isEqualTo("Scaling activity initiated by (deployment " + d1 + ")"));
     assertThat(sim.primary().desiredCount()).isEqualTo(3);
+    assertThat(plan.events()).containsExactly("(service web) stopped 2 pending tasks.");
   }
 }
