@@ -207,27 +207,46 @@ class ServiceContainersIT {
   }
 
   @Test
-  void aDeploymentWhoseContainersExitTripsTheCircuitBreakerAndRollsBack() {
+  void aDeploymentWhoseContainersExitTripsTheCircuitBreakerAndRollsBack() throws Exception {
     String td1 = register(web(WEB_1));
     ecs.createService(b -> b.serviceName("web").taskDefinition("web").desiredCount(2)
         .deploymentConfiguration(c -> c.deploymentCircuitBreaker(cb -> cb.enable(true).rollback(true))));
     awaitStable(2);
-    String first = describe().deployments().get(0).id();
+    var completed = describe().deployments().get(0);
+    String first = completed.id();
+    List<String> healthy = tasks("RUNNING").stream().map(Task::taskArn).toList();
     register(web(WEB_2).toBuilder().command("sh", "-c", "exit 1").build());
     Service updated = ecs.updateService(b -> b.service("web").taskDefinition("web")).service();
     String failing = updated.deployments().get(0).id();
 
+    // During the rollback: the completed deployment is PRIMARY again, under its own ID.
+    await().atMost(LONG).pollInterval(Duration.ofMillis(100)).until(() -> describe().deployments().get(0).id().equals(first));
     await().atMost(LONG).pollInterval(Duration.ofMillis(200)).until(() -> {
       Service s = describe();
-      return stable(s, 2) && !s.deployments().get(0).id().equals(failing) && td1.equals(s.taskDefinition());
+      return stable(s, 2) && s.deployments().get(0).id().equals(first) && td1.equals(s.taskDefinition());
     });
 
     Service s = describe();
-    assertThat(s.deployments().get(0).rolloutStateReason())
-        .isEqualTo("ECS deployment " + s.deployments().get(0).id() + " completed.");
-    assertThat(tasks("RUNNING")).hasSize(2).allSatisfy(t -> assertThat(t.taskDefinitionArn()).isEqualTo(td1));
+    assertThat(s.deployments().get(0).rolloutStateReason()).isEqualTo("ECS deployment " + first + " completed.");
+    assertThat(s.deployments().get(0).createdAt()).isEqualTo(completed.createdAt());
+    assertThat(tasks("RUNNING")).extracting(Task::taskArn).as("its healthy tasks were kept")
+        .containsExactlyInAnyOrderElementsOf(healthy);
+    List<String> events = new java.util.ArrayList<>(s.events().stream().map(e -> e.message()).toList());
+    java.util.Collections.reverse(events); // oldest first
+    assertThat(events).containsSubsequence(
+        "(service web) (deployment " + failing + ") deployment failed: tasks failed to start.",
+        "(service web) rolling back to deployment " + first + ".",
+        "(service web) (deployment " + first + ") deployment completed.");
+    CliResult cli = cli("ecs", "describe-services", "--services", "web", "--query", "services[0].events[].message",
+        "--output", "text");
+    assertThat(cli.output).contains("(service web) rolling back to deployment " + first + ".",
+        "(service web) (deployment " + failing + ") deployment failed: tasks failed to start.");
+    assertThat(ecs.listServiceDeployments(b -> b.service("web")).serviceDeployments())
+        .extracting(sd -> sd.statusAsString())
+        .containsExactly("ROLLBACK_SUCCESSFUL", "SUCCESSFUL");
     var history = ecs.describeServiceDeployments(b -> b.serviceDeploymentArns(updated.currentServiceDeployment()))
         .serviceDeployments().get(0);
+    assertThat(history.rollback().serviceRevisionArn()).endsWith("service-revision/default/web/" + first.substring("ecs-svc/".length()));
     assertThat(history.status()).isEqualTo(ServiceDeploymentStatus.ROLLBACK_SUCCESSFUL);
     assertThat(history.statusReason()).isEqualTo("ECS deployment circuit breaker: tasks failed to start.");
     assertThat(history.rollback().reason())

@@ -49,8 +49,8 @@ import java.util.stream.Stream;
  * instance of the observation; DRAINING (DeleteService): zero tasks; INACTIVE, or a service without
  * deployments (CreateService creates the first with {@link Deployments#initial}): nothing changes.
  * Deployments come from the caller ({@link Deployments#withNewPrimary} on UpdateService); the
- * reconciler only moves them along, removes drained ones and adds a rollback deployment when the circuit
- * breaker trips. Rules and their sources: {@link RolloutPlanner}, {@link TaskOutcomes},
+ * reconciler only moves them along, removes drained ones and, when the circuit breaker trips, makes the
+ * last COMPLETED deployment PRIMARY again. Rules and their sources: {@link RolloutPlanner}, {@link TaskOutcomes},
  * {@link CircuitBreaker}, {@link RestartThrottle}, {@link DeploymentProgress}, {@link TaskCounts},
  * {@link RepeatableEvents}.
  *
@@ -95,11 +95,11 @@ public final class ServiceReconciler {
     deployments = withFailedTasks(deployments, outcomes.failedTasks(), now);
     Deployment lastCompleted = lastCompleted(memory.lastCompleted(), deployments);
     CircuitBreaker.Result breaker = CircuitBreaker.check(
-        deployments, service.deploymentConfiguration(), limits, lastCompleted, ids, now);
+        deployments, service.deploymentConfiguration(), limits, lastCompleted, now);
     deployments = breaker.deployments();
     Deployment primary = deployments.get(0);
 
-    // A rollback is a new deployment: it resets the restart throttle.
+    // A rollback starts a new rollout: it resets the restart throttle.
     int startFailures = breaker.rolledBack() ? 0 : outcomes.startFailures();
     Instant launchNotBefore = breaker.rolledBack() ? null : outcomes.launchNotBefore();
     boolean throttleReset = breaker.rolledBack() || outcomes.throttleReset();
@@ -115,9 +115,13 @@ public final class ServiceReconciler {
     String name = service.serviceName();
     List<String> events = new ArrayList<>();
     outcomes.unhealthyTaskIds().forEach(id -> events.add(ServiceEvents.failedHealthChecks(name, id)));
-    if (!plan.stops().isEmpty()) {
-      events.add(ServiceEvents.stopped(name, plan.stops().stream().map(TaskStop::taskId).toList()));
+    if (breaker.failedId() != null) {
+      events.add(ServiceEvents.deploymentFailed(name, breaker.failedId()));
     }
+    if (breaker.rolledBack()) {
+      events.add(ServiceEvents.rollingBack(name, breaker.rolledBackTo()));
+    }
+    events.addAll(stopEvents(name, plan.stops(), active));
     if (!plan.launches().isEmpty()) {
       events.add(ServiceEvents.started(name, plan.launches().stream().map(TaskLaunch::taskId).toList()));
     }
@@ -158,6 +162,25 @@ public final class ServiceReconciler {
         events,
         nextMemory,
         wakeAt);
+  }
+
+  /**
+   * {@code has stopped N running tasks: (task ...).} for tasks that reached RUNNING, then
+   * {@code stopped N pending tasks.} for tasks stopped before RUNNING, as ECS words each.
+   */
+  private static List<String> stopEvents(String name, List<TaskStop> stops, List<ClassifiedTask> active) {
+    Map<String, Phase> phases = new HashMap<>();
+    active.forEach(v -> phases.put(v.id(), v.phase));
+    List<String> running = stops.stream().map(TaskStop::taskId).filter(id -> phases.get(id) != Phase.PENDING).toList();
+    int pending = stops.size() - running.size();
+    List<String> events = new ArrayList<>();
+    if (!running.isEmpty()) {
+      events.add(ServiceEvents.stopped(name, running));
+    }
+    if (pending > 0) {
+      events.add(ServiceEvents.stoppedPending(name, pending));
+    }
+    return events;
   }
 
   private static Duration gracePeriod(Service service) {
