@@ -62,18 +62,43 @@ ecs_ensure_docker() {
   return 1
 }
 
-# The AWS CLIs the CLI tests drive: `aws` v1 from pip is usually on the PATH; Debian's awscli package adds
-# CLI v2 as /usr/bin/aws. Debian's docker-registry (distribution 2.8) is the loopback registry the image
-# pull tests push to and pull from. Debian's chromium and chromium-driver run the dashboard's browser tests
-# (headless, through Selenium). Best effort: the tests skip a client that is absent and say so.
+# The clients the CLI tests and the conformance scenarios (conformance/) drive: `aws` v1 and boto3 from pip
+# (as `python3 -m awscli` and `import boto3`; Debian's python3-boto3 when pip cannot), Debian's awscli package
+# (AWS CLI v2 as /usr/bin/aws), Node with the AWS SDK for JavaScript v3 in conformance/clients/js/node_modules
+# (project-local, never global), Debian's docker-registry (distribution 2.8), the loopback registry the image
+# pull tests push to and pull from, and Debian's chromium and chromium-driver, which run the dashboard's browser
+# tests (headless, through Selenium). Idempotent; best effort: the tests skip a client that is absent and say so.
 ecs_ensure_test_clients() {
-  if [ ! -x /usr/bin/aws ] && [ "$(id -u)" = 0 ] && ecs_is_debian_like; then
+  local root_debian=false
+  [ "$(id -u)" = 0 ] && ecs_is_debian_like && root_debian=true
+  if [ ! -x /usr/bin/aws ] && [ "$root_debian" = true ]; then
     ecs_apt_install awscli || ecs_log "warning: Debian's awscli (AWS CLI v2) could not be installed; its tests will be skipped"
   fi
-  if ! command -v docker-registry >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && ecs_is_debian_like; then
+  if ! command -v docker-registry >/dev/null 2>&1 && [ "$root_debian" = true ]; then
     ecs_apt_install docker-registry || ecs_log "warning: Debian's docker-registry could not be installed; the image pull tests will be skipped"
   fi
-  if { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; } && [ "$(id -u)" = 0 ] && ecs_is_debian_like; then
+  if command -v python3 >/dev/null 2>&1 && ! python3 -c 'import awscli, boto3' >/dev/null 2>&1; then
+    ecs_log "installing the AWS CLI v1 and boto3 with pip"
+    python3 -m pip install -q awscli boto3 >/tmp/ecs-emulator-pip.log 2>&1 \
+      || python3 -m pip install -q --break-system-packages awscli boto3 >>/tmp/ecs-emulator-pip.log 2>&1 \
+      || ecs_log "warning: pip could not install awscli and boto3 (see /tmp/ecs-emulator-pip.log)"
+  fi
+  # Without pip: Debian's boto3 (1.26; it predates AWS_ENDPOINT_URL, so that scenario is skipped, saying so).
+  if command -v python3 >/dev/null 2>&1 && ! python3 -c 'import boto3' >/dev/null 2>&1 && [ "$root_debian" = true ]; then
+    ecs_apt_install python3-boto3 || ecs_log "warning: neither pip nor apt could install boto3; its scenarios will be skipped"
+  fi
+  if ! command -v npm >/dev/null 2>&1 && [ "$root_debian" = true ]; then
+    ecs_apt_install nodejs npm || ecs_log "warning: Node could not be installed; the JavaScript scenarios will be skipped"
+  fi
+  local js
+  js=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)/conformance/clients/js
+  if command -v npm >/dev/null 2>&1 && { [ ! -d "$js/node_modules/@aws-sdk/client-ecs" ] \
+      || [ "$js/package-lock.json" -nt "$js/node_modules/.package-lock.json" ]; }; then
+    ecs_log "installing the AWS SDK for JavaScript v3 into conformance/clients/js/node_modules"
+    (cd "$js" && npm install --no-audit --no-fund --loglevel=error >/tmp/ecs-emulator-npm.log 2>&1) \
+      || ecs_log "warning: npm install failed (see /tmp/ecs-emulator-npm.log); the JavaScript scenarios will be skipped"
+  fi
+  if { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; } && [ "$root_debian" = true ]; then
     ecs_apt_install chromium chromium-driver || ecs_log "warning: Debian's chromium could not be installed; the dashboard's browser tests will be skipped"
   fi
   return 0

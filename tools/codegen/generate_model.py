@@ -56,6 +56,20 @@ SERVICES = {
         "about": "the entries (LogGroup, LogStream, OutputLogEvent, ...)",
         "redact": True,
     },
+    "cloudwatch": {
+        "model": "cloudwatch-2010-08-01.service.json.gz",
+        "package": "dev.ecsemulator.core.cloudwatch.model",
+        "title": "CloudWatch",
+        "about": "the entries (MetricAlarm, Datapoint, MetricDataResult, ...)",
+        "redact": True,
+    },
+    "application-autoscaling": {
+        "model": "application-autoscaling-2016-02-06.service.json.gz",
+        "package": "dev.ecsemulator.core.autoscaling.model",
+        "title": "Application Auto Scaling",
+        "about": "the entries (ScalableTarget, ScalingPolicy, ScalingActivity, ...)",
+        "redact": True,
+    },
     "elbv2": {
         "model": "elbv2-2015-12-01.service.json.gz",
         "package": "dev.ecsemulator.core.elbv2.model",

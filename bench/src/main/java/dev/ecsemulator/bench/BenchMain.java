@@ -2,6 +2,7 @@ package dev.ecsemulator.bench;
 
 import dev.ecsemulator.bench.api.ApiBenchmark;
 import dev.ecsemulator.bench.api.ColdApiBenchmark;
+import dev.ecsemulator.bench.junit.JunitStartupBenchmark;
 import dev.ecsemulator.bench.launch.LaunchBenchmark;
 import dev.ecsemulator.bench.logs.AwslogsBenchmark;
 import dev.ecsemulator.bench.rollout.RolloutBenchmark;
@@ -55,7 +56,8 @@ public final class BenchMain implements Callable<Integer> {
       description = "API concurrency levels (default 1,16,64).")
   List<Integer> connections;
 
-  @Option(names = "--startup-runs", paramLabel = "N", description = "Launches per start-up mode (default 7).")
+  @Option(names = "--startup-runs", paramLabel = "N",
+      description = "Launches per start-up mode, and JVMs per mode of the JUnit benchmark (default 7).")
   Integer startupRuns;
 
   @Option(names = "--idle", paramLabel = "SECONDS", description = "Idle time before reading RSS (default 3).")
@@ -84,7 +86,8 @@ public final class BenchMain implements Callable<Integer> {
   Double scaleIdleSeconds;
 
   @Option(names = "--only", paramLabel = "ID,ID", split = ",",
-      description = "Benchmarks to run: api, cold, startup, launch, rollout, scale, awslogs, elb, elb-rollout (default all).")
+      description = "Benchmarks to run: api, cold, startup, junit, launch, rollout, scale, awslogs, elb, elb-rollout, "
+          + "metrics (default all).")
   Set<String> only = new LinkedHashSet<>();
 
   @Option(names = "--scenario", paramLabel = "NAME", split = ",",
@@ -133,6 +136,7 @@ public final class BenchMain implements Callable<Integer> {
   static List<Benchmark> benchmarks() {
     List<Benchmark> all = new ArrayList<>();
     all.add(new StartupBenchmark());
+    all.add(new JunitStartupBenchmark());
     all.add(new ApiBenchmark());
     all.add(new ColdApiBenchmark());
     all.add(new LaunchBenchmark());
@@ -141,6 +145,7 @@ public final class BenchMain implements Callable<Integer> {
     all.add(new AwslogsBenchmark());
     all.add(new dev.ecsemulator.bench.elb.ElbBenchmark());
     all.add(new dev.ecsemulator.bench.elb.ElbRolloutBenchmark());
+    all.add(new dev.ecsemulator.bench.scale.MetricsBenchmark());
     return all;
   }
 
@@ -193,7 +198,7 @@ public final class BenchMain implements Callable<Integer> {
     // The smoke run skips the cold API benchmark (the API benchmark's code with two more launches), the rollout
     // (each takes at least three health-check intervals: 15 s) and the scale benchmark (minutes of containers);
     // `--smoke --only rollout,scale` runs tiny versions of them by hand.
-    Set<String> chosenBenchmarks = only.isEmpty() && smoke ? Set.of("api", "startup", "launch") : only;
+    Set<String> chosenBenchmarks = only.isEmpty() && smoke ? Set.of("api", "startup", "junit", "launch") : only;
     return new BenchOptions(smoke, seconds(jitWarmUpSeconds, smoke ? 0 : 30),
         seconds(warmUpSeconds, smoke ? 0.3 : 3), seconds(durationSeconds, smoke ? 1 : 10),
         repeats != null ? repeats : smoke ? 1 : 3,

@@ -54,6 +54,11 @@ final class CommandLineOptions {
     options.addOption(Option.builder("V").longOpt("version").build());
   }
 
+  /** The options, in the order the help lists them (besides {@code --help} and {@code --version}). */
+  List<Spec> specs() {
+    return specs;
+  }
+
   /**
    * Resolves every option: from {@code args}, else {@code env}, else the default (absent when it has none).
    *

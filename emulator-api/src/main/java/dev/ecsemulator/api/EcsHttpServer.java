@@ -93,6 +93,8 @@ public final class EcsHttpServer implements AutoCloseable {
           new Refusal(HttpStatus.SERVICE_UNAVAILABLE.getCode(), "ServerException",
               "ecs-emulator is not ready: it is starting or stopping")));
       config.routes.post("/", ctx -> routes(ctx).api().handle(ctx));
+      // Smithy RPC v2 CBOR (CloudWatch): the same API handler, which picks the protocol by the request's shape.
+      config.routes.post("/service/{service}/operation/{operation}", ctx -> routes(ctx).api().handle(ctx));
       config.routes.get("/_emulator/health", ctx -> routes(ctx).health().handle(ctx));
       config.routes.post("/_emulator/reset", this::reset);
       DashboardRoutes.install(config, ctx -> routes(ctx).dashboard());

@@ -20,10 +20,20 @@ import dev.ecsemulator.api.protocol.OperationTable;
 import dev.ecsemulator.api.protocol.ProtocolRouter;
 import dev.ecsemulator.api.protocol.ScopeResolver;
 import dev.ecsemulator.api.protocol.ServiceModel;
+import dev.ecsemulator.api.autoscaling.AutoScalingService;
+import dev.ecsemulator.api.autoscaling.EcsServiceActuator;
+import dev.ecsemulator.api.cloudwatch.CloudWatchService;
+import dev.ecsemulator.core.autoscaling.ApplicationAutoScaling;
+import dev.ecsemulator.core.autoscaling.AutoScalingKinds;
+import dev.ecsemulator.scheduler.metrics.DockerContainerStats;
+import dev.ecsemulator.scheduler.metrics.MetricsLoop;
 import dev.ecsemulator.api.elbv2.Elbv2Service;
 import dev.ecsemulator.api.elbv2.plane.DataPlane;
 import dev.ecsemulator.scheduler.service.targets.ServiceTargets;
 import dev.ecsemulator.api.logs.LogsService;
+import dev.ecsemulator.api.protocol.SmithyRpcV2CborProtocol;
+import dev.ecsemulator.core.cloudwatch.CloudWatch;
+import dev.ecsemulator.core.cloudwatch.CloudWatchKinds;
 import dev.ecsemulator.api.protocol.AwsQueryProtocol;
 import dev.ecsemulator.api.secretsmanager.SecretsManagerService;
 import dev.ecsemulator.api.ssm.SsmService;
@@ -109,7 +119,7 @@ public final class Emulator implements AutoCloseable {
   private final EcsHttpServer server;
   /** The AWS JSON APIs on the endpoint, ECS first. */
   private final List<AwsService> apis;
-  /** The AWS query APIs on the endpoint (ELBv2). */
+  /** The AWS query APIs on the endpoint (ELBv2; CloudWatch, which speaks it besides CBOR and JSON). */
   private final List<AwsService> queryApis;
   /** Elastic Load Balancing v2's core, which its API and data plane share. */
   private final Elbv2Service.Core elbv2;
@@ -127,6 +137,12 @@ public final class Emulator implements AutoCloseable {
   private final ServiceEngine services;
   /** CloudWatch Logs: its operations, and the store of log events shipping appends to. */
   private final Logs logs;
+  /** CloudWatch metrics and alarms. */
+  private final CloudWatch cloudWatch;
+  /** Application Auto Scaling of ECS services. */
+  private final ApplicationAutoScaling autoScaling;
+  /** Publishes AWS/ECS metrics and evaluates alarms every metrics period. */
+  private final MetricsLoop metrics;
   private final io.javalin.http.Handler api;
   private volatile TaskEndpoints taskEndpoints; // set once scheduling has started, when the endpoint is served
   /** The browser dashboard's live feed and Docker details; idle until a browser watches. */
@@ -162,9 +178,9 @@ public final class Emulator implements AutoCloseable {
     TaskOperations.register(operations,
         new TaskCommands(store, ids, clock, monitor::resources, instance.id()), new TaskQueries(store));
     ContainerInstanceOperations.register(operations, new ContainerInstanceQueries(store, monitor::reachable));
-    ServiceOperations.register(operations,
-        new ServiceCommands(store, ids, clock),
-        new ServiceQueries(store), new ServiceDeploymentQueries(store));
+    ServiceCommands serviceCommands = new ServiceCommands(store, ids, clock);
+    ServiceQueries serviceQueries = new ServiceQueries(store);
+    ServiceOperations.register(operations, serviceCommands, serviceQueries, new ServiceDeploymentQueries(store));
     // Counts saved by the previous process may no longer match the saved tasks (see ServiceRecount):
     // correct them before the routes are handed over below, so no answer shows a count from that life.
     int recounted = ServiceRecount.all(store, clock);
@@ -176,19 +192,32 @@ public final class Emulator implements AutoCloseable {
     // Services whose tasks did not change while the engine was away still get a look when it is back.
     monitor.onReconnect(services::reconcileAll);
     this.logs = Logs.start(store, clock, config.logs());
+    // CloudWatch's alarms call scaling policies, whose target-tracking alarms live in CloudWatch: wired in two steps.
+    ApplicationAutoScaling.Wiring scaling =
+        ApplicationAutoScaling.wire(store, clock, new EcsServiceActuator(serviceCommands, serviceQueries));
+    this.cloudWatch = new CloudWatch(store, clock, scaling.actions());
+    int alarmPeriod = (int) Math.min(60, config.metricsPeriod().toSeconds());
+    this.autoScaling = scaling.start(cloudWatch, alarmPeriod);
+    this.metrics = MetricsLoop.start(store, clock, config.metricsPeriod(), new DockerContainerStats(docker),
+        monitor::reachable, cloudWatch, autoScaling);
+    AwsService monitoring = CloudWatchService.create(prestart.model(CloudWatchService.MODEL), cloudWatch);
     this.apis = List.of(
         EcsService.of(ecsModel, operations),
         SsmService.create(prestart.model(SsmService.MODEL), store, clock),
         SecretsManagerService.create(prestart.model(SecretsManagerService.MODEL), store, clock),
-        LogsService.create(prestart.model(LogsService.MODEL), logs));
+        LogsService.create(prestart.model(LogsService.MODEL), logs),
+        monitoring,
+        AutoScalingService.create(prestart.model(AutoScalingService.MODEL), autoScaling));
     this.elbTargets = new dev.ecsemulator.core.elbv2.Targets(store, clock);
     this.loadBalancing = new DataPlane(store, elbTargets, config.bind(), clock,
         java.util.concurrent.Executors.newSingleThreadScheduledExecutor(daemon("elbv2-plane")));
     this.elbv2 = Elbv2Service.Core.over(store, clock, elbTargets, loadBalancing);
     ScopeResolver scopes = new ScopeResolver(config.accountId(), config.region());
     AwsJsonProtocol json = new AwsJsonProtocol(apis, scopes);
-    this.queryApis = List.of(Elbv2Service.create(prestart.model(Elbv2Service.MODEL), elbv2));
-    this.api = new ProtocolRouter(json, new AwsQueryProtocol(queryApis, scopes));
+    // CloudWatch speaks all three: RPC v2 CBOR (current SDKs), AWS JSON 1.0 and AWS query (older SDKs and CLIs).
+    this.queryApis = List.of(Elbv2Service.create(prestart.model(Elbv2Service.MODEL), elbv2), monitoring);
+    this.api = new ProtocolRouter(json, new SmithyRpcV2CborProtocol(List.of(monitoring), scopes),
+        new AwsQueryProtocol(queryApis, scopes));
     this.dashboard = Dashboard.start(store, docker, instance, new Scope(config.accountId(), config.region()),
         monitor::reachable, clock);
     this.server = prestart.server();
@@ -212,6 +241,8 @@ public final class Emulator implements AutoCloseable {
         dev.ecsemulator.scheduler.service.runner.SchedulerState.KIND).withIndexes(EcsKinds.indexes())
         .with(SecretsManagerKinds.all())
         .with(LogsKinds.all())
+        .with(CloudWatchKinds.all())
+        .with(AutoScalingKinds.all())
         .with(dev.ecsemulator.core.elbv2.Elbv2Kinds.all());
   }
 
@@ -361,6 +392,16 @@ public final class Emulator implements AutoCloseable {
     return logs;
   }
 
+  /** CloudWatch metrics and alarms, e.g. to evaluate alarms at a given time in tests. */
+  public CloudWatch cloudWatch() {
+    return cloudWatch;
+  }
+
+  /** Application Auto Scaling, e.g. to run scheduled actions at a given time in tests. */
+  public ApplicationAutoScaling autoScaling() {
+    return autoScaling;
+  }
+
   /** The AWS APIs on the endpoint, ECS first: each with its model, its operations and its errors. */
   public List<AwsService> services() {
     return apis;
@@ -393,6 +434,7 @@ public final class Emulator implements AutoCloseable {
     }
     body.put("services", byService);
     body.put("docker", engine);
+    body.put("metrics", metrics.totals());
     TaskEndpoints endpoints = taskEndpoints;
     String off = config.scheduler().taskMetadata() ? "not set up (yet)" : "--task-metadata=false";
     body.put("taskEndpoint", endpoints != null ? endpoints.describe() : Map.of("serving", false, "problem", off));
@@ -509,6 +551,7 @@ public final class Emulator implements AutoCloseable {
       }
       docker.close();
     } finally {
+      metrics.close(); // it writes metrics and alarm states to the store
       loadBalancing.close(); // its health checks and drain sweeps write to the store: they stop first
       logs.close(); // its sweeps write to the store: they stop first
       try {

@@ -22,7 +22,11 @@ import java.util.List;
  * @param logs how CloudWatch Logs keeps events (the byte budget of a log group)
  */
 public record EmulatorConfig(int port, String bind, String region, String accountId, Path dataDir, String dockerHost,
-    boolean ephemeral, boolean resetState, SchedulerOptions scheduler, List<String> allowedHosts, LogsSettings logs) {
+    boolean ephemeral, boolean resetState, SchedulerOptions scheduler, List<String> allowedHosts, LogsSettings logs,
+    java.time.Duration metricsPeriod) {
+
+  /** CloudWatch's period of the AWS/ECS metrics, and of alarm evaluation: one minute. */
+  public static final java.time.Duration DEFAULT_METRICS_PERIOD = java.time.Duration.ofSeconds(60);
 
   public static final int DEFAULT_PORT = 4566;
   public static final String DEFAULT_BIND = "127.0.0.1";
@@ -33,6 +37,16 @@ public record EmulatorConfig(int port, String bind, String region, String accoun
     scheduler = scheduler == null ? SchedulerOptions.defaults() : scheduler;
     allowedHosts = allowedHosts == null ? List.of() : List.copyOf(allowedHosts);
     logs = logs == null ? LogsSettings.defaults() : logs;
+    metricsPeriod = metricsPeriod == null ? DEFAULT_METRICS_PERIOD : metricsPeriod;
+    if (metricsPeriod.toSeconds() < 1 || metricsPeriod.toSeconds() > 60 || metricsPeriod.toMillis() % 1000 != 0) {
+      throw new IllegalArgumentException("the metrics period must be whole seconds from 1s to 60s, not "
+          + metricsPeriod);
+    }
+  }
+
+  public EmulatorConfig(int port, String bind, String region, String accountId, Path dataDir, String dockerHost,
+      boolean ephemeral, boolean resetState, SchedulerOptions scheduler, List<String> allowedHosts, LogsSettings logs) {
+    this(port, bind, region, accountId, dataDir, dockerHost, ephemeral, resetState, scheduler, allowedHosts, logs, null);
   }
 
   /** No host allowed beyond the defaults; default CloudWatch Logs settings. */
@@ -61,37 +75,62 @@ public record EmulatorConfig(int port, String bind, String region, String accoun
 
   public EmulatorConfig withEphemeral(boolean inMemoryOnly) {
     return new EmulatorConfig(port, bind, region, accountId, dataDir, dockerHost, inMemoryOnly, resetState,
-        scheduler, allowedHosts, logs);
+        scheduler, allowedHosts, logs, metricsPeriod);
   }
 
   public EmulatorConfig withResetState(boolean reset) {
     return new EmulatorConfig(port, bind, region, accountId, dataDir, dockerHost, ephemeral, reset, scheduler,
-        allowedHosts, logs);
+        allowedHosts, logs, metricsPeriod);
   }
 
   public EmulatorConfig withScheduler(SchedulerOptions options) {
     return new EmulatorConfig(port, bind, region, accountId, dataDir, dockerHost, ephemeral, resetState, options,
-        allowedHosts, logs);
+        allowedHosts, logs, metricsPeriod);
   }
 
   public EmulatorConfig withDockerHost(String host) {
     return new EmulatorConfig(port, bind, region, accountId, dataDir, host, ephemeral, resetState, scheduler,
-        allowedHosts, logs);
+        allowedHosts, logs, metricsPeriod);
   }
 
   public EmulatorConfig withAllowedHosts(List<String> hosts) {
     return new EmulatorConfig(port, bind, region, accountId, dataDir, dockerHost, ephemeral, resetState, scheduler,
-        hosts, logs);
+        hosts, logs, metricsPeriod);
   }
 
   public EmulatorConfig withBind(String address) {
     return new EmulatorConfig(port, address, region, accountId, dataDir, dockerHost, ephemeral, resetState, scheduler,
-        allowedHosts, logs);
+        allowedHosts, logs, metricsPeriod);
   }
 
   public EmulatorConfig withLogs(LogsSettings settings) {
     return new EmulatorConfig(port, bind, region, accountId, dataDir, dockerHost, ephemeral, resetState, scheduler,
-        allowedHosts, settings);
+        allowedHosts, settings, metricsPeriod);
+  }
+
+  /** With another period of the AWS/ECS metrics and alarm evaluation ({@code --metrics-period}). */
+  public EmulatorConfig withMetricsPeriod(java.time.Duration period) {
+    return new EmulatorConfig(port, bind, region, accountId, dataDir, dockerHost, ephemeral, resetState, scheduler,
+        allowedHosts, logs, period);
+  }
+
+  /**
+   * The configuration {@code java -jar ecs-emulator.jar ARGS} would run with, from the command-line options alone
+   * (no {@code ECS_EMULATOR_*} variable is read), for programs that embed the emulator, such as the JUnit extension.
+   *
+   * @throws IllegalArgumentException for a bad option, with the one-line message the jar prints; also for
+   *     {@code --help} and {@code --version}, which start nothing
+   */
+  public static EmulatorConfig fromArguments(String... args) {
+    try {
+      CommandLineOptions.Parsed parsed = Main.OPTIONS.parse(args, name -> null);
+      if (parsed.action() != CommandLineOptions.Parsed.Action.RUN) {
+        throw new IllegalArgumentException("--help and --version start no emulator");
+      }
+      return Main.config(parsed.values());
+    } catch (CommandLineOptions.UsageException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
+    }
   }
 
   /** Where durable state lives. */

@@ -49,6 +49,10 @@ public final class Main {
               + "(the Docker socket, /etc, ...). Off: such tasks stop with TaskFailedToStart."),
       new Spec("logs-max-group-bytes", "SIZE", "64MiB",
           "The most a CloudWatch Logs log group holds (bytes, or with KiB, MiB, GiB); past it its oldest events go."),
+      new Spec("metrics-period", "DURATION", "60s",
+          "How often the AWS/ECS CPUUtilization and MemoryUtilization metrics are published and alarms evaluated "
+              + "(AWS: 60s); 1s to 60s. Shorter, target-tracking alarms use it as their period, so scaling shows in "
+              + "seconds."),
 
       new Spec("task-metadata", null, "true",
           "Serve the task metadata (v3, v4) and credentials endpoints to tasks at 169.254.170.2, as the ECS agent "
@@ -143,7 +147,8 @@ public final class Main {
     Path dir = values.containsKey("data-dir") ? Path.of(values.get("data-dir")) : EmulatorConfig.defaultDataDir();
     return new EmulatorConfig(port, values.get("bind"), values.get("region"), accountId, dir, values.get("docker-host"),
         ephemeral, resetState, schedulerOptions(values), allowedHosts(values.get("allowed-hosts")),
-        LogsSettings.defaults().withMaxGroupBytes(bytes("--logs-max-group-bytes", values.get("logs-max-group-bytes"))));
+        LogsSettings.defaults().withMaxGroupBytes(bytes("--logs-max-group-bytes", values.get("logs-max-group-bytes"))),
+        metricsPeriod(values.get("metrics-period")));
   }
 
   private static List<String> allowedHosts(String text) {
@@ -204,6 +209,14 @@ public final class Main {
   }
 
   /** {@code 90s}, {@code 30m}, {@code 2h}, or an ISO-8601 duration. */
+  private static java.time.Duration metricsPeriod(String text) {
+    java.time.Duration period = duration("--metrics-period", text);
+    if (period.toSeconds() < 1 || period.toSeconds() > 60 || period.toMillis() % 1000 != 0) {
+      throw new UsageException("--metrics-period must be whole seconds from 1s to 60s, got '" + text + "'");
+    }
+    return period;
+  }
+
   private static java.time.Duration duration(String option, String text) {
     try {
       String t = text.trim().toLowerCase(java.util.Locale.ROOT);

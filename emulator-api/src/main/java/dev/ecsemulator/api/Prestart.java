@@ -4,10 +4,12 @@ import dev.ecsemulator.api.protocol.ServiceModel;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -28,25 +30,62 @@ final class Prestart {
    */
   static final List<String> SERVICE_MODELS = List.of(dev.ecsemulator.api.operations.EcsService.MODEL,
       dev.ecsemulator.api.secretsmanager.SecretsManagerService.MODEL, dev.ecsemulator.api.ssm.SsmService.MODEL,
-      dev.ecsemulator.api.logs.LogsService.MODEL, dev.ecsemulator.api.elbv2.Elbv2Service.MODEL);
+      dev.ecsemulator.api.logs.LogsService.MODEL, dev.ecsemulator.api.elbv2.Elbv2Service.MODEL,
+      dev.ecsemulator.api.cloudwatch.CloudWatchService.MODEL,
+      dev.ecsemulator.api.autoscaling.AutoScalingService.MODEL);
+
+  /**
+   * The models read so far in this JVM, by resource. A model is immutable, so an emulator started again in the same
+   * JVM (a test suite's second class) reuses them instead of parsing 600 KB of JSON again. A failed read is not kept.
+   */
+  private static final Map<String, CompletableFuture<ServiceModel>> READ = new ConcurrentHashMap<>();
 
   /** Model resource to model, for every service of {@link #SERVICE_MODELS}. */
-  private final CompletableFuture<Map<String, ServiceModel>> models;
+  private final Map<String, CompletableFuture<ServiceModel>> models;
   private final CompletableFuture<EcsHttpServer> server;
 
-  private Prestart(CompletableFuture<Map<String, ServiceModel>> models, CompletableFuture<EcsHttpServer> server) {
+  private Prestart(Map<String, CompletableFuture<ServiceModel>> models, CompletableFuture<EcsHttpServer> server) {
     this.models = models;
     this.server = server;
   }
 
-  /** Begins both pieces, each on its own daemon thread. */
+  /**
+   * Begins both pieces, each on its own daemon thread. The models are read in the order of {@link #SERVICE_MODELS},
+   * each handed over as soon as it is read, so that ECS's operations are built while the other models are read.
+   */
   static Prestart begin() {
-    return new Prestart(onThread("ecs-prestart-model", () -> {
-      Map<String, ServiceModel> loaded = new HashMap<>();
-      SERVICE_MODELS.forEach(resource -> loaded.put(resource, ServiceModel.load(resource)));
-      warmSha256();
-      return Map.copyOf(loaded);
-    }), onThread("ecs-prestart-http", EcsHttpServer::new));
+    Map<String, CompletableFuture<ServiceModel>> models = new HashMap<>();
+    Map<String, CompletableFuture<ServiceModel>> toRead = new LinkedHashMap<>();
+    for (String resource : SERVICE_MODELS) {
+      CompletableFuture<ServiceModel> mine = new CompletableFuture<>();
+      CompletableFuture<ServiceModel> earlier = READ.putIfAbsent(resource, mine);
+      models.put(resource, earlier != null ? earlier : mine);
+      if (earlier == null) {
+        toRead.put(resource, mine);
+      }
+    }
+    if (!toRead.isEmpty()) {
+      onThread("ecs-prestart-model", () -> {
+        toRead.forEach(Prestart::read);
+        warmSha256();
+        return null;
+      });
+    }
+    return new Prestart(Map.copyOf(models), onThread("ecs-prestart-http", EcsHttpServer::new));
+  }
+
+  /**
+   * Reads ECS's model whole (most first requests are ECS's, and a test suite's are), the others' names only: their
+   * shapes are read by the first request that needs them (see {@link ServiceModel#loadLazily}).
+   */
+  private static void read(String resource, CompletableFuture<ServiceModel> model) {
+    try {
+      model.complete(resource.equals(SERVICE_MODELS.get(0)) ? ServiceModel.load(resource)
+          : ServiceModel.loadLazily(resource));
+    } catch (RuntimeException | Error e) {
+      READ.remove(resource, model);
+      model.completeExceptionally(e);
+    }
   }
 
   /**
@@ -63,11 +102,11 @@ final class Prestart {
 
   /** The model of {@code resource}, one of {@link #SERVICE_MODELS}. */
   ServiceModel model(String resource) {
-    ServiceModel model = join(models).get(resource);
+    CompletableFuture<ServiceModel> model = models.get(resource);
     if (model == null) {
       throw new IllegalArgumentException(resource + " is not one of SERVICE_MODELS");
     }
-    return model;
+    return join(model);
   }
 
   EcsHttpServer server() {

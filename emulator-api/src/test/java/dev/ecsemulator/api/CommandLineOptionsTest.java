@@ -62,6 +62,16 @@ class CommandLineOptionsTest {
   }
 
   @Test
+  void theMetricsPeriodIsAMinuteUnlessShortened() {
+    assertThat(config(Map.of()).metricsPeriod()).isEqualTo(Duration.ofSeconds(60));
+    assertThat(config(Map.of(), "--metrics-period", "5s").metricsPeriod()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(config(Map.of("ECS_EMULATOR_METRICS_PERIOD", "10s")).metricsPeriod())
+        .isEqualTo(Duration.ofSeconds(10));
+    assertThatThrownBy(() -> config(Map.of(), "--metrics-period", "2m"))
+        .hasMessage("--metrics-period must be whole seconds from 1s to 60s, got '2m'");
+  }
+
+  @Test
   void theEndpointUrlNeedsTheTaskEndpoint() {
     assertThatThrownBy(() -> config(Map.of(), "--task-metadata=false", "--inject-aws-endpoint-url"))
         .isInstanceOf(UsageException.class).hasMessageContaining("--inject-aws-endpoint-url needs the task endpoint");

@@ -102,7 +102,7 @@ public final class RolloutBenchmark implements Benchmark {
       String loadAfter) {
     Section.Builder section = Section.builder("Rollout time against its theoretical minimum");
     section.paragraph("A REPLICA service of N tasks of `" + RolloutKinds.OLD_IMAGE + "` (bridge, port 8080 on a "
-        + "dynamic host port, 32 MiB, 128 CPU units, the README's health check `wget -q -O- "
+        + "dynamic host port, 32 MiB, 128 CPU units, the sample app's health check `wget -q -O- "
         + "http://localhost:8080/health` at the smallest settings ECS accepts: interval " + RolloutKinds.INTERVAL_S
         + " s, timeout " + RolloutKinds.TIMEOUT_S + " s, retries " + RolloutKinds.RETRIES + ", start period "
         + RolloutKinds.START_PERIOD_S + " s), default deployment configuration (minimumHealthyPercent "
@@ -112,7 +112,7 @@ public final class RolloutBenchmark implements Benchmark {
         + RolloutKinds.NEW_IMAGE + "` is then timed from sending it to the first DescribeServices answer (every "
         + EmulatorRollout.POLL.toMillis() + " ms) that meets `aws ecs wait services-stable`'s condition: one "
         + "deployment (the new one) and runningCount == desiredCount. Emulator: `" + launcher.commandLine() + "`.");
-    section.paragraph("**The theoretical minimum** is issue 5's: every step takes exactly as long as it takes on "
+    section.paragraph("**The theoretical minimum**: every step takes exactly as long as it takes on "
         + "raw Docker, and each is taken the instant the deployment configuration allows it. Right before each "
         + "rollout the harness measures the three steps on raw Docker (docker-java, the emulator's client), for a "
         + "wave of N containers copied from the service's own (same image, limits, labels, port, health check): "

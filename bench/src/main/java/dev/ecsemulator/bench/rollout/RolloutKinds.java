@@ -25,7 +25,7 @@ final class RolloutKinds {
 
   private RolloutKinds() {}
 
-  /** The README's sample service container: port 8080 published on a dynamic host port, the /health probe. */
+  /** The sample service container: port 8080 published on a dynamic host port, the /health probe (samples/README). */
   static Map<String, Object> taskDefinition(String image) {
     return Map.of(
         "family", FAMILY,

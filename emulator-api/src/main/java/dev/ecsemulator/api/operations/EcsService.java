@@ -18,8 +18,9 @@ public final class EcsService {
   public static final String MODEL = ServiceModel.ECS;
 
   /**
-   * Validation failures are InvalidParameterException (ECS's exact code for these is unverified, see README); an
-   * operation of the model not implemented is ECS's own UnsupportedFeatureException, naming it.
+   * Validation failures are InvalidParameterException (ECS's exact code for these is unverified, see
+   * docs/differences-from-aws.md); an operation of the model not implemented is ECS's own
+   * UnsupportedFeatureException, naming it.
    */
   public static final ServiceErrors ERRORS = new ServiceErrors(
       InvalidParameterException::new,

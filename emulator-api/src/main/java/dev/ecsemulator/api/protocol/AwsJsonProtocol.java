@@ -27,23 +27,23 @@ public final class AwsJsonProtocol implements WireProtocol {
 
   public static final String CONTENT_TYPE = "application/x-amz-json-1.1";
   public static final String REQUEST_ID_HEADER = "x-amzn-RequestId";
+  /** The query error code of a service that once spoke AWS query (see {@link ServiceModel#queryError}). */
+  static final String QUERY_ERROR_HEADER = "x-amzn-query-error";
   /** The largest request body read; larger ones are refused with a 413 {@code RequestEntityTooLargeException}. */
   public static final long MAX_BODY_BYTES = RequestBody.MAX_BYTES;
 
   private static final Logger log = LoggerFactory.getLogger(AwsJsonProtocol.class);
   private static final byte[] EMPTY_OBJECT = "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
-  /** A JSON service on the endpoint, with its validator. */
-  private record Route(AwsService service, RequestValidator validator) {}
-
   /** Target prefix to route. */
-  private final Map<String, Route> routes;
+  private final Map<String, ServiceCall.Route> routes;
   /** Words the errors of a request that names no service on the endpoint: the first service given (ECS). */
-  private final Route fallback;
+  private final ServiceCall.Route fallback;
   private final ScopeResolver scopes;
   private final ObjectMapper json = EcsJson.mapper();
   /** Answers: the same mapping, with ARNs written from bytes made once (see {@link ArnBytes}). */
   private final ObjectMapper answers = ArnBytes.writingArnsFromCache(json);
+  private final ServiceCall calls = new ServiceCall();
 
   /**
    * @param services the JSON-protocol services of the endpoint; the first also words the errors of requests that name
@@ -51,12 +51,12 @@ public final class AwsJsonProtocol implements WireProtocol {
    * @throws IllegalArgumentException if two share a target prefix or one is not a JSON-protocol service
    */
   public AwsJsonProtocol(List<AwsService> services, ScopeResolver scopes) {
-    Map<String, Route> byPrefix = new LinkedHashMap<>();
+    Map<String, ServiceCall.Route> byPrefix = new LinkedHashMap<>();
     for (AwsService service : services) {
-      if (!service.model().protocol().equals("json") || service.model().targetPrefix().isEmpty()) {
+      if (!service.model().speaks("json") || service.model().targetPrefix().isEmpty()) {
         throw new IllegalArgumentException(service.name() + " is not an AWS JSON service");
       }
-      Route route = new Route(service, new RequestValidator(service.model(), service.errors()));
+      ServiceCall.Route route = ServiceCall.Route.of(service);
       if (byPrefix.putIfAbsent(service.model().targetPrefix(), route) != null) {
         throw new IllegalArgumentException("two services share the target prefix " + service.model().targetPrefix());
       }
@@ -79,50 +79,35 @@ public final class AwsJsonProtocol implements WireProtocol {
     String requestId = requestId();
     ctx.header(REQUEST_ID_HEADER, requestId);
     String target = ctx.header("X-Amz-Target");
-    Route route = routeOf(target);
+    ServiceCall.Route route = routeOf(target);
     String operation = null;
     try {
       // The whole request is read before anything is answered, errors included, so no answer leaves while its
       // request is still arriving and the connection is left as a kept-alive client expects it.
       byte[] raw = RequestBody.read(ctx);
       operation = operationOf(target, route);
-      OperationTable.Entry<?> entry = entryFor(route.service(), operation);
+      OperationTable.Entry<?> entry = ServiceCall.entryFor(route.service(), operation);
       JsonNode body = RequestBody.parse(json, raw);
-      route.validator().validate(operation, body);
       RequestContext context = new RequestContext(scopes.resolve(ctx.header("Authorization")), operation, requestId);
-      Object result = RequestBinder.invoke(route.service(), entry, context, body);
+      Object result = calls.invoke(route, entry, context, body);
       ctx.status(200);
       writeJson(ctx, route.service(), result == null ? EMPTY_OBJECT : answers.writeValueAsBytes(result));
     } catch (AwsException e) {
       writeError(ctx, route.service(), e);
     } catch (Exception e) {
-      AwsService service = route.service();
-      log.error("Bug: {} {} failed unexpectedly (request {})", service.name(), operation, requestId,
-          service.carriesSecrets() ? WithoutMessages.of(e) : e);
-      writeError(ctx, service, service.errors().internal().apply("Internal error in ecs-emulator while handling "
-          + operation + " (request " + requestId + "): " + e.getClass().getSimpleName()));
+      writeError(ctx, route.service(), ServiceCall.bug(route.service(), operation, requestId, e));
     }
   }
 
   /** The service the target's prefix names, else the fallback (to word the UnknownOperationException). */
-  private Route routeOf(String target) {
+  private ServiceCall.Route routeOf(String target) {
     int dot = target == null ? -1 : target.indexOf('.');
-    Route route = dot < 0 ? null : routes.get(target.substring(0, dot));
+    ServiceCall.Route route = dot < 0 ? null : routes.get(target.substring(0, dot));
     return route != null ? route : fallback;
   }
 
-  private static OperationTable.Entry<?> entryFor(AwsService service, String operation) {
-    return service.operations().find(operation).orElseThrow(() -> notFound(service, operation));
-  }
-
-  private static AwsException notFound(AwsService service, String operation) {
-    return service.model().hasOperation(operation)
-        ? service.errors().notImplemented().apply(operation)
-        : new UnknownOperationException("Unknown operation: " + operation + ".");
-  }
-
   /** The operation a target names within its route's service. */
-  private static String operationOf(String target, Route route) {
+  private static String operationOf(String target, ServiceCall.Route route) {
     String prefix = route.service().model().targetPrefix() + ".";
     if (target == null || !target.startsWith(prefix) || target.length() == prefix.length()) {
       throw new UnknownOperationException(target == null
@@ -151,6 +136,7 @@ public final class AwsJsonProtocol implements WireProtocol {
     body.putAll(e.extraMembers());
     ctx.status(e.httpStatus());
     ctx.header("X-Amzn-ErrorType", e.errorCode());
+    service.model().queryError(e.errorCode(), e.httpStatus()).ifPresent(code -> ctx.header(QUERY_ERROR_HEADER, code));
     try {
       writeJson(ctx, service, json.writeValueAsBytes(body));
     } catch (JsonProcessingException impossible) {

@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  *       {@code InvalidParameterException}) in the AWS validation wording ({@link ConstraintWords}: "1 validation
  *       error detected: Value null at 'cluster' failed to satisfy constraint: Member must not be null"), members
  *       named as the service names them ({@link ServiceErrors#memberNames()}). ECS's exact error code for these is
- *       unverified (see README).
+ *       unverified (see docs/differences-from-aws.md).
  * </ul>
  *
  * A member that is {@code null} counts as absent, as in AWS's deserializer. Members the model does not know are

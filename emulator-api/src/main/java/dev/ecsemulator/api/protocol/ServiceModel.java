@@ -1,7 +1,10 @@
 package dev.ecsemulator.api.protocol;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -26,33 +29,41 @@ public final class ServiceModel {
   public static final String ECS = "/aws/ecs-2014-11-13.service.json.gz";
 
   private final JsonNode operations;
-  private final JsonNode shapes;
   private final JsonNode metadata;
-  /** Error code to the name of its message member ({@code message} or {@code Message}: services differ). */
-  private final Map<String, String> messageMembers;
-  private final String defaultMessageMember;
+  /** Reads the shapes (the bulk of a model) when first needed: see {@link #loadLazily}. */
+  private final java.util.function.Supplier<JsonNode> shapeSource;
+  private volatile Shapes shapes; // null until first needed
 
-  private ServiceModel(JsonNode model) {
-    this.operations = model.path("operations");
-    this.shapes = model.path("shapes");
-    this.metadata = model.path("metadata");
-    Map<String, String> members = new HashMap<>();
-    int capitalized = 0;
-    for (Iterator<Map.Entry<String, JsonNode>> it = shapes.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> shape = it.next();
-      if (shape.getValue().path("exception").asBoolean()) {
-        String member = shape.getValue().path("members").has("Message") ? "Message" : "message";
-        members.put(shape.getKey(), member);
-        capitalized += member.equals("Message") ? 1 : -1;
+  /** The shapes, and what is derived from them. */
+  private record Shapes(JsonNode all, Map<String, String> messageMembers, String defaultMessageMember) {
+
+    static Shapes of(JsonNode shapes) {
+      // Error code to the name of its message member (message or Message: services differ).
+      Map<String, String> members = new HashMap<>();
+      int capitalized = 0;
+      for (Iterator<Map.Entry<String, JsonNode>> it = shapes.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> shape = it.next();
+        if (shape.getValue().path("exception").asBoolean()) {
+          String member = shape.getValue().path("members").has("Message") ? "Message" : "message";
+          members.put(shape.getKey(), member);
+          capitalized += member.equals("Message") ? 1 : -1;
+        }
       }
+      return new Shapes(shapes, Map.copyOf(members), capitalized > 0 ? "Message" : "message");
     }
-    this.messageMembers = Map.copyOf(members);
-    this.defaultMessageMember = capitalized > 0 ? "Message" : "message";
+  }
+
+  private ServiceModel(JsonNode metadata, JsonNode operations, java.util.function.Supplier<JsonNode> shapeSource) {
+    this.metadata = metadata;
+    this.operations = operations;
+    this.shapeSource = shapeSource;
   }
 
   /** A model given as its JSON (for tests of the protocols with models made for them). */
   static ServiceModel of(JsonNode model) {
-    return new ServiceModel(model);
+    ServiceModel read = new ServiceModel(model.path("metadata"), model.path("operations"), () -> model.path("shapes"));
+    read.shapes();
+    return read;
   }
 
   /** The ECS model. */
@@ -60,16 +71,65 @@ public final class ServiceModel {
     return load(ECS);
   }
 
-  /** The model in the classpath resource {@code resource} (e.g. {@link #ECS}). */
+  /** The model in the classpath resource {@code resource} (e.g. {@link #ECS}), read whole now. */
   public static ServiceModel load(String resource) {
+    return of(read(resource, false));
+  }
+
+  /**
+   * The model in {@code resource}, its shapes read when first needed (the first request of the service, which then
+   * takes some milliseconds more): an emulator serves five services, and reading the models of those not used by its
+   * first requests would only delay those. The names (metadata and operations, which a botocore model gives before
+   * its shapes) are read now.
+   */
+  public static ServiceModel loadLazily(String resource) {
+    JsonNode names = read(resource, true);
+    return new ServiceModel(names.path("metadata"), names.path("operations"),
+        () -> read(resource, false).path("shapes"));
+  }
+
+  /**
+   * The model's top-level members; with {@code namesOnly}, none after {@code metadata} and {@code operations} once
+   * both are read (so not the shapes, in a botocore model).
+   */
+  private static JsonNode read(String resource, boolean namesOnly) {
     try (InputStream raw = ServiceModel.class.getResourceAsStream(resource)) {
       if (raw == null) {
         throw new IllegalStateException("missing resource " + resource);
       }
-      return new ServiceModel(new ObjectMapper().readTree(new GZIPInputStream(raw)));
+      ObjectMapper json = new ObjectMapper();
+      ObjectNode model = json.createObjectNode();
+      try (JsonParser parser = json.getFactory().createParser(new GZIPInputStream(raw))) {
+        if (parser.nextToken() != JsonToken.START_OBJECT) {
+          throw new IOException("not a JSON object");
+        }
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+          if (namesOnly && model.has("metadata") && model.has("operations")) {
+            break;
+          }
+          String name = parser.getCurrentName();
+          parser.nextToken();
+          model.set(name, json.readTree(parser));
+        }
+      }
+      return model;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + resource, e);
     }
+  }
+
+  private Shapes shapes() {
+    Shapes read = shapes;
+    if (read == null) {
+      synchronized (this) {
+        read = shapes;
+        if (read == null) {
+          read = Shapes.of(shapeSource.get());
+          shapes = read;
+        }
+      }
+    }
+    return read;
   }
 
   /** The {@code X-Amz-Target} prefix of a JSON-protocol service ({@code secretsmanager}); empty for others. */
@@ -118,6 +178,32 @@ public final class ServiceModel {
     return metadata.path("xmlNamespace").asText();
   }
 
+  /**
+   * The Smithy namespace of the service's shapes ({@code com.amazonaws.cloudwatch}), which Smithy RPC v2 answers put
+   * before an error's name in {@code __type}: AWS's models are named {@code com.amazonaws.} and the service ID in
+   * lower case without spaces.
+   */
+  public String smithyNamespace() {
+    return "com.amazonaws." + metadata.path("serviceId").asText(signingName()).toLowerCase(java.util.Locale.ROOT)
+        .replace(" ", "");
+  }
+
+  /**
+   * The {@code x-amzn-query-error} header of an error answer of a service that once spoke the query protocol
+   * ({@code metadata.awsQueryCompatible}, CloudWatch): {@code Code;Sender} or {@code Code;Receiver}, with the error's
+   * query code from its shape ({@code InvalidParameterValueException} is {@code InvalidParameterValue}); SDKs report
+   * that code. Empty for other services.
+   */
+  public Optional<String> queryError(String errorCode, int httpStatus) {
+    if (!metadata.has("awsQueryCompatible")) {
+      return Optional.empty();
+    }
+    JsonNode error = shapes().all().path(errorCode).path("error");
+    String code = error.path("code").asText(errorCode);
+    boolean sender = error.has("senderFault") ? error.path("senderFault").asBoolean() : httpStatus < 500;
+    return Optional.of(code + ";" + (sender ? "Sender" : "Receiver"));
+  }
+
   /** The content type of a JSON-protocol service's answers: {@code application/x-amz-json-1.1} or {@code -1.0}. */
   public String jsonContentType() {
     return "application/x-amz-json-" + metadata.path("jsonVersion").asText("1.1");
@@ -128,7 +214,8 @@ public final class ServiceModel {
    * model's error shapes do (for protocol errors such as SerializationException, which no model declares).
    */
   public String messageMember(String errorCode) {
-    return messageMembers.getOrDefault(errorCode, defaultMessageMember);
+    Shapes read = shapes();
+    return read.messageMembers().getOrDefault(errorCode, read.defaultMessageMember());
   }
 
   public Set<String> operationNames() {
@@ -168,14 +255,14 @@ public final class ServiceModel {
    * errors no model declares, such as ValidationError, the name itself).
    */
   public String wireErrorCode(String errorShape) {
-    JsonNode shape = shapes.get(errorShape);
+    JsonNode shape = shapes().all().get(errorShape);
     JsonNode code = shape == null ? null : shape.path("error").get("code");
     return code != null ? code.asText() : errorShape;
   }
 
   /** The shape definition (type, members, required, enum, min, max, pattern, member/key/value). */
   public JsonNode shape(String name) {
-    JsonNode shape = shapes.get(name);
+    JsonNode shape = shapes().all().get(name);
     if (shape == null) {
       throw new IllegalArgumentException("no shape " + name);
     }

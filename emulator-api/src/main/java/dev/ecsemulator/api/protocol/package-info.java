@@ -19,7 +19,7 @@
  *       {@code Logs_20140328}, {@code AnyScaleFrontendService}), the rest the operation. An unknown prefix or
  *       operation answers UnknownOperationException; an operation of the model not in the table, the service's
  *       {@link dev.ecsemulator.api.protocol.ServiceErrors#notImplemented()}.
- *   <li><b>AWS query</b> ({@link dev.ecsemulator.api.protocol.AwsQueryProtocol}, ELBv2): {@code POST /} with
+ *   <li><b>AWS query</b> ({@link dev.ecsemulator.api.protocol.AwsQueryProtocol}, ELBv2 and CloudWatch): {@code POST /} with
  *       {@code Content-Type: application/x-www-form-urlencoded}. The service is the one whose model speaks
  *       {@code query} ({@link dev.ecsemulator.api.protocol.ServiceModel#speaks}) and whose
  *       {@link dev.ecsemulator.api.protocol.ServiceModel#signingName()} is the credential scope's service
@@ -32,12 +32,15 @@
  *       dev.ecsemulator.api.protocol.QueryXml} writes {@code <ActionResponse><ActionResult>...</ActionResult>
  *       <ResponseMetadata><RequestId>} by the output shape, or {@code <ErrorResponse><Error><Type>Sender</Type>
  *       <Code>..</Code><Message>..</Message></Error>} with the model's error code for the exception's shape.
- *       Registered as {@code new ProtocolRouter(json, query)}.
- *   <li><b>Smithy RPC v2 CBOR</b> (planned, for CloudWatch): accepts {@code POST
- *       /service/GraniteServiceVersion20100801/operation/PutMetricData} with {@code smithy-protocol: rpc-v2-cbor};
- *       the path names the service (its model's {@code targetPrefix}) and operation; the body is CBOR read into the
- *       same JSON tree (Jackson's CBOR format), and answers are CBOR. The HTTP server then also routes
- *       {@code POST /service/*} to the same router.
+ *       Registered as {@code new ProtocolRouter(json, cbor, query)}.
+ *   <li><b>Smithy RPC v2 CBOR</b> ({@link dev.ecsemulator.api.protocol.SmithyRpcV2CborProtocol}, for every service
+ *       whose model lists {@code smithy-rpc-v2-cbor}: CloudWatch): {@code POST
+ *       /service/GraniteServiceVersion20100801/operation/PutMetricData} with {@code Smithy-Protocol: rpc-v2-cbor};
+ *       the path names the service (its model's {@code targetPrefix}, also with its namespace) and operation; the
+ *       body is CBOR read into the same JSON tree ({@link dev.ecsemulator.api.protocol.CborBodies}: byte strings as
+ *       base64), and answers are CBOR written by the output shape (timestamps as tag 1 epoch seconds, blobs as byte
+ *       strings); errors carry the absolute shape ID in {@code __type}. The HTTP server routes
+ *       {@code POST /service/{service}/operation/{operation}} to the same router.
  * </ul>
  *
  * <p>The handlers, the request records and the core never see the protocol: a table serves whichever protocol its

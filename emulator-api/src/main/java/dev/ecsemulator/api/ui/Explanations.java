@@ -64,6 +64,9 @@ public final class Explanations {
       new Entry(Topic.EVENT, SERVICE + "has stopped \\d+ running tasks: .*",
           "The scheduler stopped tasks: the desired count went down, or a rolling update replaces old tasks by new ones"
               + " (minimumHealthyPercent says how many healthy tasks must stay while it does)."),
+      new Entry(Topic.EVENT, SERVICE + "stopped \\d+ pending tasks\\.",
+          "The scheduler stopped tasks that had not reached RUNNING yet: the desired count went down, or they belonged"
+              + " to a deployment being replaced or rolled back."),
       new Entry(Topic.EVENT, SERVICE + TASK_ID + " failed container health checks\\.",
           "An essential container's health check command failed 'retries' times in a row, so the task became"
               + " UNHEALTHY. A service stops such a task and starts a replacement; a task started with RunTask would keep"
@@ -73,7 +76,10 @@ public final class Explanations {
               + " rollout is over (rolloutState COMPLETED)."),
       new Entry(Topic.EVENT, SERVICE + "\\(deployment [^)]+\\) deployment failed: .*",
           "The deployment circuit breaker gave up on this deployment: too many of its tasks failed to start or to"
-              + " become healthy. With rollback on, ECS starts a new deployment of the last one that completed."),
+              + " become healthy. With rollback on, ECS returns to the last deployment that completed."),
+      new Entry(Topic.EVENT, SERVICE + "rolling back to deployment [^ ]+\\.",
+          "The circuit breaker failed the newer deployment and rollback is on: the last deployment that completed is"
+              + " the PRIMARY again, under its own ID, and its tasks that still run are kept."),
       new Entry(Topic.EVENT, SERVICE + "is unable to consistently start tasks successfully\\.",
           "Tasks of this service keep stopping before they reach RUNNING, so ECS waits longer and longer between"
               + " attempts (up to 15 minutes) instead of looping. The stopped tasks' reasons say why; registering a new"
@@ -175,8 +181,8 @@ public final class Explanations {
           "Tasks of this deployment failed in a row (to start, or their health checks) as many times as the circuit"
               + " breaker's threshold: half the desired count, at least 3 and at most 200."),
       new Entry(Topic.ROLLOUT_REASON, "ECS deployment circuit breaker: rolling back to deploymentId .*",
-          "The circuit breaker tripped on the newer deployment, and rollback is on: this deployment brings back the"
-              + " last one that had completed."),
+          "The circuit breaker tripped on the newer deployment, and rollback is on: this deployment, the last one that"
+              + " had completed, is being brought back."),
       new Entry(Topic.ROLLOUT_REASON, "ECS deployment .* in progress\\.",
           "Tasks of this deployment are being started and older ones stopped, step by step."),
       new Entry(Topic.ROLLOUT_REASON, "ECS deployment .* completed\\.",

@@ -57,15 +57,23 @@ class RequestFuzzTest {
   @Test
   void everyOperationOfEveryServiceAnswersHostileInputWithoutA5xxShowsNoSecretAndLeavesNothingStuck()
       throws Exception {
-    long seed = Long.getLong("fuzz.seed", 22L);
-    int perService = Integer.getInteger("fuzz.requests", DEFAULT_REQUESTS);
-    boolean docker = Boolean.getBoolean("fuzz.docker");
+    fuzz(dataDir, Long.getLong("fuzz.seed", 22L), Integer.getInteger("fuzz.requests", DEFAULT_REQUESTS),
+        Boolean.getBoolean("fuzz.docker"));
+  }
+
+  /**
+   * One run: {@code perService} requests to each service on the endpoint, interleaved, from {@code seed}; with
+   * {@code docker}, against the real engine (tasks run as containers, removed at the end), else against none.
+   * Answers how many requests were sent.
+   */
+  int fuzz(Path dataDir, long seed, int perService, boolean docker) throws Exception {
     EmulatorConfig durable = EmulatorConfig.forTests(0, dataDir).withEphemeral(false);
     EmulatorConfig config = docker ? durable : durable.withDockerHost("unix://" + dataDir.resolve("no-docker.sock"));
     Random random = new Random(seed);
     SecretWatch secrets = new SecretWatch(random);
     List<FuzzedService> services = new ArrayList<>();
     Set<String> keysBefore = new TreeSet<>();
+    int sent = 0;
 
     try (LogTap log = new LogTap()) {
       try {
@@ -85,6 +93,7 @@ class RequestFuzzTest {
               service.again();
             }
             service.send(i);
+            sent++;
           }
           double seconds = (System.nanoTime() - started) / 1e9;
 
@@ -124,6 +133,7 @@ class RequestFuzzTest {
       assertThat(log.lines()).as("log lines that show a secret value (seed %d)", seed)
           .noneMatch(SecretWatch::shows);
     }
+    return sent;
   }
 
   /**
@@ -141,6 +151,8 @@ class RequestFuzzTest {
       case "secretsmanager" -> new SecretsManagerFixture(names, secrets, random);
       case "ssm" -> new SsmFixture(names, secrets, random);
       case "logs" -> new LogsFixture(names, random);
+      case "monitoring" -> new CloudWatchFixture(names, random);
+      case "application-autoscaling" -> new AutoScalingFixture(names, random);
       default -> new ModelOnlyFixture();
     };
   }

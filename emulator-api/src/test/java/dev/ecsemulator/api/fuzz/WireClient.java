@@ -13,8 +13,9 @@ import java.time.Duration;
 
 /**
  * Sends requests to one service on the endpoint in its wire protocol, raw bytes and all (an SDK would refuse to send
- * most of what the fuzz sends). It speaks AWS JSON 1.0 and 1.1, the protocol of every service on the endpoint so far;
- * a service of another protocol (AWS query for ELBv2) needs an encoder of its own here: see {@link #speaks}.
+ * most of what the fuzz sends). It speaks AWS JSON 1.0 and 1.1, which every service of
+ * {@link dev.ecsemulator.api.Emulator#services()} speaks; a service of another protocol only (AWS query for ELBv2)
+ * needs an encoder of its own here: see {@link #speaks}.
  * Thread-safe.
  */
 final class WireClient {
@@ -59,9 +60,12 @@ final class WireClient {
     this.service = service;
   }
 
-  /** Whether requests to {@code service} can be sent: it speaks AWS JSON. */
+  /**
+   * Whether requests to {@code service} can be sent: it speaks AWS JSON, as its only protocol or one of several
+   * (CloudWatch: also CBOR and query, fuzzed here in JSON 1.0 only).
+   */
   static boolean speaks(AwsService service) {
-    return service.model().protocol().equals("json");
+    return service.model().speaks("json");
   }
 
   /** Sends {@code body} to {@code operation}, as it is. */

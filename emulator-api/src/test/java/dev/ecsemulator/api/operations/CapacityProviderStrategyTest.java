@@ -20,7 +20,7 @@ import software.amazon.awssdk.services.ecs.model.Task;
  * RunTask with a capacity provider strategy, through the AWS SDK v2: the tasks are split among its providers by base
  * and weight, each showing where it went in {@code capacityProviderName}. Fargate providers only, without a Docker
  * engine: RunTask's answer is what is checked (the tasks then fail to start). Services and Auto Scaling group
- * providers on the local engine: {@code CapacityProviderContainersTest}.
+ * providers on the local engine: {@code CapacityProviderContainersIT}.
  */
 class CapacityProviderStrategyTest {
 

@@ -30,7 +30,7 @@ final class RecoveryFixtures {
 
   private RecoveryFixtures() {}
 
-  /** The sample app on a dynamic host port, with the README's health check every {@code interval} seconds. */
+  /** The sample app on a dynamic host port, with the sample's health check every {@code interval} seconds. */
   static ContainerDefinition web(String image, int interval) {
     return ContainerDefinition.builder()
         .name("web").image(image).memory(32)

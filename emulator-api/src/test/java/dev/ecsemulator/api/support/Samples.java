@@ -6,7 +6,7 @@ import java.nio.file.Path;
 /** The repository's sample files, found from the module a test runs in. */
 public final class Samples {
 
-  /** The README's production task definition, a RegisterTaskDefinition body as the CLI's --cli-input-json. */
+  /** The production task definition (docs/task-definitions-and-tasks.md), a body for the CLI's --cli-input-json. */
   public static final String PRODUCTION_FARGATE = "samples/task-definitions/production-fargate.json";
 
   private Samples() {}

@@ -34,6 +34,9 @@ class ExplanationsTest {
     assertThat(explainEvent(ServiceEvents.unableToStartConsistently("web"))).contains("15 minutes");
     assertThat(explainEvent(ServiceEvents.deploymentConfigurationDeadlock("web"))).contains("maximumPercent");
     assertThat(explainEvent(ServiceEvents.unableToPlace("web"))).contains("Docker engine");
+    assertThat(explainEvent(ServiceEvents.stoppedPending("web", 2))).contains("not reached RUNNING");
+    assertThat(explainEvent(ServiceEvents.deploymentFailed("web", "ecs-svc/123"))).contains("gave up");
+    assertThat(explainEvent(ServiceEvents.rollingBack("web", "ecs-svc/123"))).contains("under its own ID");
   }
 
   @Test

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * numbers, hyphens, underscores, slashes, back slashes and periods; values of 1-128 characters that may
  * also hold at signs, colons and inner spaces; at most 10 attributes per call and 10 custom attributes
  * per resource. Attributes AWS or the agent sets ({@code ecs.*}, {@code com.amazonaws.ecs.*}) are not
- * custom. Wording unverified except where noted (see README). Pure.
+ * custom. Wording unverified except where noted (see docs/differences-from-aws.md). Pure.
  */
 public final class AttributeRules {
 

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 /**
  * Pure validation of capacity provider names, of the providers associated with a cluster and of
  * capacity provider strategies. Every failure is an InvalidParameterException. Wording: where a comment
- * names no source it is unverified (see README).
+ * names no source it is unverified (see docs/differences-from-aws.md).
  */
 public final class CapacityProviderRules {
 

@@ -47,7 +47,7 @@ public final class ClusterNames {
     return Arn.looksLikeArn(clusterRef) ? clusterRef : Arns.cluster(scope, nameOf(clusterRef));
   }
 
-  /** CreateCluster's name rule. Wording unverified (see README). */
+  /** CreateCluster's name rule. Wording unverified (see docs/differences-from-aws.md). */
   public static void checkNewName(String name) {
     if (!NAME.matcher(name).matches()) {
       throw new InvalidParameterException("Invalid cluster name. Up to 255 letters (uppercase and lowercase), "

@@ -13,7 +13,7 @@ import java.util.Objects;
  * (its words: {@link DeploymentStatus} and {@link RolloutState}).
  * CreateService and UpdateService create deployments with {@link #initial} and {@link #withNewPrimary};
  * the service scheduler moves them along (counts, rolloutState), removes them once drained, and starts a
- * rollback with {@link #fresh}. A desiredCount change alone creates no deployment (reference §4).
+ * rollback with {@link #rollingBack}. A desiredCount change alone creates no deployment (reference §4).
  */
 public final class Deployments {
 
@@ -107,6 +107,24 @@ public final class Deployments {
         .rolloutState(RolloutState.IN_PROGRESS.name())
         .rolloutStateReason(reason == null ? inProgressReason(id) : reason)
         .createdAt(now)
+        .updatedAt(now)
+        .build();
+  }
+
+  /**
+   * The deployment a circuit-breaker rollback returns to: the last COMPLETED one, under its own ID and
+   * createdAt, PRIMARY again and IN_PROGRESS with reason
+   * {@code ECS deployment circuit breaker: rolling back to deploymentId ecs-svc/N.} (N its own ID), its
+   * failure count restarted. It becomes COMPLETED again under the same ID ({@code ECS deployment
+   * ecs-svc/N completed.}), as public captures of DescribeServices show (the deployment keeps its
+   * original createdAt after the rollback). Its task counts are left to the scheduler. Pure.
+   */
+  public static Deployment rollingBack(Deployment completed, Instant now) {
+    return completed.toBuilder()
+        .status(DeploymentStatus.PRIMARY.name())
+        .failedTasks(0)
+        .rolloutState(RolloutState.IN_PROGRESS.name())
+        .rolloutStateReason(rollingBackReason(completed.id()))
         .updatedAt(now)
         .build();
   }

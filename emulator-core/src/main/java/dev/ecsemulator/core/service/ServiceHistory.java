@@ -34,7 +34,8 @@ import java.util.Optional;
  * DescribeServiceRevisions: a {@link ServiceRevision} per {@code ecs-svc/} deployment (what it runs) and a
  * {@link ServiceDeployment} per deployment that CreateService or UpdateService started (Model docs of
  * ServiceDeployment). A circuit-breaker rollback is not a service deployment of its own: the failed one
- * records it in {@code rollback} and moves through the ROLLBACK_* statuses.
+ * records it in {@code rollback} (the revision of the last COMPLETED deployment, which the rollback makes
+ * PRIMARY again) and moves through the ROLLBACK_* statuses.
  *
  * <p>Statuses: PENDING when started; IN_PROGRESS once the scheduler first works on it; SUCCESSFUL when its
  * deployment completes; STOPPED when the circuit breaker fails it without rollback, or when a newer
@@ -127,10 +128,10 @@ public final class ServiceHistory {
       Optional<ServiceDeployment> own = txn.get(SERVICE_DEPLOYMENT, deploymentArn(service, d.id()));
       if (own.isPresent()) {
         put(txn, own.get(), progressed(own.get(), service, d, now));
-        continue;
+      } else {
+        recordRevision(txn, scope, service, d, now);
       }
-      // A rollback deployment: recorded by the service deployment it rolls back.
-      recordRevision(txn, scope, service, d, now);
+      // A deployment a rollback returned to: its progress is recorded by the service deployment rolled back.
       String revision = revisionArn(service, d.id());
       for (ServiceDeployment rolledBack : unfinished(txn, service.serviceArn())) {
         if (rolledBack.rollback() != null && revision.equals(rolledBack.rollback().serviceRevisionArn())) {

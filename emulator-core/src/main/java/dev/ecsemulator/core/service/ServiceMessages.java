@@ -2,7 +2,7 @@ package dev.ecsemulator.core.service;
 
 /**
  * ECS's wording for service errors. Where a public capture of AWS's answer exists, it is cited; the
- * others are the emulator's own and listed as unverified in the README.
+ * others are the emulator's own and listed as unverified in docs/differences-from-aws.md.
  */
 public final class ServiceMessages {
 
@@ -65,7 +65,7 @@ public final class ServiceMessages {
   public static final String PLATFORM_VERSION_ON_EC2 = "The platform version must be null when specifying an EC2"
       + " launch type.";
 
-  // ---- unverified wording (README "Differences from AWS") --------------------------------------------
+  // ---- unverified wording (docs/differences-from-aws.md) -----------------------------------------------
 
   public static final String NAME_INVALID = "Invalid service name. Up to 255 letters (uppercase and lowercase),"
       + " numbers, underscores, and hyphens are allowed.";

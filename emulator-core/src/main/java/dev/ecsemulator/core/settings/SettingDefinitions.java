@@ -15,7 +15,7 @@ import java.util.Set;
  * {@code ecs-account-settings.md}); {@code defaultLogDriverMode} is {@code non-blocking} since
  * 25 June 2025 (Model docs); {@code fargateTaskRetirementWaitPeriod} is 7 days (Guide). The defaults of
  * {@code tagResourceAuthorization} ({@code on}) and {@code guardDutyActivate} ({@code off}) are
- * unverified (see README).
+ * unverified (see docs/differences-from-aws.md).
  */
 public final class SettingDefinitions {
 

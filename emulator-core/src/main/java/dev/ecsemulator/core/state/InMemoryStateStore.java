@@ -25,16 +25,15 @@ import java.util.function.Function;
  * time, and a read-write lock over its tables, held exclusively only while committed changes are applied; a write
  * buffers its changes in an overlay and hands them on only when the mutation returns normally.
  *
- * <p>Subclasses may make commits durable ({@link #enqueue}, {@link #awaitDurable}, {@link #isDurable}). Commits of one
- * scope are pipelined then: a writer hands its changes to durability and releases the writer lock at once, so the
- * next writer of the scope builds on them while they are being synced (and one sync can cover both), but readers
- * and listeners see a commit only once it is durable, and {@link #write} returns only then. A commit that fails to
- * become durable is dropped, and so is every commit built on it (durability fails for them too).
+ * <p>A {@link CommitLog} may make commits durable. Commits of one scope are pipelined then: a writer hands its
+ * changes to the log and releases the writer lock at once, so the next writer of the scope builds on them while they
+ * are being synced (and one sync can cover both), but readers and listeners see a commit only once it is durable, and
+ * {@link #write} returns only then. A commit that fails to become durable is dropped, and so is every commit built on
+ * it (durability fails for them too).
  */
-public class InMemoryStateStore implements StateStore {
+public final class InMemoryStateStore implements StateStore {
 
-  /** What {@link #enqueue} returns for a commit that needs no waiting: it is applied at once. */
-  protected static final long DURABLE_NOW = -1;
+  private static final long DURABLE_NOW = CommitLog.DURABLE_NOW;
 
   private final ConcurrentSkipListMap<Scope, ScopeState> scopes = new ConcurrentSkipListMap<>();
   private final List<Consumer<List<Change>>> listeners = new CopyOnWriteArrayList<>();
@@ -42,6 +41,7 @@ public class InMemoryStateStore implements StateStore {
   private final KindRegistry kinds;
   /** The indexes the registry names: kept for every scope. */
   private final List<Index<?>> indexes;
+  private final CommitLog log;
 
   /** A store that accepts any kind. */
   public InMemoryStateStore() {
@@ -54,8 +54,14 @@ public class InMemoryStateStore implements StateStore {
    * the registry fails in every test, not only with durable state.
    */
   public InMemoryStateStore(KindRegistry kinds) {
+    this(kinds, CommitLog.IN_MEMORY);
+  }
+
+  /** A store as {@link #InMemoryStateStore(KindRegistry)} whose commits go through {@code log} first. */
+  public InMemoryStateStore(KindRegistry kinds, CommitLog log) {
     this.kinds = kinds;
     this.indexes = kinds == null ? List.of() : kinds.indexes();
+    this.log = log;
   }
 
   private static final class ScopeState {
@@ -131,7 +137,7 @@ public class InMemoryStateStore implements StateStore {
       changes = txn.changes();
       long previous = lastTicket(state);
       if (!changes.isEmpty()) {
-        long ticket = enqueue(changes);
+        long ticket = log.enqueue(changes);
         if (ticket == DURABLE_NOW && state.pending.isEmpty()) {
           apply(state, List.of(txn.overlay));
         } else {
@@ -148,7 +154,7 @@ public class InMemoryStateStore implements StateStore {
     }
     if (waitFor != DURABLE_NOW) {
       try {
-        awaitDurable(waitFor);
+        log.awaitDurable(waitFor);
       } catch (RuntimeException | Error e) {
         if (mine != null) {
           drop(state, mine);
@@ -177,28 +183,11 @@ public class InMemoryStateStore implements StateStore {
   }
 
   /**
-   * Hands a commit's changes to durability, under the scope's writer lock (so in commit order per scope); returns a
-   * ticket to wait for, or {@link #DURABLE_NOW}. If it throws, the write fails and nothing of it is kept. A store
-   * answers {@link #DURABLE_NOW} either always or only while no other commit can be under way (the durable store:
-   * while it loads its state, before anyone else writes); a commit answered so behind pending ones waits for them.
-   */
-  protected long enqueue(List<Change> changes) {
-    return DURABLE_NOW;
-  }
-
-  /** Returns once the commit with this ticket (and every earlier one) is durable; throws if it cannot become so. */
-  protected void awaitDurable(long ticket) {}
-
-  /** Whether the commit with this ticket is durable. */
-  protected boolean isDurable(long ticket) {
-    return true;
-  }
-
-  /**
    * Applies the scope's durable commits that wait in line to be applied. {@link #write} does it before it returns;
-   * a subclass calls it before reading a scope that must hold every commit durable so far (a snapshot).
+   * the owner of a durable {@link CommitLog} calls it before reading a scope that must hold every commit durable so
+   * far (a snapshot).
    */
-  protected final void publishDurable(Scope scope) {
+  public void publishDurable(Scope scope) {
     ScopeState state = scopes.get(scope);
     if (state != null) {
       publish(state);
@@ -210,7 +199,7 @@ public class InMemoryStateStore implements StateStore {
     try {
       List<Map<Kind<?>, NavigableMap<String, Object>>> ready = new ArrayList<>();
       for (Pending p : state.pending) {
-        if (p.ticket() != DURABLE_NOW && !isDurable(p.ticket())) {
+        if (p.ticket() != DURABLE_NOW && !log.isDurable(p.ticket())) {
           break;
         }
         ready.add(p.writes());

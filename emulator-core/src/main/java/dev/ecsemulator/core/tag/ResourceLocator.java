@@ -29,7 +29,7 @@ import java.util.Optional;
  * formats ({@code service/NAME}, {@code task/ID}, {@code container-instance/ID}) are
  * InvalidParameterException "Long arn format must be used for tagging operations" (boto/boto3#2473).
  * A well-formed ARN naming nothing is ResourceNotFoundException with the modelled wording "The specified
- * resource wasn't found." (unverified: see README). Pure: reads only through the given view.
+ * resource wasn't found." (unverified: see docs/differences-from-aws.md). Pure: reads only through the given view.
  */
 public final class ResourceLocator {
 

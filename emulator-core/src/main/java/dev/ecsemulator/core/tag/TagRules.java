@@ -15,7 +15,7 @@ import java.util.Set;
  * counting the tags it already has; keys unique, 1-128 characters, values 0-256; the {@code aws:} prefix
  * (any case) reserved for AWS, and tags with it "do not count against your tags per resource limit".
  * Key and value lengths and patterns are also checked by the request validator from the model; these
- * checks cover what the model cannot say. Wording: unverified (see README); the error code is
+ * checks cover what the model cannot say. Wording: unverified (see docs/differences-from-aws.md); the error code is
  * InvalidParameterException, the one ECS documents for invalid tags.
  */
 public final class TagRules {

@@ -14,7 +14,7 @@ import java.util.List;
 /**
  * The documented size limits of what starts a task (RunTask, StartTask) and of a network configuration (tasks and
  * services), each an {@link InvalidParameterException}. Pure. Sources and wording per constant; "ours" marks a
- * message for which no capture of AWS's answer was found (README, unverified differences).
+ * message for which no capture of AWS's answer was found (docs/differences-from-aws.md).
  */
 public final class LaunchLimits {
 

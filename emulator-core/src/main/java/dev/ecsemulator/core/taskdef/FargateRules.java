@@ -12,9 +12,9 @@ import java.util.Set;
 /**
  * What a task definition needs to run on Fargate. RegisterTaskDefinition refuses a definition that requires
  * FARGATE and breaks one of these rules with the first reason found; any other definition simply does not list
- * FARGATE in its {@code compatibilities} (which is how AWS computes that member: the wpp capture in the README
- * registered an awsvpc 1024/3072 definition without requiresCompatibilities and got EC2 and FARGATE back), so
- * RunTask and CreateService refuse to launch it on Fargate.
+ * FARGATE in its {@code compatibilities} (which is how AWS computes that member: in a public capture, an awsvpc
+ * 1024/3072 definition registered without requiresCompatibilities got EC2 and FARGATE back), so RunTask and
+ * CreateService refuse to launch it on Fargate.
  *
  * <p>The rules follow the Developer Guide's "Amazon ECS task definition differences for Fargate": no host
  * volumes ({@code sourcePath}) nor Docker volumes, no privileged containers, no added capability but

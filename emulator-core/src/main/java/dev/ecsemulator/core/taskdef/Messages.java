@@ -4,7 +4,7 @@ package dev.ecsemulator.core.taskdef;
  * Every message the task definition operations answer with, in one place so each carries its source.
  * "Seen" means the exact text appears in a public capture of a real AWS answer (cited); "moto" means
  * getmoto/moto reproduces it (moto/ecs/exceptions.py, models.py); "ours" means no public capture was found
- * and the wording is the emulator's own, listed in the README under unverified differences.
+ * and the wording is the emulator's own, listed in docs/differences-from-aws.md.
  */
 final class Messages {
 

@@ -36,6 +36,25 @@ class DeploymentsTest {
   }
 
   @Test
+  void aRollbackReturnsToTheCompletedDeploymentUnderItsOwnIdAndCreatedAt() {
+    Deployment completed = Deployments.initial(spec(TD1), Ids.sequential(), T1).get(0).toBuilder()
+        .status("ACTIVE").rolloutState("COMPLETED").rolloutStateReason("ECS deployment ecs-svc/1000000000000000001 completed.")
+        .runningCount(2).failedTasks(1).build();
+    Deployment back = Deployments.rollingBack(completed, T2);
+    assertThat(back.id()).isEqualTo(completed.id());
+    assertThat(back.createdAt()).isEqualTo(T1);
+    assertThat(back.updatedAt()).isEqualTo(T2);
+    assertThat(back.taskDefinition()).isEqualTo(TD1);
+    assertThat(back.status()).isEqualTo("PRIMARY");
+    assertThat(back.rolloutState()).isEqualTo("IN_PROGRESS");
+    assertThat(back.rolloutStateReason())
+        .isEqualTo("ECS deployment circuit breaker: rolling back to deploymentId ecs-svc/1000000000000000001.");
+    assertThat(back.failedTasks()).isZero();
+    assertThat(back.runningCount()).isEqualTo(2);
+    assertThat(Deployments.isRollback(back)).isTrue();
+  }
+
+  @Test
   void anUpdatePutsANewPrimaryFirstAndTheOldOneKeepsItsRolloutState() {
     Ids ids = Ids.sequential();
     Deployment completed = Deployments.initial(spec(TD1), ids, T1).get(0).toBuilder()

@@ -29,13 +29,14 @@ class PipelinedCommitsTest {
   static final Kind<Thing> THING = Kind.of("thing", Thing.class);
   static final Scope EAST = new Scope("000000000000", "us-east-1");
 
-  final GatedStore store = new GatedStore();
+  final GatedLog gate = new GatedLog();
+  final InMemoryStateStore store = new InMemoryStateStore(null, gate);
   final List<List<Change>> notified = new CopyOnWriteArrayList<>();
   final ExecutorService writers = Executors.newCachedThreadPool();
 
   @AfterEach
   void stopWriters() {
-    store.failFrom(1); // nothing stays blocked
+    gate.failFrom(1); // nothing stays blocked
     writers.shutdownNow();
   }
 
@@ -43,7 +44,7 @@ class PipelinedCommitsTest {
   void theNextWriterBuildsOnACommitOnItsWayToDiskWhileReadersSeeOnlyDurableCommits() throws Exception {
     store.subscribe(notified::add);
     CompletableFuture<Void> first = async(() -> put("x", 1));
-    store.awaitWaiting(1);
+    gate.awaitWaiting(1);
 
     // The first writer waits for its sync without holding the scope: the second one runs and sees its write.
     CompletableFuture<Integer> second = CompletableFuture.supplyAsync(() -> store.write(EAST, txn -> {
@@ -51,18 +52,18 @@ class PipelinedCommitsTest {
       txn.put(THING, "y", new Thing("y", x + 1));
       return x;
     }), writers);
-    store.awaitWaiting(2);
+    gate.awaitWaiting(2);
     assertThat(read("x")).isEmpty();
     assertThat(read("y")).isEmpty();
     assertThat(notified).isEmpty();
 
-    store.release(1);
+    gate.release(1);
     first.get(30, TimeUnit.SECONDS);
     assertThat(read("x")).contains(new Thing("x", 1));
     assertThat(read("y")).as("not durable yet").isEmpty();
     assertThat(second).isNotDone();
 
-    store.release(2);
+    gate.release(2);
     assertThat(second.get(30, TimeUnit.SECONDS)).isEqualTo(1);
     assertThat(read("y")).contains(new Thing("y", 2));
     assertThat(notified).extracting(changes -> changes.get(0).key()).containsExactly("x", "y");
@@ -73,13 +74,13 @@ class PipelinedCommitsTest {
     durablePut("kept", 1);
 
     CompletableFuture<Void> failing = async(() -> put("y", 2));
-    store.awaitWaiting(1);
+    gate.awaitWaiting(1);
     CompletableFuture<Void> builtOnIt = async(() -> store.write(EAST, txn -> {
       txn.put(THING, "z", new Thing("z", txn.get(THING, "y").orElseThrow().size() + 1));
       return null;
     }));
-    store.awaitWaiting(2);
-    store.failFrom(2);
+    gate.awaitWaiting(2);
+    gate.failFrom(2);
 
     assertThatThrownBy(() -> failing.get(30, TimeUnit.SECONDS)).hasCauseInstanceOf(IllegalStateException.class);
     assertThatThrownBy(() -> builtOnIt.get(30, TimeUnit.SECONDS)).hasCauseInstanceOf(IllegalStateException.class);
@@ -91,14 +92,14 @@ class PipelinedCommitsTest {
   @Test
   void aMutationThatChangesNothingAnswersOnlyOnceWhatItReadIsDurable() throws Exception {
     CompletableFuture<Void> first = async(() -> put("x", 1));
-    store.awaitWaiting(1);
+    gate.awaitWaiting(1);
 
     CompletableFuture<Optional<Thing>> reader = CompletableFuture.supplyAsync(
         () -> store.write(EAST, txn -> txn.get(THING, "x")), writers);
-    store.awaitWaiting(2);
+    gate.awaitWaiting(2);
     assertThat(reader).isNotDone();
 
-    store.release(1);
+    gate.release(1);
     assertThat(reader.get(30, TimeUnit.SECONDS)).contains(new Thing("x", 1));
     first.get(30, TimeUnit.SECONDS);
   }
@@ -108,7 +109,7 @@ class PipelinedCommitsTest {
     durablePut("x", 1);
     CompletableFuture<Boolean> removal = CompletableFuture.supplyAsync(
         () -> store.write(EAST, txn -> txn.remove(THING, "x")), writers);
-    store.awaitWaiting(1);
+    gate.awaitWaiting(1);
 
     AtomicReference<List<String>> writerSaw = new AtomicReference<>();
     CompletableFuture<Void> next = async(() -> store.write(EAST, txn -> {
@@ -116,11 +117,11 @@ class PipelinedCommitsTest {
       txn.put(THING, "w", new Thing("w", 1));
       return null;
     }));
-    store.awaitWaiting(2);
+    gate.awaitWaiting(2);
     assertThat(writerSaw.get()).isEmpty();
     assertThat(keys()).as("readers, until the removal is durable").containsExactly("x");
 
-    store.release(3);
+    gate.release(3);
     assertThat(removal.get(30, TimeUnit.SECONDS)).isTrue();
     next.get(30, TimeUnit.SECONDS);
     assertThat(keys()).containsExactly("w");
@@ -129,8 +130,8 @@ class PipelinedCommitsTest {
   /** A put whose commit is made durable at once: ticket 1, so call it first. */
   private void durablePut(String key, int size) throws Exception {
     CompletableFuture<Void> write = async(() -> put(key, size));
-    store.awaitWaiting(1);
-    store.release(1);
+    gate.awaitWaiting(1);
+    gate.release(1);
     write.get(30, TimeUnit.SECONDS);
   }
 
@@ -157,19 +158,19 @@ class PipelinedCommitsTest {
    * Tickets 1, 2, 3, ... in commit order; a ticket is durable once the test releases it (and every earlier one),
    * and fails from the ticket the test says on.
    */
-  static final class GatedStore extends InMemoryStateStore {
+  static final class GatedLog implements CommitLog {
     private long issued;
     private long released;
     private long failFrom = Long.MAX_VALUE;
     private int waiting;
 
     @Override
-    protected synchronized long enqueue(List<Change> changes) {
+    public synchronized long enqueue(List<Change> changes) {
       return ++issued;
     }
 
     @Override
-    protected synchronized void awaitDurable(long ticket) {
+    public synchronized void awaitDurable(long ticket) {
       waiting++;
       notifyAll();
       try {
@@ -188,7 +189,7 @@ class PipelinedCommitsTest {
     }
 
     @Override
-    protected synchronized boolean isDurable(long ticket) {
+    public synchronized boolean isDurable(long ticket) {
       return released >= ticket;
     }
 

@@ -50,7 +50,7 @@ import org.slf4j.LoggerFactory;
  *        ▼
  *   reader thread: docker logs --timestamps [--follow] [--since] ─▶ lines ─▶ events ─▶ bounded queue
  *   shipping thread, every 200 ms: a batch per container ─▶ LogEvents.append
- *   TaskRunner.cleanUp ── beforeRemoval: waits until the containers' output is all shipped
+ *   StoppedTaskCleaner.cleanUp ── beforeRemoval: waits until the containers' output is all shipped
  * </pre>
  *
  * Nothing here blocks a task or the API: reading and shipping have their own threads, a pass ships at most a

@@ -1,6 +1,5 @@
 package dev.ecsemulator.scheduler.service;
 
-import dev.ecsemulator.core.Ids;
 import dev.ecsemulator.core.model.Deployment;
 import dev.ecsemulator.core.model.DeploymentCircuitBreaker;
 import dev.ecsemulator.core.model.DeploymentConfiguration;
@@ -16,32 +15,41 @@ import java.util.List;
  * The deployment circuit breaker (reference §4; ECS developer guide {@code deployment-circuit-breaker.md};
  * API_ServiceDeploymentCircuitBreaker): when the PRIMARY deployment, IN_PROGRESS, reaches
  * {@link DeploymentLimits#circuitBreakerThreshold()} consecutive failed tasks, it becomes FAILED with
- * reason {@value Deployments#CIRCUIT_BREAKER_FAILED}. With rollback, a new PRIMARY deployment of the
- * last COMPLETED deployment's configuration takes over, with reason
- * {@code ECS deployment circuit breaker: rolling back to deploymentId ecs-svc/N.}, and the failed one
- * becomes ACTIVE and drains.
+ * reason {@value Deployments#CIRCUIT_BREAKER_FAILED}. With rollback, the last COMPLETED deployment
+ * becomes PRIMARY again under its own ID ({@link Deployments#rollingBack}; "the service is rolled back
+ * to the last deployment that completed successfully", API_DeploymentCircuitBreaker): its tasks that
+ * still run are kept, and the failed one becomes ACTIVE and drains. The caller words the trip in the
+ * service's events ({@link ServiceEvents#deploymentFailed}, {@link ServiceEvents#rollingBack}).
  *
  * <p><b>Unverified</b> choices: a failing rollback deployment is not rolled back again (it stays
- * PRIMARY and FAILED); without a COMPLETED deployment to return to, the failed one stays PRIMARY; no
- * service event is emitted for the trip (ECS reports it through EventBridge, not in {@code events}).
+ * PRIMARY and FAILED); without a COMPLETED deployment to return to, the failed one stays PRIMARY.
  */
 final class CircuitBreaker {
 
-  /** The deployments after the check, PRIMARY first; {@code rolledBack} when a rollback started. */
-  record Result(List<Deployment> deployments, boolean rolledBack) {}
+  /**
+   * The deployments after the check, PRIMARY first.
+   *
+   * @param failedId the deployment the breaker failed now, or null
+   * @param rolledBackTo the deployment the rollback returns to (now PRIMARY), or null
+   */
+  record Result(List<Deployment> deployments, String failedId, String rolledBackTo) {
+
+    boolean rolledBack() {
+      return rolledBackTo != null;
+    }
+  }
 
   private CircuitBreaker() {}
 
   /**
    * @param deployments PRIMARY first, failedTasks up to date
-   * @param lastCompleted the deployment to roll back to, or null
+   * @param lastCompleted the deployment to roll back to (still listed or remembered), or null
    */
   static Result check(
       List<Deployment> deployments,
       DeploymentConfiguration configuration,
       DeploymentLimits limits,
       Deployment lastCompleted,
-      Ids ids,
       Instant now) {
     DeploymentCircuitBreaker breaker = configuration == null ? null : configuration.deploymentCircuitBreaker();
     Deployment primary = deployments.get(0);
@@ -50,14 +58,13 @@ final class CircuitBreaker {
     if (!enabled
         || !RolloutState.IN_PROGRESS.is(primary.rolloutState())
         || failed < limits.circuitBreakerThreshold()) {
-      return new Result(deployments, false);
+      return new Result(deployments, null, null);
     }
     Deployment tripped = primary.toBuilder()
         .rolloutState(RolloutState.FAILED.name())
         .rolloutStateReason(Deployments.CIRCUIT_BREAKER_FAILED)
         .updatedAt(now)
         .build();
-    List<Deployment> result = new ArrayList<>();
     boolean rollBack = Boolean.TRUE.equals(breaker.rollback())
         && !Deployments.isRollback(primary)
         && lastCompleted != null
@@ -66,14 +73,20 @@ final class CircuitBreaker {
         && lastCompleted.id() != null
         && lastCompleted.taskDefinition() != null
         && !lastCompleted.id().equals(primary.id());
-    if (rollBack) {
-      result.add(Deployments.fresh(
-          lastCompleted, ids.deploymentId(), Deployments.rollingBackReason(lastCompleted.id()), now));
-      result.add(tripped.toBuilder().status(DeploymentStatus.ACTIVE.name()).build());
-    } else {
-      result.add(tripped);
+    if (!rollBack) {
+      List<Deployment> result = new ArrayList<>(deployments);
+      result.set(0, tripped);
+      return new Result(List.copyOf(result), primary.id(), null);
     }
-    result.addAll(deployments.subList(1, deployments.size()));
-    return new Result(List.copyOf(result), rollBack);
+    // The listed deployment when it still has tasks; else the remembered one (drained and removed).
+    Deployment target = deployments.stream()
+        .filter(d -> d.id().equals(lastCompleted.id()))
+        .findFirst()
+        .orElse(lastCompleted);
+    List<Deployment> result = new ArrayList<>();
+    result.add(Deployments.rollingBack(target, now));
+    result.add(tripped.toBuilder().status(DeploymentStatus.ACTIVE.name()).build());
+    deployments.stream().skip(1).filter(d -> !d.id().equals(target.id())).forEach(result::add);
+    return new Result(List.copyOf(result), primary.id(), target.id());
   }
 }

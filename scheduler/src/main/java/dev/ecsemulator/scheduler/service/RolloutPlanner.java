@@ -26,8 +26,12 @@ import java.util.Set;
  * </ul>
  *
  * <p>Policy: the PRIMARY fills its slots (desiredCount of them; for DAEMON one per container instance)
- * as far as maximumPercent allows; tasks of older deployments are stopped, unhealthy and not-yet-healthy
- * ones at once, healthy ones as far as minimumHealthyPercent allows. An UNHEALTHY PRIMARY task is
+ * as far as maximumPercent allows; tasks of older deployments are stopped, unhealthy and pending ones at
+ * once, healthy ones as far as minimumHealthyPercent allows, and RUNNING ones not yet healthy only while
+ * the healthy tasks left meet minimumHealthyPercent on their own. (minimumHealthyPercent is "a lower
+ * limit on the number of your service's tasks that must remain in the RUNNING state during a deployment",
+ * API_DeploymentConfiguration; the documentation says nothing of old tasks not yet healthy: we keep them
+ * rather than let a deployment empty the service.) An UNHEALTHY PRIMARY task is
  * replaced start-first: its replacement is launched when maximumPercent allows, and it is stopped once
  * the replacement is healthy; when maximumPercent forbids the launch, unhealthy tasks are stopped first,
  * one at a time: the next only once the previous one is STOPPED and no PRIMARY task is still pending or
@@ -148,7 +152,8 @@ final class RolloutPlanner {
       sorted.stream().filter(v -> v.phase == Phase.UNHEALTHY).forEach(stopper::stop);
       return;
     }
-    sorted.stream().filter(v -> v.phase != Phase.HEALTHY).forEach(stopper::stop);
+    sorted.stream().filter(v -> v.phase == Phase.PENDING || v.phase == Phase.UNHEALTHY).forEach(stopper::stop);
+    sorted.stream().filter(v -> v.phase == Phase.STARTING).forEach(stopper::stopIfCovered);
     sorted.stream().filter(v -> v.phase == Phase.HEALTHY).forEach(stopper::stop);
   }
 
@@ -192,7 +197,7 @@ final class RolloutPlanner {
     return slots;
   }
 
-  /** Collects stops, keeping at least minHealthy healthy tasks. */
+  /** Collects stops, keeping at least minHealthy healthy tasks (and RUNNING ones while they fall short). */
   private static final class Stopper {
     final List<TaskStop> stops = new ArrayList<>();
     final Set<String> ids = new HashSet<>();
@@ -216,6 +221,17 @@ final class RolloutPlanner {
         }
         healthy--;
       }
+      add(v);
+    }
+
+    /** Stops a task that is not (yet) healthy only if the healthy tasks already meet minHealthy. */
+    void stopIfCovered(ClassifiedTask v) {
+      if (!ids.contains(v.id()) && healthy >= minHealthy) {
+        add(v);
+      }
+    }
+
+    private void add(ClassifiedTask v) {
       ids.add(v.id());
       stops.add(v.phase == Phase.UNHEALTHY
           ? v.failedHealthChecksStop()

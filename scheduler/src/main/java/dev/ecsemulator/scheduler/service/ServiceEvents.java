@@ -23,6 +23,30 @@ public final class ServiceEvents {
     return "(service " + service + ") has stopped " + taskIds.size() + " running tasks: " + tasks(taskIds) + ".";
   }
 
+  /**
+   * {@code (service NAME) stopped 2 pending tasks.}: tasks stopped before they reached RUNNING. No
+   * {@code has} and no task list, as public captures of DescribeServices show it (e.g. a 2020 capture in
+   * spinnaker's test data, a 2026 capture of a rollback; see the README's differences section).
+   */
+  public static String stoppedPending(String service, int count) {
+    return "(service " + service + ") stopped " + count + " pending tasks.";
+  }
+
+  /**
+   * {@code (service NAME) (deployment ecs-svc/N) deployment failed: tasks failed to start.}: the circuit
+   * breaker failed the deployment. Public captures show this wording also when the failures were
+   * container or load balancer health checks; the {@code tasks failed health checks} variant is seen in
+   * no capture of DescribeServices we found (<b>unverified</b> whether ECS ever words it so).
+   */
+  public static String deploymentFailed(String service, String deploymentId) {
+    return "(service " + service + ") (deployment " + deploymentId + ") deployment failed: tasks failed to start.";
+  }
+
+  /** {@code (service NAME) rolling back to deployment ecs-svc/N.}: the circuit breaker's rollback began. */
+  public static String rollingBack(String service, String deploymentId) {
+    return "(service " + service + ") rolling back to deployment " + deploymentId + ".";
+  }
+
   /** {@code (service NAME) (task x) failed container health checks.} */
   public static String failedHealthChecks(String service, String taskId) {
     return "(service " + service + ") (task " + taskId + ") failed container health checks.";

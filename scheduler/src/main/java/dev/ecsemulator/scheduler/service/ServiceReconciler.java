@@ -49,8 +49,8 @@ import java.util.stream.Stream;
  * instance of the observation; DRAINING (DeleteService): zero tasks; INACTIVE, or a service without
  * deployments (CreateService creates the first with {@link Deployments#initial}): nothing changes.
  * Deployments come from the caller ({@link Deployments#withNewPrimary} on UpdateService); the
- * reconciler only moves them along, removes drained ones and adds a rollback deployment when the circuit
- * breaker trips. Rules and their sources: {@link RolloutPlanner}, {@link TaskOutcomes},
+ * reconciler only moves them along, removes drained ones and, when the circuit breaker trips, makes the
+ * last COMPLETED deployment PRIMARY again. Rules and their sources: {@link RolloutPlanner}, {@link TaskOutcomes},
  * {@link CircuitBreaker}, {@link RestartThrottle}, {@link DeploymentProgress}, {@link TaskCounts},
  * {@link RepeatableEvents}.
  *
@@ -68,7 +68,8 @@ public final class ServiceReconciler {
    * Decides what to do for {@code service} at {@code now}.
    *
    * @param service the service as stored (deployments, desiredCount, deploymentConfiguration,
-   *     schedulingStrategy, healthCheckGracePeriodSeconds, status, serviceName)
+   *     schedulingStrategy, healthCheckGracePeriodSeconds, status, serviceName), checked once where it was read
+   *     back (the service runner's {@code ServiceRecords}): desiredCount and deployments are present
    * @param memory the memory returned by the previous plan for this service
    * @param observed the service's tasks (and DAEMON container instances) now
    * @param now the instant of this decision
@@ -78,15 +79,14 @@ public final class ServiceReconciler {
     List<ClassifiedTask> classified = observed.tasks().stream()
         .map(t -> ClassifiedTask.classify(t, gracePeriod(service), now))
         .toList();
-    if (ServiceStatus.INACTIVE.is(service.status())
-        || service.deployments() == null || service.deployments().isEmpty()) {
+    if (ServiceStatus.INACTIVE.is(service.status()) || service.deployments().isEmpty()) {
       return unchanged(service, memory, observed.tasks());
     }
     boolean daemon = SchedulingStrategy.DAEMON.is(service.schedulingStrategy());
     List<String> instances = observed.containerInstanceArns().stream().distinct().sorted().toList();
     int desired = ServiceStatus.DRAINING.is(service.status()) ? 0
         : daemon ? instances.size()
-        : service.desiredCount() == null ? 0 : service.desiredCount();
+        : service.desiredCount();
     DeploymentLimits limits = DeploymentLimits.of(service, desired);
 
     List<Deployment> deployments = primaryFirst(service.deployments());
@@ -95,11 +95,11 @@ public final class ServiceReconciler {
     deployments = withFailedTasks(deployments, outcomes.failedTasks(), now);
     Deployment lastCompleted = lastCompleted(memory.lastCompleted(), deployments);
     CircuitBreaker.Result breaker = CircuitBreaker.check(
-        deployments, service.deploymentConfiguration(), limits, lastCompleted, ids, now);
+        deployments, service.deploymentConfiguration(), limits, lastCompleted, now);
     deployments = breaker.deployments();
     Deployment primary = deployments.get(0);
 
-    // A rollback is a new deployment: it resets the restart throttle.
+    // A rollback starts a new rollout: it resets the restart throttle.
     int startFailures = breaker.rolledBack() ? 0 : outcomes.startFailures();
     Instant launchNotBefore = breaker.rolledBack() ? null : outcomes.launchNotBefore();
     boolean throttleReset = breaker.rolledBack() || outcomes.throttleReset();
@@ -119,9 +119,13 @@ public final class ServiceReconciler {
     outcomes.unhealthyTaskIds().forEach(id -> events.add(byId.get(id).failedElbHealthChecks()
         ? ServiceEvents.failedElbHealthChecks(name, id, byId.get(id).task.targets().unhealthyIn())
         : ServiceEvents.failedHealthChecks(name, id)));
-    if (!plan.stops().isEmpty()) {
-      events.add(ServiceEvents.stopped(name, plan.stops().stream().map(TaskStop::taskId).toList()));
+    if (breaker.failedId() != null) {
+      events.add(ServiceEvents.deploymentFailed(name, breaker.failedId()));
     }
+    if (breaker.rolledBack()) {
+      events.add(ServiceEvents.rollingBack(name, breaker.rolledBackTo()));
+    }
+    events.addAll(stopEvents(name, plan.stops(), active));
     if (!plan.launches().isEmpty()) {
       events.add(ServiceEvents.started(name, plan.launches().stream().map(TaskLaunch::taskId).toList()));
     }
@@ -164,6 +168,25 @@ public final class ServiceReconciler {
         wakeAt);
   }
 
+  /**
+   * {@code has stopped N running tasks: (task ...).} for tasks that reached RUNNING, then
+   * {@code stopped N pending tasks.} for tasks stopped before RUNNING, as ECS words each.
+   */
+  private static List<String> stopEvents(String name, List<TaskStop> stops, List<ClassifiedTask> active) {
+    Map<String, Phase> phases = new HashMap<>();
+    active.forEach(v -> phases.put(v.id(), v.phase));
+    List<String> running = stops.stream().map(TaskStop::taskId).filter(id -> phases.get(id) != Phase.PENDING).toList();
+    int pending = stops.size() - running.size();
+    List<String> events = new ArrayList<>();
+    if (!running.isEmpty()) {
+      events.add(ServiceEvents.stopped(name, running));
+    }
+    if (pending > 0) {
+      events.add(ServiceEvents.stoppedPending(name, pending));
+    }
+    return events;
+  }
+
   private static Duration gracePeriod(Service service) {
     Integer seconds = service.healthCheckGracePeriodSeconds();
     return Duration.ofSeconds(seconds == null ? 0 : Math.max(0, seconds));
@@ -174,7 +197,7 @@ public final class ServiceReconciler {
     return new ServicePlan(
         List.of(),
         List.of(),
-        service.deployments() == null ? List.of() : service.deployments(),
+        service.deployments(),
         counts.running(),
         counts.pending(),
         List.of(),

@@ -16,19 +16,14 @@ import dev.ecsemulator.scheduler.runtime.ContainerEvent;
 import dev.ecsemulator.scheduler.runtime.ContainerRuntime;
 import dev.ecsemulator.scheduler.runtime.ContainerRuntimeException;
 import dev.ecsemulator.scheduler.runtime.LocalHostPaths;
-import dev.ecsemulator.scheduler.runtime.ManagedVolume;
-import dev.ecsemulator.scheduler.runtime.ObservedContainer;
 import dev.ecsemulator.scheduler.runtime.PullPolicy;
 import dev.ecsemulator.scheduler.runtime.TaskEndpoint;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
@@ -95,10 +90,11 @@ public final class TaskEngine implements AutoCloseable {
   private final Clock clock;
   private final Settings settings;
   private final TaskRunner runner;
+  private final OrphanSweeper sweeper;
+  private final StoppedTaskCleaner cleaner;
   private final ThreadPoolExecutor pool;
   private final KeyedExecutor work;
   private final ScheduledExecutorService timers;
-  private final Set<String> cleaned = ConcurrentHashMap.newKeySet();
   /** Notified on every committed task change and after every pass (for {@link #stopAll}). */
   private final Object taskProgress = new Object();
   private volatile AutoCloseable events;
@@ -122,7 +118,12 @@ public final class TaskEngine implements AutoCloseable {
     this.engine = engine;
     this.clock = clock;
     this.settings = settings;
-    this.runner = new TaskRunner(store, runtime, engine, clock, settings, Labels.ownedBy(instance), logs, targets);
+    Sandboxes sandboxes = new Sandboxes();
+    this.runner = new TaskRunner(store, runtime, engine, clock, settings, Labels.ownedBy(instance), sandboxes,
+        logs, targets);
+    this.sweeper = new OrphanSweeper(store, runtime);
+    this.cleaner = new StoppedTaskCleaner(store, runtime, sandboxes, logs, settings.stoppedTaskRetention(),
+        settings.containerCleanupDelay());
     // Stops block for up to a container's stopTimeout: enough threads that one slow stop does not hold
     // up other tasks. Idle threads go away.
     this.pool = new ThreadPoolExecutor(32, 32, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
@@ -216,7 +217,7 @@ public final class TaskEngine implements AutoCloseable {
       try {
         action.run();
       } finally {
-        cleaned.clear();
+        cleaner.forgetQueued();
       }
     });
   }
@@ -279,7 +280,7 @@ public final class TaskEngine implements AutoCloseable {
         if (!TaskRecords.isFinal(task)) {
           unstopped.add(ref);
         } else {
-          handleStopped(ref, task, now);
+          cleaner.handle(ref, task, now, work);
         }
       }
     }
@@ -299,22 +300,6 @@ public final class TaskEngine implements AutoCloseable {
     work.prune();
   }
 
-  private void handleStopped(TaskRef ref, Task task, Instant now) {
-    Instant stoppedAt = task.stoppedAt() != null ? task.stoppedAt() : now;
-    boolean purge = !stoppedAt.plus(settings.stoppedTaskRetention()).isAfter(now);
-    boolean clean = purge || !stoppedAt.plus(settings.containerCleanupDelay()).isAfter(now);
-    if (clean && cleaned.add(ref.id())) {
-      run(ref.id(), () -> runner.cleanUp(ref, task));
-    }
-    if (purge) {
-      run(ref.id(), () -> {
-        store.write(ref.scope(), txn -> txn.remove(TASK, ref.key()));
-        runner.forget(ref);
-        cleaned.remove(ref.id());
-      });
-    }
-  }
-
   /**
    * Resync plus removal of our containers and task-scoped volumes whose task the store no longer knows: what
    * adopts running containers and clears orphans after a restart, and repairs everything after the engine or
@@ -325,33 +310,7 @@ public final class TaskEngine implements AutoCloseable {
     if (!engine.status().reachable()) {
       return;
     }
-    try {
-      // Containers and volumes first, known tasks second: a task is committed before its containers and volumes
-      // are created, so every one listed here belongs to a task the store already holds when it is read next.
-      // The other order would remove those of a task launched in between.
-      List<ObservedContainer> containers = runtime.listManaged();
-      List<ManagedVolume> volumes = runtime.listManagedVolumes();
-      Set<String> known = new HashSet<>();
-      for (Scope scope : store.scopes()) {
-        store.read(scope, v -> v.list(TASK)).forEach(t -> known.add(t.taskArn()));
-      }
-      for (ObservedContainer container : containers) {
-        String arn = container.taskArn();
-        if (arn != null && !known.contains(arn)) {
-          log.info("Removing container {} of unknown task {}", container.name(), arn);
-          runtime.removeContainer(container.id());
-        }
-      }
-      // After the containers: Docker keeps a volume that a container still uses.
-      for (ManagedVolume volume : volumes) {
-        if (volume.taskScoped() && !known.contains(volume.taskArn())) {
-          log.info("Removing volume {} of unknown task {}", volume.name(), volume.taskArn());
-          runtime.removeVolume(volume.name());
-        }
-      }
-    } catch (ContainerRuntimeException e) {
-      log.warn("Could not sweep orphan containers and volumes: {}", e.reason());
-    }
+    sweeper.sweep();
   }
 
   /**

@@ -9,6 +9,7 @@ import dev.ecsemulator.core.model.ContainerDefinition;
 import dev.ecsemulator.core.model.ContainerDependency;
 import dev.ecsemulator.core.model.Task;
 import dev.ecsemulator.core.model.TaskDefinition;
+import dev.ecsemulator.core.state.RecordCheck;
 import dev.ecsemulator.core.state.StateView;
 import dev.ecsemulator.core.task.ContainerObservation;
 import dev.ecsemulator.core.task.TaskLifecycle;
@@ -32,6 +33,12 @@ import java.util.Set;
  * running needs is stopped once, with stop code {@value #STOP_CODE} and a stoppedReason naming every gap
  * (the emulator's own wording: ECS has no such state). A STOPPED (or DELETED) task is left alone whatever it
  * lacks.
+ *
+ * <p>A pass checks its task once, when it reads it back ({@link #RUNNABLE}); past that point the task engine's
+ * decision ({@link TaskReconciler}) and the runner rely on what {@link #gaps(Task)} and
+ * {@link #gaps(Task, TaskDefinition)} check, without null checks of their own. What handles final or incomplete
+ * tasks ({@link UnrunnableTasks}, the stopped-task cleaner) reads their {@link #remains} once instead; only
+ * {@link #stopped}, which rewrites such a record, takes no member for granted itself.
  */
 public final class TaskRecords {
 
@@ -43,6 +50,9 @@ public final class TaskRecords {
 
   private static final Set<String> CONDITIONS = Set.of("START", "COMPLETE", "SUCCESS", "HEALTHY");
 
+  /** The check a pass makes of its task when it reads it back: {@link #check}. */
+  public static final RecordCheck<Task, Check> RUNNABLE = TaskRecords::check;
+
   private TaskRecords() {}
 
   /**
@@ -51,14 +61,14 @@ public final class TaskRecords {
    * @param definition the task's stored task definition when {@code gaps} is empty, else possibly null
    * @param gaps what the record lacks, in words; empty when the task can run
    */
-  public record Check(TaskDefinition definition, List<String> gaps) {
+  public record Check(TaskDefinition definition, List<String> gaps) implements RecordCheck.Result {
 
     public Check {
       gaps = List.copyOf(gaps);
     }
 
     public boolean runnable() {
-      return gaps.isEmpty();
+      return complete();
     }
 
     /** The stoppedReason for these gaps. */
@@ -86,7 +96,7 @@ public final class TaskRecords {
    * the emulator never writes). The engine only cleans such a task up and purges it.
    */
   public static boolean isFinal(Task task) {
-    return "STOPPED".equals(task.lastStatus()) || "DELETED".equals(task.lastStatus());
+    return TaskStatus.STOPPED.is(task.lastStatus()) || "DELETED".equals(task.lastStatus());
   }
 
   /**
@@ -128,7 +138,7 @@ public final class TaskRecords {
     }
     if (task.desiredStatus() == null) {
       gaps.add("the stored task has no desiredStatus");
-    } else if (!"RUNNING".equals(task.desiredStatus()) && !"STOPPED".equals(task.desiredStatus())) {
+    } else if (!TaskStatus.RUNNING.is(task.desiredStatus()) && !TaskStatus.STOPPED.is(task.desiredStatus())) {
       gaps.add("the stored task has desiredStatus " + task.desiredStatus() + ", which is neither RUNNING nor STOPPED");
     }
     if (task.taskDefinitionArn() == null) {
@@ -244,9 +254,10 @@ public final class TaskRecords {
     if (isFinal(task)) {
       return task;
     }
-    boolean stopAsked = "STOPPED".equals(task.desiredStatus()) && (task.stopCode() != null || task.stoppedReason() != null);
+    boolean stopAsked = TaskStatus.STOPPED.is(task.desiredStatus())
+        && (task.stopCode() != null || task.stoppedReason() != null);
     Task.Builder next = task.toBuilder()
-        .desiredStatus("STOPPED")
+        .desiredStatus(TaskStatus.STOPPED.name())
         .lastStatus(TaskStatus.STOPPED.name())
         .stoppingAt(task.stoppingAt() != null ? task.stoppingAt() : now)
         .executionStoppedAt(task.executionStoppedAt() != null ? task.executionStoppedAt() : now)
@@ -268,22 +279,34 @@ public final class TaskRecords {
     return next.build();
   }
 
-  /** The recorded Docker IDs of its containers that may still run: not STOPPED as last seen. */
-  static List<String> runtimeIdsToStop(Task task) {
-    if (task.containers() == null) {
-      return List.of();
+  /**
+   * What the engine can find in Docker of a stored task, complete or not: read once from the record, where the task
+   * is read back for its stop or its clean-up, so that those take nothing of the record for granted without null
+   * checks of their own.
+   *
+   * @param taskArn the task's ARN, which its containers and sandbox carry as a label; empty when the record has none
+   * @param runtimeIds its recorded containers' Docker IDs
+   * @param runtimeIdsToStop those of them that may still run: not STOPPED as last seen
+   */
+  public record Remains(Optional<String> taskArn, List<String> runtimeIds, List<String> runtimeIdsToStop) {
+
+    public Remains {
+      runtimeIds = List.copyOf(runtimeIds);
+      runtimeIdsToStop = List.copyOf(runtimeIdsToStop);
     }
-    return task.containers().stream()
-        .filter(c -> c != null && c.runtimeId() != null && !"STOPPED".equals(c.lastStatus()))
-        .map(Container::runtimeId)
-        .toList();
+
+    /** The task's ARN, else {@code ref}: what names it in a log line. */
+    public Object name(TaskRef ref) {
+      return taskArn.<Object>map(arn -> arn).orElse(ref);
+    }
   }
 
-  /** Its recorded Docker IDs, for clean-up. */
-  static List<String> runtimeIds(Task task) {
-    if (task.containers() == null) {
-      return List.of();
-    }
-    return task.containers().stream().filter(c -> c != null && c.runtimeId() != null).map(Container::runtimeId).toList();
+  /** What of {@code task} the engine can find in Docker. Never throws, whatever member is null. */
+  public static Remains remains(Task task) {
+    List<Container> recorded = task.containers() == null ? List.of()
+        : task.containers().stream().filter(c -> c != null && c.runtimeId() != null).toList();
+    return new Remains(Optional.ofNullable(task.taskArn()),
+        recorded.stream().map(Container::runtimeId).toList(),
+        recorded.stream().filter(c -> !"STOPPED".equals(c.lastStatus())).map(Container::runtimeId).toList());
   }
 }

@@ -2,8 +2,6 @@ package dev.ecsemulator.scheduler.task;
 
 import static dev.ecsemulator.core.EcsKinds.TASK;
 
-import dev.ecsemulator.core.hostaccess.HostAccessRules;
-import dev.ecsemulator.core.hostaccess.HostAccessUse;
 import dev.ecsemulator.core.model.Container;
 import dev.ecsemulator.core.model.ContainerDefinition;
 import dev.ecsemulator.core.model.Task;
@@ -12,20 +10,32 @@ import dev.ecsemulator.core.state.StateStore;
 import dev.ecsemulator.core.task.ContainerObservation;
 import dev.ecsemulator.core.task.TaskLifecycle;
 import dev.ecsemulator.core.task.TaskStatus;
+import dev.ecsemulator.scheduler.docker.EngineStatus;
 import dev.ecsemulator.scheduler.runtime.ContainerRuntime;
 import dev.ecsemulator.scheduler.runtime.ContainerRuntimeException;
 import dev.ecsemulator.scheduler.runtime.ContainerSpec;
 import dev.ecsemulator.scheduler.runtime.ContainerSpecFactory;
 import dev.ecsemulator.scheduler.runtime.LaunchContext;
 import dev.ecsemulator.scheduler.runtime.LocalImage;
-import dev.ecsemulator.scheduler.runtime.ManagedVolume;
 import dev.ecsemulator.scheduler.runtime.ObservedContainer;
 import dev.ecsemulator.scheduler.runtime.Sandbox;
-import dev.ecsemulator.scheduler.runtime.UnresolvedInput;
 import dev.ecsemulator.scheduler.runtime.VolumeSpec;
 import dev.ecsemulator.scheduler.secrets.ResolvedSecrets;
 import dev.ecsemulator.scheduler.secrets.SecretsUnavailable;
 import dev.ecsemulator.scheduler.secrets.TaskSecrets;
+import dev.ecsemulator.scheduler.task.TaskAction.AmendOutOfMemory;
+import dev.ecsemulator.scheduler.task.TaskAction.ContainerStop;
+import dev.ecsemulator.scheduler.task.TaskAction.Deactivate;
+import dev.ecsemulator.scheduler.task.TaskAction.DeregisterTargets;
+import dev.ecsemulator.scheduler.task.TaskAction.Deprovision;
+import dev.ecsemulator.scheduler.task.TaskAction.FailToStart;
+import dev.ecsemulator.scheduler.task.TaskAction.Launch;
+import dev.ecsemulator.scheduler.task.TaskAction.Record;
+import dev.ecsemulator.scheduler.task.TaskAction.RegisterTargets;
+import dev.ecsemulator.scheduler.task.TaskAction.Start;
+import dev.ecsemulator.scheduler.task.TaskAction.StopContainers;
+import dev.ecsemulator.scheduler.task.TaskAction.WaitForEngine;
+import dev.ecsemulator.scheduler.task.TaskObservation.Drain;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,21 +44,27 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One level-triggered pass over one task: observe its containers, decide with the pure
- * {@link TaskLifecycle} and {@link DependencyGate}, act through the {@link ContainerRuntime}, and write the
- * result. Every step is idempotent (containers are created by stable names, stops of stopped containers
- * are no-ops), so a pass may be repeated at any time, after a crash or an event storm alike. The engine
- * runs at most one pass per task at a time; passes for different tasks run in parallel.
+ * One level-triggered pass over one task: observe its containers, let the pure {@link TaskReconciler} decide, apply
+ * the {@link TaskPlan}'s actions through the {@link ContainerRuntime} and the store, and repeat while the plan asks
+ * to observe again (after containers were created, started or stopped). Every action is idempotent (containers are
+ * created by stable names, stops of stopped containers are no-ops), so a pass may be repeated at any time, after a
+ * crash or an event storm alike. The engine runs at most one pass per task at a time; passes for different tasks
+ * run in parallel.
  */
 final class TaskRunner {
 
   private static final Logger log = LoggerFactory.getLogger(TaskRunner.class);
+
+  /**
+   * The most decisions one pass makes. A launch takes three (create, start, record), a stop two; more would mean
+   * Docker keeps changing under the pass, which the next pass (an event, the resync) then sees.
+   */
+  private static final int MAX_ROUNDS = 6;
 
   private final StateStore store;
   private final ContainerRuntime runtime;
@@ -57,17 +73,16 @@ final class TaskRunner {
   private final Clock clock;
   private final TaskEngine.Settings settings;
   private final Map<String, String> instanceLabels;
-  private final Map<String, Sandbox> sandboxes = new ConcurrentHashMap<>();
+  private final Sandboxes sandboxes;
   private final UnrunnableTasks unrunnable;
   private final TaskSecrets secrets;
+  private final TaskReconciler reconciler;
   private final ContainerLogDriver logs;
   private final TaskTargets targets;
 
-  /** How soon a DEACTIVATING task looks again whether its targets have drained. */
-  static final Duration DRAIN_POLL = Duration.ofMillis(250);
-
   TaskRunner(StateStore store, ContainerRuntime runtime, EngineMonitor engine, Clock clock,
-      TaskEngine.Settings settings, Map<String, String> instanceLabels, ContainerLogDriver logs, TaskTargets targets) {
+      TaskEngine.Settings settings, Map<String, String> instanceLabels, Sandboxes sandboxes,
+      ContainerLogDriver logs, TaskTargets targets) {
     this.store = store;
     this.targets = targets;
     this.logs = logs;
@@ -76,8 +91,10 @@ final class TaskRunner {
     this.clock = clock;
     this.settings = settings;
     this.instanceLabels = instanceLabels;
+    this.sandboxes = sandboxes;
     this.unrunnable = new UnrunnableTasks(store, runtime, engine, clock, sandboxes);
     this.secrets = TaskSecrets.reading(store, clock);
+    this.reconciler = new TaskReconciler(settings.allowHostAccess(), settings.hostPaths());
   }
 
   /**
@@ -94,18 +111,19 @@ final class TaskRunner {
     }
     if (TaskRecords.isFinal(task)) {
       if (TaskRecords.gaps(task).isEmpty()) {
-        amendLateOutOfMemory(ref, task);
+        Pass pass = new Pass(ref, null);
+        pass.apply(reconciler.decide(pass.observe(task), clock.instant()));
       }
       return Optional.empty();
     }
     Task stored = task;
-    TaskRecords.Check check = store.read(ref.scope(), v -> TaskRecords.check(ref.scope(), stored, v));
+    TaskRecords.Check check = store.read(ref.scope(), v -> TaskRecords.RUNNABLE.check(ref.scope(), stored, v));
     if (!check.runnable()) {
       unrunnable.stop(ref, task, check.reason());
       return Optional.empty();
     }
     try {
-      return run(ref, task, check.definition());
+      return new Pass(ref, check.definition()).run(task);
     } catch (ContainerRuntimeException e) {
       throw e; // the engine's answer, not a failure of this task's pass: the engine logs it and a later pass retries
     } catch (RuntimeException e) {
@@ -119,95 +137,147 @@ final class TaskRunner {
     }
   }
 
-  private Optional<Instant> run(TaskRef ref, Task task, TaskDefinition definition) {
-    Optional<Instant> wake = Optional.empty();
-    if ("RUNNING".equals(task.desiredStatus())) {
-      wake = launch(ref, task, definition);
+  /** One pass: its rounds of observe, decide, apply, and what it did so far. */
+  private final class Pass {
+    private final TaskRef ref;
+    private final TaskDefinition definition;
+    private boolean launched;
+    private boolean stopped;
+    private Drain drain = Drain.NOT_ASKED;
+    /** Read by this pass's launch, for the containers it creates; Docker's answers are scrubbed of them. */
+    private ResolvedSecrets values = ResolvedSecrets.NONE;
+
+    Pass(TaskRef ref, TaskDefinition definition) {
+      this.ref = ref;
+      this.definition = definition;
     }
-    task = observe(ref, definition);
-    if (task != null && TaskStatus.ACTIVATING.is(task.lastStatus()) && "RUNNING".equals(task.desiredStatus())) {
-      targets.register(ref.scope(), ref.key(), task);
-      task = write(ref, t -> TaskLifecycle.activated(t, clock.instant()));
-    }
-    if (task != null && "STOPPED".equals(task.desiredStatus())) {
-      // Targets drain before the containers stop (DEACTIVATING); a task that skipped it (stopped by a user, or its
-      // essential container exited) is deregistered without waiting.
-      boolean drained = targets.deregister(ref.scope(), ref.key(), task);
-      if (TaskStatus.DEACTIVATING.is(task.lastStatus())) {
-        if (!drained) {
-          return Optional.of(clock.instant().plus(DRAIN_POLL));
+
+    Optional<Instant> run(Task task) {
+      Optional<Instant> wake = Optional.empty();
+      for (int round = 1; task != null; round++) {
+        TaskPlan plan = reconciler.decide(observe(task), clock.instant());
+        wake = plan.wakeAt();
+        if (!apply(plan)) {
+          return wake;
         }
-        task = write(ref, TaskLifecycle::deactivated);
+        if (round == MAX_ROUNDS) {
+          log.debug("Task {} still changes after {} rounds; the next pass goes on", task.taskArn(), round);
+          return wake;
+        }
+        task = read(ref);
       }
-      if (task != null) {
-        stop(ref, task, definition);
-      }
+      return wake;
     }
-    return wake;
-  }
 
-  // ---- launching ----
-
-  private Optional<Instant> launch(TaskRef ref, Task initial, TaskDefinition definition) {
-    Task task = initial;
-    if (!engine.reachable()) {
-      engineGone(ref, task);
-      return Optional.empty();
-    }
-    List<UnresolvedInput> unresolved = specs.unresolved(definition, task.overrides());
-    if (!unresolved.isEmpty()) {
-      fail(ref, StartFailures.unresolved(unresolved), null, definition);
-      return Optional.empty();
-    }
-    Optional<HostAccessUse> hostAccess = refusedHostAccess(task, definition);
-    if (hostAccess.isPresent()) {
-      fail(ref, StartFailures.hostAccess(hostAccess.get()), hostAccess.get().containerName(), definition);
-      return Optional.empty();
-    }
-    // Read when containers are to be made, before the sandbox: a task whose secrets fail makes nothing.
-    ResolvedSecrets values = ResolvedSecrets.NONE;
-    if (definition.containerDefinitions().stream().anyMatch(cd -> runtimeId(initial, cd.name()) == null)) {
+    /** What Docker shows now of the containers the decision needs; when the engine does not answer, nothing. */
+    TaskObservation observe(Task task) {
+      Map<String, ObservedContainer> seen = new HashMap<>();
+      boolean inspected = true;
       try {
-        values = secrets.resolve(ref.scope(), definition);
-      } catch (SecretsUnavailable e) {
-        log.info("Task {} failed to start: {}", initial.taskArn(), e.reason()); // names sources, never values
-        fail(ref, e.reason(), null, definition);
-        return Optional.empty();
+        for (Container c : TaskReconciler.toInspect(task)) {
+          runtime.inspect(c.runtimeId()).ifPresent(o -> seen.put(c.name(), o));
+        }
+      } catch (ContainerRuntimeException e) {
+        log.debug("Cannot observe task {} now: {}", task.taskArn(), e.reason());
+        inspected = false;
+        seen.clear();
       }
+      boolean registers = targets.registers(ref.scope(), ref.key(), task);
+      return new TaskObservation(task, definition, seen, inspected, engine.status(), sandboxes.get(ref), launched,
+          stopped, registers, drain);
     }
-    String containerName = null;
-    try {
-      LaunchContext context = context(ref, task);
-      Optional<ContainerSpec> sandboxSpec = specs.sandbox(definition, task.overrides(), context);
-      if (sandboxSpec.isPresent()) {
-        Sandbox sandbox = sandboxes.computeIfAbsent(ref.id(), k -> runtime.createSandbox(sandboxSpec.get()));
-        context = context.withSandbox(sandbox);
-        if (TaskStatus.of(task.lastStatus()) == TaskStatus.PROVISIONING) {
-          String ip = sandbox.ipAddress() == null ? "127.0.0.1" : sandbox.ipAddress();
-          task = write(ref, t -> TaskLifecycle.provisioned(t, ip, clock.instant()));
+
+    /** Applies the plan's actions in order; returns whether to observe and decide again. */
+    boolean apply(TaskPlan plan) {
+      for (TaskAction action : plan.actions()) {
+        Optional<TaskPlan> instead = applyOne(action);
+        if (instead.isPresent()) {
+          return apply(instead.get());
         }
       }
-      for (VolumeSpec volume : specs.volumes(definition, context)) {
-        runtime.ensureVolume(volume);
+      return plan.observeAgain();
+    }
+
+    /** Applies one action; returns the plan that replaces the rest of this one when Docker refused it. */
+    private Optional<TaskPlan> applyOne(TaskAction action) {
+      if (action instanceof Launch launch) {
+        return launch(launch.create());
+      } else if (action instanceof Start start) {
+        return start(start.containers());
+      } else if (action instanceof Record record) {
+        Instant now = clock.instant();
+        write(ref, t -> TaskLifecycle.observe(t, definition, record.seen(), now, record.registers()));
+      } else if (action instanceof RegisterTargets) {
+        registerTargets();
+      } else if (action instanceof DeregisterTargets) {
+        Task task = read(ref);
+        drain = task == null || targets.deregister(ref.scope(), ref.key(), task) ? Drain.DRAINED : Drain.DRAINING;
+      } else if (action instanceof Deactivate) {
+        write(ref, TaskLifecycle::deactivated);
+      } else if (action instanceof FailToStart failure) {
+        fail(failure.reason(), failure.containerName());
+      } else if (action instanceof WaitForEngine) {
+        log.info("Task {} waits for the Docker engine at {} to answer again", taskArn(), engine.status().host());
+      } else if (action instanceof StopContainers stop) {
+        return stopContainers(stop.stops());
+      } else if (action instanceof Deprovision) {
+        releaseSandbox(read(ref));
+        write(ref, t -> TaskLifecycle.deprovisioned(t, clock.instant()));
+      } else if (action instanceof AmendOutOfMemory amend) {
+        write(ref, t -> TaskLifecycle.amendOutOfMemory(t, amend.containerName()));
       }
-      Task provisioned = task;
-      List<ContainerDefinition> toCreate = definition.containerDefinitions().stream()
-          .filter(cd -> runtimeId(provisioned, cd.name()) == null).toList();
-      if (!toCreate.isEmpty()) {
+      return Optional.empty();
+    }
+
+    private Optional<TaskPlan> launch(List<String> create) {
+      launched = true;
+      Task task = read(ref);
+      if (task == null) {
+        return Optional.of(TaskPlan.done(List.of()));
+      }
+      // Read when containers are to be made, before the sandbox: a task whose secrets fail makes nothing.
+      if (!create.isEmpty()) {
+        try {
+          values = secrets.resolve(ref.scope(), definition);
+        } catch (SecretsUnavailable e) {
+          log.info("Task {} failed to start: {}", task.taskArn(), e.reason()); // names sources, never values
+          return Optional.of(TaskPlan.thenObserve(List.of(new FailToStart(e.reason(), null))));
+        }
+      }
+      String containerName = null;
+      try {
+        LaunchContext context = context(task);
+        Optional<ContainerSpec> sandboxSpec = specs.sandbox(definition, task.overrides(), context);
+        if (sandboxSpec.isPresent()) {
+          Sandbox sandbox = sandboxes.ensure(ref, () -> runtime.createSandbox(sandboxSpec.get()));
+          context = context.withSandbox(sandbox);
+          if (TaskStatus.of(task.lastStatus()) == TaskStatus.PROVISIONING) {
+            String ip = sandbox.ipAddress() == null ? "127.0.0.1" : sandbox.ipAddress();
+            task = write(ref, t -> TaskLifecycle.provisioned(t, ip, clock.instant()));
+          }
+        }
+        for (VolumeSpec volume : specs.volumes(definition, context)) {
+          runtime.ensureVolume(volume);
+        }
+        if (create.isEmpty()) {
+          return Optional.empty();
+        }
         Instant pullStarted = clock.instant();
         Map<String, LocalImage> images = new HashMap<>();
-        for (ContainerDefinition cd : toCreate) {
-          containerName = cd.name();
-          images.put(cd.name(), runtime.ensureImage(cd.image(), settings.pullPolicy(), values.registryAuth(cd.name())));
+        for (String name : create) {
+          containerName = name;
+          images.put(name, runtime.ensureImage(definition(name).image(), settings.pullPolicy(),
+              values.registryAuth(name)));
         }
         Instant pullStopped = clock.instant();
         List<ContainerObservation> created = new ArrayList<>();
-        for (ContainerDefinition cd : toCreate) {
-          containerName = cd.name();
-          logs.beforeCreate(ref.scope(), provisioned, definition, cd.name());
-          ContainerSpec spec = values.inject(specs.container(definition, cd, provisioned.overrides(), context), cd)
-              .withImage(images.get(cd.name()).reference());
-          created.add(Observations.created(cd.name(), runtime.createContainer(spec)));
+        for (String name : create) {
+          containerName = name;
+          ContainerDefinition cd = definition(name);
+          logs.beforeCreate(ref.scope(), task, definition, name);
+          ContainerSpec spec = values.inject(specs.container(definition, cd, task.overrides(), context), cd)
+              .withImage(images.get(name).reference());
+          created.add(Observations.created(name, runtime.createContainer(spec)));
         }
         // One commit for the pull times and the new containers' IDs (each commit is an fsync), made
         // before any start, so that a crash here leaves containers we can find again.
@@ -215,280 +285,126 @@ final class TaskRunner {
         write(ref, t -> TaskLifecycle.observe(
             TaskLifecycle.pullStopped(TaskLifecycle.pullStarted(t, pullStarted), pullStopped),
             definition, created, now));
-      }
-      containerName = null;
-      Task current = read(ref);
-      if (current == null || !"RUNNING".equals(current.desiredStatus())) {
         return Optional.empty();
+      } catch (ContainerRuntimeException e) {
+        return Optional.of(failed(e, containerName));
+      } catch (RuntimeException bug) {
+        throw values.scrub(bug); // logged as a bug upstream: without the values
       }
-      Map<String, DependencyGate.State> states = gateStates(current, definition);
-      DependencyGate.Decision decision = DependencyGate.evaluate(definition, states, clock.instant());
-      if (decision.failure().isPresent()) {
-        fail(ref, decision.failure().get(), null, definition);
+    }
+
+    private Optional<TaskPlan> start(List<String> containers) {
+      Task task = read(ref);
+      if (task == null) {
+        return Optional.of(TaskPlan.done(List.of()));
+      }
+      String containerName = null;
+      try {
+        for (String name : containers) {
+          containerName = name;
+          String runtimeId = TaskReconciler.runtimeId(task, name);
+          logs.beforeStart(ref.scope(), task, definition, name, runtimeId);
+          runtime.startContainer(runtimeId);
+        }
         return Optional.empty();
+      } catch (ContainerRuntimeException e) {
+        return Optional.of(failed(e, containerName));
+      } catch (RuntimeException bug) {
+        throw values.scrub(bug);
       }
-      for (String name : decision.startable()) {
-        containerName = name;
-        logs.beforeStart(ref.scope(), current, definition, name, runtimeId(current, name));
-        runtime.startContainer(runtimeId(current, name));
-      }
-      return decision.wakeAt();
-    } catch (ContainerRuntimeException e) {
-      if (!engine.probe().reachable()) {
-        // The engine went away under the launch: that is an outage, not this task's failure.
-        engineGone(ref, read(ref));
-        return Optional.empty();
-      }
+    }
+
+    /** Docker refused a launch or a start: an outage if the engine went away under it, else the task's failure. */
+    private TaskPlan failed(ContainerRuntimeException e, String containerName) {
       String reason = values.scrub(e.reason()); // Docker's words might quote a value handed to it
-      log.info("Task {} failed to start: {}", task.taskArn(), reason);
-      fail(ref, reason, containerName, definition);
-      return Optional.empty();
-    } catch (RuntimeException bug) {
-      throw values.scrub(bug); // logged as a bug upstream: without the values
-    }
-  }
-
-  /**
-   * The host-level access the task asks for while the emulator does not allow it. Judged only before anything of
-   * the task exists: the option decides what is launched, and a task already running (adopted after a restart with
-   * another setting) is left as it is.
-   */
-  private Optional<HostAccessUse> refusedHostAccess(Task task, TaskDefinition definition) {
-    if (settings.allowHostAccess() || !nothingCreated(task)) {
-      return Optional.empty();
-    }
-    return HostAccessRules.firstUse(definition, settings.hostPaths());
-  }
-
-  /**
-   * The engine does not answer while the task should run. A Fargate task that has no container yet fails
-   * to start, as Fargate reports a task it cannot provision. Any other task waits, as a task placed on an
-   * instance whose agent disconnected does: its launch resumes when the engine answers again (the engine
-   * monitor's reconnection triggers a full resync), and a task already running keeps its last known state.
-   */
-  private void engineGone(TaskRef ref, Task task) {
-    if (task == null) {
-      return;
-    }
-    if ("FARGATE".equals(task.launchType()) && nothingCreated(task)) {
-      fail(ref, StartFailures.engineUnreachable(engine.status()), null, null);
-    } else {
-      log.info("Task {} waits for the Docker engine at {} to answer again", task.taskArn(), engine.status().host());
-    }
-  }
-
-  /**
-   * What the dependency gate needs: containers that others depend on are inspected now (their exit code
-   * and health matter); the others are taken from the task as last observed, which saves an inspect per
-   * container on the common path (no dependsOn). Starting a container that already runs is a no-op, so a
-   * stale record costs nothing.
-   */
-  private Map<String, DependencyGate.State> gateStates(Task task, TaskDefinition definition) {
-    java.util.Set<String> dependencies = new java.util.HashSet<>();
-    for (ContainerDefinition cd : definition.containerDefinitions()) {
-      if (cd.dependsOn() != null) {
-        cd.dependsOn().forEach(d -> dependencies.add(d.containerName()));
+      EngineStatus probed = engine.probe();
+      if (probed.reachable()) {
+        log.info("Task {} failed to start: {}", taskArn(), reason);
       }
+      return reconciler.afterFailure(read(ref), probed, reason, containerName);
     }
-    Map<String, DependencyGate.State> states = new HashMap<>();
-    for (Container c : task.containers()) {
-      if (c.runtimeId() == null) {
-        continue;
-      }
-      if (!dependencies.contains(c.name())) {
-        boolean stopped = "STOPPED".equals(c.lastStatus());
-        states.put(c.name(), new DependencyGate.State(true, !"PENDING".equals(c.lastStatus()), stopped,
-            c.exitCode(), "HEALTHY".equals(c.healthStatus()), null));
-        continue;
-      }
-      Optional<ObservedContainer> seen = runtime.inspect(c.runtimeId());
-      states.put(c.name(), seen.map(o -> new DependencyGate.State(true,
-              o.state() != ObservedContainer.State.CREATED,
-              o.state() == ObservedContainer.State.EXITED,
-              o.exitCode(),
-              o.health().status() == ObservedContainer.Health.Status.HEALTHY,
-              o.startedAt()))
-          .orElse(new DependencyGate.State(true, true, true, null, false, null)));
-    }
-    return states;
-  }
 
-  /**
-   * The task could not start; the container that failed, if known (then {@code definition} is given),
-   * stops with the same reason.
-   */
-  private void fail(TaskRef ref, String reason, String containerName, TaskDefinition definition) {
-    Instant now = clock.instant();
-    write(ref, t -> {
-      Task failed = TaskLifecycle.failedToStart(t, reason, now);
-      Container c = containerName == null || definition == null ? null : container(failed, containerName);
-      if (c == null) {
-        return failed;
-      }
-      return TaskLifecycle.observe(failed, definition,
-          List.of(Observations.neverStarted(containerName, c.runtimeId(), reason)), now);
-    });
-  }
-
-  // ---- observing ----
-
-  /** Folds what Docker shows now into the task; when the engine does not answer, changes nothing. */
-  private Task observe(TaskRef ref, TaskDefinition definition) {
-    Task task = read(ref);
-    if (task == null) {
-      return null;
-    }
-    List<ContainerObservation> seen = new ArrayList<>();
-    try {
-      for (Container c : task.containers()) {
-        if (c.runtimeId() == null) {
-          if ("STOPPED".equals(task.desiredStatus())) {
-            seen.add(Observations.neverStarted(c.name(), null, null));
-          }
-          continue;
+    /**
+     * The task could not start; the container that failed, if known, stops with the same reason.
+     */
+    private void fail(String reason, String containerName) {
+      Instant now = clock.instant();
+      write(ref, t -> {
+        Task failed = TaskLifecycle.failedToStart(t, reason, now);
+        Container c = containerName == null ? null : TaskReconciler.container(failed, containerName);
+        if (c == null) {
+          return failed;
         }
-        Optional<ObservedContainer> container = runtime.inspect(c.runtimeId());
-        if (container.isPresent() && container.get().state() == ObservedContainer.State.CREATED
-            && "STOPPED".equals(task.desiredStatus())) {
-          // Created but never started, and now it never will be.
-          seen.add(Observations.neverStarted(c.name(), c.runtimeId(), null));
-          continue;
-        }
-        seen.add(container.map(o -> Observations.of(c.name(), o, definition, sandboxes.get(ref.id())))
-            .orElseGet(() -> Observations.vanished(c.name(), c.runtimeId())));
-      }
-    } catch (ContainerRuntimeException e) {
-      log.debug("Cannot observe task {} now: {}", task.taskArn(), e.reason());
-      return task;
+        return TaskLifecycle.observe(failed, definition,
+            List.of(Observations.neverStarted(containerName, c.runtimeId(), reason)), now);
+      });
     }
-    return observeWith(ref, definition, seen);
-  }
 
-  private Task observeWith(TaskRef ref, TaskDefinition definition, List<ContainerObservation> seen) {
-    Instant now = clock.instant();
-    Task current = read(ref);
-    boolean registers = current != null && targets.registers(ref.scope(), ref.key(), current);
-    return write(ref, t -> TaskLifecycle.observe(t, definition, seen, now, registers));
-  }
-
-  /** An exit 137 recorded before Docker's OOM verdict came in gets its reason now (see TaskLifecycle). */
-  private void amendLateOutOfMemory(TaskRef ref, Task task) {
-    for (Container c : task.containers()) {
-      if (c.runtimeId() == null || c.reason() != null || !Integer.valueOf(137).equals(c.exitCode())) {
-        continue;
+    /** Registers the task's targets (outside any store transaction), then records ACTIVATING → RUNNING. */
+    private void registerTargets() {
+      Task task = read(ref);
+      if (task != null) {
+        targets.register(ref.scope(), ref.key(), task);
+        write(ref, t -> TaskLifecycle.activated(t, clock.instant()));
       }
+    }
+
+    /** A stop Docker refuses ends the pass (logged): the next pass tries again. */
+    private Optional<TaskPlan> stopContainers(List<ContainerStop> stops) {
       try {
-        if (runtime.inspect(c.runtimeId()).map(ObservedContainer::outOfMemory).orElse(false)) {
-          write(ref, t -> TaskLifecycle.amendOutOfMemory(t, c.name()));
+        for (ContainerStop stop : stops) {
+          runtime.stopContainer(stop.runtimeId(), stop.timeout());
         }
+        stopped = true;
+        return Optional.empty();
       } catch (ContainerRuntimeException e) {
-        log.debug("Cannot inspect {} now: {}", c.runtimeId(), e.reason());
+        log.warn("Could not stop all containers of {}: {}", taskArn(), e.reason());
+        return Optional.of(TaskPlan.done(List.of()));
       }
     }
-  }
 
-  // ---- stopping ----
-
-  private void stop(TaskRef ref, Task task, TaskDefinition definition) {
-    try {
-      for (List<String> level : DependencyGate.stopOrder(definition)) {
-        for (String name : level) {
-          Container c = container(task, name);
-          if (c != null && c.runtimeId() != null && !"STOPPED".equals(c.lastStatus())) {
-            runtime.stopContainer(c.runtimeId(), stopTimeout(definition, name));
-          }
-        }
+    private void releaseSandbox(Task task) {
+      Sandbox sandbox = sandboxes.get(ref);
+      if (sandbox != null) {
+        // Killed now (its PID 1 ignores SIGTERM); removed with the task's containers at clean-up.
+        runtime.stopContainer(sandbox.id(), Duration.ZERO);
+      } else if (task != null) {
+        // Not known in memory (DEPROVISIONING: an awsvpc task launched before a restart): find it by its labels.
+        List<String> containerIds = task.containers().stream().map(Container::runtimeId).toList();
+        runtime.listManaged().stream()
+            .filter(o -> task.taskArn().equals(o.taskArn()) && !containerIds.contains(o.id()))
+            .forEach(o -> runtime.stopContainer(o.id(), Duration.ZERO));
       }
-    } catch (ContainerRuntimeException e) {
-      log.warn("Could not stop all containers of {}: {}", task.taskArn(), e.reason());
-      return;
     }
-    Task after = observe(ref, definition);
-    if (after != null && TaskStatus.of(after.lastStatus()) == TaskStatus.DEPROVISIONING) {
-      releaseSandbox(ref, after);
-      write(ref, t -> TaskLifecycle.deprovisioned(t, clock.instant()));
-    }
-  }
 
-  private void releaseSandbox(TaskRef ref, Task task) {
-    Sandbox sandbox = sandboxes.get(ref.id());
-    if (sandbox != null) {
-      // Killed now (its PID 1 ignores SIGTERM); removed with the task's containers at clean-up.
-      runtime.stopContainer(sandbox.id(), Duration.ZERO);
-    } else {
-      // Not known in memory (DEPROVISIONING: an awsvpc task launched before a restart): find it by its labels.
-      List<String> containerIds = task.containers().stream().map(Container::runtimeId).toList();
-      runtime.listManaged().stream()
-          .filter(o -> task.taskArn().equals(o.taskArn()) && !containerIds.contains(o.id()))
-          .forEach(o -> runtime.stopContainer(o.id(), Duration.ZERO));
+    /** The task's ARN for a log line (its ref when it is gone). */
+    private Object taskArn() {
+      Task task = read(ref);
+      return task == null ? ref : task.taskArn();
     }
-  }
 
-  /**
-   * Removes a stopped task's containers and sandbox, then its task-scoped volumes, as the agent removes a task's
-   * resources once its containers are gone ({@code deleteTask}: a task-scoped volume's {@code Cleanup}); shared
-   * volumes outlive it. Idempotent. Takes no member of the record for granted: without a taskArn, only its
-   * recorded containers can be found.
-   */
-  void cleanUp(TaskRef ref, Task task) {
-    logs.beforeRemoval(ref.scope(), task); // their output goes with them
-    for (String id : TaskRecords.runtimeIds(task)) {
-      runtime.removeContainer(id);
+    private ContainerDefinition definition(String name) {
+      return definition.containerDefinitions().stream().filter(cd -> cd.name().equals(name)).findFirst()
+          .orElseThrow();
     }
-    Sandbox sandbox = sandboxes.remove(ref.id());
-    if (sandbox != null) {
-      runtime.removeSandbox(sandbox.id());
-    } else if (task.taskArn() != null) {
-      runtime.listManaged().stream()
-          .filter(o -> task.taskArn().equals(o.taskArn()))
-          .forEach(o -> runtime.removeSandbox(o.id()));
-    }
-    if (task.taskArn() != null) {
-      removeVolumes(task.taskArn());
-    }
-  }
 
-  /**
-   * A volume that cannot go now (a container outside the task still uses it) is left with a warning; the sweep of
-   * the next start removes it once its task is forgotten.
-   */
-  private void removeVolumes(String taskArn) {
-    for (ManagedVolume volume : runtime.listManagedVolumes()) {
-      if (!taskArn.equals(volume.taskArn())) {
-        continue;
-      }
+    private LaunchContext context(Task task) {
+      String clusterName = ref.key().substring(0, ref.key().indexOf('/'));
+      String taskId = ref.key().substring(ref.key().indexOf('/') + 1);
+      boolean taskCgroups = false;
       try {
-        runtime.removeVolume(volume.name());
+        taskCgroups = runtime.host().taskCgroups();
       } catch (ContainerRuntimeException e) {
-        log.warn("Could not remove volume {} of task {}: {}", volume.name(), taskArn, e.reason());
+        // unknown host facts: cap each container instead
       }
+      // A task without a launchType runs as the local instance runs any task: as EC2, RunTask's default.
+      String launchType = task.launchType() != null ? task.launchType() : "EC2";
+      return new LaunchContext(ref.scope(), clusterName, task.taskArn(), taskId, launchType,
+          settings.bindAddress(), instanceLabels, settings.taskEndpoint().current(), taskCgroups, null);
     }
-  }
-
-  static Duration stopTimeout(TaskDefinition definition, String name) {
-    return definition.containerDefinitions().stream()
-        .filter(cd -> cd.name().equals(name) && cd.stopTimeout() != null)
-        .map(cd -> Duration.ofSeconds(cd.stopTimeout()))
-        .findFirst()
-        .orElse(ContainerSpecFactory.DEFAULT_STOP_TIMEOUT);
   }
 
   // ---- store access ----
-
-  private LaunchContext context(TaskRef ref, Task task) {
-    String clusterName = ref.key().substring(0, ref.key().indexOf('/'));
-    String taskId = ref.key().substring(ref.key().indexOf('/') + 1);
-    boolean taskCgroups = false;
-    try {
-      taskCgroups = runtime.host().taskCgroups();
-    } catch (ContainerRuntimeException e) {
-      // unknown host facts: cap each container instead
-    }
-    // A task without a launchType runs as the local instance runs any task: as EC2, RunTask's default.
-    String launchType = task.launchType() != null ? task.launchType() : "EC2";
-    return new LaunchContext(ref.scope(), clusterName, task.taskArn(), taskId, launchType,
-        settings.bindAddress(), instanceLabels, settings.taskEndpoint().current(), taskCgroups, null);
-  }
 
   private Task read(TaskRef ref) {
     return store.read(ref.scope(), v -> v.get(TASK, ref.key())).orElse(null);
@@ -506,23 +422,5 @@ final class TaskRunner {
       }
       return next;
     });
-  }
-
-  private static boolean nothingCreated(Task task) {
-    return task.containers().stream().allMatch(c -> c.runtimeId() == null);
-  }
-
-  private static String runtimeId(Task task, String name) {
-    Container c = container(task, name);
-    return c == null ? null : c.runtimeId();
-  }
-
-  private static Container container(Task task, String name) {
-    return task.containers().stream().filter(c -> c.name().equals(name)).findFirst().orElse(null);
-  }
-
-  /** Forgets a task's sandbox (after clean-up or purge). */
-  void forget(TaskRef ref) {
-    sandboxes.remove(ref.id());
   }
 }

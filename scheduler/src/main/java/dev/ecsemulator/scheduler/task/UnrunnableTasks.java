@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,11 +32,11 @@ final class UnrunnableTasks {
   private final ContainerRuntime runtime;
   private final EngineMonitor engine;
   private final Clock clock;
-  private final Map<String, Sandbox> sandboxes;
+  private final Sandboxes sandboxes;
 
-  /** @param sandboxes the runner's sandboxes by {@link TaskRef#id()} (shared, not copied) */
+  /** @param sandboxes the runner's sandboxes (shared, not copied) */
   UnrunnableTasks(StateStore store, ContainerRuntime runtime, EngineMonitor engine, Clock clock,
-      Map<String, Sandbox> sandboxes) {
+      Sandboxes sandboxes) {
     this.store = store;
     this.runtime = runtime;
     this.engine = engine;
@@ -47,7 +46,8 @@ final class UnrunnableTasks {
 
   /** Stops {@code task} with {@code reason} (a {@link TaskRecords#reason}). Idempotent. */
   void stop(TaskRef ref, Task task, String reason) {
-    if (!stopContainers(ref, task)) {
+    TaskRecords.Remains remains = TaskRecords.remains(task);
+    if (!stopContainers(ref, remains)) {
       return;
     }
     Instant now = clock.instant();
@@ -60,7 +60,7 @@ final class UnrunnableTasks {
       return true;
     });
     if (stopped) {
-      log.warn("Task {} stopped: {}", task.taskArn() != null ? task.taskArn() : ref, reason);
+      log.warn("Task {} stopped: {}", remains.name(ref), reason);
     }
   }
 
@@ -71,9 +71,9 @@ final class UnrunnableTasks {
    * on any stop). False when that cannot be done now: the engine does not answer while a recorded container
    * or a sandbox may run, or a stop failed.
    */
-  private boolean stopContainers(TaskRef ref, Task task) {
-    List<String> recorded = TaskRecords.runtimeIdsToStop(task);
-    Sandbox sandbox = sandboxes.get(ref.id());
+  private boolean stopContainers(TaskRef ref, TaskRecords.Remains task) {
+    List<String> recorded = task.runtimeIdsToStop();
+    Sandbox sandbox = sandboxes.get(ref);
     if (!engine.reachable()) {
       // With nothing recorded that may run, what the engine may hold of it goes at clean-up, by its labels.
       if (!recorded.isEmpty() || sandbox != null) {
@@ -87,12 +87,9 @@ final class UnrunnableTasks {
       if (sandbox != null) {
         unrecorded.add(sandbox.id());
       }
-      if (task.taskArn() != null) {
-        List<String> known = TaskRecords.runtimeIds(task);
-        runtime.listManaged().stream()
-            .filter(o -> task.taskArn().equals(o.taskArn()) && !known.contains(o.id()))
-            .forEach(o -> unrecorded.add(o.id()));
-      }
+      task.taskArn().ifPresent(arn -> runtime.listManaged().stream()
+          .filter(o -> arn.equals(o.taskArn()) && !task.runtimeIds().contains(o.id()))
+          .forEach(o -> unrecorded.add(o.id())));
       for (String id : recorded) {
         runtime.stopContainer(id, ContainerSpecFactory.DEFAULT_STOP_TIMEOUT);
       }

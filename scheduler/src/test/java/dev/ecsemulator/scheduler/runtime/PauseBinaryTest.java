@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The sandbox program, read back as the kernel's ELF loader would. amd64 also runs for real in
- * {@link SandboxDockerTest}; arm64 cannot run here, so its instructions are decoded and checked.
+ * {@link SandboxDockerIT}; arm64 cannot run here, so its instructions are decoded and checked.
  */
 class PauseBinaryTest {
 

@@ -41,38 +41,104 @@ class CircuitBreakerTest {
     sim.pending().forEach(sim::run);
     sim.advance(Duration.ofSeconds(2));
     sim.exit(sim.liveOf(d2).get(0));
-    sim.tick();
+    Deployment completed = sim.service.deployments().get(1);
+    ServicePlan trip = sim.tick();
 
-    // The third failure tripped it: a rollback deployment became PRIMARY.
+    // The third failure tripped it: the last COMPLETED deployment is PRIMARY again, under its own ID.
     List<Deployment> deployments = sim.service.deployments();
-    assertThat(deployments).extracting(Deployment::status).containsExactly("PRIMARY", "ACTIVE", "ACTIVE");
+    assertThat(deployments).extracting(Deployment::id).containsExactly(d1, d2);
+    assertThat(deployments).extracting(Deployment::status).containsExactly("PRIMARY", "ACTIVE");
     Deployment rollback = deployments.get(0);
-    assertThat(rollback.id()).isNotIn(d1, d2).startsWith("ecs-svc/").hasSize("ecs-svc/".length() + 19);
     assertThat(rollback.taskDefinition()).isEqualTo(TD1);
+    assertThat(rollback.createdAt()).isEqualTo(completed.createdAt());
     assertThat(rollback.rolloutState()).isEqualTo("IN_PROGRESS");
     assertThat(rollback.rolloutStateReason())
         .isEqualTo("ECS deployment circuit breaker: rolling back to deploymentId " + d1 + ".");
-    Deployment failed = deployments.stream().filter(d -> d.id().equals(d2)).findFirst().orElseThrow();
+    Deployment failed = deployments.get(1);
     assertThat(failed.rolloutState()).isEqualTo("FAILED");
     assertThat(failed.rolloutStateReason()).isEqualTo("ECS deployment circuit breaker: tasks failed to start.");
     assertThat(sim.service.taskDefinition()).isEqualTo(TD1);
+    // Its healthy tasks stay; the failed deployment's tasks go (RUNNING for 2 s: not healthy yet).
+    List<String> failing = trip.stops().stream().map(TaskStop::taskId).toList();
+    assertThat(trip.launches()).isEmpty();
+    assertThat(failing).hasSize(2).doesNotContainAnyElementsOf(old);
+    assertThat(trip.events()).containsExactly(
+        "(service web) (deployment " + d2 + ") deployment failed: tasks failed to start.",
+        "(service web) rolling back to deployment " + d1 + ".",
+        "(service web) has stopped 2 running tasks: (task " + failing.get(0) + ") (task " + failing.get(1) + ").");
 
-    // The rollback replaces everything: old tasks stay until its tasks are healthy (100/200).
-    for (int i = 0; i < 6; i++) {
-      sim.runAllPending();
-      sim.finishStops();
-      sim.advance(Duration.ofSeconds(41));
-      sim.tick();
-    }
+    sim.finishStops();
+    ServicePlan done = sim.tick();
     assertThat(sim.service.deployments()).singleElement().satisfies(d -> {
-      assertThat(d.id()).isEqualTo(rollback.id());
+      assertThat(d.id()).isEqualTo(d1);
       assertThat(d.rolloutState()).isEqualTo("COMPLETED");
+      assertThat(d.rolloutStateReason()).isEqualTo("ECS deployment " + d1 + " completed.");
       assertThat(d.runningCount()).isEqualTo(3);
     });
-    assertThat(old).allSatisfy(id -> assertThat(sim.tasks.get(id).lastStatus()).isEqualTo("STOPPED"));
-    assertThat(sim.events).contains(
-        "(service web) (deployment " + rollback.id() + ") deployment completed.",
+    assertThat(sim.liveOf(d1)).containsExactlyInAnyOrderElementsOf(old);
+    assertThat(done.events()).containsExactly(
+        "(service web) (deployment " + d1 + ") deployment completed.",
         "(service web) has reached a steady state.");
+  }
+
+  @Test
+  void aRollbackStopsTheFailedDeploymentsPendingTasksAndSaysSo() {
+    ServiceSim sim = ServiceSim.replica(3, 100, 200).breaker(true, true).steady();
+    String d1 = sim.primary().id();
+    sim.update(TD2);
+    String d2 = sim.primary().id();
+    List<String> fresh = sim.tick().launches().stream().map(TaskLaunch::taskId).toList();
+    sim.failToStart(fresh.get(0));
+    sim.failToStart(fresh.get(1));
+    assertThat(sim.tick().launches()).hasSize(2);
+    sim.failToStart(fresh.get(2));
+
+    ServicePlan trip = sim.tick();
+    assertThat(sim.primary().id()).isEqualTo(d1);
+    assertThat(trip.launches()).isEmpty();
+    assertThat(trip.stops()).hasSize(2).allSatisfy(s ->
+        assertThat(s.stoppedReason()).isEqualTo("Scaling activity initiated by (deployment " + d1 + ")"));
+    assertThat(trip.events()).containsExactly(
+        "(service web) (deployment " + d2 + ") deployment failed: tasks failed to start.",
+        "(service web) rolling back to deployment " + d1 + ".",
+        "(service web) stopped 2 pending tasks.");
+  }
+
+  @Test
+  void aRollbackToADeploymentAlreadyDrainedBringsItBackUnderItsOwnId() {
+    // 0/100 at 1: the old task is stopped before the new one starts, and its deployment leaves the list.
+    ServiceSim sim = ServiceSim.replica(1, 0, 100).breaker(true, true).steady();
+    Deployment completed = sim.primary();
+    sim.update(TD2);
+    String d2 = sim.primary().id();
+    sim.tick();
+    sim.finishStops();
+    sim.tick();
+    assertThat(sim.service.deployments()).extracting(Deployment::id).containsExactly(d2);
+    for (int i = 0; i < 3; i++) {
+      sim.pending().forEach(sim::failToStart);
+      sim.advance(Duration.ofMinutes(1)); // past the restart throttle
+      sim.tick();
+    }
+
+    assertThat(sim.service.deployments()).singleElement().satisfies(d -> {
+      assertThat(d.id()).isEqualTo(completed.id());
+      assertThat(d.createdAt()).isEqualTo(completed.createdAt());
+      assertThat(d.status()).isEqualTo("PRIMARY");
+      assertThat(d.rolloutState()).isEqualTo("IN_PROGRESS");
+      assertThat(d.taskDefinition()).isEqualTo(TD1);
+    });
+    assertThat(sim.lastPlan.launches()).singleElement()
+        .satisfies(l -> assertThat(l.deploymentId()).isEqualTo(completed.id()));
+    assertThat(sim.events).contains(
+        "(service web) (deployment " + d2 + ") deployment failed: tasks failed to start.",
+        "(service web) rolling back to deployment " + completed.id() + ".");
+
+    sim.runAllPending();
+    sim.advance(Duration.ofSeconds(41));
+    sim.tick();
+    assertThat(sim.primary().rolloutState()).isEqualTo("COMPLETED");
+    assertThat(sim.primary().id()).isEqualTo(completed.id());
   }
 
   @Test

@@ -6,8 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecsemulator.core.model.Deployment;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Rolling updates step by step, at 100/200 and 50/100 (reference §4). */
 class RollingUpdateTest {
@@ -207,5 +211,74 @@ class RollingUpdateTest {
     assertThat(plan.stops()).allSatisfy(s ->
         assertThat(s.stoppedReason()).isEqualTo("Scaling activity initiated by (deployment " + d1 + ")"));
     assertThat(sim.primary().desiredCount()).isEqualTo(3);
+    assertThat(plan.events()).containsExactly("(service web) stopped 2 pending tasks.");
+  }
+
+  /**
+   * Which tasks of an older deployment a pass stops: pending ones at once, healthy ones down to
+   * ceil(desired × min / 100) healthy tasks, RUNNING ones not yet healthy only while the healthy tasks
+   * (old and new) meet that floor without them (issue 16 item 3).
+   */
+  @ParameterizedTest(name = "{0}/{1} at {2}: old {3} healthy {4} starting {5} pending, new {6} healthy -> stop {7}")
+  @CsvSource({
+    "100,200,2, 0,2,0, 0, 0", // RUNNING, not yet healthy, nothing healthy beside them: kept
+    "100,200,2, 0,2,0, 1, 0", // one healthy task is short of the floor of 2
+    "100,200,2, 0,2,0, 2, 2", // the new tasks meet the floor: the old ones go
+    "50,200,2,  0,2,0, 1, 2",
+    "0,100,2,   0,2,0, 0, 2", // no floor
+    "100,200,2, 0,0,2, 0, 2", // never RUNNING: stopped at once
+    "100,200,3, 1,2,0, 2, 2", // the healthy old task is still needed for the floor of 3
+    "50,100,2,  1,1,0, 0, 1", // the healthy old task alone meets the floor of 1
+    "100,200,2, 2,0,0, 0, 0",
+    "100,200,2, 2,0,0, 1, 1",
+  })
+  void olderTasksAreStoppedOnlyAsFarAsTheHealthyFloorAllows(
+      int min, int max, int desired, int oldHealthy, int oldStarting, int oldPending, int newHealthy, int stopped) {
+    ServiceSim sim = ServiceSim.replica(desired, min, max);
+    String d1 = sim.primary().id();
+    sim.update(TD2);
+    String d2 = sim.primary().id();
+    List<String> old = new ArrayList<>();
+    for (int i = 0; i < oldHealthy + oldStarting + oldPending; i++) {
+      String status = i < oldHealthy + oldStarting ? "RUNNING" : "PENDING";
+      Instant started = i < oldHealthy ? sim.now.minusSeconds(60) : status.equals("RUNNING") ? sim.now.minusSeconds(5) : null;
+      old.add(put(sim, "old" + i, d1, status, started));
+    }
+    for (int i = 0; i < newHealthy; i++) {
+      put(sim, "new" + i, d2, "RUNNING", sim.now.minusSeconds(60));
+    }
+
+    ServicePlan plan = sim.tick();
+    assertThat(plan.stops()).extracting(TaskStop::taskId).filteredOn(old::contains).hasSize(stopped);
+  }
+
+  @Test
+  void oldTasksNotYetHealthyOutliveANewRevisionThatFailsWithNothingToRollBackTo() {
+    // The first deployment has not completed (its tasks are RUNNING, not yet 40 s) when the update comes.
+    ServiceSim sim = ServiceSim.replica(2, 100, 200).breaker(true, true);
+    sim.tick();
+    sim.runAllPending();
+    String d1 = sim.primary().id();
+    List<String> old = sim.liveOf(d1);
+    sim.update(TD2);
+
+    assertThat(sim.tick().stops()).isEmpty();
+    for (int i = 0; i < 2 && "IN_PROGRESS".equals(sim.primary().rolloutState()); i++) {
+      sim.pending().forEach(sim::failToStart);
+      assertThat(sim.tick().stops()).isEmpty();
+    }
+    assertThat(sim.primary().rolloutState()).isEqualTo("FAILED");
+    assertThat(sim.liveOf(d1)).containsExactlyElementsOf(old);
+
+    sim.advance(Duration.ofSeconds(41));
+    ServicePlan plan = sim.tick();
+    assertThat(plan.runningCount()).isEqualTo(2);
+    assertThat(sim.liveOf(d1)).containsExactlyElementsOf(old);
+  }
+
+  private static String put(ServiceSim sim, String id, String deploymentId, String lastStatus, Instant startedAt) {
+    sim.tasks.put(id, new ObservedTask(id, deploymentId, lastStatus, "RUNNING", "UNKNOWN", false,
+        sim.now.minusSeconds(120), startedAt, null, null, null, null));
+    return id;
   }
 }

@@ -17,6 +17,12 @@ class ServiceEventsTest {
     assertThat(ServiceEvents.started("web", List.of(A, B)))
         .isEqualTo("(service web) has started 2 tasks: (task " + A + ") (task " + B + ").");
     assertThat(ServiceEvents.stopped("web", List.of(A))).isEqualTo("(service web) has stopped 1 running tasks: (task " + A + ").");
+    // Public captures of DescribeServices (see ServiceEvents' Javadoc): no "has", no task list.
+    assertThat(ServiceEvents.stoppedPending("web", 2)).isEqualTo("(service web) stopped 2 pending tasks.");
+    assertThat(ServiceEvents.deploymentFailed("web", "ecs-svc/2905821670595576283"))
+        .isEqualTo("(service web) (deployment ecs-svc/2905821670595576283) deployment failed: tasks failed to start.");
+    assertThat(ServiceEvents.rollingBack("web", "ecs-svc/5482803233485152419"))
+        .isEqualTo("(service web) rolling back to deployment ecs-svc/5482803233485152419.");
     assertThat(ServiceEvents.failedHealthChecks("web", A)).isEqualTo("(service web) (task " + A + ") failed container health checks.");
     assertThat(ServiceEvents.deploymentCompleted("web", "ecs-svc/6239594548179359778"))
         .isEqualTo("(service web) (deployment ecs-svc/6239594548179359778) deployment completed.");

@@ -25,7 +25,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * start or to be placed; new deployments; desiredCount and container-instance changes) driven through
  * reconcile → apply → observe, with a fixed, explicit clock. After every step: a launch never takes the
  * tasks above floor(desired × max / 100), a healthy task is never stopped below
- * ceil(desired × min / 100) healthy tasks, as ECS defines them (computed here independently). Once the
+ * ceil(desired × min / 100) healthy tasks, as ECS defines them (computed here independently), nor is a
+ * RUNNING task of an older deployment (not yet healthy, or healthy) stopped below that floor. Once the
  * observations settle, the service converges: one deployment, COMPLETED, runningCount == desired.
  */
 class ServiceReconcilerPropertyTest {
@@ -276,6 +277,19 @@ class ServiceReconcilerPropertyTest {
     if (healthyStopped > 0) {
       assertThat(healthy.size() - healthyStopped)
           .as("%s: stopping %d healthy of %d leaves fewer than min %d", where, healthyStopped, healthy.size(), limits.minHealthy())
+          .isGreaterThanOrEqualTo(limits.minHealthy());
+    }
+    // Never below the floor counting healthy tasks because of an older deployment's RUNNING task: one
+    // not failing its health checks is stopped only if the healthy tasks left meet minimumHealthyPercent.
+    String primaryId = plan.deployments().get(0).id();
+    long olderRunningStopped = before.stream()
+        .filter(t -> stopped.contains(t.taskId()) && !primaryId.equals(t.startedBy()))
+        .filter(t -> "RUNNING".equals(t.lastStatus()) && !"UNHEALTHY".equals(t.healthStatus()))
+        .count();
+    if (olderRunningStopped > 0) {
+      assertThat(healthy.size() - healthyStopped)
+          .as("%s: stopping %d RUNNING tasks of older deployments leaves %d healthy, fewer than min %d", where,
+              olderRunningStopped, healthy.size() - healthyStopped, limits.minHealthy())
           .isGreaterThanOrEqualTo(limits.minHealthy());
     }
     Set<String> stoppable = before.stream()

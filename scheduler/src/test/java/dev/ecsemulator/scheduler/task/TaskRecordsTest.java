@@ -211,16 +211,19 @@ class TaskRecordsTest {
   }
 
   @Test
-  void containersToStopAreThoseRecordedAndNotStopped() {
+  void remainsAreTheRecordedContainersAndThoseNotStopped() {
     Task task = Task.builder().containers(Arrays.asList(
         Container.builder().name("a").runtimeId("r1").lastStatus("RUNNING").build(),
         Container.builder().name("b").runtimeId("r2").lastStatus("STOPPED").build(),
         Container.builder().name("c").lastStatus("PENDING").build(),
         Container.builder().runtimeId("r4").build(),
         null)).build();
-    assertThat(TaskRecords.runtimeIdsToStop(task)).containsExactly("r1", "r4");
-    assertThat(TaskRecords.runtimeIds(task)).containsExactly("r1", "r2", "r4");
-    assertThat(TaskRecords.runtimeIdsToStop(Task.builder().build())).isEmpty();
+    assertThat(TaskRecords.remains(task).runtimeIdsToStop()).containsExactly("r1", "r4");
+    assertThat(TaskRecords.remains(task).runtimeIds()).containsExactly("r1", "r2", "r4");
+    assertThat(TaskRecords.remains(task).taskArn()).isEmpty();
+    String arn = "arn:aws:ecs:us-east-1:000000000000:task/default/" + ID;
+    assertThat(TaskRecords.remains(Task.builder().taskArn(arn).build()))
+        .isEqualTo(new TaskRecords.Remains(java.util.Optional.of(arn), List.of(), List.of()));
   }
 
   private TaskRecords.Check check(Task task) {

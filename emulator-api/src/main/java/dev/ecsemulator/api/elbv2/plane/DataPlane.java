@@ -78,6 +78,8 @@ public final class DataPlane implements ListenerPorts, AutoCloseable {
   private List<StoredTarget> draining = List.of();
   private final Set<String> warnedPorts = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
+  /** Whether the proxies' pool and the health checks' client run. Guarded by this. */
+  private boolean running;
 
   /**
    * @param scheduler a single-thread scheduler the plane owns from now on (it is shut down on close)
@@ -97,14 +99,12 @@ public final class DataPlane implements ListenerPorts, AutoCloseable {
     this.checks = new HealthChecks(healthClient, scheduler, targets::recordHealth);
   }
 
-  /** Opens the stored listeners' ports and starts checking and sweeping. */
+  /**
+   * Opens the stored listeners' ports and starts checking and sweeping. The proxies' thread pool and the health
+   * checks' HTTP client start with the first listener or check (starting the client builds a TLS context: some
+   * hundreds of classes, which an emulator without load balancers need not load before its first answer).
+   */
   public void start() {
-    try {
-      pool.start();
-      healthClient.start();
-    } catch (Exception e) {
-      throw new IllegalStateException("cannot start ELBv2's data plane", e);
-    }
     store.subscribe(this::changed);
     scheduler.scheduleWithFixedDelay(this::sweepDraining, DRAIN_SWEEP.toMillis(), DRAIN_SWEEP.toMillis(),
         TimeUnit.MILLISECONDS);
@@ -130,6 +130,23 @@ public final class DataPlane implements ListenerPorts, AutoCloseable {
     }
   }
 
+  /** Starts the proxies' pool and the health checks' client, once; before a port opens or a check runs. */
+  private synchronized void running() {
+    if (running) {
+      return;
+    }
+    if (closed) {
+      throw new IllegalStateException("ELBv2's data plane is closed");
+    }
+    try {
+      pool.start();
+      healthClient.start();
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot start ELBv2's data plane", e);
+    }
+    running = true;
+  }
+
   @Override
   public void reserve(int port, String listenerArn) {
     synchronized (this) {
@@ -142,6 +159,7 @@ public final class DataPlane implements ListenerPorts, AutoCloseable {
             + "listener's port " + port + " on " + bind + ": another load balancer's listener (" + open.owner()
             + ") serves it. Choose another port.");
       }
+      running();
       servers.put(port, ListenerServer.open(bind, port, listenerArn, reservations.incrementAndGet(), pool, inFlight,
           this::requestSweep));
     }
@@ -171,6 +189,9 @@ public final class DataPlane implements ListenerPorts, AutoCloseable {
     } catch (RuntimeException e) {
       log.error("Bug: ELBv2's data plane could not read the state", e);
       return;
+    }
+    if (!snapshot.listeners().isEmpty() || !snapshot.checks().isEmpty()) {
+      running();
     }
     applyPorts(snapshot.listeners(), seen);
     checks.reconcile(snapshot.checks(), snapshot.health());

@@ -5,6 +5,7 @@ import dev.ecsemulator.core.state.Change;
 import dev.ecsemulator.core.state.InMemoryStateStore;
 import dev.ecsemulator.core.state.Kind;
 import dev.ecsemulator.core.state.KindRegistry;
+import dev.ecsemulator.core.state.StateStore;
 import dev.ecsemulator.core.state.StateTxn;
 import dev.ecsemulator.core.state.StateView;
 import java.io.IOException;
@@ -18,23 +19,25 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@link dev.ecsemulator.core.state.StateStore state store} that survives a kill -9: the in-memory store,
- * with every commit appended to a journal and synced to disk before it is applied (so before
- * {@link #write} returns and before anyone can read it; the next writer of the scope may build on it meanwhile,
- * see {@link InMemoryStateStore}), and the journal compacted into a snapshot from
- * time to time. A crash at any moment leaves each commit either wholly there or wholly absent at the next
- * {@link #open}. Files and format: {@link StateFiles}, {@link Frames}, {@link StateCodec}.
+ * The {@link StateStore state store} that survives a kill -9: the in-memory store, whose {@link JournalCommitLog}
+ * appends every commit to a journal and syncs it to disk before it is applied (so before {@link #write} returns and
+ * before anyone can read it; the next writer of the scope may build on it meanwhile, see {@link InMemoryStateStore}),
+ * and the journal compacted into a snapshot from time to time. A crash at any moment leaves each commit either
+ * wholly there or wholly absent at the next {@link #open}. Files and format: {@link StateFiles}, {@link Frames},
+ * {@link StateCodec}.
  *
  * <p>Open refuses damaged state with {@link StateDamagedException} after copying the files aside, unless
  * {@link DurableOptions#resetState()}; it refuses a directory another store holds with
  * {@link DataDirLockedException}. A commit that cannot be synced throws {@link DurabilityException} and
  * turns the store read-only. Listeners behave as in {@link InMemoryStateStore}. Thread-safe.
  */
-public final class DurableStateStore extends InMemoryStateStore {
+public final class DurableStateStore implements StateStore {
 
   private static final Logger log = LoggerFactory.getLogger(DurableStateStore.class);
 
@@ -43,6 +46,8 @@ public final class DurableStateStore extends InMemoryStateStore {
   private final DurableOptions options;
   private final StateCodec codec;
   private final DataDirLock lock;
+  private final JournalCommitLog commits;
+  private final InMemoryStateStore memory;
   private final Object compactionLock = new Object();
   private final AtomicBoolean compactionQueued = new AtomicBoolean();
   private final AtomicBoolean closing = new AtomicBoolean();
@@ -51,19 +56,18 @@ public final class DurableStateStore extends InMemoryStateStore {
     t.setDaemon(true);
     return t;
   });
-  private volatile JournalWriter journal;
-  private volatile boolean loading = true;
   private volatile boolean closed;
   private volatile long snapshotSeq;
   private volatile long snapshotBytes;
 
   private DurableStateStore(Path dir, KindRegistry kinds, DurableOptions options, DataDirLock lock) {
-    super(kinds);
     this.dir = dir;
     this.kinds = kinds;
     this.options = options;
     this.codec = new StateCodec(kinds);
     this.lock = lock;
+    this.commits = new JournalCommitLog(codec, this::maybeCompact);
+    this.memory = new InMemoryStateStore(kinds, commits);
   }
 
   /**
@@ -126,8 +130,7 @@ public final class DurableStateStore extends InMemoryStateStore {
       snapshotBytes = writeSnapshot(recovered.lastSeq());
       deleteJournals(recovered.lastSeq(), true);
     }
-    journal = JournalWriter.create(dir, recovered.lastSeq() + 1, options.maxBatch());
-    loading = false;
+    commits.open(JournalWriter.create(dir, recovered.lastSeq() + 1, options.maxBatch()));
     log.info("state: {} entities in {} scope(s) from {} ({} from the snapshot, {} journal records replayed) in {} ms",
         recovered.entities(), recovered.image().size(), dir, recovered.snapshotEntities(),
         recovered.replayedRecords(), (System.nanoTime() - started) / 1_000_000);
@@ -140,7 +143,7 @@ public final class DurableStateStore extends InMemoryStateStore {
 
   /** How many journal syncs commits took so far (for tests and measurements of group commit). */
   long journalSyncs() {
-    return journal.syncs();
+    return commits.journal().syncs();
   }
 
   /** The directory this store keeps its files in. */
@@ -148,28 +151,24 @@ public final class DurableStateStore extends InMemoryStateStore {
     return dir;
   }
 
-  /** Appends the commit to the journal (synced by the journal's thread); its record number is the ticket. */
   @Override
-  protected long enqueue(List<Change> changes) {
-    if (loading) {
-      return DURABLE_NOW;
-    }
-    if (closed) {
-      throw new IllegalStateException("the state store is closed");
-    }
-    long seq = journal.enqueue(codec.encodeCommit(changes));
-    maybeCompact();
-    return seq;
+  public <R> R read(Scope scope, Function<StateView, R> query) {
+    return memory.read(scope, query);
   }
 
   @Override
-  protected void awaitDurable(long ticket) {
-    journal.awaitDurable(ticket);
+  public <R> R write(Scope scope, Function<StateTxn, R> mutation) {
+    return memory.write(scope, mutation);
   }
 
   @Override
-  protected boolean isDurable(long ticket) {
-    return journal.isDurable(ticket);
+  public List<Scope> scopes() {
+    return memory.scopes();
+  }
+
+  @Override
+  public void subscribe(Consumer<List<Change>> listener) {
+    memory.subscribe(listener);
   }
 
   /** Forgets everything, durably: one record marks the reset, so a crash halfway cannot undo half of it. */
@@ -181,10 +180,10 @@ public final class DurableStateStore extends InMemoryStateStore {
       if (closed) {
         throw new IllegalStateException("the state store is closed");
       }
-      journal.append(codec.encodeClear());
+      commits.journal().append(codec.encodeClear());
       // The per-scope removals that follow are journaled too, keeping disk and memory in step with any
       // write that runs concurrently with the reset.
-      super.clear();
+      memory.clear();
     }
   }
 
@@ -198,7 +197,7 @@ public final class DurableStateStore extends InMemoryStateStore {
       if (closed) {
         return;
       }
-      long seq = journal.rotate();
+      long seq = commits.journal().rotate();
       try {
         snapshotBytes = writeSnapshot(seq);
         deleteJournals(seq, false);
@@ -210,7 +209,7 @@ public final class DurableStateStore extends InMemoryStateStore {
 
   private void maybeCompact() {
     long threshold = Math.max(options.compactAfterBytes(), snapshotBytes);
-    if (journal.currentFileBytes() >= threshold && compactionQueued.compareAndSet(false, true)) {
+    if (commits.journal().currentFileBytes() >= threshold && compactionQueued.compareAndSet(false, true)) {
       try {
         compactor.execute(() -> {
           try {
@@ -238,7 +237,7 @@ public final class DurableStateStore extends InMemoryStateStore {
     try (SnapshotWriter writer = SnapshotWriter.begin(dir, seq, options.clock().instant(), codec)) {
       for (Scope scope : scopes()) {
         // A commit synced before the cut may still be waiting for its writer to apply it.
-        publishDurable(scope);
+        memory.publishDurable(scope);
         List<Object[]> entities = read(scope, view -> entities(view));
         for (Object[] e : entities) {
           writer.add(scope, (Kind<?>) e[0], (String) e[1], e[2]);
@@ -298,7 +297,9 @@ public final class DurableStateStore extends InMemoryStateStore {
     }
     synchronized (compactionLock) {
       closed = true;
+      commits.close();
     }
+    JournalWriter journal = commits.journal();
     try {
       boolean healthy = !journal.failed();
       journal.close();

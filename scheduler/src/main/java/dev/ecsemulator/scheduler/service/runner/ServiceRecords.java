@@ -7,6 +7,7 @@ import dev.ecsemulator.core.model.Deployment;
 import dev.ecsemulator.core.model.DeploymentConfiguration;
 import dev.ecsemulator.core.model.Service;
 import dev.ecsemulator.core.service.Deployments;
+import dev.ecsemulator.core.state.RecordCheck;
 import dev.ecsemulator.core.state.StateView;
 import dev.ecsemulator.scheduler.task.TaskRecords;
 import java.util.ArrayList;
@@ -20,10 +21,46 @@ import java.util.List;
  * would launch or stop the wrong tasks), and the engine says so once at WARN. Its tasks are still run
  * and stopped by the task engine. Members the scheduler can do without are not gaps: the cluster comes
  * from the service's key, a missing desiredCount counts as 0, missing deployments as none.
+ *
+ * <p>A pass checks its service once, when it reads it back ({@link #PLANNABLE}), and hands the reconciler
+ * {@link Check#service() the service as planning sees it}, on which it relies without null checks of its own.
  */
 final class ServiceRecords {
 
+  /** The check a pass makes of its service when it reads it back: {@link #check}. */
+  static final RecordCheck<Service, Check> PLANNABLE = ServiceRecords::check;
+
   private ServiceRecords() {}
+
+  /**
+   * What {@link #check} found.
+   *
+   * @param service when {@code gaps} is empty, the service as stored with what planning can do without filled
+   *     in: a missing desiredCount as 0, missing deployments as none; else null. For planning only: what the
+   *     pass stores is derived from the service as stored.
+   * @param gaps what the record lacks for planning, in words; empty when it can be planned
+   */
+  record Check(Service service, List<String> gaps) implements RecordCheck.Result {
+
+    Check {
+      gaps = List.copyOf(gaps);
+    }
+  }
+
+  /** Whether {@code service} can be planned ({@link #gaps}), and if so, the service planning sees. */
+  static Check check(Scope scope, Service service, StateView view) {
+    List<String> gaps = gaps(scope, service, view);
+    if (!gaps.isEmpty()) {
+      return new Check(null, gaps);
+    }
+    if (service.desiredCount() != null && service.deployments() != null) {
+      return new Check(service, List.of());
+    }
+    return new Check(service.toBuilder()
+        .desiredCount(service.desiredCount() == null ? 0 : service.desiredCount())
+        .deployments(service.deployments() == null ? List.of() : service.deployments())
+        .build(), List.of());
+  }
 
   /**
    * What {@code service} lacks for planning, in words; empty when nothing: a serviceArn and a serviceName

@@ -93,9 +93,9 @@ final class ServiceRunner {
     if (ServiceStatus.INACTIVE.is(service.status())) {
       return Result.GONE;
     }
-    List<String> gaps = ServiceRecords.gaps(ref.scope(), service, txn);
-    if (!gaps.isEmpty()) {
-      return Result.unplannable(gaps);
+    ServiceRecords.Check check = ServiceRecords.PLANNABLE.check(ref.scope(), service, txn);
+    if (!check.complete()) {
+      return Result.unplannable(check.gaps());
     }
     SchedulerState state = txn.get(SchedulerState.KIND, key)
         .filter(s -> s.belongsTo(service))
@@ -105,7 +105,7 @@ final class ServiceRunner {
     List<ObservedTask> tasks = ServiceTaskTargets.observe(txn, ref, service, observedTasks(txn, ref));
     boolean daemon = SchedulingStrategy.DAEMON.is(service.schedulingStrategy());
     List<String> instances = daemon ? instances(txn, ref, host, now) : List.of();
-    ServicePlan plan = reconciler.reconcile(service, state.memory(),
+    ServicePlan plan = reconciler.reconcile(check.service(), state.memory(),
         new ServiceObservation(tasks, instances, state.unplacedTasks(), state.launchesWaitingForAgent()), now);
 
     Map<String, Integer> unplaced = new HashMap<>();

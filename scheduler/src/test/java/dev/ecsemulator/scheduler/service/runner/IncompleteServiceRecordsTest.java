@@ -144,6 +144,39 @@ class IncompleteServiceRecordsTest {
     assertThat(logs.errors()).isEmpty();
   }
 
+  /**
+   * What planning can do without is filled in for planning only (ServiceRecords.check): a service without a
+   * desiredCount is planned as 0 (its task stops) and stored without one; one without deployments launches nothing.
+   */
+  @Test
+  void aServiceWithoutDesiredCountOrDeploymentsIsPlannedAsZeroAndNoneAndStoredAsItWas() {
+    h.register("web", "ecs-emulator/sample-web:1", false);
+    h.create(b -> b.taskDefinition("web").desiredCount(1));
+    h.runPending();
+    assertThat(h.tasks(t -> "RUNNING".equals(t.desiredStatus()))).hasSize(1);
+
+    Service withoutCount = h.service().toBuilder().desiredCount(null).build();
+    h.store.write(SCOPE, txn -> {
+      txn.put(SERVICE, EcsKinds.serviceKey(CLUSTER, "web"), withoutCount);
+      return null;
+    });
+    h.engine.reconcile(new ServiceRef(SCOPE, CLUSTER, "web"));
+
+    assertThat(h.tasks(t -> "RUNNING".equals(t.desiredStatus()))).isEmpty();
+    assertThat(h.service().desiredCount()).isNull();
+
+    Service withoutDeployments = h.service().toBuilder().desiredCount(1).deployments(null).build();
+    h.store.write(SCOPE, txn -> {
+      txn.put(SERVICE, EcsKinds.serviceKey(CLUSTER, "web"), withoutDeployments);
+      return null;
+    });
+    h.engine.reconcile(new ServiceRef(SCOPE, CLUSTER, "web"));
+
+    assertThat(h.tasks(t -> "RUNNING".equals(t.desiredStatus()))).isEmpty();
+    assertThat(logs.warnings("")).isEmpty();
+    assertThat(logs.errors()).isEmpty();
+  }
+
   /** The cluster and service names of launches and managed tags come from the service's key. */
   @Test
   void aServiceWithoutClusterArnLaunchesWithItsKeysNames() {

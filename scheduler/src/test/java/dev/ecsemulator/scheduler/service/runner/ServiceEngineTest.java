@@ -73,6 +73,8 @@ class ServiceEngineTest {
         .deploymentCircuitBreaker(DeploymentCircuitBreaker.builder().enable(true).rollback(true).build()).build()));
     h.runPending();
     String first = h.service().deployments().get(0).id();
+    String firstServiceDeployment = h.service().currentServiceDeployment();
+    List<String> kept = h.ids(t -> td1.equals(t.taskDefinitionArn()));
     String td2 = h.register("web", "ecs-emulator/missing:1", true);
     Service updated = h.update(b -> b.taskDefinition("web"));
     String failing = updated.deployments().get(0).id();
@@ -83,9 +85,11 @@ class ServiceEngineTest {
     }
 
     Service rolledBack = h.service();
-    assertThat(rolledBack.deployments()).hasSize(3);
+    assertThat(rolledBack.deployments()).hasSize(2);
     assertThat(rolledBack.deployments().get(0)).satisfies(d -> {
+      assertThat(d.id()).isEqualTo(first);
       assertThat(d.status()).isEqualTo("PRIMARY");
+      assertThat(d.rolloutState()).isEqualTo("IN_PROGRESS");
       assertThat(d.taskDefinition()).isEqualTo(td1);
       assertThat(d.rolloutStateReason())
           .isEqualTo("ECS deployment circuit breaker: rolling back to deploymentId " + first + ".");
@@ -108,12 +112,19 @@ class ServiceEngineTest {
       assertThat(d.taskDefinition()).isEqualTo(td1);
       assertThat(d.rolloutState()).isEqualTo("COMPLETED");
     });
+    assertThat(h.service().deployments().get(0).id()).isEqualTo(first);
     assertThat(h.active()).hasSize(3).allSatisfy(t -> assertThat(t.taskDefinitionArn()).isEqualTo(td1));
+    assertThat(h.ids(t -> td1.equals(t.taskDefinitionArn()))).as("the healthy tasks were kept")
+        .containsExactlyInAnyOrderElementsOf(kept);
+    assertThat(h.eventsOldestFirst()).containsSubsequence(
+        "(service web) (deployment " + failing + ") deployment failed: tasks failed to start.",
+        "(service web) rolling back to deployment " + first + ".",
+        "(service web) (deployment " + first + ") deployment completed.");
+    assertThat(serviceDeployment(firstServiceDeployment).status()).isEqualTo("SUCCESSFUL");
     ServiceDeployment sd = serviceDeployment(failingServiceDeployment);
     assertThat(sd.status()).isEqualTo("ROLLBACK_SUCCESSFUL");
     assertThat(sd.statusReason()).isEqualTo("ECS deployment circuit breaker: tasks failed to start.");
-    assertThat(sd.rollback().serviceRevisionArn())
-        .isEqualTo(ServiceHistory.revisionArn(h.service(), h.service().deployments().get(0).id()));
+    assertThat(sd.rollback().serviceRevisionArn()).isEqualTo(ServiceHistory.revisionArn(h.service(), first));
     assertThat(sd.deploymentCircuitBreaker().status()).isEqualTo("TRIGGERED");
     assertThat(sd.deploymentCircuitBreaker().failureCount()).isEqualTo(3);
   }
