@@ -86,8 +86,8 @@ public final class BenchMain implements Callable<Integer> {
   Double scaleIdleSeconds;
 
   @Option(names = "--only", paramLabel = "ID,ID", split = ",",
-      description = "Benchmarks to run: api, cold, startup, junit, launch, rollout, scale, awslogs, elb, metrics "
-          + "(default all).")
+      description = "Benchmarks to run: api, cold, startup, junit, launch, rollout, scale, awslogs, elb, elb-rollout, "
+          + "metrics (default all).")
   Set<String> only = new LinkedHashSet<>();
 
   @Option(names = "--scenario", paramLabel = "NAME", split = ",",
@@ -144,6 +144,7 @@ public final class BenchMain implements Callable<Integer> {
     all.add(new ScaleBenchmark());
     all.add(new AwslogsBenchmark());
     all.add(new dev.ecsemulator.bench.elb.ElbBenchmark());
+    all.add(new dev.ecsemulator.bench.elb.ElbRolloutBenchmark());
     all.add(new dev.ecsemulator.bench.scale.MetricsBenchmark());
     return all;
   }

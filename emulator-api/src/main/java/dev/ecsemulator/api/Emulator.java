@@ -29,6 +29,7 @@ import dev.ecsemulator.scheduler.metrics.DockerContainerStats;
 import dev.ecsemulator.scheduler.metrics.MetricsLoop;
 import dev.ecsemulator.api.elbv2.Elbv2Service;
 import dev.ecsemulator.api.elbv2.plane.DataPlane;
+import dev.ecsemulator.scheduler.service.targets.ServiceTargets;
 import dev.ecsemulator.api.logs.LogsService;
 import dev.ecsemulator.api.protocol.SmithyRpcV2CborProtocol;
 import dev.ecsemulator.core.cloudwatch.CloudWatch;
@@ -122,6 +123,8 @@ public final class Emulator implements AutoCloseable {
   private final List<AwsService> queryApis;
   /** Elastic Load Balancing v2's core, which its API and data plane share. */
   private final Elbv2Service.Core elbv2;
+  /** ELBv2's target registrations, which the API, the data plane and the tasks of services share. */
+  private final dev.ecsemulator.core.elbv2.Targets elbTargets;
   /** ELBv2's listeners as reverse proxies, its health checks and draining. */
   private final DataPlane loadBalancing;
   /** ECS's dispatch table. */
@@ -205,7 +208,7 @@ public final class Emulator implements AutoCloseable {
         LogsService.create(prestart.model(LogsService.MODEL), logs),
         monitoring,
         AutoScalingService.create(prestart.model(AutoScalingService.MODEL), autoScaling));
-    dev.ecsemulator.core.elbv2.Targets elbTargets = new dev.ecsemulator.core.elbv2.Targets(store, clock);
+    this.elbTargets = new dev.ecsemulator.core.elbv2.Targets(store, clock);
     this.loadBalancing = new DataPlane(store, elbTargets, config.bind(), clock,
         java.util.concurrent.Executors.newSingleThreadScheduledExecutor(daemon("elbv2-plane")));
     this.elbv2 = Elbv2Service.Core.over(store, clock, elbTargets, loadBalancing);
@@ -299,7 +302,8 @@ public final class Emulator implements AutoCloseable {
         options.resyncInterval(), options.stoppedTaskRetention(), options.taskCleanupDelay(),
         PullPolicy.parse(options.imagePullBehavior()), config.bind(),
         endpoints == null ? TaskEndpoint.Source.NONE : endpoints, options.allowHostAccess(),
-        LocalHostPaths.policy(docker.host(), instance.dataDir())), shipping);
+        LocalHostPaths.policy(docker.host(), instance.dataDir())), shipping,
+        new ServiceTargets(store, elbTargets, Ids.random(), clock));
     synchronized (this) {
       if (!closing) {
         tasks = engine;

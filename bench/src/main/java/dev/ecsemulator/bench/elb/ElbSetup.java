@@ -51,6 +51,31 @@ final class ElbSetup {
     }
   }
 
+  /**
+   * A listener on {@code listenerPort} forwarding to a new {@code instance} target group on the sample app's /health,
+   * with checks a busy machine's slow answers do not fail (10 s interval, 8 s timeout, 5 failures to be unhealthy);
+   * returns the group's ARN, for a service's {@code loadBalancers}.
+   */
+  String instanceGroupBehindListener(int listenerPort) throws IOException, InterruptedException {
+    String lb = call("CreateLoadBalancer", Map.of("Name", "rollout", "Subnets.member.1", "subnet-a",
+        "Subnets.member.2", "subnet-b"), "LoadBalancerArn");
+    String group = call("CreateTargetGroup", Map.of("Name", "rollout-tg", "Protocol", "HTTP", "Port", "8080",
+        "VpcId", "vpc-1", "TargetType", "instance", "HealthCheckPath", "/health", "HealthCheckIntervalSeconds", "10",
+        "HealthCheckTimeoutSeconds", "8", "HealthyThresholdCount", "2", "UnhealthyThresholdCount", "5"),
+        "TargetGroupArn");
+    call("CreateListener", Map.of("LoadBalancerArn", lb, "Protocol", "HTTP", "Port", String.valueOf(listenerPort),
+        "DefaultActions.member.1.Type", "forward", "DefaultActions.member.1.TargetGroupArn", group), "ListenerArn");
+    return group;
+  }
+
+  /** How many of the group's targets are healthy (and how many there are, healthy or not). */
+  int[] healthyOfAll(String group) throws IOException, InterruptedException {
+    String body = call("DescribeTargetHealth", Map.of("TargetGroupArn", group), "");
+    int all = body.split("<State>", -1).length - 1;
+    int healthy = body.split("<State>healthy</State>", -1).length - 1;
+    return new int[] {healthy, all};
+  }
+
   /** Calls {@code action}; returns the text of the first {@code element} of its answer (null for none asked). */
   private String call(String action, Map<String, String> params, String element)
       throws IOException, InterruptedException {
@@ -71,6 +96,9 @@ final class ElbSetup {
     }
     if (element == null) {
       return null;
+    }
+    if (element.isEmpty()) {
+      return response.body();
     }
     Matcher m = Pattern.compile("<" + element + ">([^<]*)</" + element + ">").matcher(response.body());
     return m.find() ? m.group(1) : null;

@@ -96,6 +96,7 @@ public final class ServiceCommands {
       LaunchTypes.checkNetworkConfiguration(td, request.networkConfiguration());
       ServiceRules.checkPlacement(request.placementConstraints(), request.placementStrategy(), launch.fargate());
       ServiceRules.checkLoadBalancers(request.loadBalancers(), td);
+      ServiceRules.checkTargetGroups(request.loadBalancers(), txn);
 
       String arn = Arns.service(scope, cluster.clusterName(), name);
       Deployment spec = ServiceShapes.deploymentSpec(td.taskDefinitionArn(), launch, request.networkConfiguration())
@@ -194,6 +195,7 @@ public final class ServiceCommands {
       ServiceRules.checkPlacement(constraints, strategies, launch.fargate());
       var loadBalancers = or(request.loadBalancers(), service.loadBalancers());
       ServiceRules.checkLoadBalancers(loadBalancers, td);
+      ServiceRules.checkTargetGroups(request.loadBalancers(), txn);
       var registries = or(request.serviceRegistries(), service.serviceRegistries());
       ServiceRules.checkServiceRegistries(registries);
       DeploymentConfiguration configuration = ServiceRules.deploymentConfiguration(

@@ -40,6 +40,15 @@ public final class ServiceMessages {
   }
 
   /** A load balancer port the container does not map (pulumi/pulumi-awsx#1172). */
+  public static String targetGroupNotFound(String targetGroupArn) {
+    return "The target group with targetGroupArn " + targetGroupArn + " does not exist."; // unverified wording
+  }
+
+  /** terraform-provider-aws users' reports of CreateService (hashicorp/terraform#32908). */
+  public static String targetGroupWithoutLoadBalancer(String targetGroupArn) {
+    return "The target group with targetGroupArn " + targetGroupArn + " does not have an associated load balancer.";
+  }
+
   public static String containerPortNotDefined(String container, int port) {
     return "The container " + container + " did not have a container port " + port + " defined.";
   }

@@ -1,5 +1,7 @@
 package dev.ecsemulator.core.service;
 
+import dev.ecsemulator.core.elbv2.Elbv2Kinds;
+import dev.ecsemulator.core.elbv2.TargetGroupUsage;
 import dev.ecsemulator.core.error.InvalidParameterException;
 import dev.ecsemulator.core.error.UnsupportedFeatureException;
 import dev.ecsemulator.core.model.ContainerDefinition;
@@ -11,6 +13,7 @@ import dev.ecsemulator.core.model.PlacementConstraint;
 import dev.ecsemulator.core.model.PlacementStrategy;
 import dev.ecsemulator.core.model.ServiceRegistry;
 import dev.ecsemulator.core.model.TaskDefinition;
+import dev.ecsemulator.core.state.StateView;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -149,8 +152,8 @@ public final class ServiceRules {
   }
 
   /**
-   * Each load balancer names a container of the task definition and one of its container ports. They are
-   * stored, not consulted: no load balancer is emulated.
+   * Each load balancer names a container of the task definition and one of its container ports (the task engine
+   * registers that port of each task with the target group).
    */
   public static void checkLoadBalancers(List<LoadBalancer> loadBalancers, TaskDefinition definition) {
     if (loadBalancers == null) {
@@ -170,6 +173,31 @@ public final class ServiceRules {
           && container.portMappings().stream().anyMatch(p -> p.containerPort() != null && p.containerPort() == port);
       if (!mapped) {
         throw new InvalidParameterException(ServiceMessages.containerPortNotDefined(lb.containerName(), port));
+      }
+    }
+  }
+
+ /**
+   * Each load balancer's target group exists in the scope and a listener or rule of a load balancer forwards to it
+   * (terraform-provider-aws and cloudposse issues quote "does not have an associated load balancer"; the wording for
+   * a group that does not exist is <b>unverified</b>).
+   */
+  public static void checkTargetGroups(List<LoadBalancer> loadBalancers, StateView view) {
+    if (loadBalancers == null) {
+      return;
+    }
+    java.util.Map<String, java.util.Set<String>> usage = null;
+    for (LoadBalancer lb : loadBalancers) {
+      String arn = lb.targetGroupArn();
+      if (arn == null) {
+        continue;
+      }
+      if (view.get(Elbv2Kinds.TARGET_GROUP, arn).isEmpty()) {
+        throw new InvalidParameterException(ServiceMessages.targetGroupNotFound(arn));
+      }
+      usage = usage == null ? TargetGroupUsage.of(view) : usage;
+      if (!usage.containsKey(arn)) {
+        throw new InvalidParameterException(ServiceMessages.targetGroupWithoutLoadBalancer(arn));
       }
     }
   }

@@ -42,8 +42,19 @@ public final class TaskLifecycle {
 
   private TaskLifecycle() {}
 
-  /** Folds the runtime's view of the task's containers into the task. */
+  /** Folds the runtime's view of the task's containers into the task (a task no load balancer registers). */
   public static Task observe(Task task, TaskDefinition definition, List<ContainerObservation> observations, Instant now) {
+    return observe(task, definition, observations, now, false);
+  }
+
+  /**
+   * Folds the runtime's view of the task's containers into the task. With {@code registers} (a task of a service
+   * with {@code loadBalancers}), a started task is ACTIVATING until {@link #activated}, and a task asked to stop
+   * while ACTIVATING or RUNNING is DEACTIVATING until {@link #deactivated} (Guide {@code task-lifecycle.md}: the
+   * target is registered while ACTIVATING and drained while DEACTIVATING).
+   */
+  public static Task observe(Task task, TaskDefinition definition, List<ContainerObservation> observations,
+      Instant now, boolean registers) {
     Map<String, ContainerObservation> byName = new HashMap<>();
     observations.forEach(o -> byName.put(o.name(), o));
     List<Container> containers = new ArrayList<>();
@@ -58,7 +69,7 @@ public final class TaskLifecycle {
     if (isDesiredRunning(next) && anyEssentialStopped(containers, definition)) {
       next = stop(next, "EssentialContainerExited", ESSENTIAL_EXITED, now);
     }
-    next = advance(next, now);
+    next = advance(next, now, registers);
     return versioned(task, next);
   }
 
@@ -85,7 +96,31 @@ public final class TaskLifecycle {
    * stop was already asked (the first reason wins). Idempotent.
    */
   public static Task requestStop(Task task, String stopCode, String reason, Instant now) {
-    return versioned(task, advance(stop(task, stopCode, reason, now), now));
+    return requestStop(task, stopCode, reason, now, false);
+  }
+
+  /**
+   * As {@link #requestStop(Task, String, String, Instant)}; with {@code registers} a task ACTIVATING or RUNNING
+   * goes DEACTIVATING (its targets drain) rather than STOPPING.
+   */
+  public static Task requestStop(Task task, String stopCode, String reason, Instant now, boolean registers) {
+    return versioned(task, advance(stop(task, stopCode, reason, now), now, registers));
+  }
+
+  /** The task's targets are registered: ACTIVATING → RUNNING, {@code startedAt} now. Otherwise unchanged. */
+  public static Task activated(Task task, Instant now) {
+    if (!TaskStatus.ACTIVATING.is(task.lastStatus()) || "STOPPED".equals(task.desiredStatus())) {
+      return task;
+    }
+    return versioned(task, task.toBuilder().lastStatus(TaskStatus.RUNNING.name()).startedAt(now).build());
+  }
+
+  /** The task's targets have drained: DEACTIVATING → STOPPING. Otherwise unchanged. */
+  public static Task deactivated(Task task) {
+    if (!TaskStatus.DEACTIVATING.is(task.lastStatus())) {
+      return task;
+    }
+    return versioned(task, task.toBuilder().lastStatus(TaskStatus.STOPPING.name()).build());
   }
 
   /** The task could not start (pull, create or start failed, or a secret cannot be resolved). */
@@ -250,7 +285,7 @@ public final class TaskLifecycle {
   }
 
   /** Moves lastStatus forward as far as the containers and desiredStatus allow. */
-  private static Task advance(Task task, Instant now) {
+  private static Task advance(Task task, Instant now, boolean registers) {
     TaskStatus current = TaskStatus.of(task.lastStatus());
     if (current.isStopped() || current == TaskStatus.DEPROVISIONING) {
       return task;
@@ -274,7 +309,10 @@ public final class TaskLifecycle {
       return next.build();
     }
     if (stopping) {
-      if (current.ordinal() < TaskStatus.STOPPING.ordinal() && current != TaskStatus.PROVISIONING) {
+      boolean attached = current == TaskStatus.ACTIVATING || current == TaskStatus.RUNNING;
+      if (registers && attached) {
+        next.lastStatus(TaskStatus.DEACTIVATING.name());
+      } else if (current.ordinal() < TaskStatus.DEACTIVATING.ordinal() && current != TaskStatus.PROVISIONING) {
         next.lastStatus(TaskStatus.STOPPING.name());
       }
       return next.build();
@@ -282,7 +320,11 @@ public final class TaskLifecycle {
     boolean started = containers.stream()
         .allMatch(c -> "RUNNING".equals(c.lastStatus()) || "STOPPED".equals(c.lastStatus()))
         && containers.stream().anyMatch(c -> "RUNNING".equals(c.lastStatus()));
-    if (started && current.ordinal() < TaskStatus.RUNNING.ordinal() && current != TaskStatus.PROVISIONING) {
+    if (started && registers && current.ordinal() < TaskStatus.ACTIVATING.ordinal()
+        && current != TaskStatus.PROVISIONING) {
+      next.lastStatus(TaskStatus.ACTIVATING.name());
+    } else if (started && !registers && current.ordinal() < TaskStatus.RUNNING.ordinal()
+        && current != TaskStatus.PROVISIONING) {
       next.lastStatus(TaskStatus.RUNNING.name()).startedAt(now);
       if (task.pullStoppedAt() == null) {
         next.pullStoppedAt(now);

@@ -5,7 +5,8 @@ import dev.ecsemulator.core.ApiEnum;
 /**
  * A task's {@code lastStatus}, in lifecycle order (Guide {@code task-lifecycle.md}): PROVISIONING and
  * DEPROVISIONING only for awsvpc tasks (the emulator's per-task network sandbox plays the ENI),
- * ACTIVATING and DEACTIVATING only with service discovery or load balancers (not emulated yet).
+ * ACTIVATING and DEACTIVATING only for tasks of services with load balancers (while their targets
+ * register and drain).
  * A task's lastStatus only ever moves forward in this order.
  */
 public enum TaskStatus implements ApiEnum {

@@ -268,4 +268,59 @@ class TaskLifecycleTest {
     assertThat(containerNamed(stopped, "app").reason()).startsWith("CannotPullContainerError:");
     assertThat(stopped.startedAt()).isNull();
   }
+
+  @Test
+  void aTaskBehindALoadBalancerIsActivatingUntilRegisteredThenRunning() {
+    TaskDefinition td = definition(null, container("app", null));
+    Task started = TaskLifecycle.observe(launch(td), td, List.of(running("app")), T0, true);
+
+    assertThat(started.lastStatus()).isEqualTo("ACTIVATING");
+    assertThat(started.startedAt()).isNull();
+    assertThat(TaskLifecycle.observe(started, td, List.of(running("app")), T0.plusSeconds(1), true).lastStatus())
+        .as("observing again does not get past ACTIVATING").isEqualTo("ACTIVATING");
+    Task activated = TaskLifecycle.activated(started, T0.plusSeconds(2));
+    assertThat(activated.lastStatus()).isEqualTo("RUNNING");
+    assertThat(activated.startedAt()).isEqualTo(T0.plusSeconds(2));
+    assertThat(activated.version()).isEqualTo(started.version() + 1);
+    assertThat(TaskLifecycle.activated(activated, T0.plusSeconds(3))).as("idempotent").isSameAs(activated);
+  }
+
+  @Test
+  void aTaskBehindALoadBalancerIsDeactivatingUntilDrainedThenStopping() {
+    TaskDefinition td = definition(null, container("app", null));
+    Task running = TaskLifecycle.activated(
+        TaskLifecycle.observe(launch(td), td, List.of(running("app")), T0, true), T0);
+
+    Task asked = TaskLifecycle.requestStop(running, "ServiceSchedulerInitiated", "Scaling activity", T0, true);
+    assertThat(asked.lastStatus()).isEqualTo("DEACTIVATING");
+    assertThat(asked.desiredStatus()).isEqualTo("STOPPED");
+    assertThat(TaskLifecycle.observe(asked, td, List.of(running("app")), T0.plusSeconds(1), true).lastStatus())
+        .as("containers still run while the targets drain").isEqualTo("DEACTIVATING");
+    Task drained = TaskLifecycle.deactivated(asked);
+    assertThat(drained.lastStatus()).isEqualTo("STOPPING");
+    assertThat(TaskLifecycle.observe(drained, td, List.of(exited("app", 143, false)), T0.plusSeconds(2), true)
+        .lastStatus()).isEqualTo("STOPPED");
+  }
+
+  @Test
+  void withoutALoadBalancerNothingChanges() {
+    TaskDefinition td = definition(null, container("app", null));
+    Task running = TaskLifecycle.observe(launch(td), td, List.of(running("app")), T0, false);
+
+    assertThat(running.lastStatus()).isEqualTo("RUNNING");
+    assertThat(TaskLifecycle.requestStop(running, "UserInitiated", "Task stopped by user", T0, false).lastStatus())
+        .isEqualTo("STOPPING");
+    assertThat(TaskLifecycle.deactivated(running)).isSameAs(running);
+  }
+
+  @Test
+  void aDrainingTaskWhoseContainersAllExitIsStoppedAtOnce() {
+    TaskDefinition td = definition(null, container("app", null));
+    Task running = TaskLifecycle.activated(
+        TaskLifecycle.observe(launch(td), td, List.of(running("app")), T0, true), T0);
+    Task asked = TaskLifecycle.requestStop(running, "ServiceSchedulerInitiated", "Scaling activity", T0, true);
+
+    assertThat(TaskLifecycle.observe(asked, td, List.of(exited("app", 1, false)), T0, true).lastStatus())
+        .isEqualTo("STOPPED");
+  }
 }

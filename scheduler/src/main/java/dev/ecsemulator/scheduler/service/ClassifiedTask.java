@@ -77,6 +77,9 @@ final class ClassifiedTask {
       return new ClassifiedTask(task, Phase.PENDING, null);
     }
     Instant started = task.startedAt() != null ? task.startedAt() : task.createdAt();
+    if (task.targets() != null) {
+      return behindLoadBalancer(task, started, grace, now);
+    }
     if (!task.hasHealthChecks()) {
       Instant healthyAt = started.plus(NO_HEALTH_CHECK_DELAY);
       return now.isBefore(healthyAt)
@@ -93,6 +96,37 @@ final class ClassifiedTask {
           : new ClassifiedTask(task, Phase.UNHEALTHY, null);
     }
     return new ClassifiedTask(task, Phase.STARTING, null);
+  }
+
+  /**
+   * A RUNNING task of a service with load balancers (Model docs of DeploymentConfiguration, "For services that do
+   * use a load balancer"): healthy once every target is healthy, and its essential containers HEALTHY when it has
+   * health checks (no 40 s rule); unhealthy when a target or a container is, once the grace period is over.
+   */
+  private static ClassifiedTask behindLoadBalancer(ObservedTask task, Instant started, Duration grace, Instant now) {
+    boolean containersUnhealthy = task.hasHealthChecks() && "UNHEALTHY".equals(task.healthStatus());
+    if (containersUnhealthy || task.targets().state() == TargetsHealth.State.UNHEALTHY) {
+      Instant graceEnds = started.plus(grace);
+      return now.isBefore(graceEnds)
+          ? new ClassifiedTask(task, Phase.STARTING, graceEnds)
+          : new ClassifiedTask(task, Phase.UNHEALTHY, null);
+    }
+    boolean containersHealthy = !task.hasHealthChecks() || "HEALTHY".equals(task.healthStatus());
+    return containersHealthy && task.targets().state() == TargetsHealth.State.HEALTHY
+        ? new ClassifiedTask(task, Phase.HEALTHY, null)
+        : new ClassifiedTask(task, Phase.STARTING, null);
+  }
+
+  /** The stop of this UNHEALTHY task: for its load balancer's health checks when a target failed them. */
+  TaskStop failedHealthChecksStop() {
+    return failedElbHealthChecks()
+        ? TaskStop.failedElbHealthChecks(id(), task.targets().unhealthyIn())
+        : TaskStop.failedHealthChecks(id());
+  }
+
+  /** Whether it is unhealthy because a target of its failed the load balancer's health checks. */
+  boolean failedElbHealthChecks() {
+    return task.targets() != null && task.targets().state() == TargetsHealth.State.UNHEALTHY;
   }
 
   String id() {

@@ -33,6 +33,7 @@ import java.util.Objects;
  *     {@code UserInitiated} stops never count as failures
  * @param stoppedReason the task's {@code stoppedReason}, or null (informative only)
  * @param containerInstanceArn the container instance it runs on, or null (used by DAEMON services)
+ * @param targets what the load balancers say of its targets; null when its service has no {@code loadBalancers}
  */
 public record ObservedTask(
     String taskId,
@@ -46,7 +47,22 @@ public record ObservedTask(
     Instant stoppedAt,
     String stopCode,
     String stoppedReason,
-    String containerInstanceArn) {
+    String containerInstanceArn,
+    TargetsHealth targets) {
+
+  /** A task whose service has no load balancers. */
+  public ObservedTask(String taskId, String startedBy, String lastStatus, String desiredStatus, String healthStatus,
+      boolean hasHealthChecks, Instant createdAt, Instant startedAt, Instant stoppedAt, String stopCode,
+      String stoppedReason, String containerInstanceArn) {
+    this(taskId, startedBy, lastStatus, desiredStatus, healthStatus, hasHealthChecks, createdAt, startedAt, stoppedAt,
+        stopCode, stoppedReason, containerInstanceArn, null);
+  }
+
+  /** This task with what the load balancers say of its targets. */
+  public ObservedTask withTargets(TargetsHealth health) {
+    return new ObservedTask(taskId, startedBy, lastStatus, desiredStatus, healthStatus, hasHealthChecks, createdAt,
+        startedAt, stoppedAt, stopCode, stoppedReason, containerInstanceArn, health);
+  }
 
   public ObservedTask {
     Objects.requireNonNull(taskId, "taskId");

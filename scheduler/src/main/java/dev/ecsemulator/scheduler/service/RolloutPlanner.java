@@ -234,7 +234,7 @@ final class RolloutPlanner {
     private void add(ClassifiedTask v) {
       ids.add(v.id());
       stops.add(v.phase == Phase.UNHEALTHY
-          ? TaskStop.failedHealthChecks(v.id())
+          ? v.failedHealthChecksStop()
           : TaskStop.scalingActivity(v.id(), primaryId));
     }
   }

@@ -52,6 +52,28 @@ public final class ServiceEvents {
     return "(service " + service + ") (task " + taskId + ") failed container health checks.";
   }
 
+  /**
+   * A task's target failed the load balancer's health checks: the Guide's "service unhealthy event message"
+   * ({@code service-unhealthy-event-messages.md}), {@code (service NAME) (task ID) (port P) is unhealthy in
+   * (target-group ARN) due to (reason Health checks failed)}, without the port, which the decision does not know.
+   * <b>Unverified</b>: whether ECS names the group by ARN or by name here (the stoppedReason names its ARN), and
+   * the port part.
+   */
+  public static String failedElbHealthChecks(String service, String taskId, String targetGroupArn) {
+    return "(service " + service + ") (task " + taskId + ") is unhealthy in (target-group " + targetGroupArn
+        + ") due to (reason Health checks failed).";
+  }
+
+  /** {@code (service NAME) registered 1 targets in (target-group ARN)} (reference §4: no final period). */
+  public static String registeredTargets(String service, int count, String targetGroupArn) {
+    return "(service " + service + ") registered " + count + " targets in (target-group " + targetGroupArn + ")";
+  }
+
+  /** {@code (service NAME) deregistered 1 targets in (target-group ARN)} (reference §4: no final period). */
+  public static String deregisteredTargets(String service, int count, String targetGroupArn) {
+    return "(service " + service + ") deregistered " + count + " targets in (target-group " + targetGroupArn + ")";
+  }
+
   /** {@code (service NAME) (deployment ecs-svc/N) deployment completed.} */
   public static String deploymentCompleted(String service, String deploymentId) {
     return "(service " + service + ") (deployment " + deploymentId + ") deployment completed.";

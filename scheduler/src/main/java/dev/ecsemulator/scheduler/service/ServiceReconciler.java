@@ -114,7 +114,11 @@ public final class ServiceReconciler {
     // Events, in the order they happened.
     String name = service.serviceName();
     List<String> events = new ArrayList<>();
-    outcomes.unhealthyTaskIds().forEach(id -> events.add(ServiceEvents.failedHealthChecks(name, id)));
+    Map<String, ClassifiedTask> byId = new HashMap<>();
+    classified.forEach(v -> byId.put(v.id(), v));
+    outcomes.unhealthyTaskIds().forEach(id -> events.add(byId.get(id).failedElbHealthChecks()
+        ? ServiceEvents.failedElbHealthChecks(name, id, byId.get(id).task.targets().unhealthyIn())
+        : ServiceEvents.failedHealthChecks(name, id)));
     if (breaker.failedId() != null) {
       events.add(ServiceEvents.deploymentFailed(name, breaker.failedId()));
     }

@@ -34,6 +34,12 @@ public record TaskStop(String taskId, String stoppedReason, String stopCode) {
     return new TaskStop(taskId, FAILED_HEALTH_CHECKS_REASON, SERVICE_SCHEDULER_INITIATED);
   }
 
+  /** A task stopped because a target of its failed the load balancer's health checks (reference §3). */
+  public static TaskStop failedElbHealthChecks(String taskId, String targetGroupArn) {
+    return new TaskStop(taskId, "Task failed ELB health checks in (target-group " + targetGroupArn + ")",
+        SERVICE_SCHEDULER_INITIATED);
+  }
+
   public TaskStop {
     Objects.requireNonNull(taskId, "taskId");
     Objects.requireNonNull(stoppedReason, "stoppedReason");

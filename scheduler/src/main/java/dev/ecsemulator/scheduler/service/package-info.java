@@ -23,7 +23,9 @@
  *       the newest, the one the service converges to; ACTIVE ones are older and drain.
  *   <li><b>active</b> task: not yet STOPPED; it holds a slot under maximumPercent.
  *   <li><b>healthy</b> task: RUNNING and wanted, with its essential containers HEALTHY when it has
- *       health checks, else 40 s after it reached RUNNING; counts under minimumHealthyPercent.
+ *       health checks, else 40 s after it reached RUNNING; behind a load balancer, once its targets are
+ *       healthy (and its containers, with health checks), with no 40 s rule; counts under
+ *       minimumHealthyPercent.
  *   <li><b>observed task</b>: what the store says about one task ({@link
  *       dev.ecsemulator.scheduler.service.ObservedTask}); <b>classified task</b>: one given its phase at an
  *       instant ({@link dev.ecsemulator.scheduler.service.ClassifiedTask}).

@@ -48,12 +48,37 @@ public sealed interface TaskAction {
     }
   }
 
-  /** Folds what was seen of the containers into the task ({@code TaskLifecycle.observe}) in one commit. */
-  record Record(List<ContainerObservation> seen) implements TaskAction {
+  /**
+   * Folds what was seen of the containers into the task ({@code TaskLifecycle.observe}) in one commit.
+   *
+   * @param registers the task's targets are registered while it runs: it goes ACTIVATING once started and
+   *     DEACTIVATING when asked to stop
+   */
+  record Record(List<ContainerObservation> seen, boolean registers) implements TaskAction {
     public Record {
       seen = List.copyOf(seen);
     }
+
+    /** For a task no load balancer registers. */
+    public Record(List<ContainerObservation> seen) {
+      this(seen, false);
+    }
   }
+
+  /**
+   * Registers the ACTIVATING task's targets with its service's target groups ({@link TaskTargets#register}), then
+   * records ACTIVATING → RUNNING.
+   */
+  record RegisterTargets() implements TaskAction {}
+
+  /**
+   * Deregisters the task's targets ({@link TaskTargets#deregister}: they drain) and notes for the next round whether
+   * they have drained ({@link TaskObservation#drain}).
+   */
+  record DeregisterTargets() implements TaskAction {}
+
+  /** The DEACTIVATING task's targets have drained: records DEACTIVATING → STOPPING. */
+  record Deactivate() implements TaskAction {}
 
   /** Stops these containers, one after the other, in this order (dependents first). */
   record StopContainers(List<ContainerStop> stops) implements TaskAction {

@@ -107,6 +107,12 @@ public final class TaskEngine implements AutoCloseable {
   /** With a log driver that ships containers' output ({@code awslogs}). */
   public TaskEngine(StateStore store, ContainerRuntime runtime, EngineMonitor engine, Clock clock,
       EmulatorInstance instance, Settings settings, ContainerLogDriver logs) {
+    this(store, runtime, engine, clock, instance, settings, logs, TaskTargets.NONE);
+  }
+
+  /** With the load balancer targets tasks of services register while they run. */
+  public TaskEngine(StateStore store, ContainerRuntime runtime, EngineMonitor engine, Clock clock,
+      EmulatorInstance instance, Settings settings, ContainerLogDriver logs, TaskTargets targets) {
     this.store = store;
     this.runtime = runtime;
     this.engine = engine;
@@ -114,7 +120,7 @@ public final class TaskEngine implements AutoCloseable {
     this.settings = settings;
     Sandboxes sandboxes = new Sandboxes();
     this.runner = new TaskRunner(store, runtime, engine, clock, settings, Labels.ownedBy(instance), sandboxes,
-        logs);
+        logs, targets);
     this.sweeper = new OrphanSweeper(store, runtime);
     this.cleaner = new StoppedTaskCleaner(store, runtime, sandboxes, logs, settings.stoppedTaskRetention(),
         settings.containerCleanupDelay());

@@ -16,13 +16,17 @@ import dev.ecsemulator.scheduler.runtime.ObservedContainer;
 import dev.ecsemulator.scheduler.runtime.UnresolvedInput;
 import dev.ecsemulator.scheduler.task.TaskAction.AmendOutOfMemory;
 import dev.ecsemulator.scheduler.task.TaskAction.ContainerStop;
+import dev.ecsemulator.scheduler.task.TaskAction.Deactivate;
+import dev.ecsemulator.scheduler.task.TaskAction.DeregisterTargets;
 import dev.ecsemulator.scheduler.task.TaskAction.Deprovision;
 import dev.ecsemulator.scheduler.task.TaskAction.FailToStart;
 import dev.ecsemulator.scheduler.task.TaskAction.Launch;
 import dev.ecsemulator.scheduler.task.TaskAction.Record;
+import dev.ecsemulator.scheduler.task.TaskAction.RegisterTargets;
 import dev.ecsemulator.scheduler.task.TaskAction.Start;
 import dev.ecsemulator.scheduler.task.TaskAction.StopContainers;
 import dev.ecsemulator.scheduler.task.TaskAction.WaitForEngine;
+import dev.ecsemulator.scheduler.task.TaskObservation.Drain;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -54,6 +58,13 @@ import java.util.Optional;
  *   <li>What Docker shows is folded into the task by {@link TaskLifecycle#observe}: a container Docker no longer
  *       knows stopped with the agent's {@code ContainerVanishedError}; with desired STOPPED, a container created but
  *       never started, or never created, stopped without running.
+ *   <li>A task of a service with {@code loadBalancers} ({@link TaskObservation#registers}) is ACTIVATING once
+ *       started: its targets are registered ({@link RegisterTargets}), then it is RUNNING. Asked to stop while
+ *       ACTIVATING or RUNNING it is DEACTIVATING: its targets are deregistered and drain
+ *       ({@link DeregisterTargets}, asked again every {@link #DRAIN_POLL}), and only once they have drained does it
+ *       go STOPPING ({@link Deactivate}) and its containers stop (Guide {@code task-lifecycle.md}). A task that
+ *       skipped DEACTIVATING (stopped by StopTask, or all its containers exited at once, or before it ran) is
+ *       deregistered without waiting, STOPPED ones included.
  *   <li>Desired STOPPED: the running containers are stopped, dependents first ({@link DependencyGate#stopOrder}),
  *       each with its {@code stopTimeout} (default 30 s); an awsvpc task then releases its sandbox and goes from
  *       DEPROVISIONING to STOPPED.
@@ -63,6 +74,9 @@ import java.util.Optional;
  * <p>Thread-safe: holds nothing but its settings.
  */
 public final class TaskReconciler {
+
+  /** How soon a DEACTIVATING task looks again whether its targets have drained. */
+  static final Duration DRAIN_POLL = Duration.ofMillis(250);
 
   private final ContainerSpecFactory specs = new ContainerSpecFactory();
   private final boolean allowHostAccess;
@@ -93,7 +107,11 @@ public final class TaskReconciler {
   public TaskPlan decide(TaskObservation seen, Instant now) {
     Task task = seen.task();
     if (TaskRecords.isFinal(task)) {
-      return TaskPlan.done(lateOutOfMemory(seen));
+      List<TaskAction> actions = lateOutOfMemory(seen);
+      if (seen.registers() && seen.drain() == Drain.NOT_ASKED) {
+        actions.add(new DeregisterTargets()); // it stopped without DEACTIVATING: all its containers exited at once
+      }
+      return TaskPlan.done(actions);
     }
     return TaskStatus.RUNNING.is(task.desiredStatus()) ? running(seen, now) : stopping(seen, now);
   }
@@ -155,12 +173,29 @@ public final class TaskReconciler {
       return new TaskPlan(actions, true, gate.wakeAt());
     }
     Task next = record(seen, now, actions);
+    if (TaskStatus.ACTIVATING.is(next.lastStatus()) && TaskStatus.RUNNING.is(next.desiredStatus())) {
+      actions.add(new RegisterTargets());
+    }
     return new TaskPlan(actions, !TaskStatus.RUNNING.is(next.desiredStatus()), gate.wakeAt());
   }
 
   private TaskPlan stopping(TaskObservation seen, Instant now) {
     List<TaskAction> actions = new ArrayList<>();
     Task next = seen.inspected() ? record(seen, now, actions) : seen.task();
+    boolean deregister = seen.registers() && seen.drain() == Drain.NOT_ASKED;
+    if (TaskStatus.DEACTIVATING.is(next.lastStatus())) {
+      if (deregister) {
+        actions.add(new DeregisterTargets());
+        return TaskPlan.thenObserve(actions);
+      }
+      if (seen.drain() == Drain.DRAINING) {
+        return new TaskPlan(actions, false, Optional.of(now.plus(DRAIN_POLL)));
+      }
+      actions.add(new Deactivate());
+      next = TaskLifecycle.deactivated(next);
+    } else if (deregister) {
+      actions.add(new DeregisterTargets());
+    }
     if (!seen.stopped()) {
       List<ContainerStop> stops = stops(next, seen.definition());
       if (!stops.isEmpty()) {
@@ -179,9 +214,9 @@ public final class TaskReconciler {
    */
   private static Task record(TaskObservation seen, Instant now, List<TaskAction> actions) {
     List<ContainerObservation> changes = observations(seen);
-    Task next = TaskLifecycle.observe(seen.task(), seen.definition(), changes, now);
+    Task next = TaskLifecycle.observe(seen.task(), seen.definition(), changes, now, seen.registers());
     if (next != seen.task()) {
-      actions.add(new Record(changes));
+      actions.add(new Record(changes, seen.registers()));
     }
     return next;
   }

@@ -25,13 +25,17 @@ import dev.ecsemulator.scheduler.secrets.SecretsUnavailable;
 import dev.ecsemulator.scheduler.secrets.TaskSecrets;
 import dev.ecsemulator.scheduler.task.TaskAction.AmendOutOfMemory;
 import dev.ecsemulator.scheduler.task.TaskAction.ContainerStop;
+import dev.ecsemulator.scheduler.task.TaskAction.Deactivate;
+import dev.ecsemulator.scheduler.task.TaskAction.DeregisterTargets;
 import dev.ecsemulator.scheduler.task.TaskAction.Deprovision;
 import dev.ecsemulator.scheduler.task.TaskAction.FailToStart;
 import dev.ecsemulator.scheduler.task.TaskAction.Launch;
 import dev.ecsemulator.scheduler.task.TaskAction.Record;
+import dev.ecsemulator.scheduler.task.TaskAction.RegisterTargets;
 import dev.ecsemulator.scheduler.task.TaskAction.Start;
 import dev.ecsemulator.scheduler.task.TaskAction.StopContainers;
 import dev.ecsemulator.scheduler.task.TaskAction.WaitForEngine;
+import dev.ecsemulator.scheduler.task.TaskObservation.Drain;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -74,11 +78,13 @@ final class TaskRunner {
   private final TaskSecrets secrets;
   private final TaskReconciler reconciler;
   private final ContainerLogDriver logs;
+  private final TaskTargets targets;
 
   TaskRunner(StateStore store, ContainerRuntime runtime, EngineMonitor engine, Clock clock,
       TaskEngine.Settings settings, Map<String, String> instanceLabels, Sandboxes sandboxes,
-      ContainerLogDriver logs) {
+      ContainerLogDriver logs, TaskTargets targets) {
     this.store = store;
+    this.targets = targets;
     this.logs = logs;
     this.runtime = runtime;
     this.engine = engine;
@@ -137,6 +143,7 @@ final class TaskRunner {
     private final TaskDefinition definition;
     private boolean launched;
     private boolean stopped;
+    private Drain drain = Drain.NOT_ASKED;
     /** Read by this pass's launch, for the containers it creates; Docker's answers are scrubbed of them. */
     private ResolvedSecrets values = ResolvedSecrets.NONE;
 
@@ -175,8 +182,9 @@ final class TaskRunner {
         inspected = false;
         seen.clear();
       }
+      boolean registers = targets.registers(ref.scope(), ref.key(), task);
       return new TaskObservation(task, definition, seen, inspected, engine.status(), sandboxes.get(ref), launched,
-          stopped);
+          stopped, registers, drain);
     }
 
     /** Applies the plan's actions in order; returns whether to observe and decide again. */
@@ -198,7 +206,14 @@ final class TaskRunner {
         return start(start.containers());
       } else if (action instanceof Record record) {
         Instant now = clock.instant();
-        write(ref, t -> TaskLifecycle.observe(t, definition, record.seen(), now));
+        write(ref, t -> TaskLifecycle.observe(t, definition, record.seen(), now, record.registers()));
+      } else if (action instanceof RegisterTargets) {
+        registerTargets();
+      } else if (action instanceof DeregisterTargets) {
+        Task task = read(ref);
+        drain = task == null || targets.deregister(ref.scope(), ref.key(), task) ? Drain.DRAINED : Drain.DRAINING;
+      } else if (action instanceof Deactivate) {
+        write(ref, TaskLifecycle::deactivated);
       } else if (action instanceof FailToStart failure) {
         fail(failure.reason(), failure.containerName());
       } else if (action instanceof WaitForEngine) {
@@ -323,6 +338,15 @@ final class TaskRunner {
         return TaskLifecycle.observe(failed, definition,
             List.of(Observations.neverStarted(containerName, c.runtimeId(), reason)), now);
       });
+    }
+
+    /** Registers the task's targets (outside any store transaction), then records ACTIVATING → RUNNING. */
+    private void registerTargets() {
+      Task task = read(ref);
+      if (task != null) {
+        targets.register(ref.scope(), ref.key(), task);
+        write(ref, t -> TaskLifecycle.activated(t, clock.instant()));
+      }
     }
 
     /** A stop Docker refuses ends the pass (logged): the next pass tries again. */

@@ -146,6 +146,11 @@ final class ServiceSim {
     tasks.put(id, with(t, t.lastStatus(), t.desiredStatus(), status, t.startedAt(), null, null, null));
   }
 
+  /** What the load balancers say of the task's targets (null: its service has none). */
+  void targets(String id, TargetsHealth health) {
+    tasks.put(id, tasks.get(id).withTargets(health));
+  }
+
   /** RUNNING and, when its definition has health checks, HEALTHY. */
   void runHealthy(String id) {
     run(id);
@@ -226,6 +231,6 @@ final class ServiceSim {
   static ObservedTask with(ObservedTask t, String lastStatus, String desiredStatus, String health, Instant startedAt,
       Instant stoppedAt, String stopCode, String stoppedReason) {
     return new ObservedTask(t.taskId(), t.startedBy(), lastStatus, desiredStatus, health, t.hasHealthChecks(),
-        t.createdAt(), startedAt, stoppedAt, stopCode, stoppedReason, t.containerInstanceArn());
+        t.createdAt(), startedAt, stoppedAt, stopCode, stoppedReason, t.containerInstanceArn(), t.targets());
   }
 }

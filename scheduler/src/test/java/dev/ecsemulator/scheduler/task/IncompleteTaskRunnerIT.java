@@ -53,7 +53,8 @@ class IncompleteTaskRunnerIT {
   final EngineMonitor monitor = new EngineMonitor(() -> runtime, null, null);
   final Sandboxes sandboxes = new Sandboxes();
   final TaskRunner runner = new TaskRunner(store, runtime, monitor, Clock.fixed(NOW, ZoneOffset.UTC),
-      TaskEngine.Settings.defaults("127.0.0.1"), Labels.ownedBy(instance), sandboxes, ContainerLogDriver.NONE);
+      TaskEngine.Settings.defaults("127.0.0.1"), Labels.ownedBy(instance), sandboxes, ContainerLogDriver.NONE,
+      TaskTargets.NONE);
   final StoppedTaskCleaner cleaner = new StoppedTaskCleaner(store, runtime, sandboxes, ContainerLogDriver.NONE,
       Duration.ofHours(1), Duration.ofHours(1));
 

@@ -19,10 +19,13 @@ import dev.ecsemulator.scheduler.runtime.ObservedContainer.Health;
 import dev.ecsemulator.scheduler.runtime.Sandbox;
 import dev.ecsemulator.scheduler.task.TaskAction.AmendOutOfMemory;
 import dev.ecsemulator.scheduler.task.TaskAction.ContainerStop;
+import dev.ecsemulator.scheduler.task.TaskAction.Deactivate;
+import dev.ecsemulator.scheduler.task.TaskAction.DeregisterTargets;
 import dev.ecsemulator.scheduler.task.TaskAction.Deprovision;
 import dev.ecsemulator.scheduler.task.TaskAction.FailToStart;
 import dev.ecsemulator.scheduler.task.TaskAction.Launch;
 import dev.ecsemulator.scheduler.task.TaskAction.Record;
+import dev.ecsemulator.scheduler.task.TaskAction.RegisterTargets;
 import dev.ecsemulator.scheduler.task.TaskAction.Start;
 import dev.ecsemulator.scheduler.task.TaskAction.StopContainers;
 import dev.ecsemulator.scheduler.task.TaskAction.WaitForEngine;
@@ -89,6 +92,14 @@ final class TaskSim {
   String refuseNext;
   /** Whether the last pass stopped only because it made {@link #MAX_ROUNDS} decisions. */
   boolean exhausted;
+  /** Whether the task belongs to a service with load balancers ({@link TaskTargets#registers}). */
+  boolean registers;
+  /** Whether its targets are registered with the target groups now. */
+  boolean registered;
+  /** Whether a deregistration finds the task's targets drained (else they are still draining). */
+  boolean drained = true;
+  /** What this pass's deregistration found. */
+  private TaskObservation.Drain drain = TaskObservation.Drain.NOT_ASKED;
   /** Called with every observation and the plan decided on it, before the plan is applied. */
   Consumer<Decided> onDecision = d -> { };
   private int created;
@@ -140,7 +151,7 @@ final class TaskSim {
     // As the runner's: only an inspection that was made can fail.
     boolean inspected = engineUp || inspect.isEmpty();
     return new TaskObservation(task, TaskRecords.isFinal(task) ? null : definition, seen, inspected, engine(), sandbox,
-        launched, stopped);
+        launched, stopped, registers, drain);
   }
 
   /** One pass, as the runner makes it; returns its plans (the last one does not ask to observe again). */
@@ -148,6 +159,7 @@ final class TaskSim {
     List<TaskPlan> plans = new ArrayList<>();
     boolean[] progress = {false, false}; // launched, stopped
     exhausted = false;
+    drain = TaskObservation.Drain.NOT_ASKED;
     for (int round = 1; round <= MAX_ROUNDS; round++) {
       TaskObservation seen = observe(progress[0], progress[1]);
       TaskPlan plan = reconciler.decide(seen, now);
@@ -229,7 +241,15 @@ final class TaskSim {
         s.startedAt = now;
       }
     } else if (action instanceof Record record) {
-      task = TaskLifecycle.observe(task, definition, record.seen(), now);
+      task = TaskLifecycle.observe(task, definition, record.seen(), now, record.registers());
+    } else if (action instanceof RegisterTargets) {
+      registered = true;
+      task = TaskLifecycle.activated(task, now);
+    } else if (action instanceof DeregisterTargets) {
+      registered = false;
+      drain = drained ? TaskObservation.Drain.DRAINED : TaskObservation.Drain.DRAINING;
+    } else if (action instanceof Deactivate) {
+      task = TaskLifecycle.deactivated(task);
     } else if (action instanceof FailToStart failure) {
       Task failed = TaskLifecycle.failedToStart(task, failure.reason(), now);
       Container c = failure.containerName() == null ? null : TaskReconciler.container(failed, failure.containerName());

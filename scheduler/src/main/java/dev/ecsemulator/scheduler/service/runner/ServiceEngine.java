@@ -5,6 +5,7 @@ import static dev.ecsemulator.core.EcsKinds.TASK;
 
 import dev.ecsemulator.core.Ids;
 import dev.ecsemulator.core.Scope;
+import dev.ecsemulator.core.elbv2.Elbv2Kinds;
 import dev.ecsemulator.core.instance.HostResources;
 import dev.ecsemulator.core.model.Task;
 import dev.ecsemulator.core.service.ServiceStatus;
@@ -186,8 +187,11 @@ public final class ServiceEngine implements AutoCloseable {
       return; // our own commit: the plan that made it already accounted for it
     }
     Set<ServiceRef> touched = new LinkedHashSet<>();
+    Set<Scope> targetsChanged = new LinkedHashSet<>();
     for (Change change : changes) {
-      if (change.kind().equals(SERVICE)) {
+      if (change.kind().equals(Elbv2Kinds.TARGET)) {
+        targetsChanged.add(change.scope()); // a target's health gates the rollouts of services behind load balancers
+      } else if (change.kind().equals(SERVICE)) {
         touched.add(ServiceRef.ofKey(change.scope(), change.key()));
       } else if (change.kind().equals(TASK)) {
         Task task = (Task) (change.after() != null ? change.after() : change.before());
@@ -197,6 +201,12 @@ public final class ServiceEngine implements AutoCloseable {
           touched.add(new ServiceRef(change.scope(), cluster, group.substring("service:".length())));
         }
       }
+    }
+    for (Scope scope : targetsChanged) {
+      store.read(scope, view -> view.keys(SERVICE).stream()
+              .filter(k -> view.get(SERVICE, k).map(ServiceTaskTargets::registers).orElse(false))
+              .toList())
+          .forEach(k -> touched.add(ServiceRef.ofKey(scope, k)));
     }
     touched.forEach(this::reconcile);
   }

@@ -102,7 +102,7 @@ final class ServiceRunner {
         .orElseGet(() -> SchedulerState.fresh(service, now));
     Cluster cluster = txn.get(CLUSTER, ref.clusterName()).orElse(null);
 
-    List<ObservedTask> tasks = observedTasks(txn, ref);
+    List<ObservedTask> tasks = ServiceTaskTargets.observe(txn, ref, service, observedTasks(txn, ref));
     boolean daemon = SchedulingStrategy.DAEMON.is(service.schedulingStrategy());
     List<String> instances = daemon ? instances(txn, ref, host, now) : List.of();
     ServicePlan plan = reconciler.reconcile(check.service(), state.memory(),
@@ -123,7 +123,8 @@ final class ServiceRunner {
       String taskKey = EcsKinds.taskKey(ref.clusterName(), stop.taskId());
       // A record the task engine cannot run is never planned to stop (it is observed stopping already).
       txn.get(TASK, taskKey).filter(task -> TaskRecords.gaps(task).isEmpty()).ifPresent(task -> {
-        Task stopping = TaskLifecycle.requestStop(task, stop.stopCode(), stop.stoppedReason(), now);
+        Task stopping = TaskLifecycle.requestStop(task, stop.stopCode(), stop.stoppedReason(), now,
+            ServiceTaskTargets.registers(service));
         if (!stopping.equals(task)) {
           txn.put(TASK, taskKey, stopping);
         }

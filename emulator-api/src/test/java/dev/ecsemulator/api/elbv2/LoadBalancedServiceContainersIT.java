@@ -1,0 +1,241 @@
+package dev.ecsemulator.api.elbv2;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.ecsemulator.api.support.EmulatorExtension;
+import dev.ecsemulator.api.support.TestEmulator;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ecs.model.InvalidParameterException;
+import software.amazon.awssdk.services.ecs.model.Service;
+import software.amazon.awssdk.services.ecs.model.ServiceEvent;
+import software.amazon.awssdk.services.ecs.model.Task;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealthDescription;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealthStateEnum;
+
+/**
+ * A 3-task service of the sample web app behind a listener (bridge mode: {@code instance} targets at dynamic host
+ * ports), rolled from ecs-emulator/sample-web:1 to :2 under a steady stream of requests through the listener: not
+ * one request fails, every answer afterwards comes from version 2, and the old targets have drained and are gone.
+ * The stream is paced at 200 requests a second from 16 clients that wait for their answers, so it runs as fast as the
+ * app answers, up to 200/s; the rate reached is printed with the figures.
+ */
+class LoadBalancedServiceContainersIT {
+
+  @RegisterExtension
+  static final EmulatorExtension EMULATOR = new EmulatorExtension();
+  static final TestEmulator emulator = EMULATOR.emulator();
+  static final EcsClient ecs = EMULATOR.client();
+  static final ElasticLoadBalancingV2Client elb = emulator.sdk(ElasticLoadBalancingV2Client.builder());
+  static final Elbv2Fixture fixture = new Elbv2Fixture(elb);
+  static final Duration LONG = Duration.ofSeconds(240);
+  /** About 200 requests a second. */
+  static final long REQUEST_EVERY_MICROS = 5_000;
+
+  @AfterAll
+  static void close() {
+    elb.close();
+  }
+
+  static void registerWeb(String version) {
+    ecs.registerTaskDefinition(b -> b.family("web").containerDefinitions(c -> c.name("app")
+        .image("ecs-emulator/sample-web:" + version).memory(32).stopTimeout(2)
+        .portMappings(p -> p.containerPort(8080).hostPort(0))));
+  }
+
+  /**
+   * An instance target group on the app's /health. Tolerant checks (8 s timeout, 5 failures to be unhealthy): the
+   * shell-script app is slow on a busy 2-core machine, and a check it answers late must not take a healthy task out.
+   */
+  static String instanceTargetGroup(String name) {
+    String group = elb.createTargetGroup(b -> b.name(name).protocol("HTTP").port(8080).vpcId("vpc-1")
+        .targetType("instance").healthCheckPath("/health").healthCheckIntervalSeconds(10)
+        .healthCheckTimeoutSeconds(8).healthyThresholdCount(2).unhealthyThresholdCount(5))
+        .targetGroups().get(0).targetGroupArn();
+    elb.modifyTargetGroupAttributes(b -> b.targetGroupArn(group)
+        .attributes(a -> a.key("deregistration_delay.timeout_seconds").value("20")));
+    return group;
+  }
+
+  static List<TargetHealthDescription> targets(String group) {
+    return elb.describeTargetHealth(b -> b.targetGroupArn(group)).targetHealthDescriptions();
+  }
+
+  static Service service() {
+    return ecs.describeServices(b -> b.cluster("default").services("web")).services().get(0);
+  }
+
+  /** One deployment of the revision, 3 tasks running, exactly 3 targets and all healthy (none draining). */
+  static boolean settled(String group, int revision) {
+    Service s = service();
+    List<TargetHealthDescription> targets = targets(group);
+    return s.deployments().size() == 1 && s.taskDefinition().endsWith(":" + revision) && s.runningCount() == 3
+        && targets.size() == 3 && targets.stream().allMatch(t -> t.targetHealth().state() == TargetHealthStateEnum.HEALTHY);
+  }
+
+  @Test
+  void aRollingUpdateBehindAListenerLosesNoRequest() throws Exception {
+    ecs.createCluster(b -> b.clusterName("default"));
+    registerWeb("1");
+    String lb = fixture.loadBalancer("web");
+    String group = instanceTargetGroup("web-tg");
+    int port = Elbv2Fixture.freePort();
+    fixture.listener(lb, port, group);
+    ecs.createService(b -> b.cluster("default").serviceName("web").taskDefinition("web").desiredCount(3)
+        .loadBalancers(l -> l.targetGroupArn(group).containerName("app").containerPort(8080))
+        .healthCheckGracePeriodSeconds(60)
+        .deploymentConfiguration(d -> d.minimumHealthyPercent(100).maximumPercent(200)));
+    await().atMost(LONG).pollInterval(Duration.ofMillis(500)).until(() -> settled(group, 1));
+    Set<String> oldTargets = targets(group).stream().map(t -> t.target().id() + ":" + t.target().port())
+        .collect(Collectors.toSet());
+
+    Load load = new Load(port);
+    try {
+      registerWeb("2");
+      ecs.updateService(b -> b.cluster("default").service("web").taskDefinition("web:2"));
+      await().atMost(LONG).pollInterval(Duration.ofMillis(500)).until(() -> settled(group, 2));
+      load.afterRollout.set(true);
+      await().atMost(LONG).until(() -> load.answeredAfterRollout.get() >= 200);
+    } finally {
+      load.stop();
+    }
+
+    // How many requests a run sends depends on the machine's load; that both versions answered shows the stream
+    // ran through the whole rollout.
+    assertThat(load.failures).as("failed requests of %d sent", load.sent.get()).isEmpty();
+    assertThat(load.versionsAfterRollout).containsOnlyKeys("2");
+    assertThat(load.versionsDuring).containsKeys("1", "2");
+    assertThat(targets(group)).extracting(t -> t.target().id() + ":" + t.target().port())
+        .doesNotContainAnyElementsOf(oldTargets);
+    List<String> events = service().events().stream().map(ServiceEvent::message).toList();
+    assertThat(events).filteredOn(m -> m.equals("(service web) registered 1 targets in (target-group " + group + ")"))
+        .hasSize(6);
+    assertThat(events).filteredOn(m -> m.equals("(service web) deregistered 1 targets in (target-group " + group + ")"))
+        .hasSize(3);
+    List<Task> stopped = ecs.describeTasks(b -> b.cluster("default").tasks(ecs.listTasks(l -> l.cluster("default")
+        .serviceName("web").desiredStatus("STOPPED")).taskArns())).tasks();
+    assertThat(stopped).hasSize(3).allSatisfy(t -> {
+      assertThat(t.lastStatus()).isEqualTo("STOPPED");
+      assertThat(t.stoppedReason()).startsWith("Scaling activity initiated by (deployment ");
+    });
+    System.out.printf("Rolling update behind a listener: %d requests sent (%.0f/s), %d failed%n", load.sent.get(),
+        load.rate(), load.failures.size());
+  }
+
+  @Test
+  void createServiceRefusesATargetGroupThatDoesNotExistOrHasNoLoadBalancer() {
+    ecs.createCluster(b -> b.clusterName("default"));
+    registerWeb("1");
+    String group = instanceTargetGroup("lonely-tg");
+    String missing = group.replace("lonely-tg", "missing-tg");
+    assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(InvalidParameterException.class,
+        () -> ecs.createService(b -> b.cluster("default").serviceName("web").taskDefinition("web").desiredCount(1)
+            .loadBalancers(l -> l.targetGroupArn(group).containerName("app").containerPort(8080)))).getMessage())
+        .startsWith("The target group with targetGroupArn " + group + " does not have an associated load balancer.");
+    assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(InvalidParameterException.class,
+        () -> ecs.createService(b -> b.cluster("default").serviceName("web").taskDefinition("web").desiredCount(1)
+            .loadBalancers(l -> l.targetGroupArn(missing).containerName("app").containerPort(8080)))).getMessage())
+        .startsWith("The target group with targetGroupArn " + missing + " does not exist.");
+  }
+
+  /**
+   * A steady stream of GET / through the listener: at most {@value #RATE} a second, from {@value #WORKERS} clients
+   * that each wait for their answer (a closed loop, so a slow app slows the stream instead of piling up requests
+   * until they time out); each answer's version counted, each failure kept.
+   */
+  static final class Load {
+    static final int RATE = 200;
+    static final int WORKERS = 16;
+    final AtomicInteger sent = new AtomicInteger();
+    final AtomicInteger answeredAfterRollout = new AtomicInteger();
+    final AtomicBoolean afterRollout = new AtomicBoolean();
+    final List<String> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+    final Map<String, AtomicInteger> versionsDuring = new ConcurrentHashMap<>();
+    final Map<String, AtomicInteger> versionsAfterRollout = new ConcurrentHashMap<>();
+    final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicBoolean running = new AtomicBoolean(true);
+    private final java.util.concurrent.Semaphore permits = new java.util.concurrent.Semaphore(0);
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+    private final java.util.concurrent.ExecutorService workers = Executors.newFixedThreadPool(WORKERS);
+    private final URI uri;
+    private final long startedNanos = System.nanoTime();
+
+    Load(int port) {
+      this.uri = URI.create("http://127.0.0.1:" + port + "/");
+      timer.scheduleAtFixedRate(() -> {
+        if (permits.availablePermits() < RATE) {
+          permits.release();
+        }
+      }, 0, 1_000_000 / RATE, TimeUnit.MICROSECONDS);
+      for (int i = 0; i < WORKERS; i++) {
+        workers.execute(this::loop);
+      }
+    }
+
+    private void loop() {
+      try {
+        while (running.get()) {
+          if (permits.tryAcquire(100, TimeUnit.MILLISECONDS)) {
+            send();
+          }
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+
+    private void send() throws InterruptedException {
+      boolean after = afterRollout.get();
+      sent.incrementAndGet();
+      inFlight.incrementAndGet();
+      HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET().build();
+      try {
+        HttpResponse<String> response = Elbv2Fixture.HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+          failures.add(response.statusCode() + " " + response.body().lines().findFirst().orElse(""));
+          return;
+        }
+        String version = response.body().replaceAll("(?s).*\"version\":\"([^\"]*)\".*", "$1");
+        (after ? versionsAfterRollout : versionsDuring).computeIfAbsent(version, v -> new AtomicInteger())
+            .incrementAndGet();
+        if (after) {
+          answeredAfterRollout.incrementAndGet();
+        }
+      } catch (java.io.IOException e) {
+        failures.add(e.toString());
+      } finally {
+        inFlight.decrementAndGet();
+      }
+    }
+
+    /** Requests a second so far. */
+    double rate() {
+      return sent.get() / ((System.nanoTime() - startedNanos) / 1e9);
+    }
+
+    void stop() throws InterruptedException {
+      running.set(false);
+      timer.shutdownNow();
+      workers.shutdown();
+      assertThat(workers.awaitTermination(60, TimeUnit.SECONDS)).as("the clients finish").isTrue();
+    }
+  }
+}
