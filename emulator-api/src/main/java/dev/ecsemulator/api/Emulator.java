@@ -211,6 +211,8 @@ public final class Emulator implements AutoCloseable {
     this.elbTargets = new dev.ecsemulator.core.elbv2.Targets(store, clock);
     this.loadBalancing = new DataPlane(store, elbTargets, config.bind(), clock,
         java.util.concurrent.Executors.newSingleThreadScheduledExecutor(daemon("elbv2-plane")));
+    metrics.add(new dev.ecsemulator.api.elbv2.plane.AlbMetricsPublisher(store, loadBalancing.requests(),
+        cloudWatch.metrics()));
     this.elbv2 = Elbv2Service.Core.over(store, clock, elbTargets, loadBalancing);
     ScopeResolver scopes = new ScopeResolver(config.accountId(), config.region());
     AwsJsonProtocol json = new AwsJsonProtocol(apis, scopes);

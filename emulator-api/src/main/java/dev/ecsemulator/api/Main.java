@@ -50,9 +50,9 @@ public final class Main {
       new Spec("logs-max-group-bytes", "SIZE", "64MiB",
           "The most a CloudWatch Logs log group holds (bytes, or with KiB, MiB, GiB); past it its oldest events go."),
       new Spec("metrics-period", "DURATION", "60s",
-          "How often the AWS/ECS CPUUtilization and MemoryUtilization metrics are published and alarms evaluated "
-              + "(AWS: 60s); 1s to 60s. Shorter, target-tracking alarms use it as their period, so scaling shows in "
-              + "seconds."),
+          "How often the AWS/ECS CPUUtilization and MemoryUtilization and the AWS/ApplicationELB metrics are "
+              + "published and alarms evaluated (AWS: 60s); 1s to 60s. Shorter, target-tracking alarms use it as "
+              + "their period, so scaling shows in seconds."),
 
       new Spec("task-metadata", null, "true",
           "Serve the task metadata (v3, v4) and credentials endpoints to tasks at 169.254.170.2, as the ECS agent "

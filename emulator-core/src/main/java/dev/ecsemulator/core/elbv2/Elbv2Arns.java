@@ -33,6 +33,27 @@ public final class Elbv2Arns {
     return listenerArn.replace(":listener/", ":listener-rule/") + "/" + id;
   }
 
+  /** The load balancer a listener ARN belongs to. */
+  public static String loadBalancerOfListener(String listenerArn) {
+    String loadBalancer = listenerArn.replace(":listener/", ":loadbalancer/");
+    return loadBalancer.substring(0, loadBalancer.lastIndexOf('/'));
+  }
+
+  /**
+   * The value AWS/ApplicationELB's dimensions give a load balancer ({@code LoadBalancer=app/NAME/ID}) or a target
+   * group ({@code TargetGroup=targetgroup/NAME/ID}): the end of its ARN.
+   */
+  public static String metricDimension(String arn) {
+    String resource = arn.substring(arn.lastIndexOf(':') + 1);
+    return resource.startsWith("loadbalancer/") ? resource.substring("loadbalancer/".length()) : resource;
+  }
+
+  /** The scope of an ELBv2 ARN: its account and region (the fifth and fourth fields). */
+  public static Scope scopeOf(String arn) {
+    String[] parts = arn.split(":");
+    return new Scope(parts[4], parts[3]);
+  }
+
   /** The last part of an ARN: a resource's ID. */
   public static String id(String arn) {
     return arn.substring(arn.lastIndexOf('/') + 1);

@@ -27,6 +27,7 @@ import org.slf4j.LoggerFactory;
  *   <li>reads the running tasks' usage ({@link UsageCollector}: one Docker stats call per container; no call when no
  *       task runs or the engine is away) and publishes AWS/ECS CPUUtilization and MemoryUtilization for the period
  *       that just ended ({@link Utilization}), stamped with its start;
+ *   <li>lets each added {@link Source} publish its metrics for that period (ELBv2's AWS/ApplicationELB);
  *   <li>evaluates every CloudWatch alarm, whose actions may scale services;
  *   <li>runs the Application Auto Scaling scheduled actions that are due;
  *   <li>once an hour, drops metric data and alarm history past their retention.
@@ -52,6 +53,7 @@ public final class MetricsLoop implements AutoCloseable {
     return thread;
   });
   private Instant lastSweep;
+  private final List<Source> sources = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final java.util.concurrent.atomic.AtomicLong ticks = new java.util.concurrent.atomic.AtomicLong();
   private final java.util.concurrent.atomic.AtomicLong statsCalls = new java.util.concurrent.atomic.AtomicLong();
   private final java.util.concurrent.atomic.AtomicLong collectNanos = new java.util.concurrent.atomic.AtomicLong();
@@ -84,6 +86,24 @@ public final class MetricsLoop implements AutoCloseable {
     this.lastSweep = clock.instant();
   }
 
+  /**
+   * Metrics another part of the emulator publishes every period, before the alarms are evaluated (so an alarm sees the
+   * period that just ended). Called on the loop's thread; a source that throws is logged and the others still run.
+   */
+  public interface Source {
+
+    /**
+     * @param periodStart the start of the period that just ended, the timestamp of its data
+     * @param resolution the storage resolution of its data: 1 when the period is under a minute, else 60
+     */
+    void publish(Instant periodStart, int resolution);
+  }
+
+  /** Adds a source, published from the next tick on. */
+  public void add(Source source) {
+    sources.add(source);
+  }
+
   /** A loop ticking every {@code period}, from the next multiple of it. */
   public static MetricsLoop start(StateStore store, Clock clock, Duration period, ContainerStats stats,
       BooleanSupplier engineReachable, CloudWatch cloudWatch, ApplicationAutoScaling autoScaling) {
@@ -112,19 +132,26 @@ public final class MetricsLoop implements AutoCloseable {
   /** One period's work at {@code now}; returns how many Docker stats calls it made. */
   int tick(Instant now) {
     int calls = 0;
+    long seconds = period.toSeconds();
+    Instant start = Instant.ofEpochSecond(Math.floorDiv(now.getEpochSecond(), seconds) * seconds - seconds);
+    int resolution = seconds < 60 ? 1 : 60;
     if (engineReachable.getAsBoolean()) {
       long begin = System.nanoTime();
       Map<Scope, List<Reading>> readings = collector.collect();
       collectNanos.addAndGet(System.nanoTime() - begin);
       calls = collector.lastCalls();
       statsCalls.addAndGet(calls);
-      long seconds = period.toSeconds();
-      Instant start = Instant.ofEpochSecond(Math.floorDiv(now.getEpochSecond(), seconds) * seconds - seconds);
-      int resolution = seconds < 60 ? 1 : 60;
       readings.forEach((scope, list) -> {
         List<Sample> samples = Utilization.samples(list, start, resolution);
         cloudWatch.metrics().publish(scope, Utilization.NAMESPACE, samples);
       });
+    }
+    for (Source source : sources) {
+      try {
+        source.publish(start, resolution);
+      } catch (RuntimeException e) {
+        log.warn("metrics period, {}: {}", source, e.toString());
+      }
     }
     cloudWatch.evaluateAlarms(now);
     autoScaling.runScheduledActions(now);

@@ -14,6 +14,9 @@ import org.eclipse.jetty.server.Request;
  */
 final class AlbProxy extends ProxyHandler.Reverse {
 
+  /** Set on a request when the proxy, not the target, answered it (the target could not be reached or failed). */
+  static final String OWN_ANSWER = AlbProxy.class.getName() + ".ownAnswer";
+
   AlbProxy(Function<Request, HttpURI> rewriter) {
     super(rewriter);
   }
@@ -31,6 +34,16 @@ final class AlbProxy extends ProxyHandler.Reverse {
         headers.put("X-Amzn-Trace-Id", traceId());
       }
     });
+  }
+
+  @Override
+  protected void onServerToProxyResponseFailure(Request clientToProxyRequest,
+      org.eclipse.jetty.client.Request proxyToServerRequest, org.eclipse.jetty.client.Response serverToProxyResponse,
+      org.eclipse.jetty.server.Response proxyToClientResponse, org.eclipse.jetty.util.Callback proxyToClientCallback,
+      Throwable failure) {
+    clientToProxyRequest.setAttribute(OWN_ANSWER, Boolean.TRUE);
+    super.onServerToProxyResponseFailure(clientToProxyRequest, proxyToServerRequest, serverToProxyResponse,
+        proxyToClientResponse, proxyToClientCallback, failure);
   }
 
   private static String traceId() {

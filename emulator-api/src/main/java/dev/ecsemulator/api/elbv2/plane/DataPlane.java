@@ -67,6 +67,7 @@ public final class DataPlane implements ListenerPorts, AutoCloseable {
   private final HttpClient healthClient;
   private final HealthChecks checks;
   private final InFlight inFlight = new InFlight();
+  private final RequestMeter requests = new RequestMeter();
   /** Round-robin counters by target group, kept across rebuilds of the routes. */
   private final Map<String, AtomicInteger> counters = new ConcurrentHashMap<>();
   /** Open ports, by port. Guarded by this. */
@@ -161,7 +162,7 @@ public final class DataPlane implements ListenerPorts, AutoCloseable {
       }
       running();
       servers.put(port, ListenerServer.open(bind, port, listenerArn, reservations.incrementAndGet(), pool, inFlight,
-          this::requestSweep));
+          requests, this::requestSweep));
     }
   }
 
@@ -208,7 +209,7 @@ public final class DataPlane implements ListenerPorts, AutoCloseable {
       if (server == null) {
         try {
           server = ListenerServer.open(bind, routes.port(), routes.listenerArn(), reservations.incrementAndGet(),
-              pool, inFlight, this::requestSweep);
+              pool, inFlight, requests, this::requestSweep);
           servers.put(routes.port(), server);
           warnedPorts.remove(routes.listenerArn());
         } catch (RuntimeException e) {
@@ -319,6 +320,11 @@ public final class DataPlane implements ListenerPorts, AutoCloseable {
   private static Scope scopeOf(StoredTarget target) {
     String[] parts = target.targetGroupArn().split(":");
     return new Scope(parts[4], parts[3]);
+  }
+
+  /** What the listeners answer, for the AWS/ApplicationELB metrics ({@link AlbMetricsPublisher}). */
+  public RequestMeter requests() {
+    return requests;
   }
 
   /** The ports open now (for tests and health). */

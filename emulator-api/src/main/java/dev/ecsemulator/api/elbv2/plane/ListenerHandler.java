@@ -14,7 +14,9 @@ import org.eclipse.jetty.util.Callback;
  * A listener's request handling: matches the request against the listener's rules ({@link ListenerRoutes}) and
  * answers a fixed response, redirects, or forwards to a target through Jetty's reverse proxy, counting the request as
  * in flight for that target until its answer is complete. No target to send to: 503, as an application load balancer
- * answers. Thread-safe; the routes are swapped whole.
+ * answers. Every answer of a listener with routes is counted in the {@link RequestMeter} (the target's status and
+ * response time, from the request's arrival to the end of its answer, or the load balancer's own answer). Thread-safe;
+ * the routes are swapped whole.
  */
 final class ListenerHandler extends Handler.Wrapper {
 
@@ -25,13 +27,15 @@ final class ListenerHandler extends Handler.Wrapper {
 
   private final AtomicReference<ListenerRoutes> routes = new AtomicReference<>();
   private final InFlight inFlight;
+  private final RequestMeter meter;
   private final Runnable onIdleDraining;
 
   /**
    * @param onRequestDone called after a proxied request completes, so a draining target's end is noticed at once
    */
-  ListenerHandler(InFlight inFlight, Runnable onRequestDone) {
+  ListenerHandler(InFlight inFlight, RequestMeter meter, Runnable onRequestDone) {
     this.inFlight = inFlight;
+    this.meter = meter;
     this.onIdleDraining = onRequestDone;
     AlbProxy proxy = new AlbProxy(ListenerHandler::rewrite);
     proxy.setUseServerThreadPool(true);
@@ -61,18 +65,25 @@ final class ListenerHandler extends Handler.Wrapper {
     String host = request.getHeaders().get(HttpHeader.HOST);
     ListenerRoutes.Decision decision = current.decide(host, uri.getPath() == null ? "/" : uri.getPath());
     if (decision instanceof ListenerRoutes.FixedResponse fixed) {
-      return FixedAnswers.fixed(fixed.config(), response, callback);
+      boolean handled = FixedAnswers.fixed(fixed.config(), response, callback);
+      meter.loadBalancerAnswered(current.listenerArn(), null, RequestMeter.OwnAnswer.FIXED_RESPONSE,
+          response.getStatus());
+      return handled;
     }
     if (decision instanceof ListenerRoutes.Redirect redirect) {
-      return FixedAnswers.redirect(redirect.config(), request, current.port(), response, callback);
+      boolean handled = FixedAnswers.redirect(redirect.config(), request, current.port(), response, callback);
+      meter.loadBalancerAnswered(current.listenerArn(), null, RequestMeter.OwnAnswer.REDIRECT, response.getStatus());
+      return handled;
     }
     String group = ((ListenerRoutes.Forward) decision).groups().next();
     TargetPool pool = group == null ? null : current.pool(group);
     Endpoint target = pool == null ? null : pool.pick();
     if (target == null) {
+      meter.loadBalancerAnswered(current.listenerArn(), group, RequestMeter.OwnAnswer.NO_TARGET, 503);
       return unavailable(response, callback);
     }
     request.setAttribute(TARGET, target);
+    long begin = System.nanoTime();
     inFlight.begin(target.key());
     Callback done = new Callback() {
       @Override
@@ -94,6 +105,12 @@ final class ListenerHandler extends Handler.Wrapper {
 
       private void finish() {
         inFlight.end(target.key());
+        if (request.getAttribute(AlbProxy.OWN_ANSWER) != null) {
+          meter.loadBalancerAnswered(current.listenerArn(), group, RequestMeter.OwnAnswer.TARGET_FAILED,
+              response.getStatus());
+        } else {
+          meter.targetAnswered(current.listenerArn(), group, response.getStatus(), (System.nanoTime() - begin) / 1e9);
+        }
         onIdleDraining.run();
       }
     };

@@ -38,13 +38,13 @@ final class ListenerServer {
    * @throws InvalidConfigurationRequestException naming the address and port when they cannot be bound
    */
   static ListenerServer open(String bind, int port, String owner, long reservedAt, ThreadPool pool,
-      InFlight inFlight, Runnable onRequestDone) {
+      InFlight inFlight, RequestMeter meter, Runnable onRequestDone) {
     Server server = new Server(pool);
     ServerConnector connector = new ServerConnector(server);
     connector.setHost(bind);
     connector.setPort(port);
     server.addConnector(connector);
-    ListenerHandler handler = new ListenerHandler(inFlight, onRequestDone);
+    ListenerHandler handler = new ListenerHandler(inFlight, meter, onRequestDone);
     server.setHandler(handler);
     server.setStopTimeout(1000);
     try {
