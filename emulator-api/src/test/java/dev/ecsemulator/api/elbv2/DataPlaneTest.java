@@ -22,8 +22,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
@@ -33,26 +31,17 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealth
 
 /**
  * The data plane with real targets (HTTP servers in this JVM): listeners proxy on their ports, health checks decide
- * who gets traffic, deregistered targets drain, rules route by path and host, forwards split by weight. How health
- * decides who gets traffic is {@link DataPlaneHealthTest}'s (a class of its own: its waits run beside these).
+ * who gets traffic, deregistered targets drain, rules route by path and host, forwards split by weight. Health taking
+ * targets out of traffic and failing open is {@link DataPlaneHealthTest}'s and {@link DataPlaneFailOpenTest}'s.
  */
 class DataPlaneTest {
 
   @RegisterExtension
   static final EmulatorExtension EMULATOR = new EmulatorExtension();
   static final TestEmulator emulator = EMULATOR.emulator();
-  static final ElasticLoadBalancingV2Client elb = emulator.sdk(ElasticLoadBalancingV2Client.builder());
-  static final Elbv2Fixture fixture = new Elbv2Fixture(elb);
-
-  @AfterEach
-  void stopTargets() {
-    fixture.closeTargets();
-  }
-
-  @AfterAll
-  static void close() {
-    elb.close();
-  }
+  @RegisterExtension
+  static final Elbv2Fixture fixture = new Elbv2Fixture(emulator.sdk(ElasticLoadBalancingV2Client.builder()));
+  static final ElasticLoadBalancingV2Client elb = fixture.elb();
 
   @Test
   void aListenerProxiesRoundRobinToHealthyTargets() {

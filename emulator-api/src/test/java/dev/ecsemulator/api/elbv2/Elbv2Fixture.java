@@ -17,14 +17,21 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Action;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.ActionTypeEnum;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetDescription;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealthStateEnum;
 
-/** Set-up shared by the ELBv2 tests: resources made through the SDK, a free port, plain HTTP calls. */
-final class Elbv2Fixture {
+/**
+ * Set-up shared by the ELBv2 tests: resources made through the SDK, a free port, plain HTTP calls, targets in this JVM.
+ * Registered as an extension (after the emulator's), it closes the targets after each test and the client after the
+ * class.
+ */
+final class Elbv2Fixture implements AfterEachCallback, AfterAllCallback {
 
   static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
   /** Long enough for any health decision: a few 5-second intervals on a busy machine. */
@@ -35,6 +42,20 @@ final class Elbv2Fixture {
 
   Elbv2Fixture(ElasticLoadBalancingV2Client elb) {
     this.elb = elb;
+  }
+
+  ElasticLoadBalancingV2Client elb() {
+    return elb;
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) {
+    closeTargets();
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    elb.close();
   }
 
   String loadBalancer(String name) {
@@ -49,14 +70,14 @@ final class Elbv2Fixture {
         .healthyThresholdCount(2).unhealthyThresholdCount(2)).targetGroups().get(0).targetGroupArn();
   }
 
-  /** A target serving in this JVM, until {@link #closeTargets()}. */
+  /** A target serving in this JVM, until {@link #closeTargets()} (after the test, as an extension). */
   TestTarget target(String name) {
     TestTarget target = new TestTarget(name);
     targets.add(target);
     return target;
   }
 
-  /** Closes the targets made since the last call (a test class calls it after each test). */
+  /** Closes the targets made since the last call. */
   void closeTargets() {
     targets.forEach(TestTarget::close);
     targets.clear();
