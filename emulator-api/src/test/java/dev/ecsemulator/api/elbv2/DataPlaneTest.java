@@ -1,11 +1,14 @@
 package dev.ecsemulator.api.elbv2;
 
+import static dev.ecsemulator.api.elbv2.Elbv2Fixture.DECIDED;
 import static dev.ecsemulator.api.elbv2.Elbv2Fixture.freePort;
 import static dev.ecsemulator.api.elbv2.Elbv2Fixture.get;
+import static dev.ecsemulator.api.elbv2.Elbv2Fixture.spread;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.ecsemulator.api.elbv2.Elbv2Fixture.Setup;
 import dev.ecsemulator.api.support.EmulatorExtension;
 import dev.ecsemulator.api.support.RawHttp;
 import dev.ecsemulator.api.support.TestEmulator;
@@ -13,80 +16,38 @@ import dev.ecsemulator.core.Scope;
 import dev.ecsemulator.core.elbv2.TargetRegistry;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Action;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.InvalidConfigurationRequestException;
-import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealthDescription;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealthStateEnum;
 
 /**
  * The data plane with real targets (HTTP servers in this JVM): listeners proxy on their ports, health checks decide
- * who gets traffic, deregistered targets drain, rules route by path and host, forwards split by weight.
+ * who gets traffic, deregistered targets drain, rules route by path and host, forwards split by weight. Health taking
+ * targets out of traffic and failing open is {@link DataPlaneHealthTest}'s and {@link DataPlaneFailOpenTest}'s.
  */
 class DataPlaneTest {
 
   @RegisterExtension
   static final EmulatorExtension EMULATOR = new EmulatorExtension();
   static final TestEmulator emulator = EMULATOR.emulator();
-  static final ElasticLoadBalancingV2Client elb = emulator.sdk(ElasticLoadBalancingV2Client.builder());
-  static final Elbv2Fixture fixture = new Elbv2Fixture(elb);
-  static final Duration DECIDED = Duration.ofSeconds(45);
-
-  final List<TestTarget> targets = new CopyOnWriteArrayList<>();
-
-  TestTarget target(String name) {
-    TestTarget target = new TestTarget(name);
-    targets.add(target);
-    return target;
-  }
-
-  @AfterEach
-  void stopTargets() {
-    targets.forEach(TestTarget::close);
-  }
-
-  @AfterAll
-  static void close() {
-    elb.close();
-  }
-
-  /** A listener on a free port forwarding to a group with the targets registered and healthy. */
-  record Setup(int port, String lb, String group, String listener) {}
-
-  Setup healthyBehindListener(String name, TestTarget... members) {
-    String lb = fixture.loadBalancer(name);
-    String group = fixture.targetGroup(name + "-tg");
-    int port = freePort();
-    String listener = fixture.listener(lb, port, group);
-    fixture.register(group, members);
-    for (TestTarget member : members) {
-      await().atMost(DECIDED).until(() -> fixture.state(group, member) == TargetHealthStateEnum.HEALTHY);
-    }
-    return new Setup(port, lb, group, listener);
-  }
-
-  static Map<String, Long> spread(int port, String path, int requests) {
-    return IntStream.range(0, requests).mapToObj(i -> get(port, path).body().split(" ")[0])
-        .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
-  }
+  @RegisterExtension
+  static final Elbv2Fixture fixture = new Elbv2Fixture(emulator.sdk(ElasticLoadBalancingV2Client.builder()));
+  static final ElasticLoadBalancingV2Client elb = fixture.elb();
 
   @Test
   void aListenerProxiesRoundRobinToHealthyTargets() {
-    TestTarget a = target("a");
-    TestTarget b = target("b");
-    Setup setup = healthyBehindListener("rr", a, b);
+    TestTarget a = fixture.target("a");
+    TestTarget b = fixture.target("b");
+    Setup setup = fixture.healthyBehindListener("rr", a, b);
 
     HttpResponse<String> response = get(setup.port(), "/hello?x=1");
     assertThat(response.statusCode()).isEqualTo(200);
@@ -98,33 +59,10 @@ class DataPlaneTest {
   }
 
   @Test
-  void anUnhealthyTargetGetsNoTrafficAndAllUnhealthyFailsOpen() {
-    TestTarget a = target("a");
-    TestTarget b = target("b");
-    Setup setup = healthyBehindListener("health", a, b);
-
-    b.healthStatus = 503;
-    await().atMost(DECIDED).until(() -> fixture.state(setup.group(), b) == TargetHealthStateEnum.UNHEALTHY);
-    TargetHealthDescription described = elb.describeTargetHealth(r -> r.targetGroupArn(setup.group())
-        .targets(Elbv2Fixture.descriptions(b))).targetHealthDescriptions().get(0);
-    assertThat(described.targetHealth().reasonAsString()).isEqualTo("Target.ResponseCodeMismatch");
-    assertThat(described.targetHealth().description()).isEqualTo("Health checks failed with these codes: [503]");
-    assertThat(spread(setup.port(), "/", 6)).containsOnlyKeys("a");
-
-    a.healthStatus = 500;
-    await().atMost(DECIDED).until(() -> fixture.state(setup.group(), a) == TargetHealthStateEnum.UNHEALTHY);
-    assertThat(spread(setup.port(), "/", 6)).containsOnlyKeys("a", "b"); // fail-open: all targets
-
-    b.healthStatus = 200;
-    await().atMost(DECIDED).until(() -> fixture.state(setup.group(), b) == TargetHealthStateEnum.HEALTHY);
-    assertThat(spread(setup.port(), "/", 4)).containsOnlyKeys("b");
-  }
-
-  @Test
   void aDeregisteredTargetFinishesItsRequestUnderWayAndGetsNoNewOnes() throws Exception {
-    TestTarget a = target("a");
-    TestTarget b = target("b");
-    Setup setup = healthyBehindListener("drain", a, b);
+    TestTarget a = fixture.target("a");
+    TestTarget b = fixture.target("b");
+    Setup setup = fixture.healthyBehindListener("drain", a, b);
     List<TargetRegistry.DrainedTarget> drained = new CopyOnWriteArrayList<>();
     emulator.emulator().elbv2().targets().onDrained(drained::add);
 
@@ -149,11 +87,11 @@ class DataPlaneTest {
 
   @Test
   void rulesRouteByPathAndHostAndForwardsSplitByWeight() {
-    TestTarget web = target("web");
-    TestTarget api = target("api");
-    TestTarget blue = target("blue");
-    TestTarget green = target("green");
-    Setup setup = healthyBehindListener("rules", web);
+    TestTarget web = fixture.target("web");
+    TestTarget api = fixture.target("api");
+    TestTarget blue = fixture.target("blue");
+    TestTarget green = fixture.target("green");
+    Setup setup = fixture.healthyBehindListener("rules", web);
     String apiGroup = fixture.targetGroup("rules-api");
     String blueGroup = fixture.targetGroup("rules-blue");
     String greenGroup = fixture.targetGroup("rules-green");

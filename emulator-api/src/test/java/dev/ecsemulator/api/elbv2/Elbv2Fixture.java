@@ -1,5 +1,7 @@
 package dev.ecsemulator.api.elbv2;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -10,21 +12,50 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Action;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.ActionTypeEnum;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetDescription;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealthStateEnum;
 
-/** Set-up shared by the ELBv2 tests: resources made through the SDK, a free port, plain HTTP calls. */
-final class Elbv2Fixture {
+/**
+ * Set-up shared by the ELBv2 tests: resources made through the SDK, a free port, plain HTTP calls, targets in this JVM.
+ * Registered as an extension (after the emulator's), it closes the targets after each test and the client after the
+ * class.
+ */
+final class Elbv2Fixture implements AfterEachCallback, AfterAllCallback {
 
   static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  /** Long enough for any health decision: a few 5-second intervals on a busy machine. */
+  static final Duration DECIDED = Duration.ofSeconds(45);
 
   private final ElasticLoadBalancingV2Client elb;
+  private final List<TestTarget> targets = new CopyOnWriteArrayList<>();
 
   Elbv2Fixture(ElasticLoadBalancingV2Client elb) {
     this.elb = elb;
+  }
+
+  ElasticLoadBalancingV2Client elb() {
+    return elb;
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) {
+    closeTargets();
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    elb.close();
   }
 
   String loadBalancer(String name) {
@@ -37,6 +68,40 @@ final class Elbv2Fixture {
     return elb.createTargetGroup(b -> b.name(name).protocol("HTTP").port(80).vpcId("vpc-1").targetType("ip")
         .healthCheckPath("/health").healthCheckIntervalSeconds(5).healthCheckTimeoutSeconds(2)
         .healthyThresholdCount(2).unhealthyThresholdCount(2)).targetGroups().get(0).targetGroupArn();
+  }
+
+  /** A target serving in this JVM, until {@link #closeTargets()} (after the test, as an extension). */
+  TestTarget target(String name) {
+    TestTarget target = new TestTarget(name);
+    targets.add(target);
+    return target;
+  }
+
+  /** Closes the targets made since the last call. */
+  void closeTargets() {
+    targets.forEach(TestTarget::close);
+    targets.clear();
+  }
+
+  /** A listener on a free port forwarding to a group with the targets registered and healthy. */
+  record Setup(int port, String lb, String group, String listener) {}
+
+  Setup healthyBehindListener(String name, TestTarget... members) {
+    String lb = loadBalancer(name);
+    String group = targetGroup(name + "-tg");
+    int port = freePort();
+    String listener = listener(lb, port, group);
+    register(group, members);
+    for (TestTarget member : members) {
+      await().atMost(DECIDED).until(() -> state(group, member) == TargetHealthStateEnum.HEALTHY);
+    }
+    return new Setup(port, lb, group, listener);
+  }
+
+  /** How many of {@code requests} GETs each target answered (a target's body starts with its name). */
+  static Map<String, Long> spread(int port, String path, int requests) {
+    return IntStream.range(0, requests).mapToObj(i -> get(port, path).body().split(" ")[0])
+        .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
   }
 
   String listener(String loadBalancerArn, int port, String targetGroupArn) {
