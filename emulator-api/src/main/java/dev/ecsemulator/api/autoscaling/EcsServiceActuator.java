@@ -5,8 +5,10 @@ import dev.ecsemulator.core.autoscaling.ScalableTargetActuator;
 import dev.ecsemulator.core.model.DescribeServicesRequest;
 import dev.ecsemulator.core.model.Service;
 import dev.ecsemulator.core.model.UpdateServiceRequest;
+import dev.ecsemulator.core.service.RolloutState;
 import dev.ecsemulator.core.service.ServiceCommands;
 import dev.ecsemulator.core.service.ServiceQueries;
+import dev.ecsemulator.core.service.ServiceStatus;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -48,7 +50,7 @@ public final class EcsServiceActuator implements ScalableTargetActuator {
   @Override
   public boolean deploymentInProgress(Scope scope, String resourceId) {
     return service(scope, resourceId).map(s -> s.deployments() != null && s.deployments().stream()
-        .anyMatch(d -> "IN_PROGRESS".equals(d.rolloutState()))).orElse(false);
+        .anyMatch(d -> RolloutState.IN_PROGRESS.is(d.rolloutState()))).orElse(false);
   }
 
   /** The ACTIVE service named by {@code service/CLUSTER/SERVICE}. */
@@ -59,7 +61,7 @@ public final class EcsServiceActuator implements ScalableTargetActuator {
     }
     try {
       return queries.describe(scope, new DescribeServicesRequest(parts[1], null, List.of(parts[2]))).services()
-          .stream().filter(s -> "ACTIVE".equals(s.status())).findFirst();
+          .stream().filter(s -> ServiceStatus.ACTIVE.is(s.status())).findFirst();
     } catch (dev.ecsemulator.core.error.ClusterNotFoundException e) {
       return Optional.empty();
     }

@@ -9,6 +9,7 @@ import dev.ecsemulator.core.model.Container;
 import dev.ecsemulator.core.model.Task;
 import dev.ecsemulator.core.state.Change;
 import dev.ecsemulator.core.state.StateStore;
+import dev.ecsemulator.core.task.TaskStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -283,7 +284,7 @@ final class LiveFeed implements AutoCloseable {
   static List<String> runningContainers(List<Task> tasks) {
     List<String> ids = new ArrayList<>();
     for (Task task : tasks) {
-      if (!"RUNNING".equals(task.lastStatus()) || task.containers() == null) {
+      if (!TaskStatus.RUNNING.is(task.lastStatus()) || task.containers() == null) {
         continue;
       }
       for (Container container : task.containers()) {

@@ -7,6 +7,7 @@ import dev.ecsemulator.core.cluster.Clusters;
 import dev.ecsemulator.core.model.NetworkBinding;
 import dev.ecsemulator.core.model.Task;
 import dev.ecsemulator.core.state.StateStore;
+import dev.ecsemulator.core.task.TaskStatus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.HttpURLConnection;
@@ -121,7 +122,7 @@ final class SampleAppControl {
    * the lowest), on the address it is bound to (loopback for a wildcard) or the remote engine's host.
    */
   static Optional<URI> target(Task task, String dockerHost, Action action) {
-    if (!"RUNNING".equals(task.lastStatus()) || task.containers() == null) {
+    if (!TaskStatus.RUNNING.is(task.lastStatus()) || task.containers() == null) {
       return Optional.empty();
     }
     return task.containers().stream()

@@ -8,6 +8,7 @@ import dev.ecsemulator.core.model.Task;
 import dev.ecsemulator.core.model.TaskDefinition;
 import dev.ecsemulator.core.state.StateStore;
 import dev.ecsemulator.core.state.StateView;
+import dev.ecsemulator.core.task.TaskStatus;
 import dev.ecsemulator.scheduler.metrics.Utilization.Reading;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -122,7 +123,7 @@ final class UsageCollector implements AutoCloseable {
 
   private static List<Running> running(StateView view) {
     List<Running> running = new ArrayList<>();
-    for (Task task : view.list(EcsKinds.TASK, t -> "RUNNING".equals(t.lastStatus()))) {
+    for (Task task : view.list(EcsKinds.TASK, t -> TaskStatus.RUNNING.is(t.lastStatus()))) {
       List<ContainerDefinition> containers = definition(view, task.taskDefinitionArn())
           .map(TaskDefinition::containerDefinitions).orElse(List.of());
       running.add(new Running(task, Reservations.cpu(task, containers), Reservations.memory(task, containers)));
