@@ -26,7 +26,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Keeps the README and the docs true to the code and to each other: every relative link and anchor leads somewhere,
- * the README's options table lists exactly the options {@link Main} parses, and its table of the services on the
+ * docs/configuration.md lists exactly the options {@link Main} parses (the README names a few of them), and its table of the services on the
  * endpoint gives each service's operation counts as {@code /_emulator/health} reports them. No Docker needed.
  */
 class DocsTest {
@@ -37,6 +37,7 @@ class DocsTest {
   private static final Pattern LINK = Pattern.compile("\\]\\(([^)\\s]+)\\)");
   private static final Pattern HEADING = Pattern.compile("^#{1,6} (.+)$");
   private static final Pattern COUNTS = Pattern.compile("\\| (\\d+) of (\\d+) \\|");
+  private static final Pattern SHORT_OPTION_ROW = Pattern.compile("^\\| `--([a-z-]+)` \\|");
   private static final Pattern OPTION_ROW = Pattern.compile("^\\| `--([a-z-]+)` \\| `(ECS_EMULATOR_[A-Z_]+)` \\|");
 
   private static final Path ROOT = Samples.find("docs/architecture.md").getParent().getParent();
@@ -64,9 +65,9 @@ class DocsTest {
   }
 
   @Test
-  void theReadmeOptionsTableListsEveryOptionWithItsVariable() throws IOException {
+  void theConfigurationPageListsEveryOptionWithItsVariable() throws IOException {
     Set<String> documented = new TreeSet<>();
-    for (String line : Files.readAllLines(ROOT.resolve("README.md"))) {
+    for (String line : Files.readAllLines(ROOT.resolve("docs/configuration.md"))) {
       Matcher row = OPTION_ROW.matcher(line);
       if (row.find()) {
         documented.add("--" + row.group(1) + " " + row.group(2));
@@ -77,6 +78,21 @@ class DocsTest {
       parsed.add("--" + spec.name() + " " + spec.env());
     }
     assertThat(documented).isEqualTo(parsed);
+  }
+
+  @Test
+  void theReadmeShortOptionsTableNamesOnlyRealOptions() throws IOException {
+    Set<String> parsed = new TreeSet<>();
+    for (Spec spec : Main.OPTIONS.specs()) {
+      parsed.add(spec.name());
+    }
+    List<String> named = Files.readAllLines(ROOT.resolve("README.md")).stream()
+        .map(SHORT_OPTION_ROW::matcher)
+        .filter(Matcher::find)
+        .map(row -> row.group(1))
+        .toList();
+    assertThat(named).isNotEmpty();
+    assertThat(parsed).containsAll(named);
   }
 
   @Test
