@@ -99,6 +99,7 @@ public final class ServiceCommands {
       ServiceRules.checkPlacement(request.placementConstraints(), request.placementStrategy(), launch.fargate());
       ServiceRules.checkLoadBalancers(request.loadBalancers(), td);
       ServiceRules.checkTargetGroups(request.loadBalancers(), txn);
+      ServiceRules.checkTargetTypes(request.loadBalancers(), td, txn);
 
       String arn = Arns.service(scope, cluster.clusterName(), name);
       Deployment spec = ServiceShapes.deploymentSpec(td.taskDefinitionArn(), launch, request.networkConfiguration())
@@ -198,6 +199,7 @@ public final class ServiceCommands {
       var loadBalancers = or(request.loadBalancers(), service.loadBalancers());
       ServiceRules.checkLoadBalancers(loadBalancers, td);
       ServiceRules.checkTargetGroups(request.loadBalancers(), txn);
+      ServiceRules.checkTargetTypes(loadBalancers, td, txn);
       var registries = or(request.serviceRegistries(), service.serviceRegistries());
       ServiceRules.checkServiceRegistries(registries);
       DeploymentConfiguration configuration = ServiceRules.deploymentConfiguration(
