@@ -198,6 +198,8 @@ public final class Emulator implements AutoCloseable {
     this.cloudWatch = new CloudWatch(store, clock, scaling.actions());
     int alarmPeriod = (int) Math.min(60, config.metricsPeriod().toSeconds());
     this.autoScaling = scaling.start(cloudWatch, alarmPeriod);
+    // A deleted service's scalable target goes with it (its policies, scheduled actions and alarms too).
+    serviceCommands.onDeleted(autoScaling.targets()::forgetService);
     this.metrics = MetricsLoop.start(store, clock, config.metricsPeriod(), new DockerContainerStats(docker),
         monitor::reachable, cloudWatch, autoScaling);
     AwsService monitoring = CloudWatchService.create(prestart.model(CloudWatchService.MODEL), cloudWatch);

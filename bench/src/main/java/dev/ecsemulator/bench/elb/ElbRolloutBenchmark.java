@@ -82,16 +82,25 @@ public final class ElbRolloutBenchmark implements Benchmark {
         });
   }
 
+  /**
+   * The image's version served as a static file by busybox httpd, which answers hundreds of requests a second where
+   * the image's shell-script app answers tens: the stream then tests the rollout, not the app.
+   */
+  static final String FAST_COMMAND = "mkdir -p /www"
+      + " && printf '{\"app\":\"sample-web\",\"version\":\"%s\"}\\n' \"$(cat /app/version)\" >/www/index.html"
+      + " && echo healthy >/www/health; trap 'exit 143' TERM; httpd -f -p 8080 -h /www & wait";
+
   private static Map<String, Object> taskDefinition(String image) {
     return Map.of("family", "bench-elb", "networkMode", "bridge", "containerDefinitions", List.of(Map.of(
         "name", "web", "image", image, "essential", true, "memory", 32, "stopTimeout", 2,
+        "command", List.of("/bin/sh", "-c", FAST_COMMAND),
         "portMappings", List.of(Map.of("containerPort", 8080, "hostPort", 0, "protocol", "tcp")))));
   }
 
   private static Section section(RequestStream.Result r, double rolloutSeconds) {
     Section.Builder section = Section.builder("ELBv2 data plane: requests lost during a rolling update");
-    section.paragraph("A service of " + TASKS + " sample-web:1 tasks (bridge mode, instance targets) behind a "
-        + "listener, updated to :2 at minimumHealthyPercent 100 / maximumPercent 200. GET / through the listener, "
+    section.paragraph("A service of " + TASKS + " sample-web:1 tasks (bridge mode, instance targets; the image's "
+        + "version served by busybox httpd) behind a listener, updated to :2 at minimumHealthyPercent 100 / maximumPercent 200. GET / through the listener, "
         + "paced at " + RequestStream.describe() + ", from just before UpdateService until the service is stable "
         + "on :2 with 3 healthy targets (the old ones drained and gone). A request is lost when it fails or "
         + "answers other than 200.");

@@ -187,6 +187,43 @@ class AutoScalingApiTest {
   }
 
   @Test
+  void deletingTheServiceRemovesItsTargetPoliciesAlarmsAndScheduledActions() {
+    ok("RegisterScalableTarget", target(",\"MinCapacity\":1,\"MaxCapacity\":6"));
+    ok("PutScalingPolicy", target(",\"PolicyName\":\"cpu\",\"PolicyType\":\"TargetTrackingScaling\","
+        + "\"TargetTrackingScalingPolicyConfiguration\":{\"TargetValue\":40,\"PredefinedMetricSpecification\":"
+        + "{\"PredefinedMetricType\":\"ECSServiceAverageCPUUtilization\"}}"));
+    ok("PutScheduledAction", target(",\"ScheduledActionName\":\"night\",\"Schedule\":\"cron(0 22 * * ? *)\","
+        + "\"ScalableTargetAction\":{\"MinCapacity\":1,\"MaxCapacity\":2}"));
+    cw.putMetricAlarm(b -> b.alarmName("mine").namespace("Shop").metricName("Load").statistic("Average").period(60)
+        .evaluationPeriods(1).threshold(1.0).comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD));
+    assertThat(cw.describeAlarms().metricAlarms()).hasSize(3);
+
+    emulator.client().deleteService(b -> b.cluster("shop").service("web").force(true));
+
+    assertThat(ok("DescribeScalableTargets", "{\"ServiceNamespace\":\"ecs\"}").path("ScalableTargets")).isEmpty();
+    assertThat(ok("DescribeScalingPolicies", "{\"ServiceNamespace\":\"ecs\"}").path("ScalingPolicies")).isEmpty();
+    assertThat(ok("DescribeScheduledActions", "{\"ServiceNamespace\":\"ecs\"}").path("ScheduledActions")).isEmpty();
+    assertThat(ok("DescribeScalingActivities", "{\"ServiceNamespace\":\"ecs\"}").path("ScalingActivities")).isEmpty();
+    // The TargetTracking-* alarms go; an alarm the user made on their own stays.
+    assertThat(cw.describeAlarms().metricAlarms()).extracting(MetricAlarm::alarmName).containsExactly("mine");
+    JsonNode gone = call("DeregisterScalableTarget", target(""), 400);
+    assertThat(gone.path("__type").asText()).isEqualTo("ObjectNotFoundException");
+    // Deleting the DRAINING service again answers it and changes nothing.
+    emulator.client().deleteService(b -> b.cluster("shop").service("web").force(true));
+  }
+
+  @Test
+  void deletingAServiceWithoutATargetLeavesOtherServicesTargets() {
+    emulator.client().createService(b -> b.cluster("shop").serviceName("api").taskDefinition("web").desiredCount(0));
+    ok("RegisterScalableTarget", target(",\"MinCapacity\":1,\"MaxCapacity\":6"));
+
+    emulator.client().deleteService(b -> b.cluster("shop").service("api"));
+
+    assertThat(ok("DescribeScalableTargets", "{\"ServiceNamespace\":\"ecs\"}").path("ScalableTargets"))
+        .extracting(t -> t.path("ResourceId").asText()).containsExactly(RESOURCE);
+  }
+
+  @Test
   void aScheduledActionAtATimeSetsTheBounds() {
     ok("RegisterScalableTarget", target(",\"MinCapacity\":1,\"MaxCapacity\":6"));
     ok("PutScheduledAction", target(",\"ScheduledActionName\":\"peak\",\"Schedule\":\"at(2020-01-01T00:00:00)\","

@@ -24,7 +24,7 @@ import java.util.OptionalInt;
 /**
  * RegisterScalableTarget, DescribeScalableTargets and DeregisterScalableTarget. Registering a minimum above (or a
  * maximum below) the current count scales to it at once, as AWS does. Deregistering removes the target's policies
- * (and their target-tracking alarms), scheduled actions and activities. Thread-safe.
+ * (and their target-tracking alarms), scheduled actions and activities; so does deleting the ECS service. Thread-safe.
  */
 public final class ScalableTargets {
 
@@ -114,13 +114,34 @@ public final class ScalableTargets {
         .scalableTargets(page.items().stream().map(StoredTarget::target).toList()).nextToken(page.nextToken()).build();
   }
 
-  /** DeregisterScalableTarget, with everything that belongs to the target. */
+  /**
+   * DeregisterScalableTarget, with everything that belongs to the target.
+   *
+   * @throws dev.ecsemulator.core.autoscaling.error.ObjectNotFoundException if no such target is registered
+   */
   public void deregister(Scope scope, String namespace, String dimension, String resourceId) {
     Targets.checkSupported(namespace, dimension, resourceId);
+    if (!remove(scope, namespace, dimension, resourceId)) {
+      throw Targets.noTarget(namespace, dimension, resourceId);
+    }
+  }
+
+  /**
+   * Removes the target of an ECS service that was deleted, with everything that belongs to it, as AWS does when the
+   * service is deleted (a later DeregisterScalableTarget is ObjectNotFoundException there: eagletmt/hako#69,
+   * hashicorp/terraform-provider-aws#10432; no AWS document says so, so unverified beyond those observations).
+   * Idempotent: a service without a target is left as it is.
+   */
+  public void forgetService(Scope scope, String clusterName, String serviceName) {
+    remove(scope, Targets.ECS, Targets.DESIRED_COUNT, "service/" + clusterName + "/" + serviceName);
+  }
+
+  /** Removes the target, its policies (then their alarms), scheduled actions and activities; false if absent. */
+  private boolean remove(Scope scope, String namespace, String dimension, String resourceId) {
     String key = Targets.key(namespace, dimension, resourceId);
     List<ScalingPolicy> removed = store.write(scope, txn -> {
       if (!txn.remove(TARGET, key)) {
-        throw Targets.noTarget(namespace, dimension, resourceId);
+        return null;
       }
       List<ScalingPolicy> gone = new ArrayList<>(txn.listByKeyPrefix(POLICY, key + "|"));
       for (ScalingPolicy policy : gone) {
@@ -136,6 +157,10 @@ public final class ScalableTargets {
       }
       return gone;
     });
+    if (removed == null) {
+      return false;
+    }
     removed.forEach(policy -> policies.removeAlarms(scope, policy));
+    return true;
   }
 }

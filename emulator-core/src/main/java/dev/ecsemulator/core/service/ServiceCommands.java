@@ -36,6 +36,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * CreateService, UpdateService and DeleteService: validate, record the desired state and the first (or a
@@ -47,6 +48,7 @@ public final class ServiceCommands {
   private final StateStore store;
   private final Ids ids;
   private final Clock clock;
+  private final List<DeletionListener> deletedListeners = new CopyOnWriteArrayList<>();
 
   /** @param ids where new deployment IDs come from */
   public ServiceCommands(StateStore store, Ids ids, Clock clock) {
@@ -97,6 +99,7 @@ public final class ServiceCommands {
       ServiceRules.checkPlacement(request.placementConstraints(), request.placementStrategy(), launch.fargate());
       ServiceRules.checkLoadBalancers(request.loadBalancers(), td);
       ServiceRules.checkTargetGroups(request.loadBalancers(), txn);
+      ServiceRules.checkTargetTypes(request.loadBalancers(), td, txn);
 
       String arn = Arns.service(scope, cluster.clusterName(), name);
       Deployment spec = ServiceShapes.deploymentSpec(td.taskDefinitionArn(), launch, request.networkConfiguration())
@@ -196,6 +199,7 @@ public final class ServiceCommands {
       var loadBalancers = or(request.loadBalancers(), service.loadBalancers());
       ServiceRules.checkLoadBalancers(loadBalancers, td);
       ServiceRules.checkTargetGroups(request.loadBalancers(), txn);
+      ServiceRules.checkTargetTypes(loadBalancers, td, txn);
       var registries = or(request.serviceRegistries(), service.serviceRegistries());
       ServiceRules.checkServiceRegistries(registries);
       DeploymentConfiguration configuration = ServiceRules.deploymentConfiguration(
@@ -252,7 +256,8 @@ public final class ServiceCommands {
    *     REPLICA service with desiredCount above 0, without {@code force}
    */
   public Service delete(Scope scope, DeleteServiceRequest request) {
-    return store.write(scope, txn -> {
+    String[] deleted = new String[2];
+    Service shown = store.write(scope, txn -> {
       Cluster cluster = Clusters.require(txn, scope, request.cluster());
       Service service = ServiceLookup.require(txn, scope, cluster.clusterName(), request.service());
       if (!ServiceStatus.ACTIVE.is(service.status())) {
@@ -267,8 +272,29 @@ public final class ServiceCommands {
       txn.put(SERVICE, EcsKinds.serviceKey(cluster.clusterName(), service.serviceName()), draining);
       // Model docs of CreateService.tags: "When a service is deleted, the tags are deleted as well."
       ResourceTagging.remove(txn, service.serviceArn());
+      deleted[0] = cluster.clusterName();
+      deleted[1] = service.serviceName();
       return ServiceShapes.show(txn, draining, false);
     });
+    if (deleted[0] != null) {
+      deletedListeners.forEach(listener -> listener.deleted(scope, deleted[0], deleted[1]));
+    }
+    return shown;
+  }
+
+  /**
+   * Calls {@code listener} once for each service that DeleteService takes from ACTIVE to DRAINING, after that change
+   * is stored, on the deleting thread (other services' resources that belong to the service, such as its scalable
+   * target, go with it). A listener's exception reaches the DeleteService caller.
+   */
+  public void onDeleted(DeletionListener listener) {
+    deletedListeners.add(listener);
+  }
+
+  /** What {@link #onDeleted} calls. */
+  @FunctionalInterface
+  public interface DeletionListener {
+    void deleted(Scope scope, String clusterName, String serviceName);
   }
 
   /** The service-linked role unless a role is given (name or ARN), as observed in DescribeServices output. */

@@ -49,6 +49,15 @@ public final class ServiceMessages {
     return "The target group with targetGroupArn " + targetGroupArn + " does not have an associated load balancer.";
   }
 
+  /**
+   * A target group whose target type does not fit the task definition's network mode (users' reports of CreateService:
+   * riboseinc/terraform-aws-ecs-gitlab#5 for instance with awsvpc, hashicorp/terraform#24266 for ip with bridge).
+   */
+  public static String targetTypeIncompatible(String targetGroupArn, String targetType, String networkMode) {
+    return "The provided target group " + targetGroupArn + " has target type " + targetType
+        + ", which is incompatible with the " + networkMode + " network mode specified in the task definition.";
+  }
+
   public static String containerPortNotDefined(String container, int port) {
     return "The container " + container + " did not have a container port " + port + " defined.";
   }

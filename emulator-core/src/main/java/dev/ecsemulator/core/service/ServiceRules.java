@@ -202,6 +202,38 @@ public final class ServiceRules {
     }
   }
 
+  /**
+   * Each existing target group's target type fits the task definition's network mode: {@code ip} for awsvpc,
+   * {@code instance} for bridge (the default) and host (ECS developer guide, "Use load balancing to distribute Amazon
+   * ECS service traffic": awsvpc tasks need ip targets). Groups that do not exist are left to
+   * {@link #checkTargetGroups}.
+   */
+  public static void checkTargetTypes(List<LoadBalancer> loadBalancers, TaskDefinition definition, StateView view) {
+    if (loadBalancers == null) {
+      return;
+    }
+    String mode = definition.networkMode() == null ? "bridge" : definition.networkMode();
+    String expected = switch (mode) {
+      case "awsvpc" -> "ip";
+      case "bridge", "host" -> "instance";
+      default -> null;
+    };
+    if (expected == null) {
+      return;
+    }
+    for (LoadBalancer lb : loadBalancers) {
+      if (lb.targetGroupArn() == null) {
+        continue;
+      }
+      view.get(Elbv2Kinds.TARGET_GROUP, lb.targetGroupArn())
+          .map(group -> group.targetGroup().targetType())
+          .filter(type -> !expected.equals(type))
+          .ifPresent(type -> {
+            throw new InvalidParameterException(ServiceMessages.targetTypeIncompatible(lb.targetGroupArn(), type, mode));
+          });
+    }
+  }
+
   /** "Each service may be associated with one service registry" (Model docs of serviceRegistries). */
   public static void checkServiceRegistries(List<ServiceRegistry> registries) {
     if (registries != null && registries.size() > 1) {

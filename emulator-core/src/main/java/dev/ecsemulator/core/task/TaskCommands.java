@@ -25,6 +25,7 @@ import dev.ecsemulator.core.model.Tag;
 import dev.ecsemulator.core.model.Task;
 import dev.ecsemulator.core.model.TaskDefinition;
 import dev.ecsemulator.core.model.TaskOverride;
+import dev.ecsemulator.core.service.TaskLoadBalancers;
 import dev.ecsemulator.core.state.StateStore;
 import dev.ecsemulator.core.state.StateTxn;
 import dev.ecsemulator.core.tag.ResourceTagging;
@@ -153,7 +154,12 @@ public final class TaskCommands {
     });
   }
 
-  /** StopTask: desiredStatus STOPPED at once; the engine stops the containers. Idempotent. */
+  /**
+   * StopTask: desiredStatus STOPPED at once; the engine stops the containers. A running task of a service behind a
+   * load balancer is DEACTIVATING first: its targets are deregistered and drain before its containers get SIGTERM,
+   * as when the service scheduler stops it (Guide {@code task-lifecycle.md}; unverified for StopTask: users reported
+   * SIGTERM before the deregistration in 2019, aws/containers-roadmap#708, since closed). Idempotent.
+   */
   public StopTaskResponse stop(Scope scope, StopTaskRequest request) {
     Instant now = clock.instant();
     return store.write(scope, txn -> {
@@ -164,7 +170,8 @@ public final class TaskCommands {
           // Wording seen in AWS answers quoted in public code.
           .orElseThrow(() -> new InvalidParameterException("The referenced task was not found."));
       String reason = request.reason() == null || request.reason().isEmpty() ? STOPPED_BY_USER : request.reason();
-      Task stopped = TaskLifecycle.requestStop(task, "UserInitiated", reason, now);
+      Task stopped = TaskLifecycle.requestStop(task, "UserInitiated", reason, now,
+          TaskLoadBalancers.registers(txn, cluster.clusterName(), task));
       txn.put(TASK, key, stopped);
       return new StopTaskResponse(stopped);
     });

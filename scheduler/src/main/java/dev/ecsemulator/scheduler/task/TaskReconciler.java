@@ -62,9 +62,10 @@ import java.util.Optional;
  *       started: its targets are registered ({@link RegisterTargets}), then it is RUNNING. Asked to stop while
  *       ACTIVATING or RUNNING it is DEACTIVATING: its targets are deregistered and drain
  *       ({@link DeregisterTargets}, asked again every {@link #DRAIN_POLL}), and only once they have drained does it
- *       go STOPPING ({@link Deactivate}) and its containers stop (Guide {@code task-lifecycle.md}). A task that
- *       skipped DEACTIVATING (stopped by StopTask, or all its containers exited at once, or before it ran) is
- *       deregistered without waiting, STOPPED ones included.
+ *       go STOPPING ({@link Deactivate}) and its containers stop (Guide {@code task-lifecycle.md}); StopTask and
+ *       the service scheduler both ask for it. A task that skipped DEACTIVATING (all its containers exited at once,
+ *       stopped before it ran, or at the emulator's shutdown) is deregistered without waiting, STOPPED ones
+ *       included: an exited task has nothing left to drain, and its target must not linger.
  *   <li>Desired STOPPED: the running containers are stopped, dependents first ({@link DependencyGate#stopOrder}),
  *       each with its {@code stopTimeout} (default 30 s); an awsvpc task then releases its sandbox and goes from
  *       DEPROVISIONING to STOPPED.

@@ -134,8 +134,9 @@ class LoadBalancedTaskTest {
     assertThat(sim.task.lastStatus()).isEqualTo("STOPPED");
   }
 
+  /** A stop that skipped DEACTIVATING (the emulator's shutdown asks for one without draining). */
   @Test
-  void aTaskStoppedByTheUserIsDeregisteredWithoutWaiting() {
+  void aTaskStoppingWithoutDeactivatingIsDeregisteredWithoutWaiting() {
     TaskSim sim = registered();
     sim.drained = false;
     sim.stopTask();

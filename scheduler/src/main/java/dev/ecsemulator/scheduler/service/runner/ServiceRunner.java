@@ -17,6 +17,7 @@ import dev.ecsemulator.core.model.Task;
 import dev.ecsemulator.core.service.SchedulingStrategy;
 import dev.ecsemulator.core.service.ServiceHistory;
 import dev.ecsemulator.core.service.ServiceStatus;
+import dev.ecsemulator.core.service.TaskLoadBalancers;
 import dev.ecsemulator.core.state.StateTxn;
 import dev.ecsemulator.core.state.StateView;
 import dev.ecsemulator.core.task.TaskLifecycle;
@@ -124,7 +125,7 @@ final class ServiceRunner {
       // A record the task engine cannot run is never planned to stop (it is observed stopping already).
       txn.get(TASK, taskKey).filter(task -> TaskRecords.gaps(task).isEmpty()).ifPresent(task -> {
         Task stopping = TaskLifecycle.requestStop(task, stop.stopCode(), stop.stoppedReason(), now,
-            ServiceTaskTargets.registers(service));
+            TaskLoadBalancers.registers(txn, ref.clusterName(), task));
         if (!stopping.equals(task)) {
           txn.put(TASK, taskKey, stopping);
         }

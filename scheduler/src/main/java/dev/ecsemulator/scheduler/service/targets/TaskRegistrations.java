@@ -12,6 +12,7 @@ import dev.ecsemulator.core.model.LoadBalancer;
 import dev.ecsemulator.core.model.NetworkBinding;
 import dev.ecsemulator.core.model.Service;
 import dev.ecsemulator.core.model.Task;
+import dev.ecsemulator.core.service.TaskLoadBalancers;
 import dev.ecsemulator.core.state.StateView;
 import dev.ecsemulator.core.task.TaskLifecycle;
 import dev.ecsemulator.scheduler.service.TargetsHealth;
@@ -36,23 +37,19 @@ public final class TaskRegistrations {
 
   private TaskRegistrations() {}
 
-  /** The service of a task (by its group {@code service:NAME}) when it names load balancers. */
+  /** The service of a task (by its group {@code service:NAME}) when the task registers with load balancers. */
   public static Optional<Service> serviceOf(StateView view, String taskKey, Task task) {
-    if (task.group() == null || !task.group().startsWith("service:")) {
-      return Optional.empty();
-    }
-    String cluster = taskKey.substring(0, taskKey.indexOf('/'));
-    return view.get(EcsKinds.SERVICE, EcsKinds.serviceKey(cluster, task.group().substring("service:".length())))
-        .filter(s -> s.loadBalancers() != null && !s.loadBalancers().isEmpty());
+    return TaskLoadBalancers.serviceOf(view, cluster(taskKey), task)
+        .filter(service -> !TaskLoadBalancers.of(view, service, task).isEmpty());
   }
 
   /**
-   * The task's targets, as far as its record tells: none for a load balancer entry whose address is not known yet
+   * The task's targets (in the target groups of its deployment's revision), as far as its record tells: none for a load balancer entry whose address is not known yet
    * (no ENI address, no published port, no container instance).
    */
   public static List<Registration> of(StateView view, String taskKey, Service service, Task task) {
     List<Registration> out = new ArrayList<>();
-    for (LoadBalancer lb : service.loadBalancers()) {
+    for (LoadBalancer lb : TaskLoadBalancers.of(view, service, task)) {
       if (lb.targetGroupArn() == null || lb.containerPort() == null) {
         continue;
       }
@@ -120,8 +117,11 @@ public final class TaskRegistrations {
     if (arn == null) {
       return Optional.empty();
     }
-    String cluster = taskKey.substring(0, taskKey.indexOf('/'));
-    return view.get(EcsKinds.CONTAINER_INSTANCE, EcsKinds.containerInstanceKey(cluster, arn.substring(arn.lastIndexOf('/') + 1)))
+    return view.get(EcsKinds.CONTAINER_INSTANCE, EcsKinds.containerInstanceKey(cluster(taskKey), arn.substring(arn.lastIndexOf('/') + 1)))
         .map(ContainerInstance::ec2InstanceId);
+  }
+
+  private static String cluster(String taskKey) {
+    return taskKey.substring(0, taskKey.indexOf('/'));
   }
 }
