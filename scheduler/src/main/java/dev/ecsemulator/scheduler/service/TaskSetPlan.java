@@ -42,6 +42,12 @@ public record TaskSetPlan(
     Objects.requireNonNull(wakeAt, "wakeAt");
   }
 
+  /** The launched and stopped task IDs, for a glance at whether the plan changes any task. */
+  public List<String> launchesAndStops() {
+    return java.util.stream.Stream.concat(launches.stream().map(TaskLaunch::taskId), stops.stream().map(TaskStop::taskId))
+        .toList();
+  }
+
   /** The service with this plan's task sets and counts. Events are not touched. */
   public Service applyTo(Service service) {
     return service.toBuilder().taskSets(taskSets).runningCount(runningCount).pendingCount(pendingCount).build();
