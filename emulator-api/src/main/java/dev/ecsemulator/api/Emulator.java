@@ -6,6 +6,7 @@ import dev.ecsemulator.api.operations.AttributeOperations;
 import dev.ecsemulator.api.operations.CapacityProviderOperations;
 import dev.ecsemulator.api.operations.ClusterOperations;
 import dev.ecsemulator.api.operations.ServiceOperations;
+import dev.ecsemulator.api.operations.TaskSetOperations;
 import dev.ecsemulator.api.operations.TagOperations;
 import dev.ecsemulator.api.operations.TaskDefinitionOperations;
 import dev.ecsemulator.api.operations.ContainerInstanceOperations;
@@ -69,6 +70,8 @@ import dev.ecsemulator.core.json.EcsJson;
 import dev.ecsemulator.core.service.ServiceCommands;
 import dev.ecsemulator.core.service.ServiceDeploymentQueries;
 import dev.ecsemulator.core.service.ServiceQueries;
+import dev.ecsemulator.core.service.TaskSetCommands;
+import dev.ecsemulator.core.service.TaskSetQueries;
 import dev.ecsemulator.core.settings.AccountSettings;
 import dev.ecsemulator.core.state.InMemoryStateStore;
 import dev.ecsemulator.core.state.KindRegistry;
@@ -181,6 +184,7 @@ public final class Emulator implements AutoCloseable {
     ServiceCommands serviceCommands = new ServiceCommands(store, ids, clock);
     ServiceQueries serviceQueries = new ServiceQueries(store);
     ServiceOperations.register(operations, serviceCommands, serviceQueries, new ServiceDeploymentQueries(store));
+    TaskSetOperations.register(operations, new TaskSetCommands(store, ids, clock), new TaskSetQueries(store));
     // Counts saved by the previous process may no longer match the saved tasks (see ServiceRecount):
     // correct them before the routes are handed over below, so no answer shows a count from that life.
     int recounted = ServiceRecount.all(store, clock);

@@ -157,6 +157,38 @@ class DurableEmulatorTest {
   }
 
   @Test
+  void taskSetsAndTheirTagsSurviveARestart() {
+    Emulator first = durable();
+    String id;
+    try (EcsClient ecs = client(first, Region.US_EAST_1, "test")) {
+      ecs.createCluster(b -> b.clusterName("apps"));
+      ecs.registerTaskDefinition(b -> b.family("web")
+          .containerDefinitions(c -> c.name("web").image("ecs-emulator/sample-web:1").memory(32)));
+      ecs.createService(b -> b.cluster("apps").serviceName("web").desiredCount(4)
+          .deploymentController(c -> c.type("EXTERNAL")));
+      id = ecs.createTaskSet(b -> b.cluster("apps").service("web").taskDefinition("web").externalId("blue")
+          .scale(s -> s.value(25.0).unit("PERCENT")).tags(tag("colour", "blue"))).taskSet().id();
+      ecs.updateServicePrimaryTaskSet(b -> b.cluster("apps").service("web").primaryTaskSet(id));
+    }
+    first.close();
+
+    Emulator second = durable();
+    try (EcsClient ecs = client(second, Region.US_EAST_1, "test")) {
+      var set = ecs.describeTaskSets(b -> b.cluster("apps").service("web").include(
+          software.amazon.awssdk.services.ecs.model.TaskSetField.TAGS)).taskSets();
+      assertThat(set).singleElement().satisfies(t -> {
+        assertThat(t.id()).isEqualTo(id);
+        assertThat(t.status()).isEqualTo("PRIMARY");
+        assertThat(t.externalId()).isEqualTo("blue");
+        assertThat(t.computedDesiredCount()).isEqualTo(1);
+        assertThat(t.tags()).containsExactly(tag("colour", "blue"));
+      });
+      assertThat(ecs.describeServices(b -> b.cluster("apps").services("web")).services().get(0)
+          .deploymentController().typeAsString()).isEqualTo("EXTERNAL");
+    }
+  }
+
+  @Test
   void secretsTheirVersionsAndAScheduledDeletionSurviveARestart() {
     Emulator first = durable();
     String arn;

@@ -12,6 +12,7 @@ import dev.ecsemulator.core.cluster.Clusters;
 import dev.ecsemulator.core.error.ClientException;
 import dev.ecsemulator.core.error.InvalidParameterException;
 import dev.ecsemulator.core.error.ServiceNotActiveException;
+import dev.ecsemulator.core.error.UnsupportedFeatureException;
 import dev.ecsemulator.core.json.EcsJson;
 import dev.ecsemulator.core.model.Cluster;
 import dev.ecsemulator.core.model.CreateServiceRequest;
@@ -26,6 +27,7 @@ import dev.ecsemulator.core.model.TaskDefinition;
 import dev.ecsemulator.core.model.UpdateServiceRequest;
 import dev.ecsemulator.core.service.ServiceKinds.CreateRequestDigest;
 import dev.ecsemulator.core.state.StateStore;
+import dev.ecsemulator.core.state.StateTxn;
 import dev.ecsemulator.core.tag.ResourceTagging;
 import dev.ecsemulator.core.tag.TagRules;
 import dev.ecsemulator.core.task.LaunchTypes;
@@ -67,8 +69,14 @@ public final class ServiceCommands {
     ServiceRules.checkName(name);
     List<Tag> tags = TagRules.validate(request.tags());
     ServiceRules.checkController(request.deploymentController());
+    String controller = DeploymentControllerType.of(request.deploymentController());
+    boolean external = DeploymentControllerType.EXTERNAL.is(controller);
     boolean daemon = SchedulingStrategy.DAEMON.is(request.schedulingStrategy());
-    ServiceRules.checkDesiredCount(daemon, request.desiredCount(), true);
+    if (external) {
+      ServiceRules.checkExternalCreate(request, daemon);
+    }
+    // "The only required parameter is the service name" for EXTERNAL (Guide): desiredCount 0 when not given.
+    ServiceRules.checkDesiredCount(daemon, request.desiredCount(), !external);
     ServiceRules.checkGracePeriod(request.healthCheckGracePeriodSeconds());
     ServiceRules.checkDaemon(daemon, request.placementStrategy());
     ServiceRules.checkServiceRegistries(request.serviceRegistries());
@@ -88,67 +96,42 @@ public final class ServiceCommands {
         }
         return ServiceShapes.show(txn, existing.get(), !tags.isEmpty());
       }
-      if (request.taskDefinition() == null) {
-        throw new InvalidParameterException(ServiceMessages.TASK_DEFINITION_REQUIRED);
-      }
-      TaskDefinition td = TaskDefinitions.resolveForLaunch(txn, scope, request.taskDefinition());
-      ServiceLaunch launch = ServiceLaunch.resolve(request.launchType(), request.capacityProviderStrategy(), cluster,
-          daemon, request.platformVersion());
-      ServiceRules.checkCompatible(td, launch.taskLaunchType());
-      LaunchTypes.checkNetworkConfiguration(td, request.networkConfiguration());
-      ServiceRules.checkPlacement(request.placementConstraints(), request.placementStrategy(), launch.fargate());
-      ServiceRules.checkLoadBalancers(request.loadBalancers(), td);
-      ServiceRules.checkTargetGroups(request.loadBalancers(), txn);
-      ServiceRules.checkTargetTypes(request.loadBalancers(), td, txn);
-
       String arn = Arns.service(scope, cluster.clusterName(), name);
-      Deployment spec = ServiceShapes.deploymentSpec(td.taskDefinitionArn(), launch, request.networkConfiguration())
-          .toBuilder()
-          .serviceConnectConfiguration(request.serviceConnectConfiguration())
-          .volumeConfigurations(request.volumeConfigurations())
-          .vpcLatticeConfigurations(request.vpcLatticeConfigurations())
-          .build();
-      List<Deployment> initial = new ArrayList<>(Deployments.initial(spec, ids, now));
-      // CreateService's answer shows the first deployment already targeting the service's desired count.
-      int desired = daemon ? 0 : request.desiredCount();
-      initial.set(0, initial.get(0).toBuilder().desiredCount(desired).build());
-      Service service = Service.builder()
+      int desired = daemon || request.desiredCount() == null ? 0 : request.desiredCount();
+      Service.Builder builder = Service.builder()
           .serviceArn(arn)
           .serviceName(name)
           .clusterArn(cluster.clusterArn())
-          .loadBalancers(orEmpty(request.loadBalancers()))
-          .serviceRegistries(orEmpty(request.serviceRegistries()))
           .status(ServiceStatus.ACTIVE.name())
           .desiredCount(desired)
           .runningCount(0)
           .pendingCount(0)
-          .launchType(launch.launchType())
-          .capacityProviderStrategy(launch.capacityProviderStrategy())
-          .platformVersion(launch.platformVersion())
-          .platformFamily(launch.platformFamily())
-          .taskDefinition(td.taskDefinitionArn())
           .deploymentConfiguration(configuration)
-          .deployments(initial)
           .roleArn(roleArn(scope, request.role()))
           .events(List.of())
           .createdAt(now)
           .placementConstraints(orEmpty(request.placementConstraints()))
           .placementStrategy(orEmpty(request.placementStrategy()))
-          .networkConfiguration(request.networkConfiguration())
           .healthCheckGracePeriodSeconds(request.healthCheckGracePeriodSeconds() == null
               ? 0 : request.healthCheckGracePeriodSeconds())
           .schedulingStrategy((daemon ? SchedulingStrategy.DAEMON : SchedulingStrategy.REPLICA).name())
-          .deploymentController(DeploymentController.builder().type("ECS").build())
+          .deploymentController(DeploymentController.builder().type(controller).build())
           .createdBy("arn:aws:iam::" + scope.accountId() + ":root")
           .enableECSManagedTags(Boolean.TRUE.equals(request.enableECSManagedTags()))
           .propagateTags(request.propagateTags() == null ? "NONE" : request.propagateTags())
           .enableExecuteCommand(Boolean.TRUE.equals(request.enableExecuteCommand()))
           .availabilityZoneRebalancing(request.availabilityZoneRebalancing() != null
-              ? request.availabilityZoneRebalancing() : daemon ? "DISABLED" : "ENABLED")
-          .build();
+              ? request.availabilityZoneRebalancing() : daemon ? "DISABLED" : "ENABLED");
       ServiceHistory.forget(txn, arn);
-      String current = ServiceHistory.started(txn, service, initial.get(0), now);
-      service = service.toBuilder().currentServiceDeployment(current).build();
+      Service service;
+      if (external) {
+        // No deployment and no task: the task sets bring both (CreateTaskSet).
+        ServiceRules.checkPlacement(request.placementConstraints(), request.placementStrategy(), false);
+        service = builder.loadBalancers(List.of()).serviceRegistries(List.of()).deployments(List.of())
+            .taskSets(List.of()).build();
+      } else {
+        service = withFirstDeployment(txn, scope, cluster, request, builder, daemon, desired, now);
+      }
       txn.put(SERVICE, key, service);
       txn.put(CREATE_REQUEST, key, new CreateRequestDigest(arn, digest));
       ResourceTagging.put(txn, arn, tags);
@@ -174,6 +157,15 @@ public final class ServiceCommands {
         throw new ServiceNotActiveException();
       }
       ServiceRules.checkController(request.deploymentController());
+      if (request.deploymentController() != null && !DeploymentControllerType.of(service.deploymentController())
+          .equals(DeploymentControllerType.of(request.deploymentController()))) {
+        throw new UnsupportedFeatureException(TaskSetMessages.CONTROLLER_CHANGE);
+      }
+      if (DeploymentControllerType.external(service)) {
+        Service result = updateExternal(service, request);
+        txn.put(SERVICE, EcsKinds.serviceKey(cluster.clusterName(), service.serviceName()), result);
+        return ServiceShapes.show(txn, result, false);
+      }
       boolean daemon = SchedulingStrategy.DAEMON.is(service.schedulingStrategy());
       ServiceRules.checkDesiredCount(daemon, request.desiredCount(), false);
       ServiceRules.checkGracePeriod(request.healthCheckGracePeriodSeconds());
@@ -295,6 +287,72 @@ public final class ServiceCommands {
   @FunctionalInterface
   public interface DeletionListener {
     void deleted(Scope scope, String clusterName, String serviceName);
+  }
+
+  /** An ECS-controlled service's task definition, launch settings and first deployment, checked and recorded. */
+  private Service withFirstDeployment(StateTxn txn, Scope scope, Cluster cluster, CreateServiceRequest request,
+      Service.Builder builder, boolean daemon, int desired, Instant now) {
+    if (request.taskDefinition() == null) {
+      throw new InvalidParameterException(ServiceMessages.TASK_DEFINITION_REQUIRED);
+    }
+    TaskDefinition td = TaskDefinitions.resolveForLaunch(txn, scope, request.taskDefinition());
+    ServiceLaunch launch = ServiceLaunch.resolve(request.launchType(), request.capacityProviderStrategy(), cluster,
+        daemon, request.platformVersion());
+    ServiceRules.checkCompatible(td, launch.taskLaunchType());
+    LaunchTypes.checkNetworkConfiguration(td, request.networkConfiguration());
+    ServiceRules.checkPlacement(request.placementConstraints(), request.placementStrategy(), launch.fargate());
+    ServiceRules.checkLoadBalancers(request.loadBalancers(), td);
+    ServiceRules.checkTargetGroups(request.loadBalancers(), txn);
+    ServiceRules.checkTargetTypes(request.loadBalancers(), td, txn);
+    Deployment spec = ServiceShapes.deploymentSpec(td.taskDefinitionArn(), launch, request.networkConfiguration())
+        .toBuilder()
+        .serviceConnectConfiguration(request.serviceConnectConfiguration())
+        .volumeConfigurations(request.volumeConfigurations())
+        .vpcLatticeConfigurations(request.vpcLatticeConfigurations())
+        .build();
+    List<Deployment> initial = new ArrayList<>(Deployments.initial(spec, ids, now));
+    // CreateService's answer shows the first deployment already targeting the service's desired count.
+    initial.set(0, initial.get(0).toBuilder().desiredCount(desired).build());
+    Service service = builder
+        .loadBalancers(orEmpty(request.loadBalancers()))
+        .serviceRegistries(orEmpty(request.serviceRegistries()))
+        .launchType(launch.launchType())
+        .capacityProviderStrategy(launch.capacityProviderStrategy())
+        .platformVersion(launch.platformVersion())
+        .platformFamily(launch.platformFamily())
+        .taskDefinition(td.taskDefinitionArn())
+        .deployments(initial)
+        .networkConfiguration(request.networkConfiguration())
+        .build();
+    String current = ServiceHistory.started(txn, service, initial.get(0), now);
+    return service.toBuilder().currentServiceDeployment(current).build();
+  }
+
+  /**
+   * UpdateService of an EXTERNAL service: only what the service itself holds changes ({@link
+   * ServiceRules#checkExternalUpdate}); its task sets' computedDesiredCount follows a new desiredCount at once.
+   */
+  private static Service updateExternal(Service service, UpdateServiceRequest request) {
+    ServiceRules.checkExternalUpdate(request);
+    ServiceRules.checkDesiredCount(false, request.desiredCount(), false);
+    ServiceRules.checkGracePeriod(request.healthCheckGracePeriodSeconds());
+    var constraints = or(request.placementConstraints(), service.placementConstraints());
+    var strategies = or(request.placementStrategy(), service.placementStrategy());
+    ServiceRules.checkPlacement(constraints, strategies, false);
+    Service updated = service.toBuilder()
+        .desiredCount(or(request.desiredCount(), service.desiredCount()))
+        .placementConstraints(constraints)
+        .placementStrategy(strategies)
+        .deploymentConfiguration(ServiceRules.deploymentConfiguration(
+            request.deploymentConfiguration(), service.deploymentConfiguration(), false))
+        .healthCheckGracePeriodSeconds(or(request.healthCheckGracePeriodSeconds(),
+            service.healthCheckGracePeriodSeconds()))
+        .enableExecuteCommand(or(request.enableExecuteCommand(), service.enableExecuteCommand()))
+        .enableECSManagedTags(or(request.enableECSManagedTags(), service.enableECSManagedTags()))
+        .propagateTags(or(request.propagateTags(), service.propagateTags()))
+        .availabilityZoneRebalancing(or(request.availabilityZoneRebalancing(), service.availabilityZoneRebalancing()))
+        .build();
+    return TaskSets.withComputedCounts(updated);
   }
 
   /** The service-linked role unless a role is given (name or ARN), as observed in DescribeServices output. */

@@ -117,11 +117,6 @@ public final class ServiceMessages {
 
   public static final String ARNS_EMPTY = "At least one ARN must be specified.";
 
-  public static String unsupportedController(String type) {
-    return "ecs-emulator runs rolling updates (deploymentController ECS) only; the " + type
-        + " deployment controller is not emulated.";
-  }
-
   public static String unsupportedStrategy(String strategy) {
     return "ecs-emulator runs ROLLING deployments only; the " + strategy + " deployment strategy is not emulated.";
   }

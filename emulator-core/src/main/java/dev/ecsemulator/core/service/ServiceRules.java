@@ -5,6 +5,7 @@ import dev.ecsemulator.core.elbv2.TargetGroupUsage;
 import dev.ecsemulator.core.error.InvalidParameterException;
 import dev.ecsemulator.core.error.UnsupportedFeatureException;
 import dev.ecsemulator.core.model.ContainerDefinition;
+import dev.ecsemulator.core.model.CreateServiceRequest;
 import dev.ecsemulator.core.model.DeploymentCircuitBreaker;
 import dev.ecsemulator.core.model.DeploymentConfiguration;
 import dev.ecsemulator.core.model.DeploymentController;
@@ -13,6 +14,7 @@ import dev.ecsemulator.core.model.PlacementConstraint;
 import dev.ecsemulator.core.model.PlacementStrategy;
 import dev.ecsemulator.core.model.ServiceRegistry;
 import dev.ecsemulator.core.model.TaskDefinition;
+import dev.ecsemulator.core.model.UpdateServiceRequest;
 import dev.ecsemulator.core.state.StateView;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -44,11 +46,67 @@ public final class ServiceRules {
     }
   }
 
-  /** Only the rolling update (ECS) controller is emulated; CODE_DEPLOY and EXTERNAL are refused plainly. */
+  /** The rolling update (ECS) and EXTERNAL controllers are emulated; CODE_DEPLOY is refused plainly. */
   public static void checkController(DeploymentController controller) {
-    if (controller != null && controller.type() != null && !"ECS".equals(controller.type())) {
-      throw new UnsupportedFeatureException(ServiceMessages.unsupportedController(controller.type()));
+    if (DeploymentControllerType.CODE_DEPLOY.is(DeploymentControllerType.of(controller))) {
+      throw new UnsupportedFeatureException(TaskSetMessages.CODE_DEPLOY);
     }
+  }
+
+  /**
+   * CreateService for the EXTERNAL controller: "The only required parameter is the service name" and what the
+   * task sets hold (task definition, launch type or capacity provider strategy, platform version, load balancers,
+   * network configuration, service registries) is given to CreateTaskSet (Guide, deployment-type-external.md);
+   * REPLICA only ("considerations" there).
+   */
+  public static void checkExternalCreate(CreateServiceRequest request, boolean daemon) {
+    if (daemon) {
+      throw new InvalidParameterException(TaskSetMessages.DAEMON);
+    }
+    if (request.taskDefinition() != null) {
+      throw new InvalidParameterException(TaskSetMessages.TASK_DEFINITION_MUST_BE_BLANK);
+    }
+    blank("LaunchType", request.launchType());
+    blank("CapacityProviderStrategy", request.capacityProviderStrategy());
+    blank("PlatformVersion", request.platformVersion());
+    blank("LoadBalancers", request.loadBalancers());
+    blank("NetworkConfiguration", request.networkConfiguration());
+    blank("ServiceRegistries", request.serviceRegistries());
+  }
+
+  /**
+   * UpdateService of an EXTERNAL service: "you can update only the desired count, task placement constraints and
+   * strategies, health check grace period, enable ECS managed tags option, and propagate tags option" (Model docs
+   * of UpdateService); the deployment configuration is accepted too, as CreateService takes it (Guide).
+   */
+  public static void checkExternalUpdate(UpdateServiceRequest request) {
+    cannotUpdate("task definition", request.taskDefinition());
+    cannotUpdate("capacity provider strategy", request.capacityProviderStrategy());
+    cannotUpdate("platform version", request.platformVersion());
+    cannotUpdate("load balancers", request.loadBalancers());
+    cannotUpdate("network configuration", request.networkConfiguration());
+    cannotUpdate("service registries", request.serviceRegistries());
+    cannotUpdate("service connect configuration", request.serviceConnectConfiguration());
+    cannotUpdate("volume configurations", request.volumeConfigurations());
+    if (Boolean.TRUE.equals(request.forceNewDeployment())) {
+      throw new InvalidParameterException(TaskSetMessages.cannotUpdate("force new deployment"));
+    }
+  }
+
+  private static void blank(String member, Object value) {
+    if (given(value)) {
+      throw new InvalidParameterException(TaskSetMessages.mustBeBlank(member));
+    }
+  }
+
+  private static void cannotUpdate(String what, Object value) {
+    if (given(value)) {
+      throw new InvalidParameterException(TaskSetMessages.cannotUpdate(what));
+    }
+  }
+
+  private static boolean given(Object value) {
+    return value != null && !(value instanceof List<?> list && list.isEmpty());
   }
 
   /** REPLICA needs a desiredCount on creation; DAEMON refuses one (reference §4 and the captures cited). */

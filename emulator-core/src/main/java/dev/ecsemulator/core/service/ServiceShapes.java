@@ -4,6 +4,7 @@ import dev.ecsemulator.core.model.Deployment;
 import dev.ecsemulator.core.model.NetworkConfiguration;
 import dev.ecsemulator.core.model.Service;
 import dev.ecsemulator.core.model.ServiceCurrentRevisionSummary;
+import dev.ecsemulator.core.model.TaskSet;
 import dev.ecsemulator.core.state.StateView;
 import dev.ecsemulator.core.tag.ResourceTagging;
 import java.util.List;
@@ -32,10 +33,32 @@ public final class ServiceShapes {
             .build())
         .toList();
     Service.Builder shown = stored.toBuilder().currentServiceRevisions(revisions);
+    if (DeploymentControllerType.external(stored)) {
+      withPrimaryTaskSet(shown, stored);
+    }
     if (withTags) {
       shown.tags(ResourceTagging.get(view, stored.serviceArn()));
     }
     return shown.build();
+  }
+
+  /**
+   * An EXTERNAL service shows its PRIMARY task set's settings: "When you call the DescribeServices API action, it
+   * returns all fields specified for a primary task set. [...] If no primary task set is defined for a service,
+   * when describing the service, the task set fields are null" (Guide, deployment-type-external.md). Shown, not
+   * stored: the service record holds none of them, so no rolling-update rule (load balancer registration
+   * included) ever reads them.
+   */
+  private static void withPrimaryTaskSet(Service.Builder shown, Service stored) {
+    TaskSet primary = TaskSets.primary(stored).orElse(null);
+    shown.taskDefinition(primary == null ? null : primary.taskDefinition())
+        .launchType(primary == null ? null : primary.launchType())
+        .capacityProviderStrategy(primary == null ? null : primary.capacityProviderStrategy())
+        .platformVersion(primary == null ? null : primary.platformVersion())
+        .platformFamily(primary == null ? null : primary.platformFamily())
+        .networkConfiguration(primary == null ? null : primary.networkConfiguration())
+        .loadBalancers(primary == null ? List.of() : primary.loadBalancers())
+        .serviceRegistries(primary == null ? List.of() : primary.serviceRegistries());
   }
 
   /** What a deployment of this task definition, launch and network configuration runs. */

@@ -2,6 +2,7 @@ package dev.ecsemulator.scheduler.service;
 
 import dev.ecsemulator.core.model.Deployment;
 import dev.ecsemulator.core.model.Service;
+import dev.ecsemulator.core.model.TaskSet;
 import dev.ecsemulator.core.task.TaskStatus;
 import java.time.Instant;
 import java.util.Arrays;
@@ -58,7 +59,7 @@ public record TaskCounts(int running, int pending) {
 
   /**
    * The service with its own and each deployment's {@code runningCount} and {@code pendingCount} counted
-   * from {@code tasks} (a deployment's from the tasks it started, {@link ObservedTask#startedBy}), and
+   * from {@code tasks} (a deployment's or a task set's from the tasks it started, {@link ObservedTask#startedBy}), and
    * nothing else changed: no deployment is added, removed or moved along, no desiredCount changes. A
    * deployment whose counts change gets {@code updatedAt = now}, as each pass gives it. Returns
    * {@code service} itself when every count already agrees.
@@ -70,16 +71,28 @@ public record TaskCounts(int running, int pending) {
     List<Deployment> deployments = service.deployments() == null ? null : service.deployments().stream()
         .map(d -> of(tasks.stream().filter(t -> d.id().equals(t.startedBy())).toList()).applyTo(d, now))
         .toList();
+    List<TaskSet> taskSets = service.taskSets() == null ? null : service.taskSets().stream()
+        .map(t -> of(tasks.stream().filter(task -> t.id().equals(task.startedBy())).toList()).applyTo(t, now))
+        .toList();
     if (Objects.equals(service.runningCount(), all.running())
         && Objects.equals(service.pendingCount(), all.pending())
-        && Objects.equals(deployments, service.deployments())) {
+        && Objects.equals(deployments, service.deployments())
+        && Objects.equals(taskSets, service.taskSets())) {
       return service;
     }
     return service.toBuilder()
         .runningCount(all.running())
         .pendingCount(all.pending())
         .deployments(deployments)
+        .taskSets(taskSets)
         .build();
+  }
+
+  private TaskSet applyTo(TaskSet t, Instant now) {
+    if (Objects.equals(t.runningCount(), running) && Objects.equals(t.pendingCount(), pending)) {
+      return t;
+    }
+    return t.toBuilder().runningCount(running).pendingCount(pending).updatedAt(now).build();
   }
 
   private Deployment applyTo(Deployment d, Instant now) {

@@ -211,8 +211,8 @@ class ServiceOperationsTest {
     assertAwsError(() -> ecs.createService(b -> b.cluster("apps").serviceName("s").taskDefinition("web").desiredCount(0)
             .deploymentController(c -> c.type("CODE_DEPLOY"))),
         UnsupportedFeatureException.class,
-        "ecs-emulator runs rolling updates (deploymentController ECS) only; the CODE_DEPLOY deployment controller is"
-            + " not emulated.");
+        "ecs-emulator runs the ECS (rolling update) and EXTERNAL deployment controllers; the CODE_DEPLOY deployment"
+            + " controller is not emulated.");
     assertThat(ecs.listServices(b -> b.cluster("apps")).serviceArns()).isEmpty();
   }
 

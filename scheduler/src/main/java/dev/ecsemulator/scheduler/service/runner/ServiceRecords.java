@@ -6,6 +6,7 @@ import dev.ecsemulator.core.arn.Arn;
 import dev.ecsemulator.core.model.Deployment;
 import dev.ecsemulator.core.model.DeploymentConfiguration;
 import dev.ecsemulator.core.model.Service;
+import dev.ecsemulator.core.model.TaskSet;
 import dev.ecsemulator.core.service.Deployments;
 import dev.ecsemulator.core.state.RecordCheck;
 import dev.ecsemulator.core.state.StateView;
@@ -65,9 +66,9 @@ final class ServiceRecords {
   /**
    * What {@code service} lacks for planning, in words; empty when nothing: a serviceArn and a serviceName
    * (its deployment history is recorded under them), counts and percentages that are not negative, an id
-   * for each deployment (its tasks name it in startedBy) and a taskDefinition, if any, that is a task
-   * definition ARN of {@code scope} (the history looks its revision up), and a PRIMARY deployment whose
-   * taskDefinition is stored in {@code scope} (what it launches).
+   * for each deployment and each task set (its tasks name it in startedBy) and a deployment's taskDefinition, if
+   * any, that is a task definition ARN of {@code scope} (the history looks its revision up), and a PRIMARY
+   * deployment whose taskDefinition is stored in {@code scope} (what it launches).
    */
   static List<String> gaps(Scope scope, Service service, StateView view) {
     List<String> gaps = new ArrayList<>();
@@ -96,6 +97,13 @@ final class ServiceRecords {
         // Its revision is looked up for the deployment history: only an ARN of this scope can be.
         gaps.add("deployment " + d.id() + " has taskDefinition " + d.taskDefinition()
             + ", which is not a task definition ARN of " + scope.accountId() + " in " + scope.region());
+      }
+    }
+    List<TaskSet> taskSets = service.taskSets() == null ? List.of() : service.taskSets();
+    for (int i = 0; i < taskSets.size(); i++) {
+      TaskSet t = taskSets.get(i);
+      if (t == null || t.id() == null) {
+        gaps.add("task set " + (i + 1) + " of the stored service has no id"); // its tasks name it in startedBy
       }
     }
     if (!gaps.isEmpty() || deployments.isEmpty()) {

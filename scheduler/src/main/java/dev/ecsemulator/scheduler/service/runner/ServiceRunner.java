@@ -14,6 +14,7 @@ import dev.ecsemulator.core.model.Deployment;
 import dev.ecsemulator.core.model.Service;
 import dev.ecsemulator.core.model.ServiceEvent;
 import dev.ecsemulator.core.model.Task;
+import dev.ecsemulator.core.service.DeploymentControllerType;
 import dev.ecsemulator.core.service.SchedulingStrategy;
 import dev.ecsemulator.core.service.ServiceHistory;
 import dev.ecsemulator.core.service.ServiceStatus;
@@ -27,6 +28,7 @@ import dev.ecsemulator.scheduler.service.ServiceObservation;
 import dev.ecsemulator.scheduler.service.ServicePlan;
 import dev.ecsemulator.scheduler.service.ServiceReconciler;
 import dev.ecsemulator.scheduler.service.TaskLaunch;
+import dev.ecsemulator.scheduler.service.TaskSetReconciler;
 import dev.ecsemulator.scheduler.service.TaskStop;
 import dev.ecsemulator.scheduler.task.TaskRecords;
 import java.time.Duration;
@@ -73,9 +75,11 @@ final class ServiceRunner {
   private final Ids ids;
   private final String emulatorId;
   private final Duration placementRetry;
+  private final TaskSetPass taskSets;
 
   ServiceRunner(ServiceReconciler reconciler, ServiceTaskLauncher launcher, Ids ids, String emulatorId,
       Duration placementRetry) {
+    this.taskSets = new TaskSetPass(new TaskSetReconciler(ids), launcher, ids, placementRetry);
     this.reconciler = reconciler;
     this.launcher = launcher;
     this.ids = ids;
@@ -104,6 +108,9 @@ final class ServiceRunner {
     Cluster cluster = txn.get(CLUSTER, ref.clusterName()).orElse(null);
 
     List<ObservedTask> tasks = ServiceTaskTargets.observe(txn, ref, service, observedTasks(txn, ref));
+    if (DeploymentControllerType.external(service)) {
+      return taskSets.run(txn, ref, check.service(), cluster, tasks, host, now);
+    }
     boolean daemon = SchedulingStrategy.DAEMON.is(service.schedulingStrategy());
     List<String> instances = daemon ? instances(txn, ref, host, now) : List.of();
     ServicePlan plan = reconciler.reconcile(check.service(), state.memory(),
@@ -120,26 +127,13 @@ final class ServiceRunner {
     // Without an engine every launch fails placement (AGENT, as for a disconnected agent): not the tasks'
     // fault, so not counted against the restart throttle.
     boolean agentDown = !host.connected();
-    for (TaskStop stop : plan.stops()) {
-      String taskKey = EcsKinds.taskKey(ref.clusterName(), stop.taskId());
-      // A record the task engine cannot run is never planned to stop (it is observed stopping already).
-      txn.get(TASK, taskKey).filter(task -> TaskRecords.gaps(task).isEmpty()).ifPresent(task -> {
-        Task stopping = TaskLifecycle.requestStop(task, stop.stopCode(), stop.stoppedReason(), now,
-            TaskLoadBalancers.registers(txn, ref.clusterName(), task));
-        if (!stopping.equals(task)) {
-          txn.put(TASK, taskKey, stopping);
-        }
-      });
-    }
+    requestStops(txn, ref, service, plan.stops(), now);
 
-    Service next = withEvents(withoutUnplaced(plan.applyTo(service), unplaced), plan.events(), now);
+    Service next = withEvents(withoutUnplaced(plan.applyTo(service), unplaced), plan.events(), now, ids);
     if (ServiceStatus.DRAINING.is(service.status()) && plan.launches().isEmpty() && drained(observedTasks(txn, ref))) {
       // Model docs of DeleteService: INACTIVE once every task is STOPPING or STOPPED (stop requests included).
       // Nothing runs or waits any more, and an INACTIVE service is not reconciled again: zero its counts.
-      next = next.toBuilder()
-          .status(ServiceStatus.INACTIVE.name())
-          .runningCount(0)
-          .pendingCount(0)
+      next = inactive(next).toBuilder()
           .deployments(next.deployments().stream()
               .map(d -> d.toBuilder().runningCount(0).pendingCount(0).build())
               .toList())
@@ -161,6 +155,26 @@ final class ServiceRunner {
       wake = Optional.of(wake.filter(w -> w.isBefore(retry)).orElse(retry));
     }
     return new Result(wake, !ServiceStatus.INACTIVE.is(next.status()));
+  }
+
+  /** Asks each planned stop's task to stop (desiredStatus STOPPED with the plan's reason and code). */
+  static void requestStops(StateTxn txn, ServiceRef ref, Service service, List<TaskStop> stops, Instant now) {
+    for (TaskStop stop : stops) {
+      String taskKey = EcsKinds.taskKey(ref.clusterName(), stop.taskId());
+      // A record the task engine cannot run is never planned to stop (it is observed stopping already).
+      txn.get(TASK, taskKey).filter(task -> TaskRecords.gaps(task).isEmpty()).ifPresent(task -> {
+        Task stopping = TaskLifecycle.requestStop(task, stop.stopCode(), stop.stoppedReason(), now,
+            TaskLoadBalancers.registers(txn, ref.clusterName(), task));
+        if (!stopping.equals(task)) {
+          txn.put(TASK, taskKey, stopping);
+        }
+      });
+    }
+  }
+
+  /** A DRAINING service whose tasks are all down: INACTIVE, counting nothing. */
+  static Service inactive(Service service) {
+    return service.toBuilder().status(ServiceStatus.INACTIVE.name()).runningCount(0).pendingCount(0).build();
   }
 
   /**
@@ -215,7 +229,7 @@ final class ServiceRunner {
   }
 
   /** Prepends the plan's events (given oldest first) so that {@code events[]} is newest first, at most 100. */
-  private Service withEvents(Service service, List<String> messages, Instant now) {
+  static Service withEvents(Service service, List<String> messages, Instant now, Ids ids) {
     if (messages.isEmpty()) {
       return service;
     }
@@ -233,7 +247,7 @@ final class ServiceRunner {
    * Every task of the service has reached STOPPING (or later), or is a record the task engine stops (its
    * observed task says STOPPING when it has no lastStatus the scheduler knows).
    */
-  private static boolean drained(List<ObservedTask> tasks) {
+  static boolean drained(List<ObservedTask> tasks) {
     return tasks.stream().noneMatch(t -> TaskRecords.lastStatus(t.lastStatus())
         .map(TaskStatus.STOPPING::isAfter).orElse(false));
   }

@@ -109,6 +109,9 @@ class IncompleteServiceRecordsTest {
         Arguments.of("a deployment without an id", (UnaryOperator<Service.Builder>) b -> b.deployments(
                 List.of(primaryOf(b).toBuilder().id(null).build())),
             "deployment 1 of the stored service has no id"),
+        Arguments.of("a task set without an id", (UnaryOperator<Service.Builder>) b -> b.taskSets(
+                List.of(dev.ecsemulator.core.model.TaskSet.builder().status("ACTIVE").build())),
+            "task set 1 of the stored service has no id"),
         Arguments.of("a negative desiredCount", (UnaryOperator<Service.Builder>) b -> b.desiredCount(-1),
             "the stored service has desiredCount -1, which is negative"),
         Arguments.of("an older deployment whose taskDefinition is not an ARN", (UnaryOperator<Service.Builder>) b ->
