@@ -111,6 +111,9 @@ public final class Emulator implements AutoCloseable {
   /** How long a graceful stop waits for tasks to stop ({@code --stop-tasks-on-exit}). */
   static final Duration STOP_TASKS_TIMEOUT = Duration.ofMinutes(2);
 
+  /** At the latest this long after start, scheduling starts even if no request came (see {@link #start}). */
+  static final Duration SCHEDULING_DELAY = Duration.ofSeconds(1);
+
   private final EmulatorConfig config;
   private final EmulatorInstance instance;
   private final Clock clock;
@@ -137,6 +140,8 @@ public final class Emulator implements AutoCloseable {
   private TaskEngine tasks; // guarded by this: set once scheduling has started
   private AwslogsShipping awslogs; // guarded by this: set with tasks
   private boolean closing; // guarded by this
+  /** Set once scheduling has been started (see {@link #startSchedulingOnce}); read unguarded as a hint. */
+  private volatile boolean schedulingStarted; // written under this
   private final ServiceEngine services;
   /** CloudWatch Logs: its operations, and the store of log events shipping appends to. */
   private final Logs logs;
@@ -230,7 +235,8 @@ public final class Emulator implements AutoCloseable {
         monitor::reachable, clock);
     this.server = prestart.server();
     loadBalancing.start();
-    server.serve(new EcsHttpServer.Routes(api, this::health, this::reset, dashboard));
+    server.serve(new EcsHttpServer.Routes(startingScheduling(api), startingScheduling(this::health), this::reset,
+        dashboard));
   }
 
   /**
@@ -290,12 +296,43 @@ public final class Emulator implements AutoCloseable {
       emulator.close();
       throw e;
     }
-    // Connect to Docker and start running tasks in the background: the API answers meanwhile (tasks
-    // stored before the engine is ready are picked up by its first resync).
-    Thread scheduling = new Thread(emulator::startScheduling, "ecs-scheduling-start");
+    // Connect to Docker and start running tasks in the background, once the first request is answered or
+    // SCHEDULING_DELAY has passed: the API answers meanwhile (tasks stored before the engine is ready are picked up
+    // by its first resync; an answer that needs the engine's state probes it itself).
+    CompletableFuture.runAsync(emulator::startSchedulingOnce,
+        CompletableFuture.delayedExecutor(SCHEDULING_DELAY.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS,
+            Runnable::run));
+    return emulator;
+  }
+
+  /**
+   * Starts connecting to Docker and running tasks, on a thread of its own, once. Building the Docker runtime is some
+   * hundreds of classes: on two cores it would slow the first answer, which the first request waits for (measured in
+   * docs/benchmarks.md, "Start-up time and idle memory").
+   */
+  private void startSchedulingOnce() {
+    synchronized (this) {
+      if (schedulingStarted || closing) {
+        return;
+      }
+      schedulingStarted = true;
+    }
+    Thread scheduling = new Thread(this::startScheduling, "ecs-scheduling-start");
     scheduling.setDaemon(true);
     scheduling.start();
-    return emulator;
+  }
+
+  /** The API's handler, which starts scheduling once its first request is answered. */
+  private io.javalin.http.Handler startingScheduling(io.javalin.http.Handler handler) {
+    return ctx -> {
+      try {
+        handler.handle(ctx);
+      } finally {
+        if (!schedulingStarted) {
+          startSchedulingOnce();
+        }
+      }
+    };
   }
 
   private void startScheduling() {

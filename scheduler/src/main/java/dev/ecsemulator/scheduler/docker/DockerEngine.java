@@ -106,6 +106,14 @@ public final class DockerEngine implements AutoCloseable {
     return http(null, maxConnections);
   }
 
+  /**
+   * A raw HTTP client of its own for calls of its own kind, with its own pool of up to {@code maxConnections}
+   * connections, each call answered within {@code responseTimeout}. The caller closes it.
+   */
+  public DockerHttpClient newClient(Duration responseTimeout, int maxConnections) {
+    return http(Objects.requireNonNull(responseTimeout, "responseTimeout"), maxConnections);
+  }
+
   private DockerClient connect(Duration responseTimeout, int maxConnections) {
     DockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder()
         .withDockerHost(host)
@@ -119,6 +127,9 @@ public final class DockerEngine implements AutoCloseable {
         .dockerHost(URI.create(host))
         .maxConnections(maxConnections)
         .connectionTimeout(Duration.ofSeconds(3));
+    if (NoTlsContext.suffices(host)) {
+      http.sslConfig(() -> NoTlsContext.INSTANCE);
+    }
     if (responseTimeout != null) {
       http.responseTimeout(responseTimeout);
     }

@@ -2,11 +2,9 @@ package dev.ecsemulator.scheduler.metrics;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 import com.github.dockerjava.transport.DockerHttpClient;
 import dev.ecsemulator.scheduler.docker.DockerEngine;
 import java.io.IOException;
-import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -16,20 +14,32 @@ import java.util.Optional;
  * {@code precpu_stats}; the CPU rate is worked out from two periods' samples by the caller. Docker still answers at
  * the next tick of its stats collector (once a second), so calls made together end together: the collector makes them
  * in parallel, on a connection pool of {@value #CONNECTIONS} of this class's own (apart from the engine's, which tasks
- * and the metadata endpoint use). A missing container (404) is empty. Thread-safe.
+ * and the metadata endpoint use), made by the first read: the emulator builds this class while it starts, and a
+ * Docker client is hundreds of classes that the first served request need not wait for. A missing container (404) is
+ * empty. Thread-safe.
  */
 public final class DockerContainerStats implements ContainerStats {
 
   /** Calls in flight at most, and so connections: 200 containers take about four of Docker's collector ticks. */
   public static final int CONNECTIONS = 64;
 
-  private final DockerHttpClient http;
+  private final DockerEngine engine;
   private final ObjectMapper json = new ObjectMapper();
+  private DockerHttpClient http; // guarded by this: made by the first read
+  private boolean closed; // guarded by this
 
   public DockerContainerStats(DockerEngine engine) {
-    this.http = new ApacheDockerHttpClient.Builder().dockerHost(URI.create(engine.host()))
-        .maxConnections(CONNECTIONS).connectionTimeout(Duration.ofSeconds(3)).responseTimeout(Duration.ofSeconds(30))
-        .build();
+    this.engine = engine;
+  }
+
+  private synchronized DockerHttpClient http() throws IOException {
+    if (closed) {
+      throw new IOException("the stats client is closed");
+    }
+    if (http == null) {
+      http = engine.newClient(Duration.ofSeconds(30), CONNECTIONS);
+    }
+    return http;
   }
 
   @Override
@@ -42,7 +52,7 @@ public final class DockerContainerStats implements ContainerStats {
     DockerHttpClient.Request request = DockerHttpClient.Request.builder().method(DockerHttpClient.Request.Method.GET)
         .path("/containers/" + containerId + "/stats?stream=false&one-shot=true").build();
     byte[] body;
-    try (DockerHttpClient.Response response = http.execute(request)) {
+    try (DockerHttpClient.Response response = http().execute(request)) {
       body = response.getBody().readAllBytes();
       if (response.getStatusCode() == 404) {
         return Optional.empty();
@@ -59,7 +69,15 @@ public final class DockerContainerStats implements ContainerStats {
 
   @Override
   public void close() throws IOException {
-    http.close();
+    DockerHttpClient open;
+    synchronized (this) {
+      closed = true;
+      open = http;
+      http = null;
+    }
+    if (open != null) {
+      open.close();
+    }
   }
 
   /** The sample in Docker's stats JSON; empty for a container that is not running (no counters). */

@@ -1,6 +1,7 @@
 package dev.ecsemulator.scheduler.docker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
@@ -21,5 +22,18 @@ class DockerEngineTest {
   @Test
   void theConfiguredHostWinsOverTheEnvironment() {
     assertThat(DockerEngine.resolveHost("tcp://127.0.0.1:2375")).isEqualTo("tcp://127.0.0.1:2375");
+  }
+
+  @Test
+  void onlySocketsAndPipesGoWithoutTls() {
+    assertThat(NoTlsContext.suffices("unix:///var/run/docker.sock")).isTrue();
+    assertThat(NoTlsContext.suffices("npipe:////./pipe/docker_engine")).isTrue();
+    assertThat(NoTlsContext.suffices("tcp://127.0.0.1:2376")).isFalse();
+  }
+
+  @Test
+  void theSocketsContextRefusesAnyUse() {
+    assertThatThrownBy(NoTlsContext.INSTANCE::getSocketFactory).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(NoTlsContext.INSTANCE::createSSLEngine).isInstanceOf(UnsupportedOperationException.class);
   }
 }

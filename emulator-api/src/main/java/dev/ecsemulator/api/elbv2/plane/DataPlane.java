@@ -64,7 +64,8 @@ public final class DataPlane implements ListenerPorts, AutoCloseable {
   private final Clock clock;
   private final ScheduledExecutorService scheduler;
   private final QueuedThreadPool pool;
-  private final HttpClient healthClient;
+  /** The health checks' client: made and started with the first listener or check. Guarded by this. */
+  private HttpClient healthClient;
   private final HealthChecks checks;
   private final InFlight inFlight = new InFlight();
   private final RequestMeter requests = new RequestMeter();
@@ -93,17 +94,14 @@ public final class DataPlane implements ListenerPorts, AutoCloseable {
     this.scheduler = scheduler;
     this.pool = new QueuedThreadPool(64, 2, 60_000);
     pool.setName("elbv2-listener");
-    this.healthClient = new HttpClient();
-    healthClient.setFollowRedirects(false);
-    healthClient.setExecutor(pool);
-    healthClient.setName("elbv2-health");
-    this.checks = new HealthChecks(healthClient, scheduler, targets::recordHealth);
+    this.checks = new HealthChecks(this::healthClient, scheduler, targets::recordHealth);
   }
 
   /**
    * Opens the stored listeners' ports and starts checking and sweeping. The proxies' thread pool and the health
-   * checks' HTTP client start with the first listener or check (starting the client builds a TLS context: some
-   * hundreds of classes, which an emulator without load balancers need not load before its first answer).
+   * checks' HTTP client start with the first listener or check (the client's classes, and starting it, which builds a
+   * TLS context: some hundreds of classes, which an emulator without load balancers need not load before its first
+   * answer).
    */
   public void start() {
     store.subscribe(this::changed);
@@ -141,11 +139,22 @@ public final class DataPlane implements ListenerPorts, AutoCloseable {
     }
     try {
       pool.start();
-      healthClient.start();
+      HttpClient client = new HttpClient();
+      client.setFollowRedirects(false);
+      client.setExecutor(pool);
+      client.setName("elbv2-health");
+      client.start();
+      healthClient = client;
     } catch (Exception e) {
       throw new IllegalStateException("cannot start ELBv2's data plane", e);
     }
     running = true;
+  }
+
+  /** The health checks' client, started: {@link #running} has run before any check. */
+  private synchronized HttpClient healthClient() {
+    running();
+    return healthClient;
   }
 
   @Override
@@ -343,12 +352,16 @@ public final class DataPlane implements ListenerPorts, AutoCloseable {
       Thread.currentThread().interrupt();
     }
     checks.stopAll();
+    HttpClient client;
     synchronized (this) {
       servers.values().forEach(ListenerServer::close);
       servers.clear();
+      client = healthClient;
     }
     try {
-      healthClient.stop();
+      if (client != null) {
+        client.stop();
+      }
       pool.stop();
     } catch (Exception e) {
       log.debug("stopping ELBv2's data plane: {}", e.toString());

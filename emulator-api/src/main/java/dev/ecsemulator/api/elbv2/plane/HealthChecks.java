@@ -10,6 +10,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.http.HttpHeader;
 
@@ -31,12 +32,13 @@ final class HealthChecks {
   record Check(Scope scope, String targetGroupArn, String id, int port, String host, int checkPort, String path,
       int intervalSeconds, int timeoutSeconds, HealthMachine.Thresholds thresholds, String matcher) {}
 
-  private final HttpClient http;
+  /** The client, started; called by the first check (see DataPlane: it starts with the first listener or check). */
+  private final Supplier<HttpClient> http;
   private final ScheduledExecutorService scheduler;
   private final Recorder recorder;
   private final Map<String, Loop> loops = new HashMap<>();
 
-  HealthChecks(HttpClient http, ScheduledExecutorService scheduler, Recorder recorder) {
+  HealthChecks(Supplier<HttpClient> http, ScheduledExecutorService scheduler, Recorder recorder) {
     this.http = http;
     this.scheduler = scheduler;
     this.recorder = recorder;
@@ -95,7 +97,7 @@ final class HealthChecks {
       }
       probing = true;
       String url = "http://" + hostForUrl(check.host()) + ":" + check.checkPort() + check.path();
-      http.newRequest(url)
+      http.get().newRequest(url)
           .timeout(check.timeoutSeconds(), TimeUnit.SECONDS)
           .followRedirects(false)
           .headers(h -> h.put(HttpHeader.USER_AGENT, "ELB-HealthChecker/2.0"))
