@@ -97,6 +97,7 @@ public final class ServiceCommands {
       ServiceRules.checkPlacement(request.placementConstraints(), request.placementStrategy(), launch.fargate());
       ServiceRules.checkLoadBalancers(request.loadBalancers(), td);
       ServiceRules.checkTargetGroups(request.loadBalancers(), txn);
+      BlueGreenRules.checkLoadBalancers(request.loadBalancers(), configuration, txn);
 
       String arn = Arns.service(scope, cluster.clusterName(), name);
       Deployment spec = ServiceShapes.deploymentSpec(td.taskDefinitionArn(), launch, request.networkConfiguration())
@@ -200,6 +201,7 @@ public final class ServiceCommands {
       ServiceRules.checkServiceRegistries(registries);
       DeploymentConfiguration configuration = ServiceRules.deploymentConfiguration(
           request.deploymentConfiguration(), service.deploymentConfiguration(), daemon);
+      BlueGreenRules.checkLoadBalancers(loadBalancers, configuration, txn);
 
       Deployment primary = ServiceShapes.primary(service);
       Deployment spec = ServiceShapes.deploymentSpec(td.taskDefinitionArn(), launch, network).toBuilder()

@@ -112,8 +112,4 @@ public final class ServiceMessages {
     return "ecs-emulator runs rolling updates (deploymentController ECS) only; the " + type
         + " deployment controller is not emulated.";
   }
-
-  public static String unsupportedStrategy(String strategy) {
-    return "ecs-emulator runs ROLLING deployments only; the " + strategy + " deployment strategy is not emulated.";
-  }
 }

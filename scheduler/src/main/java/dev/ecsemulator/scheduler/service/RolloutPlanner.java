@@ -54,6 +54,8 @@ final class RolloutPlanner {
    * @param instances DAEMON only: the container instances, sorted, each wanting one PRIMARY task
    * @param launchesAllowed false while the PRIMARY is FAILED or the restart throttle holds launches
    * @param primaryFailed the PRIMARY is FAILED: it launches nothing and older deployments are held
+   * @param holdOlder a traffic shift (blue/green, linear, canary) holds the older deployments until its CLEAN_UP:
+   *     they keep their tasks but unhealthy ones, as under a FAILED PRIMARY
    * @param active the service's tasks that are not STOPPED
    */
   record Input(
@@ -63,6 +65,7 @@ final class RolloutPlanner {
       Deployment primary,
       boolean launchesAllowed,
       boolean primaryFailed,
+      boolean holdOlder,
       List<ClassifiedTask> active,
       Ids ids) {}
 
@@ -99,7 +102,7 @@ final class RolloutPlanner {
     // PRIMARY tasks beyond its slots (scale-in, duplicates): the least useful first.
     slots.excess.stream().sorted(ClassifiedTask.KEEP_ORDER.reversed()).forEach(stopper::stop);
     stopUnhealthyPrimaryTasks(in, primaryTasks, slots, blockedByMax, !launches.isEmpty(), stopper);
-    stopOlderDeployments(in.primaryFailed(), others, stopper);
+    stopOlderDeployments(in.primaryFailed() || in.holdOlder(), others, stopper);
     return new Result(
         List.copyOf(launches), List.copyOf(stopper.stops), Set.copyOf(stopper.ids), unfilled, blockedByMax);
   }
@@ -144,10 +147,10 @@ final class RolloutPlanner {
     }
   }
 
-  private static void stopOlderDeployments(boolean primaryFailed, List<ClassifiedTask> others, Stopper stopper) {
+  private static void stopOlderDeployments(boolean held, List<ClassifiedTask> others, Stopper stopper) {
     List<ClassifiedTask> sorted =
         others.stream().filter(v -> v.phase != Phase.STOPPING).sorted(ClassifiedTask.OLDEST_FIRST).toList();
-    if (primaryFailed) {
+    if (held) {
       // The rollout is halted: older deployments keep their tasks, only failing ones go.
       sorted.stream().filter(v -> v.phase == Phase.UNHEALTHY).forEach(stopper::stop);
       return;

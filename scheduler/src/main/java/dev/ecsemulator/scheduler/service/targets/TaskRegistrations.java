@@ -12,6 +12,7 @@ import dev.ecsemulator.core.model.LoadBalancer;
 import dev.ecsemulator.core.model.NetworkBinding;
 import dev.ecsemulator.core.model.Service;
 import dev.ecsemulator.core.model.Task;
+import dev.ecsemulator.core.service.DeploymentTargetGroups;
 import dev.ecsemulator.core.state.StateView;
 import dev.ecsemulator.core.task.TaskLifecycle;
 import dev.ecsemulator.scheduler.service.TargetsHealth;
@@ -52,7 +53,8 @@ public final class TaskRegistrations {
    */
   public static List<Registration> of(StateView view, String taskKey, Service service, Task task) {
     List<Registration> out = new ArrayList<>();
-    for (LoadBalancer lb : service.loadBalancers()) {
+    // A blue/green, linear or canary service's deployments alternate between two groups.
+    for (LoadBalancer lb : DeploymentTargetGroups.of(view, service, task.startedBy())) {
       if (lb.targetGroupArn() == null || lb.containerPort() == null) {
         continue;
       }
