@@ -56,10 +56,7 @@ public final class DeploymentTargetGroups {
     if (!alternates(service)) {
       return configured;
     }
-    Optional<Deployment> serving = service.deployments().stream()
-        .filter(d -> !d.id().equals(started.id()))
-        .max(Comparator.<Deployment, Boolean>comparing(d -> RolloutState.COMPLETED.is(d.rolloutState()))
-            .thenComparing(Deployments.byCreatedAt()));
+    Optional<Deployment> serving = serving(service.deployments(), started.id());
     if (serving.isEmpty()) {
       return configured;
     }
@@ -77,6 +74,17 @@ public final class DeploymentTargetGroups {
       green.add(blueOnPrimary ? swapped(lb, alternate, primary) : swapped(lb, primary, alternate));
     }
     return List.copyOf(green);
+  }
+
+  /**
+   * The deployment that serves while {@code newId} is being deployed (blue): the newest COMPLETED other deployment,
+   * else the newest other one; empty when there is no other.
+   */
+  public static Optional<Deployment> serving(List<Deployment> deployments, String newId) {
+    return deployments.stream()
+        .filter(d -> !d.id().equals(newId))
+        .max(Comparator.<Deployment, Boolean>comparing(d -> RolloutState.COMPLETED.is(d.rolloutState()))
+            .thenComparing(Deployments.byCreatedAt()));
   }
 
   /** The entry with {@code targetGroupArn} = {@code use} and the alternate = {@code other}. */

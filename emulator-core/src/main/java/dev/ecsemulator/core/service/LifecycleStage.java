@@ -8,7 +8,7 @@ import dev.ecsemulator.core.ApiEnum;
  * descriptions of ServiceDeployment.lifecycleStage).
  */
 public enum LifecycleStage implements ApiEnum {
-  /** Only when more than one older revision is still ACTIVE: not emulated (the older ones are all held as blue). */
+  /** Only when more than one older revision is still ACTIVE: those other than blue are stopped first. */
   RECONCILE_SERVICE,
   /** The green revision has not started; blue has 100% of production traffic, no test traffic. */
   PRE_SCALE_UP,

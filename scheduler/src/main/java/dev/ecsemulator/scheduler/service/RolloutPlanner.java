@@ -54,8 +54,8 @@ final class RolloutPlanner {
    * @param instances DAEMON only: the container instances, sorted, each wanting one PRIMARY task
    * @param launchesAllowed false while the PRIMARY is FAILED or the restart throttle holds launches
    * @param primaryFailed the PRIMARY is FAILED: it launches nothing and older deployments are held
-   * @param holdOlder a traffic shift (blue/green, linear, canary) holds the older deployments until its CLEAN_UP:
-   *     they keep their tasks but unhealthy ones, as under a FAILED PRIMARY
+   * @param heldDeploymentId the older deployment a traffic shift (blue/green, linear, canary) holds until its
+   *     CLEAN_UP (blue), or null: it keeps its tasks but unhealthy ones, as under a FAILED PRIMARY
    * @param active the service's tasks that are not STOPPED
    */
   record Input(
@@ -65,7 +65,7 @@ final class RolloutPlanner {
       Deployment primary,
       boolean launchesAllowed,
       boolean primaryFailed,
-      boolean holdOlder,
+      String heldDeploymentId,
       List<ClassifiedTask> active,
       Ids ids) {}
 
@@ -102,7 +102,12 @@ final class RolloutPlanner {
     // PRIMARY tasks beyond its slots (scale-in, duplicates): the least useful first.
     slots.excess.stream().sorted(ClassifiedTask.KEEP_ORDER.reversed()).forEach(stopper::stop);
     stopUnhealthyPrimaryTasks(in, primaryTasks, slots, blockedByMax, !launches.isEmpty(), stopper);
-    stopOlderDeployments(in.primaryFailed() || in.holdOlder(), others, stopper);
+    // Blue keeps the desired count of its tasks (the most useful); beyond it (the service scaled in) they go.
+    List<ClassifiedTask> held = others.stream().filter(v -> v.deploymentId().equals(in.heldDeploymentId()))
+        .filter(v -> v.phase != Phase.STOPPING).sorted(ClassifiedTask.KEEP_ORDER)
+        .limit(in.limits().desiredCount()).toList();
+    stopOlderDeployments(true, held, stopper);
+    stopOlderDeployments(in.primaryFailed(), others.stream().filter(v -> !held.contains(v)).toList(), stopper);
     return new Result(
         List.copyOf(launches), List.copyOf(stopper.stops), Set.copyOf(stopper.ids), unfilled, blockedByMax);
   }

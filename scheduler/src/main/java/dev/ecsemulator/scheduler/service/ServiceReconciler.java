@@ -6,6 +6,7 @@ import dev.ecsemulator.core.model.Service;
 import dev.ecsemulator.core.service.DeploymentLimits;
 import dev.ecsemulator.core.service.DeploymentStatus;
 import dev.ecsemulator.core.service.DeploymentStrategy;
+import dev.ecsemulator.core.service.DeploymentTargetGroups;
 import dev.ecsemulator.core.service.Deployments;
 import dev.ecsemulator.core.service.RolloutState;
 import dev.ecsemulator.core.service.SchedulingStrategy;
@@ -120,15 +121,19 @@ public final class ServiceReconciler {
     boolean primaryFailed = RolloutState.FAILED.is(primary.rolloutState());
 
     List<ClassifiedTask> active = classified.stream().filter(ClassifiedTask::active).toList();
+    // A traffic shift holds blue (the deployment serving before it) until CLEAN_UP; other older ones go first.
+    String blueId = DeploymentTargetGroups.serving(deployments, primary.id()).map(Deployment::id).orElse(null);
     TrafficShift.Decision traffic = TrafficShift.decide(service.deploymentConfiguration(),
         breaker.rolledBack() ? null : memory.shift(), primary,
-        active.stream().anyMatch(v -> !primary.id().equals(v.deploymentId())),
-        active.stream().filter(v -> v.phase == Phase.HEALTHY && primary.id().equals(v.deploymentId())).count()
-            >= desired,
+        new TrafficShift.Fleets(
+            active.stream().anyMatch(v -> !primary.id().equals(v.deploymentId())),
+            active.stream().anyMatch(v -> !primary.id().equals(v.deploymentId()) && !v.deploymentId().equals(blueId)),
+            active.stream().filter(v -> v.phase == Phase.HEALTHY && primary.id().equals(v.deploymentId())).count()
+                >= desired),
         now, bakeMinute);
     RolloutPlanner.Result plan = RolloutPlanner.plan(new RolloutPlanner.Input(
-        limits, daemon, instances, primary, !primaryFailed && !throttled, primaryFailed, traffic.holdOlder(),
-        active, ids));
+        limits, daemon, instances, primary, !primaryFailed && !throttled, primaryFailed,
+        traffic.holdOlder() ? blueId : null, active, ids));
     DeploymentProgress.Result progress = DeploymentProgress.settle(deployments, active, plan, limits, now);
 
     // Events, in the order they happened.

@@ -23,9 +23,11 @@ import java.util.Optional;
  * PRODUCTION_TRAFFIC_SHIFT (BLUE_GREEN: all at once; LINEAR: {@code stepPercent} every {@code stepBakeTimeInMinutes};
  * CANARY: {@code canaryPercent}, the rest after {@code canaryBakeTimeInMinutes}), POST_PRODUCTION_TRAFFIC_SHIFT,
  * BAKE_TIME ({@code bakeTimeInMinutes} with both fleets up), CLEAN_UP (blue is stopped, its targets drain). Until
- * CLEAN_UP the older deployments keep their tasks. An instantaneous stage lasts one reconcile (the next comes at once),
- * so that it is seen in DescribeServiceDeployments. RECONCILE_SERVICE is never entered. <b>Unverified</b>: ECS's
- * timing between stages, and whether it passes the POST_* stages without hooks.
+ * CLEAN_UP blue (the deployment serving before: the newest COMPLETED) keeps its tasks. It starts in RECONCILE_SERVICE
+ * while tasks of other older deployments (an interrupted green) are still active: they are stopped as in a rolling
+ * update, and the shift goes on to PRE_SCALE_UP once they are gone. An instantaneous stage lasts one reconcile (the
+ * next comes at once), so that it is seen in DescribeServiceDeployments. <b>Unverified</b>: ECS's timing between
+ * stages, and whether it passes the POST_* stages without hooks.
  *
  * @param deploymentId the PRIMARY (green) deployment this shift belongs to
  * @param stage the stage it is in
@@ -69,17 +71,25 @@ public record TrafficShift(String deploymentId, LifecycleStage stage, Instant si
   }
 
   /**
+   * What the reconciler sees of the fleets.
+   *
+   * @param older tasks of older deployments are still active
+   * @param others tasks of older deployments other than blue (the one serving before) are still active
+   * @param primaryReady the PRIMARY runs its desired count of healthy tasks
+   */
+  public record Fleets(boolean older, boolean others, boolean primaryReady) {}
+
+  /**
    * Moves the shift of the PRIMARY deployment on by one step.
    *
    * @param config the service's deployment configuration
    * @param previous the shift of the previous reconcile, or null
    * @param primary the PRIMARY deployment
-   * @param olderTasks tasks of older deployments are still active
-   * @param primaryReady the PRIMARY runs its desired count of healthy tasks
+   * @param fleets what is active
    * @param minute how long a minute of the bake times lasts (a minute; shorter in tests)
    */
   public static Decision decide(DeploymentConfiguration config, TrafficShift previous, Deployment primary,
-      boolean olderTasks, boolean primaryReady, Instant now, Duration minute) {
+      Fleets fleets, Instant now, Duration minute) {
     DeploymentStrategy strategy = DeploymentStrategy.of(config);
     if (!strategy.shiftsTraffic() || Deployments.rollsBack(primary)) {
       return Decision.NONE;
@@ -91,15 +101,17 @@ public record TrafficShift(String deploymentId, LifecycleStage stage, Instant si
       return new Decision(failed, true, 0, false, Optional.empty());
     }
     if (!ours) {
-      if (!olderTasks) {
+      if (!fleets.older()) {
         return Decision.NONE; // a first deployment, or one with nothing to shift from
       }
-      return at(new TrafficShift(primary.id(), LifecycleStage.PRE_SCALE_UP, now, 0), now, config, minute);
+      LifecycleStage first = fleets.others() ? LifecycleStage.RECONCILE_SERVICE : LifecycleStage.PRE_SCALE_UP;
+      return at(new TrafficShift(primary.id(), first, now, 0), now, config, minute);
     }
     TrafficShift s = previous;
     TrafficShift next = switch (s.stage()) {
-      case RECONCILE_SERVICE, PRE_SCALE_UP -> s.enter(LifecycleStage.SCALE_UP, now);
-      case SCALE_UP -> primaryReady ? s.enter(LifecycleStage.POST_SCALE_UP, now) : s;
+      case RECONCILE_SERVICE -> fleets.others() ? s : s.enter(LifecycleStage.PRE_SCALE_UP, now);
+      case PRE_SCALE_UP -> s.enter(LifecycleStage.SCALE_UP, now);
+      case SCALE_UP -> fleets.primaryReady() ? s.enter(LifecycleStage.POST_SCALE_UP, now) : s;
       case POST_SCALE_UP -> s.enter(LifecycleStage.TEST_TRAFFIC_SHIFT, now);
       case TEST_TRAFFIC_SHIFT -> s.enter(LifecycleStage.POST_TEST_TRAFFIC_SHIFT, now);
       case POST_TEST_TRAFFIC_SHIFT -> new TrafficShift(s.deploymentId(), LifecycleStage.PRODUCTION_TRAFFIC_SHIFT, now,
@@ -122,7 +134,8 @@ public record TrafficShift(String deploymentId, LifecycleStage stage, Instant si
   /** The decision for a shift as it now is: what it holds, routes, and when it moves on. */
   private static Decision at(TrafficShift s, Instant now, DeploymentConfiguration config, Duration minute) {
     boolean testToGreen = s.stage().compareTo(LifecycleStage.TEST_TRAFFIC_SHIFT) >= 0;
-    boolean waits = s.stage() == LifecycleStage.SCALE_UP || s.stage() == LifecycleStage.CLEAN_UP
+    boolean waits = s.stage() == LifecycleStage.RECONCILE_SERVICE || s.stage() == LifecycleStage.SCALE_UP
+        || s.stage() == LifecycleStage.CLEAN_UP
         || s.stage() == LifecycleStage.PRODUCTION_TRAFFIC_SHIFT && s.percent() < 100
         || s.stage() == LifecycleStage.BAKE_TIME;
     return new Decision(s, s.stage() != LifecycleStage.CLEAN_UP, s.percent(), testToGreen,

@@ -36,6 +36,9 @@ class TrafficShiftTest {
   static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
   static final Duration MINUTE = Duration.ofSeconds(1);
   static final Deployment GREEN = Deployment.builder().id("ecs-svc/2").rolloutState("IN_PROGRESS").build();
+  /** Blue runs; green is ready, or still starting. */
+  static final TrafficShift.Fleets READY = new TrafficShift.Fleets(true, false, true);
+  static final TrafficShift.Fleets STARTING = new TrafficShift.Fleets(true, false, false);
 
   /** One observed step: the stage, the production share, the test rule, whether blue is held. */
   record Step(LifecycleStage stage, double percent, boolean testToGreen, boolean hold) {
@@ -51,12 +54,12 @@ class TrafficShiftTest {
   static List<String> run(DeploymentConfiguration config) {
     List<String> steps = new ArrayList<>();
     Instant now = T0;
-    TrafficShift.Decision d = TrafficShift.decide(config, null, GREEN, true, true, now, MINUTE);
+    TrafficShift.Decision d = TrafficShift.decide(config, null, GREEN, READY, now, MINUTE);
     for (int i = 0; i < 100 && d.shift().stage() != CLEAN_UP; i++) {
       Step step = Step.of(d);
       steps.add(Duration.between(T0, now).toSeconds() + "s " + step.stage() + " " + step.percent());
       now = d.wakeAt().orElse(now); // SCALE_UP waits for a task change, not the clock: green is ready here
-      d = TrafficShift.decide(config, d.shift(), GREEN, true, true, now, MINUTE);
+      d = TrafficShift.decide(config, d.shift(), GREEN, READY, now, MINUTE);
     }
     steps.add(Duration.between(T0, now).toSeconds() + "s " + d.shift().stage() + " " + d.productionPercent());
     return steps;
@@ -117,12 +120,12 @@ class TrafficShiftTest {
   @Test
   void blueIsHeldAndTestTrafficGoesToGreenFromTheTestTrafficShiftOn() {
     Instant now = T0;
-    TrafficShift.Decision d = TrafficShift.decide(blueGreen(1), null, GREEN, true, false, now, MINUTE);
+    TrafficShift.Decision d = TrafficShift.decide(blueGreen(1), null, GREEN, STARTING, now, MINUTE);
     List<Step> steps = new ArrayList<>();
     for (int i = 0; i < 12; i++) {
       steps.add(Step.of(d));
       now = now.plusSeconds(1);
-      d = TrafficShift.decide(blueGreen(1), d.shift(), GREEN, true, i >= 2, now, MINUTE);
+      d = TrafficShift.decide(blueGreen(1), d.shift(), GREEN, i >= 2 ? READY : STARTING, now, MINUTE);
     }
     assertThat(steps).startsWith(
         new Step(PRE_SCALE_UP, 0, false, true),
@@ -138,9 +141,21 @@ class TrafficShiftTest {
   }
 
   @Test
+  void tasksOfAnotherOlderDeploymentAreReconciledAwayFirst() {
+    TrafficShift.Fleets interrupted = new TrafficShift.Fleets(true, true, false);
+    TrafficShift.Decision d = TrafficShift.decide(blueGreen(0), null, GREEN, interrupted, T0, MINUTE);
+    assertThat(d.stage()).contains(LifecycleStage.RECONCILE_SERVICE);
+    assertThat(d.wakeAt()).isEmpty();
+    d = TrafficShift.decide(blueGreen(0), d.shift(), GREEN, interrupted, T0, MINUTE);
+    assertThat(d.stage()).contains(LifecycleStage.RECONCILE_SERVICE);
+    d = TrafficShift.decide(blueGreen(0), d.shift(), GREEN, STARTING, T0, MINUTE);
+    assertThat(d.stage()).contains(PRE_SCALE_UP);
+  }
+
+  @Test
   void scaleUpWaitsForGreenWithoutAClockWakeUp() {
-    TrafficShift.Decision pre = TrafficShift.decide(blueGreen(0), null, GREEN, true, false, T0, MINUTE);
-    TrafficShift.Decision scaling = TrafficShift.decide(blueGreen(0), pre.shift(), GREEN, true, false, T0, MINUTE);
+    TrafficShift.Decision pre = TrafficShift.decide(blueGreen(0), null, GREEN, STARTING, T0, MINUTE);
+    TrafficShift.Decision scaling = TrafficShift.decide(blueGreen(0), pre.shift(), GREEN, STARTING, T0, MINUTE);
     assertThat(pre.wakeAt()).contains(T0);
     assertThat(scaling.shift().stage()).isEqualTo(SCALE_UP);
     assertThat(scaling.wakeAt()).isEmpty();
@@ -149,13 +164,13 @@ class TrafficShiftTest {
   @Test
   void noShiftForRollingForAFirstDeploymentOrForARollback() {
     DeploymentConfiguration rolling = DeploymentConfiguration.builder().strategy("ROLLING").build();
-    assertThat(TrafficShift.decide(rolling, null, GREEN, true, true, T0, MINUTE)).isEqualTo(TrafficShift.Decision.NONE);
-    assertThat(TrafficShift.decide(blueGreen(1), null, GREEN, false, false, T0, MINUTE))
+    assertThat(TrafficShift.decide(rolling, null, GREEN, READY, T0, MINUTE)).isEqualTo(TrafficShift.Decision.NONE);
+    assertThat(TrafficShift.decide(blueGreen(1), null, GREEN, new TrafficShift.Fleets(false, false, true), T0, MINUTE))
         .as("nothing older to shift from").isEqualTo(TrafficShift.Decision.NONE);
     Deployment rollback = GREEN.toBuilder().id("ecs-svc/1")
         .rolloutStateReason("ECS deployment circuit breaker: rolling back to deploymentId ecs-svc/1.").build();
     TrafficShift underWay = new TrafficShift("ecs-svc/2", PRODUCTION_TRAFFIC_SHIFT, T0, 100);
-    TrafficShift.Decision back = TrafficShift.decide(blueGreen(1), underWay, rollback, true, true, T0, MINUTE);
+    TrafficShift.Decision back = TrafficShift.decide(blueGreen(1), underWay, rollback, READY, T0, MINUTE);
     assertThat(back).as("a rollback sends everything to the PRIMARY (blue again) and holds nothing")
         .isEqualTo(TrafficShift.Decision.NONE);
   }
@@ -164,7 +179,7 @@ class TrafficShiftTest {
   void aFailedGreenWithoutRollbackSendsProductionAndTestTrafficBackToBlueAndHoldsIt() {
     TrafficShift underWay = new TrafficShift("ecs-svc/2", BAKE_TIME, T0, 100);
     Deployment failed = GREEN.toBuilder().rolloutState("FAILED").build();
-    TrafficShift.Decision d = TrafficShift.decide(blueGreen(1), underWay, failed, true, false, T0, MINUTE);
+    TrafficShift.Decision d = TrafficShift.decide(blueGreen(1), underWay, failed, STARTING, T0, MINUTE);
     assertThat(d.productionPercent()).isZero();
     assertThat(d.testToPrimary()).isFalse();
     assertThat(d.holdOlder()).isTrue();
