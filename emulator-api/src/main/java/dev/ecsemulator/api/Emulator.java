@@ -197,7 +197,7 @@ public final class Emulator implements AutoCloseable {
       log.info("Starting: the counts of {} service(s) recounted from their saved tasks", recounted);
     }
     this.services = ServiceEngine.start(store, clock, ids, monitor::resources, instance.id(),
-        ServiceEngine.Settings.defaults());
+        ServiceEngine.Settings.defaults().withBakeMinute(config.scheduler().bakeMinute()));
     // Services whose tasks did not change while the engine was away still get a look when it is back.
     monitor.onReconnect(services::reconcileAll);
     this.logs = Logs.start(store, clock, config.logs());

@@ -53,6 +53,9 @@ public final class Main {
           "How often the AWS/ECS CPUUtilization and MemoryUtilization and the AWS/ApplicationELB metrics are "
               + "published and alarms evaluated (AWS: 60s); 1s to 60s. Shorter, target-tracking alarms use it as "
               + "their period, so scaling shows in seconds."),
+      new Spec("bake-minute", "DURATION", "60s",
+          "How long one minute of a BLUE_GREEN, LINEAR or CANARY deployment's bake times lasts (bakeTimeInMinutes, "
+              + "stepBakeTimeInMinutes, canaryBakeTimeInMinutes); shorter, e.g. 1s, for tests. At most 60s."),
 
       new Spec("task-metadata", null, "true",
           "Serve the task metadata (v3, v4) and credentials endpoints to tasks at 169.254.170.2, as the ECS agent "
@@ -181,7 +184,8 @@ public final class Main {
         duration("--stopped-task-retention", values.get("stopped-task-retention")),
         duration("--task-cleanup-delay", values.get("task-cleanup-delay")),
         java.time.Duration.ofSeconds(30), Boolean.parseBoolean(values.get("stop-tasks-on-exit")),
-        Boolean.parseBoolean(values.get("allow-host-access")), taskMetadata, injectEndpointUrl);
+        Boolean.parseBoolean(values.get("allow-host-access")), taskMetadata, injectEndpointUrl,
+        bakeMinute(values.get("bake-minute")));
   }
 
   /** A size: {@code 1048576}, or a whole number of {@code KiB}, {@code MiB} or {@code GiB} ({@code K}, {@code M}, {@code G}). */
@@ -209,6 +213,14 @@ public final class Main {
   }
 
   /** {@code 90s}, {@code 30m}, {@code 2h}, or an ISO-8601 duration. */
+  private static java.time.Duration bakeMinute(String text) {
+    java.time.Duration minute = duration("--bake-minute", text);
+    if (minute.isZero() || minute.compareTo(SchedulerOptions.MINUTE) > 0) {
+      throw new UsageException("--bake-minute must be more than 0 and at most 60s, got '" + text + "'");
+    }
+    return minute;
+  }
+
   private static java.time.Duration metricsPeriod(String text) {
     java.time.Duration period = duration("--metrics-period", text);
     if (period.toSeconds() < 1 || period.toSeconds() > 60 || period.toMillis() % 1000 != 0) {

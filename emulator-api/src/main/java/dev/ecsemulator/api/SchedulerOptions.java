@@ -22,10 +22,30 @@ import java.time.Duration;
  *     container about them, as the ECS agent does
  * @param injectAwsEndpointUrl also serve the API at 169.254.170.2 and inject {@code AWS_ENDPOINT_URL} into
  *     task containers, so a task's own SDK calls reach the emulator (needs {@code taskMetadata})
+ * @param bakeMinute how long one minute of a BLUE_GREEN, LINEAR or CANARY deployment's bake times lasts
+ *     ({@code --bake-minute}; a minute unless shortened for tests)
  */
 public record SchedulerOptions(Integer instanceCpu, Integer instanceMemory, String imagePullBehavior,
     Duration stoppedTaskRetention, Duration taskCleanupDelay, Duration resyncInterval, boolean stopTasksOnExit,
-    boolean allowHostAccess, boolean taskMetadata, boolean injectAwsEndpointUrl) {
+    boolean allowHostAccess, boolean taskMetadata, boolean injectAwsEndpointUrl, Duration bakeMinute) {
+
+  /** A minute: ECS's bake times as they are. */
+  public static final Duration MINUTE = Duration.ofMinutes(1);
+
+  public SchedulerOptions {
+    bakeMinute = bakeMinute == null ? MINUTE : bakeMinute;
+    if (bakeMinute.isNegative() || bakeMinute.isZero()) {
+      throw new IllegalArgumentException("the bake minute must be positive, not " + bakeMinute);
+    }
+  }
+
+  /** Bake times of a minute a minute. */
+  public SchedulerOptions(Integer instanceCpu, Integer instanceMemory, String imagePullBehavior,
+      Duration stoppedTaskRetention, Duration taskCleanupDelay, Duration resyncInterval, boolean stopTasksOnExit,
+      boolean allowHostAccess, boolean taskMetadata, boolean injectAwsEndpointUrl) {
+    this(instanceCpu, instanceMemory, imagePullBehavior, stoppedTaskRetention, taskCleanupDelay, resyncInterval,
+        stopTasksOnExit, allowHostAccess, taskMetadata, injectAwsEndpointUrl, MINUTE);
+  }
 
   /** Tasks are left running at exit; host access is off; the task endpoint is served, without AWS_ENDPOINT_URL. */
   public SchedulerOptions(Integer instanceCpu, Integer instanceMemory, String imagePullBehavior,
@@ -41,16 +61,22 @@ public record SchedulerOptions(Integer instanceCpu, Integer instanceMemory, Stri
 
   public SchedulerOptions withStopTasksOnExit(boolean stop) {
     return new SchedulerOptions(instanceCpu, instanceMemory, imagePullBehavior, stoppedTaskRetention, taskCleanupDelay,
-        resyncInterval, stop, allowHostAccess, taskMetadata, injectAwsEndpointUrl);
+        resyncInterval, stop, allowHostAccess, taskMetadata, injectAwsEndpointUrl, bakeMinute);
   }
 
   public SchedulerOptions withAllowHostAccess(boolean allow) {
     return new SchedulerOptions(instanceCpu, instanceMemory, imagePullBehavior, stoppedTaskRetention, taskCleanupDelay,
-        resyncInterval, stopTasksOnExit, allow, taskMetadata, injectAwsEndpointUrl);
+        resyncInterval, stopTasksOnExit, allow, taskMetadata, injectAwsEndpointUrl, bakeMinute);
   }
 
   public SchedulerOptions withTaskMetadata(boolean serve, boolean injectEndpointUrl) {
     return new SchedulerOptions(instanceCpu, instanceMemory, imagePullBehavior, stoppedTaskRetention, taskCleanupDelay,
-        resyncInterval, stopTasksOnExit, allowHostAccess, serve, injectEndpointUrl);
+        resyncInterval, stopTasksOnExit, allowHostAccess, serve, injectEndpointUrl, bakeMinute);
+  }
+
+  /** With bake times of {@code minute} a minute ({@code --bake-minute}). */
+  public SchedulerOptions withBakeMinute(Duration minute) {
+    return new SchedulerOptions(instanceCpu, instanceMemory, imagePullBehavior, stoppedTaskRetention, taskCleanupDelay,
+        resyncInterval, stopTasksOnExit, allowHostAccess, taskMetadata, injectAwsEndpointUrl, minute);
   }
 }

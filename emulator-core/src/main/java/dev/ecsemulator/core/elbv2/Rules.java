@@ -120,7 +120,7 @@ public final class Rules {
     return defaultOwner(view, arn).map(Rules::defaultRule);
   }
 
-  private static Optional<StoredListener> defaultOwner(StateView view, String ruleArn) {
+  static Optional<StoredListener> defaultOwner(StateView view, String ruleArn) {
     String listenerArn = ruleArn.replace(":listener-rule/", ":listener/");
     listenerArn = listenerArn.substring(0, Math.max(0, listenerArn.lastIndexOf('/')));
     return view.get(Elbv2Kinds.LISTENER, listenerArn).filter(l -> l.defaultRuleArn().equals(ruleArn));

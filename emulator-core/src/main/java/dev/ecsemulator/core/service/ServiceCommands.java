@@ -130,7 +130,7 @@ public final class ServiceCommands {
         service = builder.loadBalancers(List.of()).serviceRegistries(List.of()).deployments(List.of())
             .taskSets(List.of()).build();
       } else {
-        service = withFirstDeployment(txn, scope, cluster, request, builder, daemon, desired, now);
+        service = withFirstDeployment(txn, scope, cluster, request, builder, configuration, daemon, desired, now);
       }
       txn.put(SERVICE, key, service);
       txn.put(CREATE_REQUEST, key, new CreateRequestDigest(arn, digest));
@@ -196,6 +196,7 @@ public final class ServiceCommands {
       ServiceRules.checkServiceRegistries(registries);
       DeploymentConfiguration configuration = ServiceRules.deploymentConfiguration(
           request.deploymentConfiguration(), service.deploymentConfiguration(), daemon);
+      BlueGreenRules.checkLoadBalancers(loadBalancers, configuration, txn);
 
       Deployment primary = ServiceShapes.primary(service);
       Deployment spec = ServiceShapes.deploymentSpec(td.taskDefinitionArn(), launch, network).toBuilder()
@@ -291,7 +292,7 @@ public final class ServiceCommands {
 
   /** An ECS-controlled service's task definition, launch settings and first deployment, checked and recorded. */
   private Service withFirstDeployment(StateTxn txn, Scope scope, Cluster cluster, CreateServiceRequest request,
-      Service.Builder builder, boolean daemon, int desired, Instant now) {
+      Service.Builder builder, DeploymentConfiguration configuration, boolean daemon, int desired, Instant now) {
     if (request.taskDefinition() == null) {
       throw new InvalidParameterException(ServiceMessages.TASK_DEFINITION_REQUIRED);
     }
@@ -304,6 +305,7 @@ public final class ServiceCommands {
     ServiceRules.checkLoadBalancers(request.loadBalancers(), td);
     ServiceRules.checkTargetGroups(request.loadBalancers(), txn);
     ServiceRules.checkTargetTypes(request.loadBalancers(), td, txn);
+    BlueGreenRules.checkLoadBalancers(request.loadBalancers(), configuration, txn);
     Deployment spec = ServiceShapes.deploymentSpec(td.taskDefinitionArn(), launch, request.networkConfiguration())
         .toBuilder()
         .serviceConnectConfiguration(request.serviceConnectConfiguration())

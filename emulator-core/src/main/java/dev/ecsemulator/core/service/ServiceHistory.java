@@ -153,6 +153,17 @@ public final class ServiceHistory {
     }
   }
 
+  /**
+   * Records the lifecycle stage a BLUE_GREEN, LINEAR or CANARY deployment reached (the scheduler's traffic shift);
+   * nothing for a deployment without a service deployment of its own.
+   */
+  public static void staged(StateTxn txn, Service service, String deploymentId, LifecycleStage stage, Instant now) {
+    txn.get(SERVICE_DEPLOYMENT, deploymentArn(service, deploymentId))
+        .filter(sd -> !stage.is(sd.lifecycleStage()))
+        .ifPresent(sd -> txn.put(SERVICE_DEPLOYMENT, sd.serviceDeploymentArn(),
+            sd.toBuilder().lifecycleStage(stage.name()).updatedAt(now).build()));
+  }
+
   /** Forgets the history of a service ARN (a new service takes the name of an INACTIVE one). */
   public static void forget(StateTxn txn, String serviceArn) {
     txn.list(SERVICE_DEPLOYMENT, sd -> serviceArn.equals(sd.serviceArn()))
@@ -279,7 +290,7 @@ public final class ServiceHistory {
         .launchType(d.launchType())
         .platformVersion(d.platformVersion())
         .platformFamily(d.platformFamily())
-        .loadBalancers(service.loadBalancers())
+        .loadBalancers(DeploymentTargetGroups.forNewDeployment(txn, service, d))
         .serviceRegistries(service.serviceRegistries())
         .networkConfiguration(d.networkConfiguration())
         .containerImages(images)

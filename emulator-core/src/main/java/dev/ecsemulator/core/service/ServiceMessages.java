@@ -117,7 +117,4 @@ public final class ServiceMessages {
 
   public static final String ARNS_EMPTY = "At least one ARN must be specified.";
 
-  public static String unsupportedStrategy(String strategy) {
-    return "ecs-emulator runs ROLLING deployments only; the " + strategy + " deployment strategy is not emulated.";
-  }
 }

@@ -135,15 +135,13 @@ public final class ServiceRules {
    */
   public static DeploymentConfiguration deploymentConfiguration(
       DeploymentConfiguration given, DeploymentConfiguration current, boolean daemon) {
-    if (given != null && given.strategy() != null && !"ROLLING".equals(given.strategy())) {
-      throw new UnsupportedFeatureException(ServiceMessages.unsupportedStrategy(given.strategy()));
-    }
     DeploymentConfiguration base = current != null ? current : DeploymentConfiguration.builder()
         .minimumHealthyPercent(daemon ? DAEMON_MIN : REPLICA_MIN)
         .maximumPercent(daemon ? DAEMON_MAX : REPLICA_MAX)
         .deploymentCircuitBreaker(DeploymentCircuitBreaker.builder().enable(false).rollback(false).build())
         .build();
     if (given == null) {
+      BlueGreenRules.checkConfiguration(base, daemon);
       return base;
     }
     DeploymentConfiguration.Builder merged = base.toBuilder();
@@ -164,11 +162,22 @@ public final class ServiceRules {
     if (given.strategy() != null) {
       merged.strategy(given.strategy());
     }
+    // The strategy's settings come with it: a new strategy drops the settings of the former one.
+    boolean sameStrategy = given.strategy() == null || given.strategy().equals(base.strategy());
+    merged.bakeTimeInMinutes(or(given.bakeTimeInMinutes(), sameStrategy ? base.bakeTimeInMinutes() : null));
+    merged.linearConfiguration(or(given.linearConfiguration(), sameStrategy ? base.linearConfiguration() : null));
+    merged.canaryConfiguration(or(given.canaryConfiguration(), sameStrategy ? base.canaryConfiguration() : null));
+    merged.lifecycleHooks(or(given.lifecycleHooks(), base.lifecycleHooks()));
     DeploymentConfiguration result = merged.build();
+    BlueGreenRules.checkConfiguration(result, daemon);
     if (result.minimumHealthyPercent() < 0 || result.maximumPercent() < 0) {
       throw new InvalidParameterException(ServiceMessages.PERCENT_NEGATIVE);
     }
     return result;
+  }
+
+  private static <T> T or(T given, T current) {
+    return given != null ? given : current;
   }
 
   /** DAEMON refuses placement strategies (capacity provider strategies: {@link ServiceLaunch#resolve}). */

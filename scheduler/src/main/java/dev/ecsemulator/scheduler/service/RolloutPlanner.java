@@ -54,6 +54,8 @@ final class RolloutPlanner {
    * @param instances DAEMON only: the container instances, sorted, each wanting one PRIMARY task
    * @param launchesAllowed false while the PRIMARY is FAILED or the restart throttle holds launches
    * @param primaryFailed the PRIMARY is FAILED: it launches nothing and older deployments are held
+   * @param heldDeploymentId the older deployment a traffic shift (blue/green, linear, canary) holds until its
+   *     CLEAN_UP (blue), or null: it keeps its tasks but unhealthy ones, as under a FAILED PRIMARY
    * @param active the service's tasks that are not STOPPED
    */
   record Input(
@@ -63,6 +65,7 @@ final class RolloutPlanner {
       Deployment primary,
       boolean launchesAllowed,
       boolean primaryFailed,
+      String heldDeploymentId,
       List<ClassifiedTask> active,
       Ids ids) {}
 
@@ -99,7 +102,12 @@ final class RolloutPlanner {
     // PRIMARY tasks beyond its slots (scale-in, duplicates): the least useful first.
     slots.excess.stream().sorted(ClassifiedTask.KEEP_ORDER.reversed()).forEach(stopper::stop);
     stopUnhealthyPrimaryTasks(in, primaryTasks, slots, blockedByMax, !launches.isEmpty(), stopper);
-    stopOlderDeployments(in.primaryFailed(), others, stopper);
+    // Blue keeps the desired count of its tasks (the most useful); beyond it (the service scaled in) they go.
+    List<ClassifiedTask> held = others.stream().filter(v -> v.deploymentId().equals(in.heldDeploymentId()))
+        .filter(v -> v.phase != Phase.STOPPING).sorted(ClassifiedTask.KEEP_ORDER)
+        .limit(in.limits().desiredCount()).toList();
+    stopOlderDeployments(true, held, stopper);
+    stopOlderDeployments(in.primaryFailed(), others.stream().filter(v -> !held.contains(v)).toList(), stopper);
     return new Result(
         List.copyOf(launches), List.copyOf(stopper.stops), Set.copyOf(stopper.ids), unfilled, blockedByMax);
   }
@@ -144,10 +152,10 @@ final class RolloutPlanner {
     }
   }
 
-  private static void stopOlderDeployments(boolean primaryFailed, List<ClassifiedTask> others, Stopper stopper) {
+  private static void stopOlderDeployments(boolean held, List<ClassifiedTask> others, Stopper stopper) {
     List<ClassifiedTask> sorted =
         others.stream().filter(v -> v.phase != Phase.STOPPING).sorted(ClassifiedTask.OLDEST_FIRST).toList();
-    if (primaryFailed) {
+    if (held) {
       // The rollout is halted: older deployments keep their tasks, only failing ones go.
       sorted.stream().filter(v -> v.phase == Phase.UNHEALTHY).forEach(stopper::stop);
       return;

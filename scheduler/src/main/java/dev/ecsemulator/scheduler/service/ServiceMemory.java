@@ -24,6 +24,8 @@ import java.util.Objects;
  *     it), or null
  * @param lastEmitted per repeatable event message (steady state, throttling, placement, deployment
  *     configuration), when it was last emitted: it is suppressed for 6 hours while its cause lasts
+ * @param shift the traffic shift of a BLUE_GREEN, LINEAR or CANARY deployment under way (or finished last), else
+ *     null (also in memory stored before it existed)
  */
 public record ServiceMemory(
     Instant since,
@@ -32,7 +34,8 @@ public record ServiceMemory(
     Instant launchNotBefore,
     String throttledFor,
     Deployment lastCompleted,
-    Map<String, Instant> lastEmitted) {
+    Map<String, Instant> lastEmitted,
+    TrafficShift shift) {
 
   public ServiceMemory {
     Objects.requireNonNull(since, "since");
@@ -42,7 +45,7 @@ public record ServiceMemory(
 
   /** An empty memory for a service first reconciled at {@code since}. */
   public static ServiceMemory startingAt(Instant since) {
-    return new ServiceMemory(since, Map.of(), 0, null, null, null, Map.of());
+    return new ServiceMemory(since, Map.of(), 0, null, null, null, Map.of(), null);
   }
 
   /**

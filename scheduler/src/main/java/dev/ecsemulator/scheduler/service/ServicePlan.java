@@ -26,6 +26,8 @@ import java.util.Optional;
  *     RUNNING, a grace period ends, the restart throttle lets launches go, a suppressed event may be
  *     repeated); empty when only a new observation can change it. The caller also reconciles whenever a
  *     task of the service changes state or the service is updated.
+ * @param traffic for a BLUE_GREEN, LINEAR or CANARY service, where its traffic shift is: the caller records the stage
+ *     on the PRIMARY's service deployment and sets the production and test listener rules' weights
  */
 public record ServicePlan(
     List<TaskLaunch> launches,
@@ -35,7 +37,8 @@ public record ServicePlan(
     int pendingCount,
     List<String> events,
     ServiceMemory memory,
-    Optional<Instant> wakeAt) {
+    Optional<Instant> wakeAt,
+    TrafficShift.Decision traffic) {
 
   public ServicePlan {
     launches = List.copyOf(launches);
@@ -44,6 +47,7 @@ public record ServicePlan(
     events = List.copyOf(events);
     Objects.requireNonNull(memory, "memory");
     Objects.requireNonNull(wakeAt, "wakeAt");
+    Objects.requireNonNull(traffic, "traffic");
   }
 
   /**

@@ -59,6 +59,21 @@ class ServiceReconcilerPropertyTest {
     walk.settle();
   }
 
+  /** BLUE_GREEN, LINEAR and CANARY run green beside blue: only configurations that allow 200 %. */
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void trafficShiftingServicesKeepTheBoundsAndConverge(long seed) {
+    Random random = new Random(seed);
+    int[] config = PROGRESSING[random.nextInt(PROGRESSING.length)];
+    ServiceSim sim = configure(ServiceSim.replica(random.nextInt(6), config[0], Math.max(200, config[1])), random);
+    String strategy = List.of("BLUE_GREEN", "LINEAR", "CANARY").get(random.nextInt(3));
+    sim.service = sim.service.toBuilder().deploymentConfiguration(sim.service.deploymentConfiguration().toBuilder()
+        .strategy(strategy).bakeTimeInMinutes(random.nextInt(3)).build()).build();
+    Walk walk = new Walk(sim, random, "seed " + seed + " " + strategy + " " + config[0] + "/" + config[1]);
+    walk.randomSteps(80);
+    walk.settle();
+  }
+
   @ParameterizedTest(name = "seed {0}")
   @MethodSource("seeds")
   void daemonServicesKeepTheBoundsAndConverge(long seed) {

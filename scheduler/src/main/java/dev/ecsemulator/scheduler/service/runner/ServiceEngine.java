@@ -57,9 +57,19 @@ public final class ServiceEngine implements AutoCloseable {
    * @param safetyTick how often every live service is reconciled even if nothing signalled a change
    * @param placementRetry how soon a launch that could not be placed is retried
    */
-  public record Settings(Duration safetyTick, Duration placementRetry) {
+  public record Settings(Duration safetyTick, Duration placementRetry, Duration bakeMinute) {
+    /** Bake times of a minute a minute. */
+    public Settings(Duration safetyTick, Duration placementRetry) {
+      this(safetyTick, placementRetry, ServiceReconciler.MINUTE);
+    }
+
     public static Settings defaults() {
       return new Settings(Duration.ofSeconds(30), Duration.ofSeconds(5));
+    }
+
+    /** With blue/green, linear and canary bake times of {@code minute} a minute. */
+    public Settings withBakeMinute(Duration minute) {
+      return new Settings(safetyTick, placementRetry, minute);
     }
   }
 
@@ -91,7 +101,7 @@ public final class ServiceEngine implements AutoCloseable {
     this.store = store;
     this.clock = clock;
     this.host = host;
-    this.runner = new ServiceRunner(new ServiceReconciler(ids),
+    this.runner = new ServiceRunner(new ServiceReconciler(ids, settings.bakeMinute()),
         new ServiceTaskLauncher(new TaskCreation(ids, emulatorId)), ids, emulatorId, settings.placementRetry());
     this.executor = new KeyedExecutor(pool);
     this.timer = timer;

@@ -143,6 +143,7 @@ final class ServiceRunner {
       txn.put(SERVICE, key, next);
     }
     ServiceHistory.sync(txn, next, now);
+    ServiceTraffic.apply(txn, next, plan.traffic(), now);
     int unplacedTotal = unplaced.values().stream().mapToInt(Integer::intValue).sum();
     SchedulerState nextState = new SchedulerState(service.createdAt(), plan.memory(), agentDown ? 0 : unplacedTotal,
         agentDown ? unplacedTotal : 0);

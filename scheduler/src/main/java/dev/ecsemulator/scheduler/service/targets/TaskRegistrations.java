@@ -49,6 +49,8 @@ public final class TaskRegistrations {
    */
   public static List<Registration> of(StateView view, String taskKey, Service service, Task task) {
     List<Registration> out = new ArrayList<>();
+    // The groups of the task's own deployment's revision: a blue/green, linear or canary service's deployments
+    // alternate between two groups, and an UpdateService may have changed the service's load balancers.
     for (LoadBalancer lb : TaskLoadBalancers.of(view, service, task)) {
       if (lb.targetGroupArn() == null || lb.containerPort() == null) {
         continue;
