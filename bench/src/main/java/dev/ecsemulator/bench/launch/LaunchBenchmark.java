@@ -61,7 +61,7 @@ public final class LaunchBenchmark implements Benchmark {
       ecs.createCluster(LaunchKinds.CLUSTER);
       ecs.register(LaunchKinds.taskDefinition(LaunchKinds.BRIDGE, "bridge"));
       ecs.register(LaunchKinds.taskDefinition(LaunchKinds.AWSVPC, "awsvpc"));
-      Launches launches = new Launches(ecs, sdk, docker, sizes.launchPoll());
+      Launches launches = new Launches(ecs, sdk, docker, sizes.launchPoll(), emulator.pid());
       ctx.log("launch: " + sizes.launchWarmUps() + " unmeasured launch(es) of each kind first");
       for (int i = 0; i < sizes.launchWarmUps(); i++) {
         launches.emulator(LaunchKinds.BRIDGE);
@@ -197,7 +197,9 @@ public final class LaunchBenchmark implements Benchmark {
         List.of("task startedAt → DescribeTasks shows RUNNING (commit, polling)", med(bridge, EmulatorLaunch::pollLagMs),
             med(awsvpc, EmulatorLaunch::pollLagMs), "—", "—"),
         List.of("DescribeTasks calls per launch", med(bridge, EmulatorLaunch::polls), med(awsvpc, EmulatorLaunch::polls),
-            "—", "—")));
+            "—", "—"),
+        List.of("The emulator's CPU time per launch, ms (launch path and poll answers; 10 ms ticks)",
+            med(bridge, EmulatorLaunch::cpuMs), med(awsvpc, EmulatorLaunch::cpuMs), "—", "—")));
 
     section.headline(headline("RunTask → RUNNING, bridge, SDK polling every " + pollMs + " ms (median of " + n + ")",
         bridgeSeen, plainTook, "plain docker create + start", true));

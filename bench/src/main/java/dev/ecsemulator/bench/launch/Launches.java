@@ -5,6 +5,7 @@ import com.github.dockerjava.api.command.InspectContainerResponse;
 import dev.ecsemulator.bench.client.Poll;
 import dev.ecsemulator.bench.docker.BenchDocker;
 import dev.ecsemulator.bench.docker.ContainerTemplate;
+import dev.ecsemulator.bench.process.ProcessStats;
 import dev.ecsemulator.bench.tasks.EcsTasks;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,6 +33,7 @@ final class Launches {
   private final SdkObserver sdk;
   private final BenchDocker docker;
   private final Duration poll;
+  private final long emulatorPid;
   /** A task that ran and stopped: what the raw launches' {@link PollingLoad} describes. */
   private String stoppedArn;
   private final AtomicInteger names = new AtomicInteger();
@@ -40,7 +42,8 @@ final class Launches {
   private ContainerTemplate rawInSandbox;
   private String templateSandboxId;
 
-  Launches(EcsTasks ecs, SdkObserver sdk, BenchDocker docker, Duration poll) {
+  Launches(EcsTasks ecs, SdkObserver sdk, BenchDocker docker, Duration poll, long emulatorPid) {
+    this.emulatorPid = emulatorPid;
     this.ecs = ecs;
     this.sdk = sdk;
     this.docker = docker;
@@ -60,9 +63,12 @@ final class Launches {
    * @param afterStartMs Docker's {@code State.StartedAt} → the task's startedAt (start's return, inspect)
    * @param pollLagMs the task's startedAt → the answer showing RUNNING
    * @param polls how many DescribeTasks calls it took
+   * @param cpuMs the emulator process's CPU time (user + system, all threads) from before RunTask to the answer
+   *     showing RUNNING, in clock ticks of 10 ms: its launch path and its answers to the polls
    */
   record EmulatorLaunch(double observedMs, double engineMs, double runTaskMs, double toPassMs, double imageMs,
-      double toCreatedMs, double createdToStartedMs, double afterStartMs, double pollLagMs, int polls) {}
+      double toCreatedMs, double createdToStartedMs, double afterStartMs, double pollLagMs, int polls,
+      double cpuMs) {}
 
   /**
    * A raw launch.
@@ -92,7 +98,9 @@ final class Launches {
   /** Runs one task of {@code family} to RUNNING, times it, and stops it again. */
   EmulatorLaunch emulator(String family) {
     Instant wall = Instant.now();
+    double cpuBefore = ProcessStats.of(emulatorPid).cpuSeconds();
     SdkObserver.Observed observed = sdk.launch(family);
+    double cpuMs = (ProcessStats.of(emulatorPid).cpuSeconds() - cpuBefore) * 1000;
     String arn = observed.taskArn();
     Instant seenWall = wall.plusNanos(observed.runningNanos());
     try {
@@ -109,7 +117,7 @@ final class Launches {
       return new EmulatorLaunch(ms(observed.runningNanos()), EcsTasks.millis(task, "createdAt", "startedAt"),
           ms(observed.runTaskNanos()), EcsTasks.millis(task, "createdAt", "pullStartedAt"),
           ms(pullStarted, pullStopped), ms(pullStopped, created), ms(created, started), ms(started, startedAt),
-          ms(startedAt, seenWall), observed.polls());
+          ms(startedAt, seenWall), observed.polls(), cpuMs);
     } finally {
       ecs.stop(LaunchKinds.CLUSTER, arn);
       ecs.await(LaunchKinds.CLUSTER, arn, "STOPPED", STOP_POLL, TIMEOUT);
