@@ -53,6 +53,7 @@ public final class LaunchBenchmark implements Benchmark {
     List<RawLaunch> rawSandbox = new ArrayList<>();
     String loadBefore = MachineFacts.loadAverage();
     List<String> templates;
+    double cpuPerPoll;
     String profile = null;
     ctx.log("launch: starting the emulator: " + launcher.commandLine());
     try (EmulatorProcess emulator = launcher.start(); BenchDocker docker = BenchDocker.connect();
@@ -98,6 +99,7 @@ public final class LaunchBenchmark implements Benchmark {
               Fmt.ms(last(plainSandbox).tookMs()), Fmt.ms(last(rawSandbox).tookMs()), MachineFacts.loadAverage()));
         }
         templates = launches.describeTemplates();
+        cpuPerPoll = launches.emulatorCpuPerPollMs();
       } finally {
         if (recording != null) {
           recording.close();
@@ -106,8 +108,8 @@ public final class LaunchBenchmark implements Benchmark {
       }
     }
     String loadAfter = MachineFacts.loadAverage();
-    return report(ctx, launcher, new Measured(bridge, awsvpc, plain, plainSandbox, raw, rawSandbox), templates,
-        loadBefore, loadAfter, profile);
+    return report(ctx, launcher, new Measured(bridge, awsvpc, plain, plainSandbox, raw, rawSandbox, cpuPerPoll),
+        templates, loadBefore, loadAfter, profile);
   }
 
   private static <T> T last(List<T> list) {
@@ -116,7 +118,7 @@ public final class LaunchBenchmark implements Benchmark {
 
   /** Every kind's launches, in measurement order (launch i of each kind ran in the same round). */
   private record Measured(List<EmulatorLaunch> bridge, List<EmulatorLaunch> awsvpc, List<RawLaunch> plain,
-      List<RawLaunch> plainSandbox, List<RawLaunch> raw, List<RawLaunch> rawSandbox) {}
+      List<RawLaunch> plainSandbox, List<RawLaunch> raw, List<RawLaunch> rawSandbox, double cpuPerPollMs) {}
 
   private static Section report(BenchContext ctx, EmulatorLauncher launcher, Measured m, List<String> templates,
       String loadBefore, String loadAfter, String profile) {
@@ -214,6 +216,11 @@ public final class LaunchBenchmark implements Benchmark {
         Fmt.ms(plainSandboxTook.median() - plainTook.median())));
     notes.add(String.format("The emulator's extra time at the median: bridge %s ms, awsvpc %s ms.",
         Fmt.ms(bridgeSeen.median() - plainTook.median()), Fmt.ms(awsvpcSeen.median() - plainSandboxTook.median())));
+    notes.add(String.format("The emulator's CPU time per DescribeTasks answer, measured while the earlier "
+            + "baseline's polling load ran (nothing else then): %.2f ms; so the polls of a bridge launch cost it about "
+            + "%s ms of its %s ms per launch (10 ms ticks, summed over the raw launches).", m.cpuPerPollMs(),
+        Fmt.ms(m.cpuPerPollMs() * summary(bridge, EmulatorLaunch::polls).median()),
+        Fmt.ms(summary(bridge, EmulatorLaunch::cpuMs).median())));
     notes.add("What the baselines copy: " + String.join("; ", templates) + ".");
     notes.add("Load average before / after this benchmark: " + loadBefore + " / " + loadAfter + ".");
     if (profile != null) {

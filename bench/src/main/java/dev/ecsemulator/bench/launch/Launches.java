@@ -34,6 +34,9 @@ final class Launches {
   private final BenchDocker docker;
   private final Duration poll;
   private final long emulatorPid;
+  /** The emulator's CPU time and the DescribeTasks calls of the bridge raw launches' polling loads, summed. */
+  private double pollingCpuMs;
+  private int pollingCalls;
   /** A task that ran and stopped: what the raw launches' {@link PollingLoad} describes. */
   private String stoppedArn;
   private final AtomicInteger names = new AtomicInteger();
@@ -131,9 +134,15 @@ final class Launches {
     requireTemplates(raw, LaunchKinds.BRIDGE);
     Instant wall = Instant.now();
     BenchDocker.Started started;
-    try (PollingLoad load = new PollingLoad(ecs, stoppedArn, poll)) {
+    double cpuBefore = ProcessStats.of(emulatorPid).cpuSeconds();
+    PollingLoad load = new PollingLoad(ecs, stoppedArn, poll);
+    try {
       started = docker.createAndStart(raw, name());
+    } finally {
+      load.close();
     }
+    pollingCpuMs += (ProcessStats.of(emulatorPid).cpuSeconds() - cpuBefore) * 1000;
+    pollingCalls += load.calls();
     return measuredThenRemoved(wall, started);
   }
 
@@ -239,6 +248,14 @@ final class Launches {
 
   private String name() {
     return "bench-raw-" + ProcessHandle.current().pid() + "-" + names.incrementAndGet();
+  }
+
+  /**
+   * The emulator's CPU time per DescribeTasks answer while the bridge raw launches ran under the polling load (the
+   * emulator does nothing else then), in ms; NaN before any.
+   */
+  double emulatorCpuPerPollMs() {
+    return pollingCalls == 0 ? Double.NaN : pollingCpuMs / pollingCalls;
   }
 
   List<String> describeTemplates() {
