@@ -217,8 +217,8 @@ public final class LaunchBenchmark implements Benchmark {
     notes.add(String.format("The emulator's extra time at the median: bridge %s ms, awsvpc %s ms.",
         Fmt.ms(bridgeSeen.median() - plainTook.median()), Fmt.ms(awsvpcSeen.median() - plainSandboxTook.median())));
     notes.add(String.format("The emulator's CPU time per DescribeTasks answer, measured while the earlier "
-            + "baseline's polling load ran (nothing else then): %.2f ms; so the polls of a bridge launch cost it about "
-            + "%s ms of its %s ms per launch (10 ms ticks, summed over the raw launches).", m.cpuPerPollMs(),
+            + "baseline's polling load ran (nothing else then): %s ms; so the polls of a bridge launch cost it about "
+            + "%s ms of its %s ms per launch (10 ms ticks, summed over the raw launches).", Fmt.ms(m.cpuPerPollMs()),
         Fmt.ms(m.cpuPerPollMs() * summary(bridge, EmulatorLaunch::polls).median()),
         Fmt.ms(summary(bridge, EmulatorLaunch::cpuMs).median())));
     notes.add("What the baselines copy: " + String.join("; ", templates) + ".");
