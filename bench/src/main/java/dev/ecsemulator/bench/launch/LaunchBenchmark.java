@@ -20,17 +20,21 @@ import java.util.List;
 import java.util.function.ToDoubleFunction;
 
 /**
- * Task launch latency against raw Docker (issues 4 and 7): RunTask → RUNNING of a one-container bridge task and of
- * an awsvpc task, each against a raw docker-java create+start of copies of the very containers the emulator
- * created (for awsvpc: its sandbox, then the container in the sandbox's namespace). The four kinds are interleaved
- * one for one, in a rotating order, so a burst of load from others hits all alike.
+ * Task launch latency against raw Docker (issues 4, 7 and 21): RunTask → RUNNING of a one-container bridge task and
+ * of an awsvpc task as an AWS SDK v2 client sees it, each against a plain docker-java create+start of copies of the
+ * very containers the emulator created (for awsvpc: its sandbox, then the container in the sandbox's namespace), and
+ * against the earlier baseline that adds the inspect and the observer's polling load to those. The six kinds are
+ * interleaved one for one, in a rotating order, so a burst of load from others hits all alike.
  */
 public final class LaunchBenchmark implements Benchmark {
 
-  /** Issue 7's goal: RunTask → RUNNING at most 1.15× a raw create+start (+ the inspect that sees it run). */
-  public static final double GOAL_RATIO = 1.15;
+  /**
+   * Issue 21's goal 1: RunTask → RUNNING, as an SDK client polling DescribeTasks every 10 ms sees it, at most 1.10×
+   * a plain docker create + start of the same container.
+   */
+  public static final double GOAL_RATIO = 1.10;
 
-  private enum Kind { BRIDGE, AWSVPC, RAW, RAW_SANDBOX }
+  private enum Kind { BRIDGE, PLAIN, AWSVPC, PLAIN_SANDBOX, RAW, RAW_SANDBOX }
 
   @Override
   public String id() {
@@ -43,22 +47,28 @@ public final class LaunchBenchmark implements Benchmark {
     EmulatorLauncher launcher = ctx.taskLauncher();
     List<EmulatorLaunch> bridge = new ArrayList<>();
     List<EmulatorLaunch> awsvpc = new ArrayList<>();
+    List<RawLaunch> plain = new ArrayList<>();
+    List<RawLaunch> plainSandbox = new ArrayList<>();
     List<RawLaunch> raw = new ArrayList<>();
     List<RawLaunch> rawSandbox = new ArrayList<>();
     String loadBefore = MachineFacts.loadAverage();
     List<String> templates;
+    double cpuPerPoll;
     String profile = null;
     ctx.log("launch: starting the emulator: " + launcher.commandLine());
-    try (EmulatorProcess emulator = launcher.start(); BenchDocker docker = BenchDocker.connect()) {
+    try (EmulatorProcess emulator = launcher.start(); BenchDocker docker = BenchDocker.connect();
+        SdkObserver sdk = new SdkObserver(emulator.endpoint(), sizes.launchPoll())) {
       EcsTasks ecs = new EcsTasks(emulator.client());
       ecs.createCluster(LaunchKinds.CLUSTER);
       ecs.register(LaunchKinds.taskDefinition(LaunchKinds.BRIDGE, "bridge"));
       ecs.register(LaunchKinds.taskDefinition(LaunchKinds.AWSVPC, "awsvpc"));
-      Launches launches = new Launches(ecs, docker, sizes.launchPoll());
+      Launches launches = new Launches(ecs, sdk, docker, sizes.launchPoll(), emulator.pid());
       ctx.log("launch: " + sizes.launchWarmUps() + " unmeasured launch(es) of each kind first");
       for (int i = 0; i < sizes.launchWarmUps(); i++) {
         launches.emulator(LaunchKinds.BRIDGE);
         launches.emulator(LaunchKinds.AWSVPC);
+        launches.plain();
+        launches.plainSandbox();
         launches.raw();
         launches.rawSandbox();
       }
@@ -76,16 +86,20 @@ public final class LaunchBenchmark implements Benchmark {
             switch (kind) {
               case BRIDGE -> bridge.add(launches.emulator(LaunchKinds.BRIDGE));
               case AWSVPC -> awsvpc.add(launches.emulator(LaunchKinds.AWSVPC));
+              case PLAIN -> plain.add(launches.plain());
+              case PLAIN_SANDBOX -> plainSandbox.add(launches.plainSandbox());
               case RAW -> raw.add(launches.raw());
               case RAW_SANDBOX -> rawSandbox.add(launches.rawSandbox());
             }
           }
-          ctx.log(String.format("launch %d/%d: bridge %s ms (engine %s), raw %s ms; awsvpc %s ms (engine %s), raw "
-                  + "sandbox + container %s ms", i + 1, sizes.launches(), Fmt.ms(last(bridge).observedMs()),
-              Fmt.ms(last(bridge).engineMs()), Fmt.ms(last(raw).tookMs()), Fmt.ms(last(awsvpc).observedMs()),
-              Fmt.ms(last(awsvpc).engineMs()), Fmt.ms(last(rawSandbox).tookMs())));
+          ctx.log(String.format("launch %d/%d: bridge %s ms (engine %s), plain %s ms, raw %s ms; awsvpc %s ms "
+                  + "(engine %s), plain sandbox + container %s ms, raw %s ms; load %s", i + 1, sizes.launches(),
+              Fmt.ms(last(bridge).observedMs()), Fmt.ms(last(bridge).engineMs()), Fmt.ms(last(plain).tookMs()),
+              Fmt.ms(last(raw).tookMs()), Fmt.ms(last(awsvpc).observedMs()), Fmt.ms(last(awsvpc).engineMs()),
+              Fmt.ms(last(plainSandbox).tookMs()), Fmt.ms(last(rawSandbox).tookMs()), MachineFacts.loadAverage()));
         }
         templates = launches.describeTemplates();
+        cpuPerPoll = launches.emulatorCpuPerPollMs();
       } finally {
         if (recording != null) {
           recording.close();
@@ -94,55 +108,79 @@ public final class LaunchBenchmark implements Benchmark {
       }
     }
     String loadAfter = MachineFacts.loadAverage();
-    return report(ctx, launcher, bridge, awsvpc, raw, rawSandbox, templates, loadBefore, loadAfter, profile);
+    return report(ctx, launcher, new Measured(bridge, awsvpc, plain, plainSandbox, raw, rawSandbox, cpuPerPoll),
+        templates, loadBefore, loadAfter, profile);
   }
 
   private static <T> T last(List<T> list) {
     return list.get(list.size() - 1);
   }
 
-  private static Section report(BenchContext ctx, EmulatorLauncher launcher, List<EmulatorLaunch> bridge,
-      List<EmulatorLaunch> awsvpc, List<RawLaunch> raw, List<RawLaunch> rawSandbox, List<String> templates,
+  /** Every kind's launches, in measurement order (launch i of each kind ran in the same round). */
+  private record Measured(List<EmulatorLaunch> bridge, List<EmulatorLaunch> awsvpc, List<RawLaunch> plain,
+      List<RawLaunch> plainSandbox, List<RawLaunch> raw, List<RawLaunch> rawSandbox, double cpuPerPollMs) {}
+
+  private static Section report(BenchContext ctx, EmulatorLauncher launcher, Measured m, List<String> templates,
       String loadBefore, String loadAfter, String profile) {
-    int n = bridge.size();
+    int n = m.bridge().size();
+    long pollMs = ctx.options().tasks().launchPoll().toMillis();
     Section.Builder section = Section.builder("Task launch latency against raw Docker");
     section.paragraph("RunTask → RUNNING of a one-container task (`" + LaunchKinds.IMAGE + "`, "
-        + LaunchKinds.MEMORY_MIB + " MiB hard limit, " + LaunchKinds.CPU_UNITS + " CPU units, no health check, no port mapping, EC2 launch type), timed "
-        + "from sending RunTask to the first DescribeTasks answer that shows `lastStatus` RUNNING (DescribeTasks "
-        + "every " + ctx.options().tasks().launchPoll().toMillis() + " ms), and by the task's own `startedAt − createdAt` (the engine's "
-        + "time, without HTTP or polling). Baseline: a raw docker-java create+start (the emulator's own client "
-        + "library and transport) of a copy of the very container the emulator created for an earlier task (same "
-        + "image, command, environment, labels, memory and CPU limits), timed from before the create call to the answer of an inspect that shows it running (as the emulator "
-        + "must inspect to learn that it runs), while a thread sends DescribeTasks of a stopped task at the same pace "
-        + "as the emulator launch is polled (the observation costs CPU on these two shared cores; the raw launch "
-        + "pays the same, so the ratio is the emulator's own overhead). "
-        + "For awsvpc, the baseline creates and starts a copy of the task's sandbox and then the container in its "
-        + "network namespace. The four kinds take turns, one launch each in a rotating order, " + n + " measured "
-        + "launches per kind after " + ctx.options().tasks().launchWarmUps() + " unmeasured and "
-        + ctx.options().jitWarmUp().toSeconds() + " s of DescribeTasks back to back (so that polling costs the "
-        + "steady-state CPU: cold, polling every 10 ms slowed Docker's own start of the emulator's containers by "
-        + "about 100–150 ms on these two cores); each launch is undone "
+        + LaunchKinds.MEMORY_MIB + " MiB hard limit, " + LaunchKinds.CPU_UNITS + " CPU units, no health check, no "
+        + "port mapping, EC2 launch type) as a user sees it: an AWS SDK v2 `EcsClient` (the SDK's default HTTP "
+        + "client) sends RunTask, then DescribeTasks every " + pollMs + " ms until `lastStatus` is RUNNING; the time "
+        + "runs from before RunTask to the answer that shows RUNNING. Also given: the task's own `startedAt − "
+        + "createdAt` (the engine's time, without HTTP or polling). **Baseline (issue 21, the external "
+        + "definition):** a plain `docker create` + `docker start` from a Docker SDK client (docker-java, the "
+        + "emulator's own client library and transport) of a copy of the very container the emulator created for an "
+        + "earlier task (same image, command, environment, memory and CPU limits; labels copied too), timed from before "
+        + "the create call to the start's answer, with nothing polling meanwhile. For awsvpc the plain baseline is what "
+        + "a Docker client does for a task with a network namespace of its own, as the ECS agent does it and the "
+        + "emulator does it: create + start a copy of the task's sandbox (pause) container, then create + start the "
+        + "container in its namespace. **Earlier baseline (issue 7):** the same copies, plus the inspect that sees "
+        + "each one run, while a thread sends DescribeTasks of a stopped task at the polling pace. The six kinds take "
+        + "turns, one launch each in a rotating order, " + n + " measured launches per kind after "
+        + ctx.options().tasks().launchWarmUps() + " unmeasured and " + ctx.options().jitWarmUp().toSeconds()
+        + " s of the SDK's DescribeTasks back to back (the JIT warm-up of the polled request); each launch is undone "
         + "(StopTask until STOPPED, or a forced remove) before the next. Emulator: `" + launcher.commandLine()
         + "`.");
-    Summary rawTook = summary(raw, RawLaunch::tookMs);
-    Summary sandboxTook = summary(rawSandbox, RawLaunch::tookMs);
+    Summary plainTook = summary(m.plain(), RawLaunch::tookMs);
+    Summary plainSandboxTook = summary(m.plainSandbox(), RawLaunch::tookMs);
+    Summary rawTook = summary(m.raw(), RawLaunch::tookMs);
+    Summary sandboxTook = summary(m.rawSandbox(), RawLaunch::tookMs);
+    Summary bridgeSeen = summary(m.bridge(), EmulatorLaunch::observedMs);
+    Summary bridgeEngine = summary(m.bridge(), EmulatorLaunch::engineMs);
+    Summary awsvpcSeen = summary(m.awsvpc(), EmulatorLaunch::observedMs);
+    Summary awsvpcEngine = summary(m.awsvpc(), EmulatorLaunch::engineMs);
     List<List<String>> rows = new ArrayList<>();
-    rows.add(row("bridge: RunTask → RUNNING seen by DescribeTasks", summary(bridge, EmulatorLaunch::observedMs),
-        rawTook, paired(bridge, raw, EmulatorLaunch::observedMs)));
-    rows.add(row("bridge: the engine's own startedAt − createdAt", summary(bridge, EmulatorLaunch::engineMs),
-        rawTook, paired(bridge, raw, EmulatorLaunch::engineMs)));
-    rows.add(row("bridge baseline: raw create+start+inspect", rawTook, null, null));
-    rows.add(row("awsvpc: RunTask → RUNNING seen by DescribeTasks", summary(awsvpc, EmulatorLaunch::observedMs),
-        sandboxTook, paired(awsvpc, rawSandbox, EmulatorLaunch::observedMs)));
-    rows.add(row("awsvpc: the engine's own startedAt − createdAt", summary(awsvpc, EmulatorLaunch::engineMs),
-        sandboxTook, paired(awsvpc, rawSandbox, EmulatorLaunch::engineMs)));
-    rows.add(row("awsvpc baseline: raw sandbox create+start+inspect, then container create+start+inspect", sandboxTook, null, null));
-    section.table(List.of("Launch", "Median ms", "p95 ms", "Min–max ms", "Ratio to its baseline: medians / p95s",
-        "Median of the " + n + " paired ratios"), rows);
+    rows.add(row("**bridge: RunTask → RUNNING seen by the SDK's DescribeTasks**, against plain create+start",
+        bridgeSeen, plainTook, paired(m.bridge(), m.plain(), EmulatorLaunch::observedMs)));
+    rows.add(row("bridge: the engine's own startedAt − createdAt, against plain create+start", bridgeEngine,
+        plainTook, paired(m.bridge(), m.plain(), EmulatorLaunch::engineMs)));
+    rows.add(row("bridge: RunTask → RUNNING, against the earlier baseline", bridgeSeen, rawTook,
+        paired(m.bridge(), m.raw(), EmulatorLaunch::observedMs)));
+    rows.add(row("bridge baseline: plain docker create + start", plainTook, null, null));
+    rows.add(row("bridge earlier baseline: create+start+inspect under polling", rawTook, null, null));
+    rows.add(row("**awsvpc: RunTask → RUNNING seen by the SDK's DescribeTasks**, against plain sandbox + container",
+        awsvpcSeen, plainSandboxTook, paired(m.awsvpc(), m.plainSandbox(), EmulatorLaunch::observedMs)));
+    rows.add(row("awsvpc: the engine's own startedAt − createdAt, against plain sandbox + container", awsvpcEngine,
+        plainSandboxTook, paired(m.awsvpc(), m.plainSandbox(), EmulatorLaunch::engineMs)));
+    rows.add(row("awsvpc: RunTask → RUNNING, against plain create+start of the one container (no sandbox)",
+        awsvpcSeen, plainTook, paired(m.awsvpc(), m.plain(), EmulatorLaunch::observedMs)));
+    rows.add(row("awsvpc: RunTask → RUNNING, against the earlier baseline", awsvpcSeen, sandboxTook,
+        paired(m.awsvpc(), m.rawSandbox(), EmulatorLaunch::observedMs)));
+    rows.add(row("awsvpc baseline: plain sandbox create + start, then container create + start", plainSandboxTook,
+        null, null));
+    rows.add(row("awsvpc earlier baseline: the same with an inspect after each, under polling", sandboxTook, null,
+        null));
+    section.table(List.of("Launch", "Median ms", "p90 ms", "p95 ms", "Min–max ms",
+        "Ratio to its baseline: medians / p90s", "Median of the " + n + " paired ratios"), rows);
 
     section.paragraph("Where the time goes (medians over the measured launches; Docker's `Created` and "
         + "`State.StartedAt` from `docker inspect`, on the same clock as the emulator's timestamps):");
-    section.table(List.of("Step", "bridge", "awsvpc", "raw", "raw sandbox + container (the container)"), List.of(
+    List<EmulatorLaunch> bridge = m.bridge();
+    List<EmulatorLaunch> awsvpc = m.awsvpc();
+    section.table(List.of("Step", "bridge", "awsvpc", "plain", "plain sandbox + container (the container)"), List.of(
         List.of("RunTask answered", med(bridge, EmulatorLaunch::runTaskMs), med(awsvpc, EmulatorLaunch::runTaskMs),
             "—", "—"),
         List.of("createdAt → pullStartedAt (RunTask's commit to the engine's pass; awsvpc: incl. the sandbox)",
@@ -150,32 +188,39 @@ public final class LaunchBenchmark implements Benchmark {
         List.of("pullStartedAt → pullStoppedAt (image check)", med(bridge, EmulatorLaunch::imageMs),
             med(awsvpc, EmulatorLaunch::imageMs), "—", "—"),
         List.of("→ Docker's Created (create request)", med(bridge, EmulatorLaunch::toCreatedMs),
-            med(awsvpc, EmulatorLaunch::toCreatedMs), medRaw(raw, RawLaunch::toCreatedMs),
-            medRaw(rawSandbox, RawLaunch::toCreatedMs)),
+            med(awsvpc, EmulatorLaunch::toCreatedMs), medRaw(m.plain(), RawLaunch::toCreatedMs),
+            medRaw(m.plainSandbox(), RawLaunch::toCreatedMs)),
         List.of("Created → Docker's StartedAt (rest of create, emulator: commit; start until the process runs)",
             med(bridge, EmulatorLaunch::createdToStartedMs), med(awsvpc, EmulatorLaunch::createdToStartedMs),
-            medRaw(raw, RawLaunch::createdToStartedMs), medRaw(rawSandbox, RawLaunch::createdToStartedMs)),
-        List.of("StartedAt → task startedAt (emulator: start's return, inspect, commit) / start's return and inspect (raw)",
+            medRaw(m.plain(), RawLaunch::createdToStartedMs), medRaw(m.plainSandbox(), RawLaunch::createdToStartedMs)),
+        List.of("StartedAt → task startedAt (emulator: start's return, inspect, commit) / start's return (plain)",
             med(bridge, EmulatorLaunch::afterStartMs), med(awsvpc, EmulatorLaunch::afterStartMs),
-            medRaw(raw, RawLaunch::afterStartMs), medRaw(rawSandbox, RawLaunch::afterStartMs)),
+            medRaw(m.plain(), RawLaunch::afterStartMs), medRaw(m.plainSandbox(), RawLaunch::afterStartMs)),
         List.of("task startedAt → DescribeTasks shows RUNNING (commit, polling)", med(bridge, EmulatorLaunch::pollLagMs),
-            med(awsvpc, EmulatorLaunch::pollLagMs), "—", "—")));
+            med(awsvpc, EmulatorLaunch::pollLagMs), "—", "—"),
+        List.of("DescribeTasks calls per launch", med(bridge, EmulatorLaunch::polls), med(awsvpc, EmulatorLaunch::polls),
+            "—", "—"),
+        List.of("The emulator's CPU time per launch, ms (launch path and poll answers; 10 ms ticks)",
+            med(bridge, EmulatorLaunch::cpuMs), med(awsvpc, EmulatorLaunch::cpuMs), "—", "—")));
 
-    Summary bridgeSeen = summary(bridge, EmulatorLaunch::observedMs);
-    Summary bridgeEngine = summary(bridge, EmulatorLaunch::engineMs);
-    Summary awsvpcSeen = summary(awsvpc, EmulatorLaunch::observedMs);
-    section.headline(headline("RunTask → RUNNING, bridge (median of " + n + ", DescribeTasks every "
-        + ctx.options().tasks().launchPoll().toMillis() + " ms)",
-        bridgeSeen, rawTook, "raw create+start+inspect", true));
-    section.headline(headline("RunTask → RUNNING, bridge, engine's own startedAt − createdAt", bridgeEngine, rawTook,
-        "raw create+start+inspect", true));
-    section.headline(headline("RunTask → RUNNING, awsvpc (median of " + n + ")", awsvpcSeen, sandboxTook,
-        "raw sandbox + container", false));
+    section.headline(headline("RunTask → RUNNING, bridge, SDK polling every " + pollMs + " ms (median of " + n + ")",
+        bridgeSeen, plainTook, "plain docker create + start", true));
+    section.headline(headline("RunTask → RUNNING, awsvpc, SDK polling every " + pollMs + " ms (median of " + n + ")",
+        awsvpcSeen, plainSandboxTook, "plain sandbox + container create + start", false));
+    section.headline(headline("RunTask → RUNNING, bridge, against the earlier baseline", bridgeSeen, rawTook,
+        "create+start+inspect under polling", false));
 
     List<String> notes = new ArrayList<>();
     notes.add(String.format("awsvpc's extra cost, the sandbox: %s ms more than bridge at the median on the emulator "
-            + "(%s ms more for the raw equivalent).", Fmt.ms(awsvpcSeen.median() - bridgeSeen.median()),
-        Fmt.ms(sandboxTook.median() - rawTook.median())));
+            + "(%s ms more for the plain equivalent).", Fmt.ms(awsvpcSeen.median() - bridgeSeen.median()),
+        Fmt.ms(plainSandboxTook.median() - plainTook.median())));
+    notes.add(String.format("The emulator's extra time at the median: bridge %s ms, awsvpc %s ms.",
+        Fmt.ms(bridgeSeen.median() - plainTook.median()), Fmt.ms(awsvpcSeen.median() - plainSandboxTook.median())));
+    notes.add(String.format("The emulator's CPU time per DescribeTasks answer, measured while the earlier "
+            + "baseline's polling load ran (nothing else then): %s ms; so the polls of a bridge launch cost it about "
+            + "%s ms of its %s ms per launch (10 ms ticks, summed over the raw launches).", Fmt.ms(m.cpuPerPollMs()),
+        Fmt.ms(m.cpuPerPollMs() * summary(bridge, EmulatorLaunch::polls).median()),
+        Fmt.ms(summary(bridge, EmulatorLaunch::cpuMs).median())));
     notes.add("What the baselines copy: " + String.join("; ", templates) + ".");
     notes.add("Load average before / after this benchmark: " + loadBefore + " / " + loadAfter + ".");
     if (profile != null) {
@@ -187,16 +232,18 @@ public final class LaunchBenchmark implements Benchmark {
 
   private static Headline headline(String figure, Summary emulator, Summary baseline, String what, boolean goal) {
     double ratio = emulator.median() / baseline.median();
-    return new Headline(figure, Fmt.ms(emulator.median()) + " ms (p95 " + Fmt.ms(emulator.percentile(95)) + ")",
-        what + " " + Fmt.ms(baseline.median()) + " ms (p95 " + Fmt.ms(baseline.percentile(95)) + ")",
-        Fmt.ratio(ratio) + " (p95 " + Fmt.ratio(emulator.percentile(95) / baseline.percentile(95)) + ")",
-        goal ? "≤ 1.15× raw" : "reported", goal ? Headline.Verdict.of(ratio <= GOAL_RATIO) : Headline.Verdict.NO_GOAL);
+    return new Headline(figure, Fmt.ms(emulator.median()) + " ms (p90 " + Fmt.ms(emulator.percentile(90)) + ")",
+        what + " " + Fmt.ms(baseline.median()) + " ms (p90 " + Fmt.ms(baseline.percentile(90)) + ")",
+        Fmt.ratio(ratio) + " (p90 " + Fmt.ratio(emulator.percentile(90) / baseline.percentile(90)) + ")",
+        goal ? "≤ " + GOAL_RATIO + "× plain" : "reported",
+        goal ? Headline.Verdict.of(ratio <= GOAL_RATIO) : Headline.Verdict.NO_GOAL);
   }
 
   private static List<String> row(String what, Summary s, Summary baseline, Summary paired) {
-    return List.of(what, Fmt.ms(s.median()), Fmt.ms(s.percentile(95)), Fmt.ms(s.min()) + "–" + Fmt.ms(s.max()),
+    return List.of(what, Fmt.ms(s.median()), Fmt.ms(s.percentile(90)), Fmt.ms(s.percentile(95)),
+        Fmt.ms(s.min()) + "–" + Fmt.ms(s.max()),
         baseline == null ? "—" : Fmt.ratio(s.median() / baseline.median()) + " / "
-            + Fmt.ratio(s.percentile(95) / baseline.percentile(95)),
+            + Fmt.ratio(s.percentile(90) / baseline.percentile(90)),
         paired == null ? "—" : Fmt.ratio(paired.median()) + " (" + Fmt.ratio(paired.min()) + "–"
             + Fmt.ratio(paired.max()) + ")");
   }

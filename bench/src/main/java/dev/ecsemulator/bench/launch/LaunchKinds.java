@@ -12,6 +12,7 @@ final class LaunchKinds {
   static final String IMAGE = "ecs-emulator/sample-web:1";
   static final int MEMORY_MIB = 32;
   static final int CPU_UNITS = 128;
+  static final String SUBNET = "subnet-bench";
 
   private LaunchKinds() {}
 
@@ -31,7 +32,7 @@ final class LaunchKinds {
   static Map<String, Object> runTask(String family) {
     if (family.equals(AWSVPC)) {
       return Map.of("cluster", CLUSTER, "taskDefinition", family, "launchType", "EC2",
-          "networkConfiguration", Map.of("awsvpcConfiguration", Map.of("subnets", List.of("subnet-bench"))));
+          "networkConfiguration", Map.of("awsvpcConfiguration", Map.of("subnets", List.of(SUBNET))));
     }
     return Map.of("cluster", CLUSTER, "taskDefinition", family, "launchType", "EC2");
   }

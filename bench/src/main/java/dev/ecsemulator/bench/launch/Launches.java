@@ -5,17 +5,21 @@ import com.github.dockerjava.api.command.InspectContainerResponse;
 import dev.ecsemulator.bench.client.Poll;
 import dev.ecsemulator.bench.docker.BenchDocker;
 import dev.ecsemulator.bench.docker.ContainerTemplate;
+import dev.ecsemulator.bench.process.ProcessStats;
 import dev.ecsemulator.bench.tasks.EcsTasks;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
 
 /**
- * Performs and times one launch of each kind: an emulator task (RunTask, then DescribeTasks at a fixed pace until
- * RUNNING) and the raw Docker baselines (create+start of copies of the emulator's own containers). Each launch is
- * undone before the next (StopTask and wait for STOPPED; remove the raw containers), untimed. Not thread-safe.
+ * Performs and times one launch of each kind: an emulator task (the AWS SDK's RunTask, then its DescribeTasks at a
+ * fixed pace until RUNNING: {@link SdkObserver}) and the raw Docker baselines (create+start of copies of the
+ * emulator's own containers: plain, as a user's Docker SDK client runs them, or with the inspect and the polling load
+ * of the earlier baseline). Each launch is undone before the next (StopTask and wait for STOPPED; remove the raw
+ * containers), untimed. Not thread-safe.
  */
 final class Launches {
 
@@ -26,8 +30,13 @@ final class Launches {
   private static final String PAUSE_CONTAINER = "~internal~ecs~pause";
 
   private final EcsTasks ecs;
+  private final SdkObserver sdk;
   private final BenchDocker docker;
   private final Duration poll;
+  private final long emulatorPid;
+  /** The emulator's CPU time and the DescribeTasks calls of the bridge raw launches' polling loads, summed. */
+  private double pollingCpuMs;
+  private int pollingCalls;
   /** A task that ran and stopped: what the raw launches' {@link PollingLoad} describes. */
   private String stoppedArn;
   private final AtomicInteger names = new AtomicInteger();
@@ -36,8 +45,10 @@ final class Launches {
   private ContainerTemplate rawInSandbox;
   private String templateSandboxId;
 
-  Launches(EcsTasks ecs, BenchDocker docker, Duration poll) {
+  Launches(EcsTasks ecs, SdkObserver sdk, BenchDocker docker, Duration poll, long emulatorPid) {
+    this.emulatorPid = emulatorPid;
     this.ecs = ecs;
+    this.sdk = sdk;
     this.docker = docker;
     this.poll = poll;
   }
@@ -45,7 +56,7 @@ final class Launches {
   /**
    * An emulator launch, with where its time went.
    *
-   * @param observedMs from sending RunTask to the first DescribeTasks answer showing RUNNING
+   * @param observedMs from sending RunTask to the first DescribeTasks answer showing RUNNING (AWS SDK v2 client)
    * @param engineMs the task's own startedAt − createdAt (no HTTP, no polling)
    * @param runTaskMs from sending RunTask to its answer
    * @param toPassMs createdAt → pullStartedAt: from the RunTask commit to the task engine's pass
@@ -54,14 +65,18 @@ final class Launches {
    * @param createdToStartedMs Docker's {@code Created} → Docker's {@code State.StartedAt}
    * @param afterStartMs Docker's {@code State.StartedAt} → the task's startedAt (start's return, inspect)
    * @param pollLagMs the task's startedAt → the answer showing RUNNING
+   * @param polls how many DescribeTasks calls it took
+   * @param cpuMs the emulator process's CPU time (user + system, all threads) from before RunTask to the answer
+   *     showing RUNNING, in clock ticks of 10 ms: its launch path and its answers to the polls
    */
   record EmulatorLaunch(double observedMs, double engineMs, double runTaskMs, double toPassMs, double imageMs,
-      double toCreatedMs, double createdToStartedMs, double afterStartMs, double pollLagMs) {}
+      double toCreatedMs, double createdToStartedMs, double afterStartMs, double pollLagMs, int polls,
+      double cpuMs) {}
 
   /**
    * A raw launch.
    *
-   * @param tookMs from before the first create call to the answer of the last inspect
+   * @param tookMs from before the first create call to the answer of the last inspect (plain: of the last start)
    * @param toCreatedMs from before the (last) create call to Docker's {@code Created}
    * @param createdToStartedMs Docker's {@code Created} → {@code State.StartedAt}
    * @param afterStartMs {@code State.StartedAt} → the inspect's answer (after the start call returned)
@@ -80,25 +95,19 @@ final class Launches {
     ecs.await(LaunchKinds.CLUSTER, arn, "RUNNING", poll, TIMEOUT);
     ecs.stop(LaunchKinds.CLUSTER, arn);
     ecs.await(LaunchKinds.CLUSTER, arn, "STOPPED", STOP_POLL, TIMEOUT);
-    long end = System.nanoTime() + duration.toNanos();
-    int calls = 0;
-    while (System.nanoTime() < end) {
-      ecs.describe(LaunchKinds.CLUSTER, arn);
-      calls++;
-    }
-    return calls;
+    return sdk.warmUp(arn, duration);
   }
 
   /** Runs one task of {@code family} to RUNNING, times it, and stops it again. */
   EmulatorLaunch emulator(String family) {
     Instant wall = Instant.now();
-    long begin = System.nanoTime();
-    String arn = ecs.run(LaunchKinds.runTask(family)).get(0);
-    long answered = System.nanoTime();
-    JsonNode task = ecs.await(LaunchKinds.CLUSTER, arn, "RUNNING", poll, TIMEOUT);
-    long seen = System.nanoTime();
-    Instant seenWall = wall.plusNanos(seen - begin);
+    double cpuBefore = ProcessStats.of(emulatorPid).cpuSeconds();
+    SdkObserver.Observed observed = sdk.launch(family);
+    double cpuMs = (ProcessStats.of(emulatorPid).cpuSeconds() - cpuBefore) * 1000;
+    String arn = observed.taskArn();
+    Instant seenWall = wall.plusNanos(observed.runningNanos());
     try {
+      JsonNode task = ecs.describe(LaunchKinds.CLUSTER, arn); // untimed: the timestamps of the step table
       if (templateNeeded(family)) {
         learnTemplates(family, arn, task);
       }
@@ -108,9 +117,10 @@ final class Launches {
       Instant pullStarted = EcsTasks.time(task, "pullStartedAt");
       Instant pullStopped = EcsTasks.time(task, "pullStoppedAt");
       Instant startedAt = EcsTasks.time(task, "startedAt");
-      return new EmulatorLaunch(ms(seen - begin), EcsTasks.millis(task, "createdAt", "startedAt"),
-          ms(answered - begin), EcsTasks.millis(task, "createdAt", "pullStartedAt"), ms(pullStarted, pullStopped),
-          ms(pullStopped, created), ms(created, started), ms(started, startedAt), ms(startedAt, seenWall));
+      return new EmulatorLaunch(ms(observed.runningNanos()), EcsTasks.millis(task, "createdAt", "startedAt"),
+          ms(observed.runTaskNanos()), EcsTasks.millis(task, "createdAt", "pullStartedAt"),
+          ms(pullStarted, pullStopped), ms(pullStopped, created), ms(created, started), ms(started, startedAt),
+          ms(startedAt, seenWall), observed.polls(), cpuMs);
     } finally {
       ecs.stop(LaunchKinds.CLUSTER, arn);
       ecs.await(LaunchKinds.CLUSTER, arn, "STOPPED", STOP_POLL, TIMEOUT);
@@ -119,14 +129,34 @@ final class Launches {
     }
   }
 
-  /** A raw create+start of a copy of the emulator's bridge container; removed again. */
+  /** A raw create+start+inspect of a copy of the emulator's bridge container, under polling; removed again. */
   RawLaunch raw() {
     requireTemplates(raw, LaunchKinds.BRIDGE);
     Instant wall = Instant.now();
     BenchDocker.Started started;
-    try (PollingLoad load = new PollingLoad(ecs, stoppedArn, poll)) {
+    double cpuBefore = ProcessStats.of(emulatorPid).cpuSeconds();
+    PollingLoad load = new PollingLoad(ecs, stoppedArn, poll);
+    try {
       started = docker.createAndStart(raw, name());
+    } finally {
+      load.close();
     }
+    pollingCpuMs += (ProcessStats.of(emulatorPid).cpuSeconds() - cpuBefore) * 1000;
+    pollingCalls += load.calls();
+    return measuredThenRemoved(wall, started);
+  }
+
+  /**
+   * The plain baseline of issue 21: {@code docker create} + {@code docker start} of a copy of the emulator's bridge
+   * container from a Docker SDK client, nothing else (no inspect, no polling meanwhile); removed again.
+   */
+  RawLaunch plain() {
+    requireTemplates(raw, LaunchKinds.BRIDGE);
+    Instant wall = Instant.now();
+    return measuredThenRemoved(wall, docker.createAndStartOnly(raw, name()));
+  }
+
+  private RawLaunch measuredThenRemoved(Instant wall, BenchDocker.Started started) {
     try {
       return rawLaunch(started.took(), wall, started.id());
     } finally {
@@ -136,38 +166,46 @@ final class Launches {
   }
 
   /**
-   * The raw equivalent of an awsvpc launch: create+start a copy of the emulator's sandbox, then a copy of the
-   * task's container in its network namespace (and cgroup, when the emulator used one); both removed again.
+   * The plain baseline of an awsvpc launch: what a Docker client does for a task with a network namespace of its own,
+   * as the ECS agent does it: create + start a copy of the emulator's sandbox (pause) container, then create + start
+   * a copy of the task's container in its namespace (and cgroup, when the emulator used one); no inspect, no polling
+   * meanwhile. Both removed again.
    */
+  RawLaunch plainSandbox() {
+    return sandboxLaunch(false);
+  }
+
+  /** The same as {@link #plainSandbox} with an inspect after each start, under polling (the earlier baseline). */
   RawLaunch rawSandbox() {
+    return sandboxLaunch(true);
+  }
+
+  private RawLaunch sandboxLaunch(boolean observed) {
     requireTemplates(rawSandbox, LaunchKinds.AWSVPC);
-    PollingLoad load = new PollingLoad(ecs, stoppedArn, poll);
-    long begin = System.nanoTime();
-    BenchDocker.Started sandbox;
+    BiFunction<ContainerTemplate, String, BenchDocker.Started> createAndStart =
+        observed ? docker::createAndStart : docker::createAndStartOnly;
+    BenchDocker.Started sandbox = null;
+    BenchDocker.Started container = null;
     try {
-      sandbox = docker.createAndStart(rawSandbox, name());
-    } catch (RuntimeException e) {
-      load.close();
-      throw e;
-    }
-    String app = null;
-    try {
-      Instant wall = Instant.now();
-      BenchDocker.Started container;
-      try {
-        container = docker.createAndStart(rawInSandbox.inSandbox(templateSandboxId, sandbox.id()), name());
-      } finally {
-        load.close();
+      Instant wall;
+      long begin;
+      long end;
+      try (PollingLoad load = observed ? new PollingLoad(ecs, stoppedArn, poll) : null) {
+        begin = System.nanoTime();
+        sandbox = createAndStart.apply(rawSandbox, name());
+        wall = Instant.now();
+        container = createAndStart.apply(rawInSandbox.inSandbox(templateSandboxId, sandbox.id()), name());
+        end = System.nanoTime();
       }
-      long end = System.nanoTime();
-      app = container.id();
-      RawLaunch last = rawLaunch(container.took(), wall, app);
+      RawLaunch last = rawLaunch(container.took(), wall, container.id());
       return new RawLaunch(ms(end - begin), last.toCreatedMs(), last.createdToStartedMs(), last.afterStartMs());
     } finally {
-      if (app != null) {
-        docker.remove(app);
+      if (container != null) {
+        docker.remove(container.id());
       }
-      docker.remove(sandbox.id());
+      if (sandbox != null) {
+        docker.remove(sandbox.id());
+      }
       Poll.pause(SETTLE);
     }
   }
@@ -210,6 +248,14 @@ final class Launches {
 
   private String name() {
     return "bench-raw-" + ProcessHandle.current().pid() + "-" + names.incrementAndGet();
+  }
+
+  /**
+   * The emulator's CPU time per DescribeTasks answer while the bridge raw launches ran under the polling load (the
+   * emulator does nothing else then), in ms; NaN before any.
+   */
+  double emulatorCpuPerPollMs() {
+    return pollingCalls == 0 ? Double.NaN : pollingCpuMs / pollingCalls;
   }
 
   List<String> describeTemplates() {

@@ -4,6 +4,7 @@ import dev.ecsemulator.bench.client.Poll;
 import dev.ecsemulator.bench.tasks.EcsTasks;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The observation load of an emulator launch, for its raw baseline: DescribeTasks of a task that already stopped,
@@ -15,17 +16,24 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class PollingLoad implements AutoCloseable {
 
   private final AtomicBoolean running = new AtomicBoolean(true);
+  private final AtomicInteger calls = new AtomicInteger();
   private final Thread thread;
 
   PollingLoad(EcsTasks ecs, String stoppedTaskArn, Duration pace) {
     thread = new Thread(() -> {
       while (running.get()) {
         ecs.describe(LaunchKinds.CLUSTER, stoppedTaskArn);
+        calls.incrementAndGet();
         Poll.pause(pace);
       }
     }, "polling-load");
     thread.setDaemon(true);
     thread.start();
+  }
+
+  /** How many DescribeTasks calls it made so far. */
+  int calls() {
+    return calls.get();
   }
 
   @Override

@@ -30,14 +30,28 @@ public sealed interface TaskAction {
   /**
    * Makes what the task needs before its containers start, in this order: reads its secrets (only when something
    * is to be created), ensures its sandbox (recording PROVISIONING → PENDING) and its volumes, pulls the images of
-   * {@code create} and creates those containers, then records their runtime IDs and the pull times in one commit,
-   * before any of them starts (so a crash leaves containers that are found again by name).
+   * {@code create} and creates those containers; then starts those of {@code start} and inspects them; then records
+   * the containers' runtime IDs, the pull times and what the inspections showed in one commit. A crash before that
+   * commit leaves containers that the next pass finds again by their stable names and adopts; a start that fails
+   * commits the created containers first, so that the failure is recorded on them.
    *
    * @param create the containers without a runtime ID, in definition order; empty: only the sandbox and volumes
+   * @param start those of {@code create} to start at once, in this order: the ones the dependency gate lets start
+   *     as soon as they exist ({@link DependencyGate}); the others start by a later {@link Start}
+   * @param registers as {@link Record#registers}: the task's targets are registered once it runs
    */
-  record Launch(List<String> create) implements TaskAction {
+  record Launch(List<String> create, List<String> start, boolean registers) implements TaskAction {
     public Launch {
       create = List.copyOf(create);
+      start = List.copyOf(start);
+      if (!create.containsAll(start)) {
+        throw new IllegalArgumentException("only containers it creates are started by a launch: " + start);
+      }
+    }
+
+    /** A launch that starts nothing itself. */
+    public Launch(List<String> create) {
+      this(create, List.of(), false);
     }
   }
 

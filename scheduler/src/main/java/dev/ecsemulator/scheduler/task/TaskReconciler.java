@@ -156,7 +156,7 @@ public final class TaskReconciler {
           .map(ContainerDefinition::name)
           .filter(name -> runtimeId(task, name) == null)
           .toList();
-      actions.add(new Launch(create));
+      actions.add(new Launch(create, startAtOnce(definition, create, now), seen.registers()));
       if (!create.isEmpty()) {
         return TaskPlan.thenObserve(actions);
       }
@@ -208,6 +208,25 @@ public final class TaskReconciler {
       actions.add(new Deprovision());
     }
     return TaskPlan.done(actions);
+  }
+
+  /**
+   * The containers a launch starts as soon as it has created them: when it creates all of the task's containers,
+   * those the dependency gate lets start while every container is created and none has started (the ones without
+   * {@code dependsOn}); otherwise none (a launch resumed after a failure or a restart goes through observation and
+   * {@link Start}, as do the containers that wait for others). It spares the launch a round of reading and
+   * inspecting between create and start, and a commit: issue 21 measured these on a launch's critical path.
+   */
+  static List<String> startAtOnce(TaskDefinition definition, List<String> create, Instant now) {
+    if (create.size() != definition.containerDefinitions().size()) {
+      return List.of();
+    }
+    Map<String, DependencyGate.State> justCreated = new HashMap<>();
+    for (String name : create) {
+      justCreated.put(name, new DependencyGate.State(true, false, false, null, false, null));
+    }
+    DependencyGate.Decision gate = DependencyGate.evaluate(definition, justCreated, now);
+    return gate.failure().isPresent() ? List.of() : gate.startable();
   }
 
   /**

@@ -39,8 +39,8 @@ import dev.ecsemulator.scheduler.task.TaskObservation.Drain;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -201,7 +201,7 @@ final class TaskRunner {
     /** Applies one action; returns the plan that replaces the rest of this one when Docker refused it. */
     private Optional<TaskPlan> applyOne(TaskAction action) {
       if (action instanceof Launch launch) {
-        return launch(launch.create());
+        return launch(launch);
       } else if (action instanceof Start start) {
         return start(start.containers());
       } else if (action instanceof Record record) {
@@ -229,7 +229,8 @@ final class TaskRunner {
       return Optional.empty();
     }
 
-    private Optional<TaskPlan> launch(List<String> create) {
+    private Optional<TaskPlan> launch(Launch launch) {
+      List<String> create = launch.create();
       launched = true;
       Task task = read(ref);
       if (task == null) {
@@ -270,27 +271,71 @@ final class TaskRunner {
               values.registryAuth(name)));
         }
         Instant pullStopped = clock.instant();
-        List<ContainerObservation> created = new ArrayList<>();
+        Map<String, ContainerObservation> created = new LinkedHashMap<>();
         for (String name : create) {
           containerName = name;
           ContainerDefinition cd = definition(name);
           logs.beforeCreate(ref.scope(), task, definition, name);
           ContainerSpec spec = values.inject(specs.container(definition, cd, task.overrides(), context), cd)
               .withImage(images.get(name).reference());
-          created.add(Observations.created(name, runtime.createContainer(spec)));
+          created.put(name, Observations.created(name, runtime.createContainer(spec)));
         }
-        // One commit for the pull times and the new containers' IDs (each commit is an fsync), made
-        // before any start, so that a crash here leaves containers we can find again.
-        Instant now = clock.instant();
-        write(ref, t -> TaskLifecycle.observe(
-            TaskLifecycle.pullStopped(TaskLifecycle.pullStarted(t, pullStarted), pullStopped),
-            definition, created, now));
+        UnaryOperator<Task> pulled =
+            t -> TaskLifecycle.pullStopped(TaskLifecycle.pullStarted(t, pullStarted), pullStopped);
+        if (!launch.start().isEmpty()) {
+          return startCreated(task, launch, created, pulled);
+        }
+        // One commit for the pull times and the new containers' IDs (each commit is an fsync); a crash
+        // before it leaves containers the next pass finds again by name.
+        recordCreated(created, pulled);
         return Optional.empty();
       } catch (ContainerRuntimeException e) {
         return Optional.of(failed(e, containerName));
       } catch (RuntimeException bug) {
         throw values.scrub(bug); // logged as a bug upstream: without the values
       }
+    }
+
+    /**
+     * The rest of a launch that starts containers at once ({@link Launch#start}): starts them, inspects them (what
+     * the next round's observation would show) and records it all, with the created containers and the pull times,
+     * in one commit. A start Docker refuses records the created containers first, then the failure.
+     */
+    private Optional<TaskPlan> startCreated(Task task, Launch launch, Map<String, ContainerObservation> created,
+        UnaryOperator<Task> pulled) {
+      Map<String, ContainerObservation> seen = new LinkedHashMap<>(created);
+      String containerName = null;
+      try {
+        for (String name : launch.start()) {
+          containerName = name;
+          String runtimeId = created.get(name).runtimeId();
+          logs.beforeStart(ref.scope(), task, definition, name, runtimeId);
+          runtime.startContainer(runtimeId);
+        }
+      } catch (ContainerRuntimeException e) {
+        recordCreated(created, pulled);
+        return Optional.of(failed(e, containerName));
+      } catch (RuntimeException bug) {
+        recordCreated(created, pulled);
+        throw values.scrub(bug);
+      }
+      try {
+        for (String name : launch.start()) {
+          runtime.inspect(created.get(name).runtimeId())
+              .ifPresent(o -> seen.put(name, Observations.of(name, o, definition, sandboxes.get(ref))));
+        }
+      } catch (ContainerRuntimeException e) {
+        log.debug("Cannot observe task {} now: {}", task.taskArn(), e.reason()); // the next round observes again
+      }
+      Instant now = clock.instant();
+      write(ref, t -> TaskLifecycle.observe(pulled.apply(t), definition, List.copyOf(seen.values()), now,
+          launch.registers()));
+      return Optional.empty();
+    }
+
+    private void recordCreated(Map<String, ContainerObservation> created, UnaryOperator<Task> pulled) {
+      Instant now = clock.instant();
+      write(ref, t -> TaskLifecycle.observe(pulled.apply(t), definition, List.copyOf(created.values()), now));
     }
 
     private Optional<TaskPlan> start(List<String> containers) {

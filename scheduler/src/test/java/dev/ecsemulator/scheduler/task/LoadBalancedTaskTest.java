@@ -32,14 +32,20 @@ class LoadBalancedTaskTest {
     return sim;
   }
 
-  /** The statuses the task goes through, as each plan's recorded observations leave it. */
+  /**
+   * The statuses the task goes through: as each decision sees it (what a launch that started containers recorded
+   * included), and as each plan's recorded observations leave it.
+   */
   static List<String> statuses(TaskSim sim) {
     List<String> seen = new ArrayList<>();
-    sim.onDecision = d -> d.plan().actions().stream()
-        .filter(TaskAction.Record.class::isInstance)
-        .map(TaskAction.Record.class::cast)
-        .forEach(r -> seen.add(TaskLifecycle.observe(d.seen().task(), d.seen().definition(), r.seen(), sim.now,
-            r.registers()).lastStatus()));
+    sim.onDecision = d -> {
+      seen.add(d.seen().task().lastStatus());
+      d.plan().actions().stream()
+          .filter(TaskAction.Record.class::isInstance)
+          .map(TaskAction.Record.class::cast)
+          .forEach(r -> seen.add(TaskLifecycle.observe(d.seen().task(), d.seen().definition(), r.seen(), sim.now,
+              r.registers()).lastStatus()));
+    };
     return seen;
   }
 

@@ -170,21 +170,50 @@ class TaskReconcilerTest {
 
     TaskPlan plan = sim.reconciler.decide(sim.observe(false, false), sim.now);
 
-    assertThat(plan.actions()).containsExactly(new Launch(List.of("web", "log")));
+    assertThat(plan.actions()).containsExactly(new Launch(List.of("web", "log"), List.of("web", "log"), false));
     assertThat(plan.observeAgain()).isTrue();
   }
 
   @Test
-  void oneLaunchPassCreatesStartsAndRecordsTheTaskRunning() {
+  void oneLaunchCreatesStartsAndRecordsTheTaskRunningThenTheNextRoundFindsNothingToDo() {
     TaskSim sim = new TaskSim(ONE, "EC2", false);
 
     List<TaskPlan> plans = sim.pass();
 
-    assertThat(plans).extracting(p -> p.actions().get(0).getClass().getSimpleName())
-        .containsExactly("Launch", "Start", "Record");
-    assertThat(plans.get(plans.size() - 1).observeAgain()).isFalse();
+    assertThat(plans).hasSize(2);
+    assertThat(plans.get(0).actions()).containsExactly(new Launch(List.of("app"), List.of("app"), false));
+    assertThat(plans.get(1).actions()).isEmpty();
+    assertThat(plans.get(1).observeAgain()).isFalse();
     assertThat(sim.task.lastStatus()).isEqualTo("RUNNING");
+    assertThat(sim.recorded("app").runtimeId()).isEqualTo(sim.docker.get("app").id);
     assertThat(sim.task.pullStartedAt()).isEqualTo(TaskSim.T0);
+  }
+
+  @Test
+  void aLaunchStartsAtOnceOnlyWhatNoDependencyHoldsBackAndOnlyWhenItCreatesEverything() {
+    TaskDefinition definition = definition("bridge",
+        container("db").build(),
+        container("app").dependsOn(List.of(dependsOn("db", "START"))).build(),
+        container("log").essential(false).build());
+
+    assertThat(TaskReconciler.startAtOnce(definition, List.of("db", "app", "log"), TaskSim.T0))
+        .containsExactly("db", "log");
+    assertThat(TaskReconciler.startAtOnce(definition, List.of("app", "log"), TaskSim.T0))
+        .as("a launch resumed with db created already: observed first").isEmpty();
+  }
+
+  @Test
+  void aStartRefusedInTheLaunchRecordsTheCreatedContainerAndFailsTheTask() {
+    TaskSim sim = new TaskSim(ONE, "EC2", false);
+    sim.refuseStart = "app";
+
+    sim.pass();
+
+    assertThat(sim.task.lastStatus()).isEqualTo("STOPPED");
+    assertThat(sim.task.stopCode()).isEqualTo("TaskFailedToStart");
+    assertThat(sim.recorded("app").runtimeId()).as("recorded, so that its clean-up finds it")
+        .isEqualTo(sim.docker.get("app").id);
+    assertThat(sim.recorded("app").reason()).isEqualTo("CannotStartContainerError: refused");
   }
 
   @Test
@@ -242,7 +271,7 @@ class TaskReconcilerTest {
     TaskDefinition privileged = definition("bridge", container("app").privileged(true).build());
     TaskSim allowed = new TaskSim(privileged, "EC2", true);
     assertThat(allowed.reconciler.decide(allowed.observe(false, false), allowed.now).actions())
-        .containsExactly(new Launch(List.of("app")));
+        .containsExactly(new Launch(List.of("app"), List.of("app"), false));
 
     // Adopted after a restart without --allow-host-access: it keeps running.
     allowed.pass();
@@ -261,8 +290,8 @@ class TaskReconcilerTest {
         container("app").dependsOn(List.of(dependsOn("init", "SUCCESS"), dependsOn("db", "HEALTHY"))).build(),
         container("sidecar").dependsOn(List.of(dependsOn("app", "START"))).build());
     TaskSim sim = new TaskSim(definition, "EC2", false);
-    sim.onDecision = d -> d.plan().actions().stream().filter(Start.class::isInstance)
-        .forEach(a -> assertThat(((Start) a).containers()).containsExactly("init", "db"));
+    sim.onDecision = d -> d.plan().actions().stream().filter(Launch.class::isInstance)
+        .forEach(a -> assertThat(((Launch) a).start()).containsExactly("init", "db"));
 
     sim.pass();
     sim.onDecision = d -> { };

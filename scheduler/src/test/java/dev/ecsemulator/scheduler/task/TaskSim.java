@@ -90,6 +90,8 @@ final class TaskSim {
   Instant now = T0;
   /** The next create or start of this container fails as Docker refusing it would. */
   String refuseNext;
+  /** A container whose next start Docker refuses (its create succeeds). */
+  String refuseStart;
   /** Whether the last pass stopped only because it made {@link #MAX_ROUNDS} decisions. */
   boolean exhausted;
   /** Whether the task belongs to a service with load balancers ({@link TaskTargets#registers}). */
@@ -228,12 +230,31 @@ final class TaskSim {
             cd.healthCheck() != null));
         made.add(Observations.created(name, s.id));
       }
-      task = TaskLifecycle.observe(TaskLifecycle.pullStopped(TaskLifecycle.pullStarted(task, now), now),
-          definition, made, now);
+      Task pulled = TaskLifecycle.pullStopped(TaskLifecycle.pullStarted(task, now), now);
+      List<ContainerObservation> seen = new ArrayList<>();
+      for (ContainerObservation o : made) {
+        if (!launch.start().contains(o.name())) {
+          seen.add(o);
+          continue;
+        }
+        if (o.name().equals(refuseStart) || o.name().equals(refuseNext)) {
+          // As the runner: the created containers are recorded, then the failure.
+          refuseStart = null;
+          refuseNext = null;
+          task = TaskLifecycle.observe(pulled, definition, made, now);
+          return Optional.of(reconciler.afterFailure(task, UP, "CannotStartContainerError: refused", o.name()));
+        }
+        Simulated s = docker.get(o.name());
+        s.state = ObservedContainer.State.RUNNING;
+        s.startedAt = now;
+        seen.add(Observations.of(o.name(), s.observed(o.name()), definition, sandbox));
+      }
+      task = TaskLifecycle.observe(pulled, definition, seen, now, launch.registers());
     } else if (action instanceof Start start) {
       for (String name : start.containers()) {
-        if (!engineUp || name.equals(refuseNext)) {
+        if (!engineUp || name.equals(refuseNext) || name.equals(refuseStart)) {
           refuseNext = null;
+          refuseStart = null;
           return Optional.of(reconciler.afterFailure(task, engine(), "CannotStartContainerError: refused", name));
         }
         Simulated s = docker.get(name);
