@@ -59,6 +59,11 @@ class ConcurrentWritersTest {
   }
 
   static void run(DurableStateStore store, int thread) {
+    run(store, thread, () -> {});
+  }
+
+  /** Thread {@code thread}'s writes, calling {@code afterEach} after each key's. */
+  static void run(DurableStateStore store, int thread, Runnable afterEach) {
     Scope scope = scopeOf(thread);
     for (int i = 0; i < COMMITS; i++) {
       String key = key(thread, i);
@@ -69,6 +74,7 @@ class ConcurrentWritersTest {
       if (i % 5 == 4) {
         store.write(scope, txn -> txn.remove(EcsKinds.CLUSTER, key));
       }
+      afterEach.run();
     }
   }
 
@@ -205,21 +211,12 @@ class ConcurrentWritersTest {
     try {
       concurrently(THREADS, thread -> {
         writers.add(Thread.currentThread());
-        Scope scope = scopeOf(thread);
-        for (int i = 0; i < COMMITS; i++) {
-          String key = key(thread, i);
-          store.write(scope, txn -> {
-            txn.put(EcsKinds.CLUSTER, key, Shapes.cluster(key));
-            return null;
-          });
-          if (i % 5 == 4) {
-            store.write(scope, txn -> txn.remove(EcsKinds.CLUSTER, key));
-          }
+        run(store, thread, () -> {
           writes.incrementAndGet();
           if (Thread.interrupted()) {
             keptInterrupts.incrementAndGet();
           }
-        }
+        });
         writers.remove(Thread.currentThread());
         Thread.interrupted();
       });
