@@ -3,7 +3,9 @@ package dev.ecsemulator.core.state.durable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
@@ -13,11 +15,17 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Appends commit records to the journal and returns only once they are on disk, with group commit: the
- * writers that arrive while one {@code fdatasync} runs are written and synced together by the next, so
- * N concurrent writers share one sync instead of queueing for N. One flusher thread does all file I/O;
- * writers wait uninterruptibly, because an interrupted {@link FileChannel} closes itself and would take the
- * journal down for everyone.
+ * Appends commit records to the journal and returns only once they are on disk, with group commit by leader and
+ * followers: a writer that waits for its record while no sync runs becomes the leader and writes and syncs every
+ * record queued so far itself, on its own thread; the writers that arrive meanwhile wait, and the first of them whose
+ * record that sync did not cover leads the next one, with everything queued by then. So N concurrent writers share
+ * one sync instead of queueing for N, and a lone writer syncs its own record without handing it to another thread
+ * and waiting to be woken (two thread hand-overs per commit, the largest cost of a durable write after the sync
+ * itself at one connection: docs/benchmarks.md).
+ *
+ * <p>Followers wait uninterruptibly. A leader's file I/O survives its thread's interrupt: an interrupted
+ * {@link FileChannel} closes itself, so the leader reopens the file and repeats the batch's writes at the same
+ * offsets (idempotent) and its sync, then restores the interrupt; the journal fails only on a real I/O error.
  *
  * <p>Each file is preallocated with zeros, {@link #CHUNK} bytes at a time, and synced, so that an append
  * overwrites blocks the file system has already allocated and its {@code fdatasync} has no file size to
@@ -33,26 +41,28 @@ final class JournalWriter implements AutoCloseable {
   /** How much zeroed space a journal file gains at a time. */
   static final int CHUNK = 1024 * 1024;
   private static final ByteBuffer ZEROS = ByteBuffer.allocateDirect(64 * 1024).asReadOnlyBuffer();
+  /** How often a leader reopens the file after interrupts before it gives up on one batch. */
+  private static final int MAX_REOPENS = 100;
 
   private final Path dir;
   private final int maxBatch;
   private final ReentrantLock lock = new ReentrantLock();
-  private final Condition work = lock.newCondition();
+  /** Signalled whenever a sync ends (records durable, a rotation done, a failure) and when the writer closes. */
   private final Condition progress = lock.newCondition();
-  private final Thread flusher;
 
   // Guarded by lock.
   private final ArrayDeque<ByteBuffer[]> pending = new ArrayDeque<>();
   private long lastSeq;
-  private long durableSeq;
-  private long rotateRequests;
-  private long rotationsDone;
+  /** Whether a leader is writing and syncing a batch now; the file below is its alone meanwhile. */
+  private boolean syncing;
   private long lastRotatedSeq;
   private DurabilityException failure;
   private boolean closing;
   private boolean closed;
+  /** Written under lock; read without it by {@link #isDurable} and the fast path of {@link #awaitDurable}. */
+  private volatile long durableSeq;
 
-  // Used by the flusher thread only (and read racily for statistics).
+  // Used by the leader only (one at a time, handed on under lock; fileBytes and syncs are read racily for statistics).
   private FileChannel channel;
   private Path file;
   private long fileFirstSeq;
@@ -67,9 +77,6 @@ final class JournalWriter implements AutoCloseable {
     this.durableSeq = firstSeq - 1;
     this.lastRotatedSeq = firstSeq - 1;
     openFile(firstSeq);
-    this.flusher = new Thread(this::flushLoop, "ecs-emulator-journal");
-    flusher.setDaemon(true);
-    flusher.start();
   }
 
   /**
@@ -99,8 +106,8 @@ final class JournalWriter implements AutoCloseable {
   }
 
   /**
-   * Queues one record for the flusher and returns its number at once; {@link #awaitDurable} waits for its sync.
-   * Records are written in the order they are queued.
+   * Queues one record and returns its number at once; {@link #awaitDurable} writes and syncs it (or waits for the
+   * leader that does). Records are written in the order they are queued.
    *
    * @throws DurabilityException if an earlier record could not be written
    * @throws IllegalStateException if the writer is closed
@@ -118,7 +125,6 @@ final class JournalWriter implements AutoCloseable {
       checkUsable();
       long seq = ++lastSeq;
       pending.add(new ByteBuffer[] {Frames.header(seq, payload.length, payloadCrc), body});
-      work.signal();
       return seq;
     } finally {
       lock.unlock();
@@ -126,12 +132,16 @@ final class JournalWriter implements AutoCloseable {
   }
 
   /**
-   * Returns once record {@code seq} (and so every earlier one) is synced to disk.
+   * Returns once record {@code seq} (and so every earlier one) is synced to disk: syncs it on the calling thread if
+   * no other thread is syncing, else waits for the sync under way and, if that did not cover it, leads the next.
    *
    * @throws DurabilityException if it (or an earlier record) could not be written
    * @throws IllegalStateException if the writer closed before it was written
    */
   void awaitDurable(long seq) {
+    if (durableSeq >= seq) {
+      return;
+    }
     lock.lock();
     try {
       while (durableSeq < seq) {
@@ -141,7 +151,11 @@ final class JournalWriter implements AutoCloseable {
         if (closed) {
           throw new IllegalStateException("the state store closed before record " + seq + " was written");
         }
-        progress.awaitUninterruptibly();
+        if (syncing) {
+          progress.awaitUninterruptibly();
+        } else {
+          lead(false);
+        }
       }
     } finally {
       lock.unlock();
@@ -150,12 +164,7 @@ final class JournalWriter implements AutoCloseable {
 
   /** Whether record {@code seq} is synced to disk. */
   boolean isDurable(long seq) {
-    lock.lock();
-    try {
-      return durableSeq >= seq;
-    } finally {
-      lock.unlock();
-    }
+    return durableSeq >= seq;
   }
 
   /**
@@ -165,19 +174,15 @@ final class JournalWriter implements AutoCloseable {
   long rotate() {
     lock.lock();
     try {
-      checkUsable();
-      long request = ++rotateRequests;
-      work.signal();
-      while (rotationsDone < request) {
-        if (failure != null) {
-          throw failure;
-        }
-        if (closed) {
-          throw new IllegalStateException("the state store is closed");
+      while (true) {
+        checkUsable();
+        if (!syncing) {
+          lead(true);
+          checkUsable();
+          return lastRotatedSeq;
         }
         progress.awaitUninterruptibly();
       }
-      return lastRotatedSeq;
     } finally {
       lock.unlock();
     }
@@ -227,108 +232,126 @@ final class JournalWriter implements AutoCloseable {
     lock.lock();
     try {
       closing = true;
-      work.signal();
+      while (syncing || (!pending.isEmpty() && failure == null)) {
+        if (syncing) {
+          progress.awaitUninterruptibly();
+        } else {
+          lead(false);
+        }
+      }
+      if (!closed) {
+        closed = true;
+        closeFile();
+        progress.signalAll();
+      }
     } finally {
       lock.unlock();
     }
-    boolean interrupted = false;
-    while (flusher.isAlive()) {
-      try {
-        flusher.join();
-      } catch (InterruptedException e) {
-        interrupted = true;
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
   }
 
-  private void flushLoop() {
+  /**
+   * Writes and syncs the records pending now (all of them for a rotation, which then starts a new file), as the
+   * leader: called with the lock held and no sync under way; releases the lock for the I/O and holds it again on
+   * return. A failure is recorded for every waiter and later append; an unexpected one is also rethrown.
+   */
+  private void lead(boolean rotate) {
+    syncing = true;
+    List<ByteBuffer> batch = new ArrayList<>();
+    // A rotation takes everything appended before it, so the old file ends exactly at upTo.
+    int limit = rotate ? Integer.MAX_VALUE : maxBatch;
+    int n = 0;
+    while (!pending.isEmpty() && n < limit) {
+      ByteBuffer[] record = pending.poll();
+      batch.add(record[0]);
+      batch.add(record[1]);
+      n++;
+    }
+    long upTo = durableSeq + n;
+    Throwable error = null;
+    lock.unlock();
     try {
-      while (true) {
-        List<ByteBuffer> batch = new ArrayList<>();
-        long upTo;
-        boolean rotate;
-        lock.lock();
-        try {
-          while (pending.isEmpty() && rotationsDone == rotateRequests && !closing && failure == null) {
-            work.awaitUninterruptibly();
-          }
-          if (failure != null || (closing && pending.isEmpty())) {
-            return;
-          }
-          rotate = rotationsDone < rotateRequests;
-          // A rotation takes everything appended before it, so the old file ends exactly at upTo.
-          int limit = rotate ? Integer.MAX_VALUE : maxBatch;
-          int n = 0;
-          while (!pending.isEmpty() && n < limit) {
-            ByteBuffer[] record = pending.poll();
-            batch.add(record[0]);
-            batch.add(record[1]);
-            n++;
-          }
-          upTo = durableSeq + n;
-        } finally {
-          lock.unlock();
-        }
-        IOException error = null;
-        try {
-          if (!batch.isEmpty()) {
-            write(batch);
-          }
-          // A file that holds no record yet already starts where the next one would.
-          if (rotate && upTo + 1 != fileFirstSeq) {
-            openFile(upTo + 1);
-          }
-        } catch (IOException e) {
-          error = e;
-        }
-        lock.lock();
-        try {
-          if (error != null) {
-            failure = new DurabilityException("cannot write the journal " + file + ": " + error.getMessage(), error);
-          } else {
-            durableSeq = upTo;
-            if (rotate) {
-              lastRotatedSeq = upTo;
-              rotationsDone = rotateRequests;
-            }
-          }
-          progress.signalAll();
-        } finally {
-          lock.unlock();
-        }
+      if (!batch.isEmpty()) {
+        withoutInterrupts(() -> write(batch));
       }
-    } catch (RuntimeException | Error e) {
-      lock.lock();
-      try {
-        failure = new DurabilityException("the journal writer stopped: " + e, e);
-      } finally {
-        lock.unlock();
+      // A file that holds no record yet already starts where the next one would.
+      if (rotate && upTo + 1 != fileFirstSeq) {
+        withoutInterrupts(() -> openFile(upTo + 1));
       }
-      throw e;
+    } catch (IOException | RuntimeException | Error e) {
+      error = e;
     } finally {
       lock.lock();
-      try {
-        closed = true;
-        progress.signalAll();
-      } finally {
-        lock.unlock();
+      syncing = false;
+      if (error == null) {
+        durableSeq = upTo;
+        if (rotate) {
+          lastRotatedSeq = upTo;
+        }
+      } else if (failure == null) {
+        failure = error instanceof IOException
+            ? new DurabilityException("cannot write the journal " + file + ": " + error.getMessage(), error)
+            : new DurabilityException("the journal writer stopped: " + error, error);
       }
-      closeFile();
+      progress.signalAll();
+    }
+    if (error instanceof RuntimeException r) {
+      throw r;
+    }
+    if (error instanceof Error e) {
+      throw e;
     }
   }
 
+  private interface Io {
+    void run() throws IOException;
+  }
+
+  /**
+   * Runs {@code io} (which must be repeatable: positional writes, a sync, a new file) so that an interrupt of this
+   * thread, which closes the channel under it, costs a reopen and a repeat rather than the journal. The thread's
+   * interrupt is kept for its caller.
+   */
+  private void withoutInterrupts(Io io) throws IOException {
+    boolean interrupted = Thread.interrupted();
+    try {
+      for (int reopens = 0; ; reopens++) {
+        try {
+          io.run();
+          return;
+        } catch (ClosedByInterruptException e) {
+          interrupted |= Thread.interrupted();
+          if (reopens == MAX_REOPENS) {
+            throw new IOException("interrupted " + MAX_REOPENS + " times while writing", e);
+          }
+          reopen();
+        }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /** Opens the current file again after an interrupt closed its channel. */
+  private void reopen() throws IOException {
+    closeFile();
+    channel = FileChannel.open(file, StandardOpenOption.WRITE);
+  }
+
+  /** Writes a batch at the end of the records and syncs it; repeatable until it returns (nothing moves before). */
   private void write(List<ByteBuffer> batch) throws IOException {
-    ByteBuffer[] buffers = batch.toArray(ByteBuffer[]::new);
+    ByteBuffer[] buffers = new ByteBuffer[batch.size()];
     long bytes = 0;
-    for (ByteBuffer b : buffers) {
-      bytes += b.remaining();
+    for (int i = 0; i < buffers.length; i++) {
+      // Copies of the buffers' positions: a repeat after an interrupt writes them whole again.
+      buffers[i] = batch.get(i).duplicate();
+      bytes += buffers[i].remaining();
     }
     if (fileBytes + bytes > allocated) {
       allocated = zeroFill(channel, allocated, (fileBytes + bytes + CHUNK - 1) / CHUNK * CHUNK);
     }
+    channel.position(fileBytes);
     long written = 0;
     while (written < bytes) {
       written += channel.write(buffers);
@@ -339,8 +362,8 @@ final class JournalWriter implements AutoCloseable {
     syncs++;
   }
 
+  /** Creates and syncs the file of records from {@code firstSeq} on and makes it current; repeatable. */
   private void openFile(long firstSeq) throws IOException {
-    closeFile();
     Path next = StateFiles.journal(dir, firstSeq);
     FileChannel opened = FileChannel.open(next, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
     try {
@@ -348,17 +371,23 @@ final class JournalWriter implements AutoCloseable {
       while (header.hasRemaining()) {
         opened.write(header);
       }
-      allocated = zeroFill(opened, Frames.FILE_HEADER, CHUNK);
+      long zeroed = zeroFill(opened, Frames.FILE_HEADER, CHUNK);
       opened.force(true);
       StateFiles.syncDirectory(dir);
+      closeFile();
+      channel = opened;
+      file = next;
+      fileFirstSeq = firstSeq;
+      fileBytes = Frames.FILE_HEADER;
+      allocated = zeroed;
     } catch (IOException e) {
       opened.close();
+      if (e instanceof ClosedByInterruptException) {
+        // Not yet current and holding no record: the repeat creates it again.
+        Files.deleteIfExists(next);
+      }
       throw e;
     }
-    channel = opened;
-    file = next;
-    fileFirstSeq = firstSeq;
-    fileBytes = Frames.FILE_HEADER;
   }
 
   /**

@@ -59,6 +59,11 @@ class ConcurrentWritersTest {
   }
 
   static void run(DurableStateStore store, int thread) {
+    run(store, thread, () -> {});
+  }
+
+  /** Thread {@code thread}'s writes, calling {@code afterEach} after each key's. */
+  static void run(DurableStateStore store, int thread, Runnable afterEach) {
     Scope scope = scopeOf(thread);
     for (int i = 0; i < COMMITS; i++) {
       String key = key(thread, i);
@@ -69,6 +74,7 @@ class ConcurrentWritersTest {
       if (i % 5 == 4) {
         store.write(scope, txn -> txn.remove(EcsKinds.CLUSTER, key));
       }
+      afterEach.run();
     }
   }
 
@@ -174,4 +180,62 @@ class ConcurrentWritersTest {
     }
   }
 
+  /**
+   * A writer may sync its own commit and others' (it leads the sync when none runs), and an interrupt closes a file
+   * channel under the thread using it: writers interrupted again and again, during their syncs too, still commit,
+   * keep their interrupt, and leave the journal usable and whole.
+   */
+  @Test
+  void interruptedWritersCommitAndKeepTheJournal(@TempDir Path dir) throws Exception {
+    DurableOptions options = DurableOptions.defaults().withCompactAfterBytes(8 * 1024).withCompactOnClose(false);
+    DurableStateStore store = DurableStateStore.open(dir.resolve("state"), KINDS, options);
+    List<Thread> writers = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+    java.util.concurrent.atomic.AtomicInteger keptInterrupts = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicLong writes = new java.util.concurrent.atomic.AtomicLong();
+    // One interrupt per write in all, to the writers in turn: at any point of their work, syncs included, yet few
+    // enough that every sync gets done.
+    Thread interrupter = new Thread(() -> {
+      for (int next = 0; !done.get(); next++) {
+        long seen = writes.get();
+        List<Thread> now = List.copyOf(writers);
+        if (!now.isEmpty()) {
+          now.get(next % now.size()).interrupt();
+        }
+        while (writes.get() == seen && !done.get()) {
+          Thread.yield();
+        }
+      }
+    });
+    interrupter.start();
+    try {
+      concurrently(THREADS, thread -> {
+        writers.add(Thread.currentThread());
+        run(store, thread, () -> {
+          writes.incrementAndGet();
+          if (Thread.interrupted()) {
+            keptInterrupts.incrementAndGet();
+          }
+        });
+        writers.remove(Thread.currentThread());
+        Thread.interrupted();
+      });
+    } finally {
+      done.set(true);
+      interrupter.join();
+    }
+    assertThat(keptInterrupts.get()).as("writes that returned with their thread's interrupt").isPositive();
+    assertThat(Dump.of(store, KINDS)).isEqualTo(expected());
+    store.write(scopeOf(0), txn -> {
+      txn.put(EcsKinds.CLUSTER, "after", Shapes.cluster("after"));
+      return null;
+    });
+    store.close();
+
+    Map<Scope, Map<String, Map<String, Object>>> expected = expected();
+    expected.get(scopeOf(0)).get(EcsKinds.CLUSTER.name()).put("after", Shapes.cluster("after"));
+    try (DurableStateStore reopened = DurableStateStore.open(dir.resolve("state"), KINDS, DurableOptions.defaults())) {
+      assertThat(Dump.of(reopened, KINDS)).isEqualTo(expected);
+    }
+  }
 }
