@@ -52,8 +52,8 @@ class BlueGreenConfigurationTest {
     ecs.registerTaskDefinition(b -> b.family("web").containerDefinitions(c -> c.name("web")
         .image("ecs-emulator/sample-web:1").memory(64).portMappings(p -> p.containerPort(8080))));
     String lb = fixture.loadBalancer("web");
-    blue = fixture.targetGroup("blue");
-    green = fixture.targetGroup("green");
+    blue = fixture.targetGroup("blue", "instance");
+    green = fixture.targetGroup("green", "instance");
     String listener = fixture.listener(lb, Elbv2Fixture.freePort(), blue);
     elb.createRule(b -> b.listenerArn(listener).priority(10).conditions(c -> c.field("path-pattern").values("/x/*"))
         .actions(Elbv2Fixture.forward(green)));
@@ -126,7 +126,7 @@ class BlueGreenConfigurationTest {
 
   @Test
   void aLoadBalancedServiceNeedsAnAlternateGroupInUseAndAProductionRuleThatExist() {
-    String lonely = fixture.targetGroup("lonely");
+    String lonely = fixture.targetGroup("lonely", "instance");
     String missing = green.replace("/green/", "/missing/");
     String goneRule = productionRule.replaceAll("/[0-9a-f]+$", "/0000000000000000");
     DeploymentConfiguration blueGreen = strategy("BLUE_GREEN").bakeTimeInMinutes(1).build();

@@ -65,7 +65,12 @@ final class Elbv2Fixture implements AfterEachCallback, AfterAllCallback {
 
   /** An ip target group on HTTP, its health check at /health every 5 s, 2 results to decide. */
   String targetGroup(String name) {
-    return elb.createTargetGroup(b -> b.name(name).protocol("HTTP").port(80).vpcId("vpc-1").targetType("ip")
+    return targetGroup(name, "ip");
+  }
+
+  /** As {@link #targetGroup(String)} with the given target type ({@code instance} for bridge and host tasks). */
+  String targetGroup(String name, String targetType) {
+    return elb.createTargetGroup(b -> b.name(name).protocol("HTTP").port(80).vpcId("vpc-1").targetType(targetType)
         .healthCheckPath("/health").healthCheckIntervalSeconds(5).healthCheckTimeoutSeconds(2)
         .healthyThresholdCount(2).unhealthyThresholdCount(2)).targetGroups().get(0).targetGroupArn();
   }
