@@ -1,5 +1,6 @@
 package dev.ecsemulator.api.autoscaling;
 
+import org.junit.jupiter.api.parallel.Isolated;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -45,6 +46,8 @@ import software.amazon.awssdk.services.ecs.model.Task;
  * Scaling through the AWS CLI (botocore, AWS JSON 1.1), as the SDK v2 module is not on the Maven mirror here (the test
  * is skipped where no {@code aws} is installed).
  */
+// Alone: it scales on the tasks' real CPU use, which another class's containers on 2 cores would skew.
+@Isolated
 class TargetTrackingContainersIT {
 
   static final ObjectMapper JSON = new ObjectMapper();

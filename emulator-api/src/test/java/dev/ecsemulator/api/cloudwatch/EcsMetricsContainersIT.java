@@ -1,5 +1,6 @@
 package dev.ecsemulator.api.cloudwatch;
 
+import org.junit.jupiter.api.parallel.Isolated;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -27,6 +28,8 @@ import software.amazon.awssdk.services.ecs.model.Task;
  * 256 CPU units reserved) burns a core for a while, and its service's CPU utilization, used over reserved, goes well
  * above half of its reservation, read back through the SDK's CloudWatch client. The metrics period is 5 s here.
  */
+// Alone: it reads the tasks' real CPU and memory use, which another class's containers would skew.
+@Isolated
 class EcsMetricsContainersIT {
 
   @RegisterExtension

@@ -1,5 +1,6 @@
 package dev.ecsemulator.api.tasks;
 
+import org.junit.jupiter.api.parallel.Isolated;
 import static dev.ecsemulator.api.tasks.TaskFixtures.awaitStatus;
 import static dev.ecsemulator.api.tasks.TaskFixtures.container;
 import static dev.ecsemulator.api.tasks.TaskFixtures.web;
@@ -20,6 +21,8 @@ import software.amazon.awssdk.services.ecs.model.Task;
  * {@code --inject-aws-endpoint-url}: a task's own calls reach the emulator's API at 169.254.170.2, which
  * only this machine and its containers can reach (the API itself stays on loopback).
  */
+// Alone: the task endpoint is one address on the machine (169.254.170.2:80), and one emulator at a time serves it.
+@Isolated
 class TaskEndpointUrlContainersIT {
 
   @RegisterExtension

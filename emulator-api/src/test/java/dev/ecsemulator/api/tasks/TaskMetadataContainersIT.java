@@ -1,5 +1,6 @@
 package dev.ecsemulator.api.tasks;
 
+import org.junit.jupiter.api.parallel.Isolated;
 import static dev.ecsemulator.api.tasks.TaskEndpointProbe.exec;
 import static dev.ecsemulator.api.tasks.TaskEndpointProbe.fields;
 import static dev.ecsemulator.api.tasks.TaskEndpointProbe.json;
@@ -40,6 +41,8 @@ import software.amazon.awssdk.services.ecs.model.Task;
  * the test without sending otherwise. The extension resets the emulator after each test, pass or fail, which
  * removes the task containers and the endpoint network.
  */
+// Alone: the task endpoint is one address on the machine (169.254.170.2:80), and one emulator at a time serves it.
+@Isolated
 class TaskMetadataContainersIT {
 
   @RegisterExtension

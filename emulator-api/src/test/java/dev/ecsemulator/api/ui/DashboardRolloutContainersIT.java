@@ -1,5 +1,6 @@
 package dev.ecsemulator.api.ui;
 
+import org.junit.jupiter.api.parallel.Isolated;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -41,6 +42,8 @@ import software.amazon.awssdk.services.ecs.model.Task;
  * path in {@code -Decs.dashboard.screenshot}, for docs/dashboard.md).
  * Skipped, saying why, when Chromium is not installed.
  */
+// Alone: a headless Chromium takes a core of its own, and its page timeouts are a browser's, not ours.
+@Isolated
 class DashboardRolloutContainersIT {
 
   static final Duration LONG = Duration.ofSeconds(120);

@@ -1,5 +1,6 @@
 package dev.ecsemulator.api.ui;
 
+import org.junit.jupiter.api.parallel.Isolated;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,6 +18,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Chromium against the emulator's own files: the modules are imported by the page's own URL, as the page imports
  * them. No Docker needed. Skipped, saying why, when Chromium is not installed.
  */
+// Alone: a headless Chromium takes a core of its own, and its page timeouts are a browser's, not ours.
+@Isolated
 class DashboardScriptsChromiumIT {
 
   @RegisterExtension
