@@ -192,12 +192,17 @@ public final class ScaleBenchmark implements Benchmark {
         Headline.Verdict.of(full.idleCpuPercent() < IDLE_CPU_GOAL_PERCENT)));
     section.paragraph("Where the idle CPU with " + total + " tasks went, by thread (CPU time from "
         + "/proc/PID/task/TID/stat over the same window, names with their trailing number dropped, the "
-        + THREAD_ROWS + " largest; C1/C2 are the JIT compilers):");
+        + THREAD_ROWS + " largest; C1/C2 are the JIT compilers; the last row is the process's CPU that no thread "
+        + "alive at the end accounts for):");
     List<List<String>> threadRows = new ArrayList<>();
     for (Map.Entry<String, Double> t : full.threads().subList(0, Math.min(THREAD_ROWS, full.threads().size()))) {
       threadRows.add(List.of("`" + t.getKey() + "`", String.format(Locale.ROOT, "%.2f s", t.getValue()),
           String.format(Locale.ROOT, "%.2f %%", 100 * t.getValue() / full.seconds())));
     }
+    double listed = full.threads().stream().mapToDouble(Map.Entry::getValue).sum();
+    double ended = full.idleCpuPercent() * full.seconds() / 100 - listed;
+    threadRows.add(List.of("threads that ended within the window, and rounding", String.format(Locale.ROOT,
+        "%.2f s", Math.max(0, ended)), String.format(Locale.ROOT, "%.2f %%", Math.max(0, 100 * ended / full.seconds()))));
     section.table(List.of("Thread", "CPU in the window", "Of one core"), threadRows);
 
     section.paragraph("API latency: " + probes + " probe tasks run throughout; the requests read only them "
