@@ -5,8 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -62,14 +65,53 @@ public final class ProcessStats {
           threads = Integer.parseInt(line.substring(8).trim());
         }
       }
-      String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
-      // Fields after the command name (which may hold spaces), numbered from 3: utime is 14, stime is 15.
-      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      double cpu = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND;
+      double cpu = cpuSeconds(Files.readString(Path.of("/proc", String.valueOf(pid), "stat")));
       return new Snapshot(rss, hwm, cpu, threads);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read /proc for process " + pid, e);
     }
+  }
+
+  /**
+   * CPU seconds (user + system) used so far by each of the process's threads, summed by thread name with a trailing
+   * number dropped ({@code ecs-task-12} counts as {@code ecs-task-N}), from {@code /proc/PID/task/TID/stat}. Threads
+   * that ended are not counted: compare two readings only for threads that live through both.
+   */
+  public static Map<String, Double> threadCpu(long pid) {
+    Map<String, Double> byName = new TreeMap<>();
+    try (var tasks = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
+      for (Path task : (Iterable<Path>) tasks::iterator) {
+        try {
+          String name = Files.readString(task.resolve("comm")).trim().replaceAll("-\\d+$", "-N");
+          byName.merge(name, cpuSeconds(Files.readString(task.resolve("stat"))), Double::sum);
+        } catch (IOException ended) {
+          // the thread ended between the listing and the read
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read /proc for process " + pid, e);
+    }
+    return byName;
+  }
+
+  /** What each thread name used between two {@link #threadCpu} readings, the largest first; only names that used any. */
+  public static List<Map.Entry<String, Double>> threadCpuDelta(Map<String, Double> before, Map<String, Double> after) {
+    List<Map.Entry<String, Double>> used = new ArrayList<>();
+    after.forEach((name, seconds) -> {
+      double delta = seconds - before.getOrDefault(name, 0.0);
+      if (delta > 0) {
+        used.add(Map.entry(name, delta));
+      }
+    });
+    used.sort(Map.Entry.<String, Double>comparingByValue().reversed());
+    return used;
+  }
+
+  /** User + system CPU seconds in a {@code /proc/.../stat} line. */
+  private static double cpuSeconds(String stat) {
+    // Fields after the command name (which may hold spaces), numbered from 3: utime is 14, stime is 15.
+    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND;
   }
 
   /** The JVM's heap, or empty when jcmd is missing or does not answer in time. */

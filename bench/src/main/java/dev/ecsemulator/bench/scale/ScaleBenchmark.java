@@ -33,6 +33,14 @@ public final class ScaleBenchmark implements Benchmark {
 
   /** Issue 7's goal: API p99 at 200 tasks within 1.5× of the figure without them (flat). */
   public static final double GOAL_RATIO = 1.5;
+  /** Issue 21's goal at 16 connections: p99 at 200 tasks within 1.3× of the figure with the probes only. */
+  public static final double GOAL_RATIO_16 = 1.3;
+  /** Issue 21: idle CPU with 200 running tasks under 1 % of a core. */
+  public static final double IDLE_CPU_GOAL_PERCENT = 1.0;
+  /** Issue 21: resident memory with 200 running tasks under 200 MiB. */
+  public static final double RSS_GOAL_MIB = 200;
+  /** How many thread names the report lists for the idle window at scale. */
+  static final int THREAD_ROWS = 8;
   static final int PROBES = 10;
 
   @Override
@@ -40,14 +48,23 @@ public final class ScaleBenchmark implements Benchmark {
     return "scale";
   }
 
-  /** Memory and idle CPU at one stage. */
+  /**
+   * Memory and idle CPU at one stage, the CPU seconds each thread name used in the idle window, and the load average
+   * at its end.
+   */
   record Footprint(String stage, ProcessStats.Snapshot stats, Optional<ProcessStats.Heap> heap,
-      Optional<ProcessStats.Heap> heapAfterGc, double idleCpuPercent) {}
+      Optional<ProcessStats.Heap> heapAfterGc, double idleCpuPercent, double seconds,
+      List<Map.Entry<String, Double>> threads, String load) {}
 
   /** One request at one concurrency: before scaling up, at scale, after scaling down. */
   record Latency(String request, int connections, LoadResult before, LoadResult atScale, LoadResult after) {
     double ratio() {
       return atScale.p99Micros() / ((before.p99Micros() + after.p99Micros()) / 2);
+    }
+
+    /** Issue 21's 1.3× at 16 connections and more; issue 7's 1.5× below. */
+    double goal() {
+      return connections >= 16 ? GOAL_RATIO_16 : GOAL_RATIO;
     }
   }
 
@@ -127,15 +144,20 @@ public final class ScaleBenchmark implements Benchmark {
 
   /** Idle CPU over {@code idle}, then memory, heap, and the heap after a full collection (live data). */
   private static Footprint footprint(EmulatorProcess emulator, String stage, Duration idle) {
+    Map<String, Double> threadsBefore = ProcessStats.threadCpu(emulator.pid());
     ProcessStats.Snapshot start = emulator.stats();
     long begin = System.nanoTime();
     emulator.idle(idle);
     ProcessStats.Snapshot end = emulator.stats();
-    double cpuPercent = 100 * (end.cpuSeconds() - start.cpuSeconds()) / ((System.nanoTime() - begin) / 1e9);
+    double seconds = (System.nanoTime() - begin) / 1e9;
+    List<Map.Entry<String, Double>> threads = ProcessStats.threadCpuDelta(threadsBefore,
+        ProcessStats.threadCpu(emulator.pid()));
+    String load = MachineFacts.loadAverage();
+    double cpuPercent = 100 * (end.cpuSeconds() - start.cpuSeconds()) / seconds;
     Optional<ProcessStats.Heap> heap = ProcessStats.heap(emulator.pid());
     Optional<ProcessStats.Heap> afterGc = ProcessStats.fullGc(emulator.pid())
         ? ProcessStats.heap(emulator.pid()) : Optional.empty();
-    return new Footprint(stage, end, heap, afterGc, cpuPercent);
+    return new Footprint(stage, end, heap, afterGc, cpuPercent, seconds, threads, load);
   }
 
   private static Section report(BenchContext ctx, EmulatorLauncher launcher, int total, int probes,
@@ -152,19 +174,36 @@ public final class ScaleBenchmark implements Benchmark {
     List<List<String>> rows = new ArrayList<>();
     for (Footprint f : footprints) {
       rows.add(List.of(f.stage(), Fmt.mib(f.stats().rssMiB()), heap(f.heap()), heap(f.heapAfterGc()),
-          String.valueOf(f.stats().threads()), String.format(Locale.ROOT, "%.2f %%", f.idleCpuPercent())));
+          String.valueOf(f.stats().threads()), String.format(Locale.ROOT, "%.2f %%", f.idleCpuPercent()),
+          f.load()));
     }
     section.table(List.of("Stage", "RSS", "Heap used / committed", "Heap used / committed after a full GC",
-        "Threads", "Idle CPU (of one core)"), rows);
+        "Threads", "Idle CPU (of one core)", "Load average at its end"), rows);
     Footprint none = footprints.get(0);
     Footprint full = footprints.get(footprints.size() - 1);
     section.headline(new Headline("Emulator RSS with " + total + " running tasks", Fmt.mib(full.stats().rssMiB())
         + " (heap " + heap(full.heapAfterGc()) + " live)", "no task: " + Fmt.mib(none.stats().rssMiB()),
-        Fmt.ratio(full.stats().rssMiB() / none.stats().rssMiB()), "reported", Headline.Verdict.NO_GOAL));
+        Fmt.ratio(full.stats().rssMiB() / none.stats().rssMiB()), String.format(Locale.ROOT, "< %.0f MiB",
+        RSS_GOAL_MIB), Headline.Verdict.of(full.stats().rssMiB() < RSS_GOAL_MIB)));
     section.headline(new Headline("Emulator CPU while idle with " + total + " tasks",
         String.format(Locale.ROOT, "%.2f %% of a core", full.idleCpuPercent()),
-        String.format(Locale.ROOT, "no task: %.2f %%", none.idleCpuPercent()), "—", "reported",
-        Headline.Verdict.NO_GOAL));
+        String.format(Locale.ROOT, "no task: %.2f %%", none.idleCpuPercent()), "—",
+        String.format(Locale.ROOT, "< %.0f %% of a core", IDLE_CPU_GOAL_PERCENT),
+        Headline.Verdict.of(full.idleCpuPercent() < IDLE_CPU_GOAL_PERCENT)));
+    section.paragraph("Where the idle CPU with " + total + " tasks went, by thread (CPU time from "
+        + "/proc/PID/task/TID/stat over the same window, names with their trailing number dropped, the "
+        + THREAD_ROWS + " largest; C1/C2 are the JIT compilers; the last row is the process's CPU that no thread "
+        + "alive at the end accounts for):");
+    List<List<String>> threadRows = new ArrayList<>();
+    for (Map.Entry<String, Double> t : full.threads().subList(0, Math.min(THREAD_ROWS, full.threads().size()))) {
+      threadRows.add(List.of("`" + t.getKey() + "`", String.format(Locale.ROOT, "%.2f s", t.getValue()),
+          String.format(Locale.ROOT, "%.2f %%", 100 * t.getValue() / full.seconds())));
+    }
+    double listed = full.threads().stream().mapToDouble(Map.Entry::getValue).sum();
+    double ended = full.idleCpuPercent() * full.seconds() / 100 - listed;
+    threadRows.add(List.of("threads that ended within the window, and rounding", String.format(Locale.ROOT,
+        "%.2f s", Math.max(0, ended)), String.format(Locale.ROOT, "%.2f %%", Math.max(0, 100 * ended / full.seconds()))));
+    section.table(List.of("Thread", "CPU in the window", "Of one core"), threadRows);
 
     section.paragraph("API latency: " + probes + " probe tasks run throughout; the requests read only them "
         + "(DescribeTasks of the " + probes + " probe ARNs; ListTasks of the cluster filtered by the probes' family, "
@@ -188,8 +227,8 @@ public final class ScaleBenchmark implements Benchmark {
       double bracket = (l.before().p99Millis() + l.after().p99Millis()) / 2;
       section.headline(new Headline(l.request() + " p99 at " + total + " tasks vs " + probes + ", " + l.connections()
           + " conn" + (l.connections() == 1 ? "" : "s"), Fmt.ms(l.atScale().p99Millis()) + " ms",
-          Fmt.ms(bracket) + " ms (mean of before and after)", Fmt.ratio(l.ratio()), "≤ 1.5× (flat)",
-          Headline.Verdict.of(l.ratio() <= GOAL_RATIO)));
+          Fmt.ms(bracket) + " ms (mean of before and after)", Fmt.ratio(l.ratio()),
+          String.format(Locale.ROOT, "≤ %.1f×", l.goal()), Headline.Verdict.of(l.ratio() <= l.goal())));
     }
     section.table(List.of("Request", "Conns", "Before: p50 / p99 ms", "At " + total + " tasks: p50 / p99 ms",
         "After: p50 / p99 ms", "req/s before / at scale / after", "p99 ratio"), latencyRows);

@@ -32,6 +32,13 @@ public final class DockerEngine implements AutoCloseable {
   private DockerClient client;
   private DockerClient streamingClient;
   private DockerHttpClient raw;
+  private DockerHttpClient pinger;
+  /** The last status the engine answered with, reused while its pings show the same API version. */
+  private volatile EngineStatus lastUp;
+
+  /** {@code GET /_ping} on a connection closed after the answer: the next ping connects anew. */
+  private static final DockerHttpClient.Request PING = DockerHttpClient.Request.builder()
+      .method(DockerHttpClient.Request.Method.GET).path("/_ping").putHeader("Connection", "close").build();
 
   public DockerEngine(String host) {
     this.host = Objects.requireNonNull(host, "host");
@@ -140,23 +147,56 @@ public final class DockerEngine implements AutoCloseable {
    * Pings the engine now, on a connection of its own: an engine that is shutting down closes its listener
    * at once but goes on answering on connections already open (the client's pool) while it stops its
    * containers, and launching on it then fails in odd ways. Such an engine counts as gone. Never throws.
+   *
+   * <p>Called every 2 s, so it costs little: the ping's client is built once and each ping asks for its
+   * connection to be closed after the answer (so the next one connects anew), and the engine's version is
+   * asked only when the ping's {@code Api-Version} header differs from the last one known (first probe, a
+   * restarted or another engine). Building a client and reading the version at every ping was the
+   * emulator's largest idle cost with no task (docs/benchmarks.md, "Scale").
    */
   public EngineStatus probe() {
-    try (DockerHttpClient fresh = http(Duration.ofSeconds(5), 1);
-        DockerHttpClient.Response ping = fresh.execute(
-            DockerHttpClient.Request.builder().method(DockerHttpClient.Request.Method.GET).path("/_ping").build())) {
+    DockerHttpClient pinger;
+    synchronized (this) {
+      if (this.pinger == null) {
+        this.pinger = http(Duration.ofSeconds(5), 2);
+      }
+      pinger = this.pinger;
+    }
+    String apiVersion;
+    try (DockerHttpClient.Response ping = pinger.execute(PING)) {
       if (ping.getStatusCode() != 200) {
+        lastUp = null;
         return EngineStatus.down(host, "the engine answered its ping with HTTP " + ping.getStatusCode());
       }
+      apiVersion = header(ping, "Api-Version");
+      ping.getBody().readAllBytes();
     } catch (IOException | RuntimeException e) {
+      lastUp = null;
       return EngineStatus.down(host, describe(e));
+    }
+    EngineStatus known = lastUp;
+    if (known != null && apiVersion != null && apiVersion.equals(known.apiVersion())) {
+      return known;
     }
     try {
       Version version = client().versionCmd().exec();
-      return EngineStatus.up(host, version.getVersion(), version.getApiVersion());
+      EngineStatus up = EngineStatus.up(host, version.getVersion(), version.getApiVersion());
+      lastUp = up;
+      return up;
     } catch (RuntimeException e) {
+      lastUp = null;
       return EngineStatus.down(host, describe(e));
     }
+  }
+
+  /** A response header by name, whatever the case the engine wrote it in; null when absent. */
+  private static String header(DockerHttpClient.Response response, String name) {
+    for (var entry : response.getHeaders().entrySet()) {
+      if (name.equalsIgnoreCase(entry.getKey()) && !entry.getValue().isEmpty()) {
+        return entry.getValue().get(0);
+      }
+    }
+    return null;
   }
 
   private static String describe(Throwable e) {
@@ -180,6 +220,9 @@ public final class DockerEngine implements AutoCloseable {
       }
       if (streamingClient != null) {
         open.add(streamingClient);
+      }
+      if (pinger != null) {
+        open.add(pinger);
       }
     }
     for (java.io.Closeable each : open) {

@@ -117,6 +117,15 @@ public interface ContainerRuntime extends AutoCloseable {
   List<ObservedContainer> listManaged();
 
   /**
+   * Every container (running or not) that carries this instance's labels, sandboxes included, as one call of
+   * Docker's container list shows them: state and health, no inspect. For the periodic resync, which only needs
+   * to know whether anything differs from what was recorded.
+   *
+   * @throws ContainerRuntimeException {@code CannotInspectContainerError} when the engine does not answer
+   */
+  List<ListedContainer> listManagedStates();
+
+  /**
    * Streams Docker's {@code start}, {@code die}, {@code oom} and {@code health_status} events for this
    * instance's containers to {@code listener}, as Docker emits them (no polling). The stream reconnects
    * by itself when the engine goes away and comes back, replaying what Docker still holds since the last

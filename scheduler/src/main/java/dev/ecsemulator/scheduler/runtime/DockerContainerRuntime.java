@@ -245,17 +245,33 @@ public final class DockerContainerRuntime implements ContainerRuntime {
 
   @Override
   public List<ObservedContainer> listManaged() {
-    List<Container> listed;
-    try {
-      listed = client.listContainersCmd().withShowAll(true).withLabelFilter(ownLabels).exec();
-    } catch (RuntimeException e) {
-      throw DockerErrors.wrap(ErrorName.CANNOT_INSPECT_CONTAINER, e, engine.host());
-    }
     List<ObservedContainer> observed = new ArrayList<>();
-    for (Container container : listed) {
+    for (Container container : listOwn()) {
       inspect(container.getId()).ifPresent(observed::add);
     }
     return observed;
+  }
+
+  @Override
+  public List<ListedContainer> listManagedStates() {
+    List<ListedContainer> states = new ArrayList<>();
+    for (Container container : listOwn()) {
+      if (ours(container.getLabels())) { // never trusting the server-side filter alone
+        owned.add(container.getId());
+        states.add(new ListedContainer(container.getId(), ObservedContainer.State.ofDocker(container.getState()),
+            ListedContainer.healthOf(container.getStatus())));
+      }
+    }
+    return states;
+  }
+
+  /** One call of Docker's container list, running or not, filtered by this instance's labels. */
+  private List<Container> listOwn() {
+    try {
+      return client.listContainersCmd().withShowAll(true).withLabelFilter(ownLabels).exec();
+    } catch (RuntimeException e) {
+      throw DockerErrors.wrap(ErrorName.CANNOT_INSPECT_CONTAINER, e, engine.host());
+    }
   }
 
   @Override

@@ -46,14 +46,7 @@ final class Inspections {
   }
 
   static State state(InspectContainerResponse.ContainerState state) {
-    if (state == null || state.getStatus() == null) {
-      return State.CREATED;
-    }
-    return switch (state.getStatus()) {
-      case "running", "paused" -> State.RUNNING;
-      case "exited", "dead", "removing" -> State.EXITED;
-      default -> State.CREATED; // created, restarting
-    };
+    return State.ofDocker(state == null ? null : state.getStatus());
   }
 
   static Health health(HealthState health) {

@@ -51,7 +51,22 @@ public record ObservedContainer(
     /** Running: ECS RUNNING. */
     RUNNING,
     /** Exited or dead: ECS STOPPED. */
-    EXITED
+    EXITED;
+
+    /**
+     * Docker's state word ({@code State.Status} of an inspect, {@code State} of the container list): running and
+     * paused are RUNNING, exited, dead and removing EXITED, anything else (created, restarting, none) CREATED.
+     */
+    public static State ofDocker(String status) {
+      if (status == null) {
+        return CREATED;
+      }
+      return switch (status) {
+        case "running", "paused" -> RUNNING;
+        case "exited", "dead", "removing" -> EXITED;
+        default -> CREATED;
+      };
+    }
   }
 
   /** The value of label {@code com.amazonaws.ecs.task-arn}, or null. */

@@ -24,19 +24,29 @@ public final class Observations {
   private Observations() {}
 
   public static ContainerObservation of(String name, ObservedContainer seen, TaskDefinition definition, Sandbox sandbox) {
-    ContainerObservation.State state = switch (seen.state()) {
+    ContainerObservation.State state = state(seen.state());
+    return new ContainerObservation(name, seen.id(), state,
+        state == ContainerObservation.State.STOPPED ? seen.exitCode() : null, seen.outOfMemory(),
+        health(seen.health().status()), seen.startedAt(), seen.finishedAt(), bindings(name, seen, definition, sandbox),
+        null);
+  }
+
+  /** A container's ECS status for Docker's state. */
+  static ContainerObservation.State state(ObservedContainer.State docker) {
+    return switch (docker) {
       case CREATED -> ContainerObservation.State.PENDING;
       case RUNNING -> ContainerObservation.State.RUNNING;
       case EXITED -> ContainerObservation.State.STOPPED;
     };
-    String health = switch (seen.health().status()) {
+  }
+
+  /** A container's ECS healthStatus for its Docker health check's: a check still starting is UNKNOWN, as none. */
+  static String health(ObservedContainer.Health.Status docker) {
+    return switch (docker) {
       case HEALTHY -> "HEALTHY";
       case UNHEALTHY -> "UNHEALTHY";
       default -> "UNKNOWN";
     };
-    return new ContainerObservation(name, seen.id(), state,
-        state == ContainerObservation.State.STOPPED ? seen.exitCode() : null, seen.outOfMemory(), health,
-        seen.startedAt(), seen.finishedAt(), bindings(name, seen, definition, sandbox), null);
   }
 
   /** A container we created that Docker no longer knows. */

@@ -15,6 +15,7 @@ import dev.ecsemulator.scheduler.docker.Labels;
 import dev.ecsemulator.scheduler.runtime.ContainerEvent;
 import dev.ecsemulator.scheduler.runtime.ContainerRuntime;
 import dev.ecsemulator.scheduler.runtime.ContainerRuntimeException;
+import dev.ecsemulator.scheduler.runtime.ListedContainer;
 import dev.ecsemulator.scheduler.runtime.LocalHostPaths;
 import dev.ecsemulator.scheduler.runtime.PullPolicy;
 import dev.ecsemulator.scheduler.runtime.TaskEndpoint;
@@ -22,7 +23,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -236,12 +239,12 @@ public final class TaskEngine implements AutoCloseable {
     /** All at once: after a restart or a reconnection, where every task's state may be stale. */
     NOW,
     /**
-     * Evenly over half the resync interval: the periodic repair of missed events, which finds nothing to repair
-     * almost always. Submitted at once, the passes of 200 running tasks were a burst of 0.3 to 0.5 s of the
+     * Evenly over half the resync interval: the periodic repair of missed events, over the tasks Docker's
+     * container list contradicts ({@link ResyncTriage}; almost always none). Before that triage every unstopped
+     * task had a pass here. Submitted at once, the passes of 200 running tasks were a burst of 0.3 to 0.5 s of the
      * emulator's CPU and 0.1 s of the Docker engine's within one second, every 30 s (sampled each second from
      * /proc, 2 cores), which showed in the API's p99 latency at 200 tasks (docs/benchmarks.md, "Scale"). Spread,
-     * they take 0.03 to 0.13 s of CPU per second over 15 s (somewhat more in all than the burst: see there); each
-     * task is still re-observed once per interval.
+     * they take 0.03 to 0.13 s of CPU per second over 15 s (somewhat more in all than the burst: see there).
      */
     SPREAD;
 
@@ -260,8 +263,11 @@ public final class TaskEngine implements AutoCloseable {
   }
 
   /**
-   * Re-observes every unstopped task (one inspect per container), cleans up and purges stopped ones whose
-   * time has come.
+   * Re-observes unstopped tasks, cleans up and purges stopped ones whose time has come. After a restart or a
+   * reconnection ({@link Pace#NOW}) every unstopped task gets a pass (one inspect per container); the periodic
+   * resync ({@link Pace#SPREAD}) lists our containers once and passes only over the tasks whose record the list
+   * contradicts ({@link ResyncTriage}): with 200 running tasks, one list call every interval instead of 200
+   * inspects.
    */
   void resync(Pace pace) {
     if (!engine.status().reachable()) {
@@ -269,6 +275,7 @@ public final class TaskEngine implements AutoCloseable {
     }
     subscribeToEvents();
     Instant now = clock.instant();
+    Map<String, ListedContainer> listed = pace == Pace.SPREAD ? listed() : null;
     List<TaskRef> unstopped = new ArrayList<>();
     for (Scope scope : store.scopes()) {
       for (String key : store.read(scope, v -> v.keys(TASK))) {
@@ -277,10 +284,10 @@ public final class TaskEngine implements AutoCloseable {
         if (task == null) {
           continue;
         }
-        if (!TaskRecords.isFinal(task)) {
-          unstopped.add(ref);
-        } else {
+        if (TaskRecords.isFinal(task)) {
           cleaner.handle(ref, task, now, work);
+        } else if (listed == null || !ResyncTriage.current(task, listed)) {
+          unstopped.add(ref);
         }
       }
     }
@@ -298,6 +305,20 @@ public final class TaskEngine implements AutoCloseable {
       }
     }
     work.prune();
+  }
+
+  /** Our containers by ID, from one call of Docker's list; null when the engine did not answer (then every task). */
+  private Map<String, ListedContainer> listed() {
+    try {
+      Map<String, ListedContainer> byId = new HashMap<>();
+      for (ListedContainer c : runtime.listManagedStates()) {
+        byId.put(c.id(), c);
+      }
+      return byId;
+    } catch (ContainerRuntimeException e) {
+      log.debug("Cannot list containers for the resync: {}", e.reason());
+      return null;
+    }
   }
 
   /**
