@@ -103,7 +103,8 @@ final class RolloutPlanner {
     slots.excess.stream().sorted(ClassifiedTask.KEEP_ORDER.reversed()).forEach(stopper::stop);
     stopUnhealthyPrimaryTasks(in, primaryTasks, slots, blockedByMax, !launches.isEmpty(), stopper);
     // Blue keeps the desired count of its tasks (the most useful); beyond it (the service scaled in) they go.
-    List<ClassifiedTask> held = others.stream().filter(v -> v.deploymentId().equals(in.heldDeploymentId()))
+    List<ClassifiedTask> held = others.stream()
+        .filter(v -> in.heldDeploymentId() != null && in.heldDeploymentId().equals(v.deploymentId()))
         .filter(v -> v.phase != Phase.STOPPING).sorted(ClassifiedTask.KEEP_ORDER)
         .limit(in.limits().desiredCount()).toList();
     stopOlderDeployments(true, held, stopper);

@@ -127,7 +127,7 @@ public final class ServiceReconciler {
         breaker.rolledBack() ? null : memory.shift(), primary,
         new TrafficShift.Fleets(
             active.stream().anyMatch(v -> !primary.id().equals(v.deploymentId())),
-            active.stream().anyMatch(v -> !primary.id().equals(v.deploymentId()) && !v.deploymentId().equals(blueId)),
+            active.stream().anyMatch(v -> !primary.id().equals(v.deploymentId()) && !Objects.equals(blueId, v.deploymentId())),
             active.stream().filter(v -> v.phase == Phase.HEALTHY && primary.id().equals(v.deploymentId())).count()
                 >= desired),
         now, bakeMinute);
