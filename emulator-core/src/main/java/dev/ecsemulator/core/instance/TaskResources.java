@@ -6,6 +6,7 @@ import dev.ecsemulator.core.model.PortMapping;
 import dev.ecsemulator.core.model.Task;
 import dev.ecsemulator.core.model.TaskDefinition;
 import dev.ecsemulator.core.model.TaskOverride;
+import dev.ecsemulator.core.taskdef.TaskSize;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,9 +41,10 @@ public record TaskResources(int cpu, int memory, List<Integer> tcpPorts, List<In
         }
       }
     }
+    TaskSize size = TaskSize.parse(taskCpu, taskMemory);
     return new TaskResources(
-        taskCpu != null ? Integer.parseInt(taskCpu) : cpu,
-        taskMemory != null ? Integer.parseInt(taskMemory) : memory,
+        size.cpu() != null ? size.cpu() : cpu,
+        size.memory() != null ? size.memory() : memory,
         List.copyOf(tcp), List.copyOf(udp));
   }
 

@@ -31,6 +31,7 @@ import dev.ecsemulator.core.state.StateTxn;
 import dev.ecsemulator.core.tag.ResourceTagging;
 import dev.ecsemulator.core.tag.TagRules;
 import dev.ecsemulator.core.taskdef.TaskDefinitions;
+import dev.ecsemulator.core.taskdef.TaskSize;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -207,7 +208,12 @@ public final class TaskCommands {
   }
 
   private static void checkOverrides(TaskDefinition definition, TaskOverride overrides) {
-    if (overrides == null || overrides.containerOverrides() == null) {
+    if (overrides == null) {
+      return;
+    }
+    // Task-level cpu and memory overrides take the forms RegisterTaskDefinition takes ("512", "1 vCPU", "2 GB").
+    TaskSize.parse(overrides.cpu(), overrides.memory());
+    if (overrides.containerOverrides() == null) {
       return;
     }
     for (ContainerOverride o : overrides.containerOverrides()) {
