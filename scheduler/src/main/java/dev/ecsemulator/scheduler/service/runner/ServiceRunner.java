@@ -127,7 +127,7 @@ final class ServiceRunner {
     // Without an engine every launch fails placement (AGENT, as for a disconnected agent): not the tasks'
     // fault, so not counted against the restart throttle.
     boolean agentDown = !host.connected();
-    requestStops(txn, ref, service, plan.stops(), now);
+    requestStops(txn, ref, plan.stops(), now);
 
     Service next = withEvents(withoutUnplaced(plan.applyTo(service), unplaced), plan.events(), now, ids);
     if (ServiceStatus.DRAINING.is(service.status()) && plan.launches().isEmpty() && drained(observedTasks(txn, ref))) {
@@ -159,7 +159,7 @@ final class ServiceRunner {
   }
 
   /** Asks each planned stop's task to stop (desiredStatus STOPPED with the plan's reason and code). */
-  static void requestStops(StateTxn txn, ServiceRef ref, Service service, List<TaskStop> stops, Instant now) {
+  static void requestStops(StateTxn txn, ServiceRef ref, List<TaskStop> stops, Instant now) {
     for (TaskStop stop : stops) {
       String taskKey = EcsKinds.taskKey(ref.clusterName(), stop.taskId());
       // A record the task engine cannot run is never planned to stop (it is observed stopping already).

@@ -56,7 +56,7 @@ final class TaskSetPass {
         unplaced.merge(set.id(), 1, Integer::sum);
       }
     }
-    ServiceRunner.requestStops(txn, ref, service, plan.stops(), now);
+    ServiceRunner.requestStops(txn, ref, plan.stops(), now);
     plan.removedTaskSetArns().forEach(arn -> ResourceTagging.remove(txn, arn));
 
     Service next = ServiceRunner.withEvents(withoutUnplaced(plan.applyTo(service), unplaced), plan.events(), now, ids);
