@@ -414,8 +414,9 @@ public final class Emulator implements AutoCloseable {
 
   /** The endpoint URL clients use, e.g. {@code http://127.0.0.1:4566}. */
   public String url() {
-    String host = config.bind().contains(":") ? "[" + config.bind() + "]" : config.bind();
-    return "http://" + host + ":" + port;
+    // Joined, not concatenated, as Main's ready line that prints it (see there).
+    String host = config.bind().contains(":") ? String.join("", "[", config.bind(), "]") : config.bind();
+    return String.join("", "http://", host, ":", Integer.toString(port));
   }
 
   /** The state store, for tests that seed resources no operation creates yet. */

@@ -30,8 +30,8 @@ public final class AutoScalingService {
   private AutoScalingService() {}
 
   public static AwsService create(ServiceModel model, ApplicationAutoScaling autoScaling) {
-    OperationTable operations = new OperationTable();
-    AutoScalingOperations.register(operations, autoScaling);
+    OperationTable operations =
+        OperationTable.filledOnFirstUse(table -> AutoScalingOperations.register(table, autoScaling));
     return new AwsService(model, operations, ERRORS, false);
   }
 }

@@ -34,8 +34,8 @@ public final class CloudWatchService {
   private CloudWatchService() {}
 
   public static AwsService create(ServiceModel model, CloudWatch cloudWatch) {
-    OperationTable operations = new OperationTable();
-    CloudWatchOperations.register(operations, cloudWatch);
+    OperationTable operations =
+        OperationTable.filledOnFirstUse(table -> CloudWatchOperations.register(table, cloudWatch));
     return new AwsService(model, operations, ERRORS, false);
   }
 }

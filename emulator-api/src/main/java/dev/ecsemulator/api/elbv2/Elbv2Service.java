@@ -59,8 +59,7 @@ public final class Elbv2Service {
 
   /** The service with its operations over {@code core}. */
   public static AwsService create(ServiceModel model, Core core) {
-    OperationTable operations = new OperationTable();
-    Elbv2Operations.register(operations, core);
+    OperationTable operations = OperationTable.filledOnFirstUse(table -> Elbv2Operations.register(table, core));
     return new AwsService(model, operations, ERRORS, false);
   }
 }

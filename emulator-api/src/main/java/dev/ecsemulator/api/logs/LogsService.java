@@ -36,8 +36,7 @@ public final class LogsService {
    * log line withholds exception messages, as for services that carry secrets.
    */
   public static AwsService create(ServiceModel model, Logs logs) {
-    OperationTable operations = new OperationTable();
-    LogsOperations.register(operations, logs);
+    OperationTable operations = OperationTable.filledOnFirstUse(table -> LogsOperations.register(table, logs));
     return new AwsService(model, operations, ERRORS, true);
   }
 }

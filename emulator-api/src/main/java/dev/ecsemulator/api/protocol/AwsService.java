@@ -17,11 +17,13 @@ public record AwsService(ServiceModel model, OperationTable operations, ServiceE
     Objects.requireNonNull(model, "model");
     Objects.requireNonNull(operations, "operations");
     Objects.requireNonNull(errors, "errors");
-    for (String operation : operations.operations()) {
-      if (!model.hasOperation(operation)) {
-        throw new IllegalArgumentException(operation + " is not an operation of " + model.signingName());
+    operations.check(names -> {
+      for (String operation : names) {
+        if (!model.hasOperation(operation)) {
+          throw new IllegalArgumentException(operation + " is not an operation of " + model.signingName());
+        }
       }
-    }
+    });
   }
 
   /** The service's name: its SigV4 signing name ({@code ecs}, {@code secretsmanager}). */

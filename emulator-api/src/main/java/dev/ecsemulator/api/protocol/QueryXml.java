@@ -32,9 +32,15 @@ import javax.xml.stream.XMLStreamWriter;
  */
 final class QueryXml {
 
-  private static final XMLOutputFactory FACTORY = XMLOutputFactory.newFactory();
-  private static final DateTimeFormatter ISO_MILLIS =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+  /**
+   * Made by the first answer, not when the emulator builds the protocol: finding the StAX implementation and
+   * compiling the pattern cost start-up some milliseconds before the first request (docs/benchmarks.md).
+   */
+  private static final class Lazily {
+    static final XMLOutputFactory FACTORY = XMLOutputFactory.newFactory();
+    static final DateTimeFormatter ISO_MILLIS =
+        DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+  }
 
   private final ServiceModel model;
 
@@ -152,9 +158,9 @@ final class QueryXml {
   private static String timestamp(JsonNode value) {
     if (value.isNumber()) {
       BigDecimal seconds = value.decimalValue();
-      return ISO_MILLIS.format(Instant.ofEpochMilli(seconds.movePointRight(3).longValue()));
+      return Lazily.ISO_MILLIS.format(Instant.ofEpochMilli(seconds.movePointRight(3).longValue()));
     }
-    return ISO_MILLIS.format(Instant.parse(value.asText()));
+    return Lazily.ISO_MILLIS.format(Instant.parse(value.asText()));
   }
 
   private static void text(XMLStreamWriter xml, String name, String text) throws XMLStreamException {
@@ -170,7 +176,7 @@ final class QueryXml {
   private static byte[] write(Body body) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(512);
     try {
-      XMLStreamWriter xml = FACTORY.createXMLStreamWriter(out, "UTF-8");
+      XMLStreamWriter xml = Lazily.FACTORY.createXMLStreamWriter(out, "UTF-8");
       body.write(xml);
       xml.writeEndDocument();
       xml.close();

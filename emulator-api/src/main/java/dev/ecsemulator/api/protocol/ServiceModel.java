@@ -28,6 +28,9 @@ public final class ServiceModel {
   /** The ECS model. */
   public static final String ECS = "/aws/ecs-2014-11-13.service.json.gz";
 
+  /** Reads every model: a mapper is thread-safe once configured, and making one per model cost start-up time. */
+  private static final ObjectMapper READER = new ObjectMapper();
+
   private final JsonNode operations;
   private final JsonNode metadata;
   /** Reads the shapes (the bulk of a model) when first needed: see {@link #loadLazily}. */
@@ -97,7 +100,7 @@ public final class ServiceModel {
       if (raw == null) {
         throw new IllegalStateException("missing resource " + resource);
       }
-      ObjectMapper json = new ObjectMapper();
+      ObjectMapper json = READER;
       ObjectNode model = json.createObjectNode();
       try (JsonParser parser = json.getFactory().createParser(new GZIPInputStream(raw))) {
         if (parser.nextToken() != JsonToken.START_OBJECT) {

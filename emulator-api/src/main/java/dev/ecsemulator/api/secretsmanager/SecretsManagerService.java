@@ -35,9 +35,8 @@ public final class SecretsManagerService {
 
   /** The service with its operations, over {@code store}. */
   public static AwsService create(ServiceModel model, StateStore store, Clock clock) {
-    OperationTable operations = new OperationTable();
-    SecretsManagerOperations.register(operations,
-        new SecretCommands(store, clock, new SecureRandom()), new SecretQueries(store, clock));
+    OperationTable operations = OperationTable.filledOnFirstUse(table -> SecretsManagerOperations.register(table,
+        new SecretCommands(store, clock, new SecureRandom()), new SecretQueries(store, clock)));
     return new AwsService(model, operations, ERRORS, true);
   }
 }

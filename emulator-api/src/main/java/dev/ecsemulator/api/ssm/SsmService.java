@@ -38,9 +38,8 @@ public final class SsmService {
 
   /** The service with its operations, over {@code store}. */
   public static AwsService create(ServiceModel model, StateStore store, Clock clock) {
-    OperationTable operations = new OperationTable();
-    SsmOperations.register(operations, new ParameterCommands(store, clock, new SecureRandom()),
-        new ParameterQueries(store));
+    OperationTable operations = OperationTable.filledOnFirstUse(table -> SsmOperations.register(table,
+        new ParameterCommands(store, clock, new SecureRandom()), new ParameterQueries(store)));
     return new AwsService(model, operations, ERRORS, true);
   }
 }

@@ -20,6 +20,21 @@ public record Kind<V>(String name, Class<V> type) {
     return new Kind<>(name, type);
   }
 
+  /*
+   * equals and hashCode written out, as a record's generated ones are linked on their first call through
+   * ObjectMethods' bootstrap (method handles spun then, about 10 ms of CPU each on the start-up path, where the
+   * registry and the store first compare kinds; docs/benchmarks.md, issue 21 goal 3). Same contract as the record's.
+   */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Kind<?> kind && name.equals(kind.name) && type.equals(kind.type);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * name.hashCode() + type.hashCode();
+  }
+
   @Override
   public String toString() {
     return name;

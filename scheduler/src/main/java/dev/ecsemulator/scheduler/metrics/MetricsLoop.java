@@ -58,7 +58,6 @@ public final class MetricsLoop implements AutoCloseable {
   private final java.util.concurrent.atomic.AtomicLong statsCalls = new java.util.concurrent.atomic.AtomicLong();
   private final java.util.concurrent.atomic.AtomicLong collectNanos = new java.util.concurrent.atomic.AtomicLong();
   private final java.util.concurrent.atomic.AtomicLong cpuNanos = new java.util.concurrent.atomic.AtomicLong();
-  private final java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
 
   /**
    * What the loop has cost since it started, for the health answer and the benchmark: its ticks, the Docker stats
@@ -115,14 +114,14 @@ public final class MetricsLoop implements AutoCloseable {
   }
 
   private void tickLogged() {
-    long cpu = threads.getCurrentThreadCpuTime();
+    long cpu = ThreadCpu.nanos();
     try {
       tick(clock.instant());
     } catch (RuntimeException e) {
       log.warn("metrics period: {}", e.toString());
     } finally {
       ticks.incrementAndGet();
-      long after = threads.getCurrentThreadCpuTime();
+      long after = ThreadCpu.nanos();
       if (cpu >= 0 && after >= 0) {
         cpuNanos.addAndGet(after - cpu);
       }

@@ -11,8 +11,6 @@ import dev.ecsemulator.core.state.StateView;
 import dev.ecsemulator.core.task.TaskStatus;
 import dev.ecsemulator.scheduler.metrics.Utilization.Reading;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -44,8 +42,6 @@ final class UsageCollector implements AutoCloseable {
   private int lastCalls;
   /** CPU time the reading threads spent in reads, for the loop's totals. */
   private final AtomicLong readCpuNanos = new AtomicLong();
-  private static final ThreadMXBean THREADS =
-      ManagementFactory.getThreadMXBean();
 
   UsageCollector(StateStore store, ContainerStats stats) {
     this.store = store;
@@ -100,11 +96,11 @@ final class UsageCollector implements AutoCloseable {
   }
 
   private Optional<ContainerStats.Sample> timedRead(String id) throws IOException {
-    long before = THREADS.getCurrentThreadCpuTime();
+    long before = ThreadCpu.nanos();
     try {
       return stats.read(id);
     } finally {
-      long after = THREADS.getCurrentThreadCpuTime();
+      long after = ThreadCpu.nanos();
       if (before >= 0 && after >= 0) {
         readCpuNanos.addAndGet(after - before);
       }
