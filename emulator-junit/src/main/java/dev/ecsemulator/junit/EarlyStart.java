@@ -33,9 +33,9 @@ public final class EarlyStart implements LauncherDiscoveryListener, LauncherSess
   public static final String PROPERTY = "ecs.emulator.junit.earlyStart";
 
   /**
-   * The emulators started early and not yet claimed, by what they serve. Kept per class, not per session (a discovery
-   * listener is not told its session): a launcher run inside a test (a test of a JUnit extension) may close its outer
-   * run's, which that run's class then starts as it would have without this.
+   * The emulators started early and not yet claimed, by what they serve. One map for the JVM, not one per session (a
+   * discovery listener is not told its session): a launcher run inside a test (a test of a JUnit extension) may close
+   * its outer run's, which that run's class then starts as it would have without this.
    */
   private static final Map<Key, CompletableFuture<ParallelStart.Started>> PENDING = new HashMap<>(); // guarded by it
 
