@@ -163,15 +163,13 @@ public final class EcsEmulatorExtension
         .map(EmulatorSettings::of).orElse(EmulatorSettings.DEFAULTS);
     ClassScope scope;
     if (settings.scope() == EmulatorScope.CLASS) {
-      ParallelStart.Started started = ParallelStart.start(settings.options(), testClass, settings.region(),
-          settings.accountId());
+      ParallelStart.Started started = ParallelStart.startOrClaim(settings, testClass);
       scope = new ClassScope(testClass, new EcsEmulator(started.running(), settings.region(), settings.accountId()),
           settings, started.running(), started.clients());
     } else {
       SharedEmulator shared = classContext.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(
           List.of(SharedEmulator.class, settings.options()),
-          key -> new SharedEmulator(ParallelStart.start(settings.options(), testClass, settings.region(),
-              settings.accountId()), testClass),
+          key -> new SharedEmulator(ParallelStart.startOrClaim(settings, testClass), testClass),
           SharedEmulator.class);
       scope = new ClassScope(testClass, new EcsEmulator(shared.claim(settings.reset() != Reset.NEVER),
           settings.region(), settings.accountId()), settings, null, shared.takeClients(testClass));
@@ -181,7 +179,7 @@ public final class EcsEmulatorExtension
   }
 
   /** The class's {@link EcsEmulatorTest}, or that of the class it is nested in. */
-  private static Optional<EcsEmulatorTest> annotated(Class<?> testClass) {
+  static Optional<EcsEmulatorTest> annotated(Class<?> testClass) {
     for (Class<?> type = testClass; type != null; type = type.getEnclosingClass()) {
       Optional<EcsEmulatorTest> found = AnnotationSupport.findAnnotation(type, EcsEmulatorTest.class);
       if (found.isPresent()) {

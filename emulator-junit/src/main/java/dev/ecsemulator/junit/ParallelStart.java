@@ -33,6 +33,12 @@ final class ParallelStart {
   /** The started emulator and the clients made for it, by type. */
   record Started(RunningEmulator running, Map<Class<?>, Object> clients) {}
 
+  /** The emulator {@link EarlyStart} started for these settings, or else one started now. */
+  static Started startOrClaim(EmulatorSettings settings, Class<?> testClass) {
+    return EarlyStart.claim(settings)
+        .orElseGet(() -> start(settings.options(), testClass, settings.region(), settings.accountId()));
+  }
+
   static Started start(List<String> options, Class<?> testClass, String region, String accountId) {
     Set<Class<?>> demand = clientTypes(testClass);
     if (demand.isEmpty()) {

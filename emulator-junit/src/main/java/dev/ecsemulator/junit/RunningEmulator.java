@@ -76,6 +76,13 @@ final class RunningEmulator implements AutoCloseable {
     return endpoint;
   }
 
+  /** The endpoints of the emulators open in this JVM now. */
+  static List<URI> openEndpoints() {
+    synchronized (OPEN) {
+      return OPEN.stream().map(RunningEmulator::endpoint).toList();
+    }
+  }
+
   String instanceId() {
     return handle.instanceId();
   }

@@ -68,7 +68,9 @@ public final class JunitStartupBenchmark implements Benchmark {
         + "CLASS)` and one test taking an `EcsClient` parameter, or (the baseline) no extension. " + runs
         + " run(s) of each, interleaved; median with min–max in brackets. The extension's figure runs from the class's "
         + "first callback to its first test body: the emulator runtime loaded and started in the JVM, the client "
-        + "built and injected.");
+        + "built and injected. The extension begins that work when the launcher starts discovering a selected "
+        + "`@EcsEmulatorTest` class (its `EarlyStart` listener), so part of it runs before the class starts: the "
+        + "JVM launch row and the CPU row include all of it.");
     section.table(List.of("Figure", "With the extension, ms", "Without (baseline), ms"), List.of(
         List.of("Class start → first test body", Fmt.spread(extension, Fmt::ms), "—"),
         List.of("Class start → first answer of the injected EcsClient", Fmt.spread(firstAnswer, Fmt::ms), "—"),
