@@ -8,6 +8,8 @@
 # bench/target/ecs-emulator-bench.jar (bin/bench or `mvn -DskipTests package -pl bench -am` builds it). Loopback
 # only; every process it starts is stopped at exit.
 # AB_WARM_UP: seconds of warm-up load per jar (default 45; 0 measures the JIT-cold path from the first round).
+# AB_PACE_MS: instead, one connection sends the request every AB_PACE_MS ms (a client polling, as the launch
+# benchmark's SDK does at 10 ms); with AB_WARM_UP=0 from a fresh JVM, the cost of polling as a launch meets it.
 # AB_JAVA_OPTS are given to both JVMs (e.g. -XX:StartFlightRecording:filename=DIR/ for a profile of each).
 # Usage: [AB_OPERATION=DescribeTasks] [AB_JAVA_OPTS=...] bench/ab-jars.sh BEFORE.jar AFTER.jar [ROUNDS]
 set -euo pipefail
@@ -68,20 +70,52 @@ for v in before after; do
   fi
 done
 
-run() { # run NAME CONNECTIONS SECONDS
+# One keep-alive connection sending the request every AB_PACE_MS ms for SECONDS: a client polling as the launch
+# benchmark's SDK does. Prints a line shaped like the load generator's.
+paced() { # paced NAME SECONDS
+  python3 - "${port[$1]}" "$operation" "$work/$1.request.json" "$AB_PACE_MS" "$2" "$auth" <<'PY'
+import http.client, json, sys, time
+port, operation, body_file, pace_ms, seconds, auth = sys.argv[1:]
+body = open(body_file, 'rb').read()
+headers = {'Authorization': auth, 'X-Amz-Target': 'AmazonEC2ContainerServiceV20141113.' + operation,
+           'Content-Type': 'application/x-amz-json-1.1'}
+conn = http.client.HTTPConnection('127.0.0.1', int(port))
+latencies, end, due = [], time.monotonic() + float(seconds), time.monotonic()
+while time.monotonic() < end:
+    begin = time.monotonic()
+    conn.request('POST', '/', body, headers)
+    response = conn.getresponse()
+    response.read()
+    if response.status != 200:
+        sys.exit('answer %d' % response.status)
+    latencies.append(time.monotonic() - begin)
+    due += float(pace_ms) / 1000
+    time.sleep(max(0.0, due - time.monotonic()))
+latencies.sort()
+print(json.dumps({'throughput': len(latencies) / float(seconds), 'exchanges': len(latencies),
+                  'p50Micros': latencies[len(latencies) // 2] * 1e6, 'p99Micros': latencies[len(latencies) * 99 // 100] * 1e6}))
+PY
+}
+run() { # run NAME CONNECTIONS SECONDS (CONNECTIONS "paced": see paced)
   local p=${pid[$1]} a b out
   a=$(awk '{print $14 + $15}' "/proc/$p/stat")
-  out=$(java -cp "$bench_jar" dev.ecsemulator.bench.load.LoadGenerator --host 127.0.0.1 --port "${port[$1]}" \
-    --api ecs --operation "$operation" --body-file "$work/$1.request.json" --connections "$2" --warm-up-ms 0 \
-    --duration-ms $(($3 * 1000)) | tail -n 1)
+  if [ "$2" = paced ]; then
+    out=$(paced "$1" "$3")
+  else
+    out=$(java -cp "$bench_jar" dev.ecsemulator.bench.load.LoadGenerator --host 127.0.0.1 --port "${port[$1]}" \
+      --api ecs --operation "$operation" --body-file "$work/$1.request.json" --connections "$2" --warm-up-ms 0 \
+      --duration-ms $(($3 * 1000)) | tail -n 1)
+  fi
   b=$(awk '{print $14 + $15}' "/proc/$p/stat")
-  python3 -c "import json, sys; d = json.loads(sys.argv[1]); print('%-6s c=%-2s %8.0f req/s  p50 %6.3f ms  p99 %7.2f ms  cpu %5.0f us/req' % (sys.argv[2], sys.argv[3], d['throughput'], d['p50Micros'] / 1000, d['p99Micros'] / 1000, (int(sys.argv[5]) - int(sys.argv[4])) * 10000 / d['exchanges']))" "$out" "$1" "$2" "$a" "$b"
+  python3 -c "import json, sys; d = json.loads(sys.argv[1]); print('%-6s c=%-6s %8.0f req/s  p50 %6.3f ms  p99 %7.2f ms  cpu %5.0f us/req' % (sys.argv[2], sys.argv[3], d['throughput'], d['p50Micros'] / 1000, d['p99Micros'] / 1000, (int(sys.argv[5]) - int(sys.argv[4])) * 10000 / d['exchanges']))" "$out" "$1" "$2" "$a" "$b"
 }
 warm_up=${AB_WARM_UP:-45}
 if [ "$warm_up" -gt 0 ]; then for v in before after; do run "$v" 16 "$warm_up" >/dev/null; done; fi
 echo "$operation: warmed up; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+levels="1 16"
+[ -n "${AB_PACE_MS:-}" ] && levels=paced
 for round in $(seq 1 "$rounds"); do
-  for c in 1 16; do
+  for c in $levels; do
     if [ $((round % 2)) = 1 ]; then run before "$c" 10; run after "$c" 10; else run after "$c" 10; run before "$c" 10; fi
   done
 done
