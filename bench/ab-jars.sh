@@ -11,6 +11,7 @@
 # AB_PACE_MS: instead, one connection sends the request every AB_PACE_MS ms (a client polling, as the launch
 # benchmark's SDK does at 10 ms); with AB_WARM_UP=0 from a fresh JVM, the cost of polling as a launch meets it.
 # AB_JAVA_OPTS are given to both JVMs (e.g. -XX:StartFlightRecording:filename=DIR/ for a profile of each).
+# AB_AFTER_JAVA_OPTS are given to the second JVM only: an A/B of JVM options (the same jar twice).
 # Usage: [AB_OPERATION=DescribeTasks] [AB_JAVA_OPTS=...] bench/ab-jars.sh BEFORE.jar AFTER.jar [ROUNDS]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -47,8 +48,9 @@ ecs() { # ecs VARIANT OPERATION BODY: one request, the answer on stdout
 trap cleanup EXIT
 for v in before after; do
   jar=$before; [ "$v" = after ] && jar=$after
+  extra=; [ "$v" = after ] && extra=${AB_AFTER_JAVA_OPTS:-}
   # shellcheck disable=SC2086
-  java ${AB_JAVA_OPTS:-} -jar "$jar" --port 0 --data-dir "$work/$v" >"$work/$v.log" 2>&1 &
+  java ${AB_JAVA_OPTS:-} $extra -jar "$jar" --port 0 --data-dir "$work/$v" >"$work/$v.log" 2>&1 &
   pid[$v]=$!
 done
 for v in before after; do
