@@ -41,8 +41,11 @@ public final class AwsJsonProtocol implements WireProtocol {
   private final ServiceCall.Route fallback;
   private final ScopeResolver scopes;
   private final ObjectMapper json = EcsJson.mapper();
-  /** Answers: the same mapping, with ARNs written from bytes made once (see {@link ArnBytes}). */
-  private final ObjectMapper answers = ArnBytes.writingArnsFromCache(json);
+  /**
+   * Answers: the same mapping, with ARNs written from bytes made once (see {@link ArnBytes}) and tasks from bytes made
+   * once per version of the task (see {@link TaskBytes}).
+   */
+  private final ObjectMapper answers = TaskBytes.writingTasksFromCache(ArnBytes.writingArnsFromCache(json));
   private final ServiceCall calls = new ServiceCall();
 
   /**

@@ -25,6 +25,8 @@ final class PauseImage {
   private final DockerClient client;
   private final String repository;
   private final Set<String> loaded = ConcurrentHashMap.newKeySet();
+  /** Each architecture's tag, made once: the program and so its hash never change while the emulator runs. */
+  private final Map<PauseBinary.Arch, String> tags = new ConcurrentHashMap<>();
 
   PauseImage(DockerClient client, String repository) {
     this.client = client;
@@ -33,8 +35,8 @@ final class PauseImage {
 
   /** The image's tag for {@code arch}: {@code <repository>:<arch>-<12 hex of the program>}. */
   String tag(PauseBinary.Arch arch) {
-    return repository + ":" + arch.dockerName() + "-"
-        + DockerArchive.sha256(PauseBinary.executable(arch)).substring(0, 12);
+    return tags.computeIfAbsent(arch, a -> repository + ":" + a.dockerName() + "-"
+        + DockerArchive.sha256(PauseBinary.executable(a)).substring(0, 12));
   }
 
   /**
