@@ -1,18 +1,20 @@
 #!/usr/bin/env bash
 # A/B of two builds of the emulator jar in one run, for checking a performance fix on a noisy shared machine:
-# both jars run side by side; each gets 45 s of warm-up load, then the operation at 1 and 16 connections is measured
-# for 10 s per jar, alternating, ROUNDS times. Prints throughput, latency and the server's CPU time per request (from
-# /proc) for every run. The operation is DescribeTaskDefinition, or with AB_OPERATION=DescribeTasks the
-# DescribeTasks of one RUNNING task (the launch benchmark's polled request; each jar runs one task of
-# ecs-emulator/sample-web:1, removed at exit). Needs
-# bench/target/ecs-emulator-bench.jar (bin/bench or `mvn -DskipTests package -pl bench -am` builds it). Loopback
-# only; every process it starts is stopped at exit.
-# AB_WARM_UP: seconds of warm-up load per jar (default 45; 0 measures the JIT-cold path from the first round).
+# both jars run side by side; each gets AB_WARM_UP (default 45) s of warm-up load (on a heavily loaded machine the JIT
+# may need more), then the operation at 1 and 16 connections (AB_CONNECTIONS="1 16 64" to change) is measured for
+# 10 s per jar, alternating, ROUNDS times. Prints throughput, latency and the server's CPU time per request (from
+# /proc) for every run. The operation is DescribeTaskDefinition; with AB_OPERATION=RegisterTaskDefinition the API
+# benchmark's definition, a new revision per request, on the default durable store; with AB_OPERATION=DescribeTasks
+# the DescribeTasks of one RUNNING task (the launch benchmark's polled request; each jar runs one task of
+# ecs-emulator/sample-web:1, removed at exit). Needs bench/target/ecs-emulator-bench.jar (bin/bench or
+# `mvn -DskipTests package -pl bench -am` builds it). Loopback only; every process it starts is stopped at exit.
+# AB_WARM_UP (or AB_WARMUP_S): seconds of warm-up load per jar (0 measures the JIT-cold path from the first round).
 # AB_PACE_MS: instead, one connection sends the request every AB_PACE_MS ms (a client polling, as the launch
 # benchmark's SDK does at 10 ms); with AB_WARM_UP=0 from a fresh JVM, the cost of polling as a launch meets it.
 # AB_JAVA_OPTS are given to both JVMs (e.g. -XX:StartFlightRecording:filename=DIR/ for a profile of each).
 # AB_AFTER_JAVA_OPTS are given to the second JVM only: an A/B of JVM options (the same jar twice).
-# Usage: [AB_OPERATION=DescribeTasks] [AB_JAVA_OPTS=...] bench/ab-jars.sh BEFORE.jar AFTER.jar [ROUNDS]
+# Usage: [AB_OPERATION=DescribeTasks|RegisterTaskDefinition] [AB_CONNECTIONS="1 16"] [AB_WARM_UP=45] \
+#          [AB_JAVA_OPTS=...] bench/ab-jars.sh BEFORE.jar AFTER.jar [ROUNDS]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 bench_jar=$root/bench/target/ecs-emulator-bench.jar
@@ -20,6 +22,7 @@ before=${1:?usage: ab-jars.sh BEFORE.jar AFTER.jar [ROUNDS]}
 after=${2:?usage: ab-jars.sh BEFORE.jar AFTER.jar [ROUNDS]}
 rounds=${3:-5}
 operation=${AB_OPERATION:-DescribeTaskDefinition}
+connections=${AB_CONNECTIONS:-1 16}
 work=$(mktemp -d)
 auth='AWS4-HMAC-SHA256 Credential=test/20250101/us-east-1/ecs/aws4_request, SignedHeaders=host, Signature=00'
 td='{"family":"bench-describe","networkMode":"bridge","requiresCompatibilities":["EC2"],"cpu":"256","memory":"128",'
@@ -27,6 +30,11 @@ td+='"containerDefinitions":[{"name":"web","image":"ecs-emulator/sample-web:1","
 td+='"portMappings":[{"containerPort":8080,"hostPort":0,"protocol":"tcp"}],"environment":[{"name":"APP_ENV",'
 td+='"value":"bench"},{"name":"LOG_LEVEL","value":"info"}],"healthCheck":{"command":["CMD-SHELL",'
 td+='"wget -q -O- http://localhost:8080/health || exit 1"],"interval":5,"timeout":2,"retries":3,"startPeriod":0}}]}'
+case "$operation" in
+  DescribeTaskDefinition | DescribeTasks) ;;
+  RegisterTaskDefinition) echo "${td/bench-describe/bench-register}" >"$work/request.json" ;;
+  *) echo "AB_OPERATION: DescribeTaskDefinition, DescribeTasks or RegisterTaskDefinition" >&2; exit 2 ;;
+esac
 
 declare -A pid port
 declare -A task
@@ -67,6 +75,8 @@ for v in before after; do
       sleep 0.2
     done
     echo "{\"cluster\":\"bench-ab\",\"tasks\":[\"$arn\"]}" >"$work/$v.request.json"
+  elif [ "$operation" = RegisterTaskDefinition ]; then
+    cp "$work/request.json" "$work/$v.request.json"
   else
     echo '{"taskDefinition":"bench-describe"}' >"$work/$v.request.json"
   fi
@@ -111,10 +121,10 @@ run() { # run NAME CONNECTIONS SECONDS (CONNECTIONS "paced": see paced)
   b=$(awk '{print $14 + $15}' "/proc/$p/stat")
   python3 -c "import json, sys; d = json.loads(sys.argv[1]); print('%-6s c=%-6s %8.0f req/s  p50 %6.3f ms  p99 %7.2f ms  cpu %5.0f us/req' % (sys.argv[2], sys.argv[3], d['throughput'], d['p50Micros'] / 1000, d['p99Micros'] / 1000, (int(sys.argv[5]) - int(sys.argv[4])) * 10000 / d['exchanges']))" "$out" "$1" "$2" "$a" "$b"
 }
-warm_up=${AB_WARM_UP:-45}
+warm_up=${AB_WARM_UP:-${AB_WARMUP_S:-45}}
 if [ "$warm_up" -gt 0 ]; then for v in before after; do run "$v" 16 "$warm_up" >/dev/null; done; fi
 echo "$operation: warmed up; load average $(cut -d' ' -f1-3 /proc/loadavg)"
-levels="1 16"
+levels=$connections
 [ -n "${AB_PACE_MS:-}" ] && levels=paced
 for round in $(seq 1 "$rounds"); do
   for c in $levels; do

@@ -68,10 +68,13 @@ public final class TaskDefinitions {
     TaskDefinition draft = TaskDefinitionRegistration.prepare(request);
     List<Tag> tags = TagRules.validate(request.tags());
     return store.write(scope, txn -> {
-      long revision = txn.get(TaskDefinitionFamily.KIND, draft.family())
-          .map(TaskDefinitionFamily::lastRevision).orElse(0L) + 1;
+      long last = txn.get(TaskDefinitionFamily.KIND, draft.family())
+          .map(TaskDefinitionFamily::lastRevision).orElse(0L);
+      long revision = last + 1;
       String arn = Arns.taskDefinition(scope, draft.family(), revision);
-      TaskDefinition registered = draft.toBuilder()
+      TaskDefinition previous = last == 0 ? null
+          : txn.get(TASK_DEFINITION, EcsKinds.taskDefinitionKey(draft.family(), last)).orElse(null);
+      TaskDefinition registered = RevisionSharing.sharingWith(draft, previous).toBuilder()
           .taskDefinitionArn(arn)
           .revision(Math.toIntExact(revision))
           .status(ACTIVE)

@@ -43,6 +43,21 @@ class TaskDefinitionsTest {
   }
 
   @Test
+  void aRevisionHoldsItsPredecessorsEqualContainersNotCopiesOfThem() {
+    TaskDefinition first = register("web");
+    TaskDefinition same = register("web");
+    TaskDefinition changed = taskDefinitions.register(SCOPE, Requests.request(
+        "{'family':'web','containerDefinitions':[{'name':'web','image':'busybox:2','memory':64}]}"))
+        .taskDefinition();
+
+    assertThat(same.containerDefinitions().get(0)).isSameAs(first.containerDefinitions().get(0));
+    assertThat(same.requiresAttributes()).isEqualTo(first.requiresAttributes());
+    assertThat(changed.containerDefinitions().get(0)).isNotEqualTo(same.containerDefinitions().get(0));
+    assertThat(changed.containerDefinitions().get(0).image()).isEqualTo("busybox:2");
+    assertThat(same.toBuilder().revision(1).taskDefinitionArn(first.taskDefinitionArn()).build()).isEqualTo(first);
+  }
+
+  @Test
   void revisionsCountPerFamilyAndAreNeverReused() {
     register("web");
     register("web");
