@@ -4,13 +4,19 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Network;
 import dev.ecsemulator.core.EmulatorInstance;
+import dev.ecsemulator.core.state.durable.DataDirLock;
 import dev.ecsemulator.scheduler.docker.DockerEngine;
 import dev.ecsemulator.scheduler.docker.Labels;
 import dev.ecsemulator.scheduler.runtime.TaskEndpoint;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Docker network that puts the ECS agent's address, 169.254.170.2, on this machine: a bridge network on
@@ -27,10 +33,13 @@ import java.util.Optional;
  * <p>There is one per engine, as the address is one per machine. It carries the labels of the emulator
  * instance that made it and {@code ecs-emulator.role=task-endpoint} ({@link Labels#TASK_ENDPOINT_ROLE});
  * another emulator on the same engine may listen on its address (that takes no change to the network) but
- * never removes it. Networks of anyone else are never touched: one that already uses the subnet only disables
- * the endpoint. Thread-safe.
+ * never removes it, unless its maker is gone: an emulator killed and never started again on its data directory
+ * would otherwise hold the subnet for good ({@link #ensure} removes such a network first). Networks of anyone
+ * else are never touched: one that already uses the subnet only disables the endpoint. Thread-safe.
  */
 public final class EndpointNetwork {
+
+  private static final Logger log = LoggerFactory.getLogger(EndpointNetwork.class);
 
   public static final String SUBNET = "169.254.170.0/24";
   public static final String GATEWAY = TaskEndpoint.ADDRESS;
@@ -69,8 +78,8 @@ public final class EndpointNetwork {
   }
 
   /**
-   * Finds an endpoint network on the engine (this instance's first) or creates this instance's. Never
-   * touches a network it did not make.
+   * Finds an endpoint network on the engine (this instance's first) or creates this instance's. Removes
+   * another emulator's only when that emulator is gone ({@link #abandoned}); never touches anyone else's.
    *
    * @throws RuntimeException (docker-java's) when the engine does not answer
    */
@@ -81,6 +90,7 @@ public final class EndpointNetwork {
     }
     Map<String, String> labels = new LinkedHashMap<>(Labels.ownedBy(instance));
     labels.put(Labels.ROLE, Labels.TASK_ENDPOINT_ROLE);
+    labels.put(Labels.DATA_DIR, instance.dataDir().toString());
     try {
       String id = engine.client().createNetworkCmd()
           .withName(name())
@@ -135,7 +145,8 @@ public final class EndpointNetwork {
   /** An existing usable network, or a conflict, or null when the subnet is free. */
   private Outcome find() {
     DockerClient client = engine.client();
-    List<Network> networks = client.listNetworksCmd().exec();
+    List<Network> networks = new ArrayList<>(client.listNetworksCmd().exec());
+    networks.removeIf(this::removedAsAbandoned);
     Optional<Network> ours = networks.stream().filter(n -> endpoint(n) && owned(n)).findFirst();
     if (ours.isPresent()) {
       return Outcome.usable(new Found(ours.get().getId(), ours.get().getName(), Holder.OURS));
@@ -162,6 +173,52 @@ public final class EndpointNetwork {
         && network.getIpam() != null && network.getIpam().getConfig() != null
         && network.getIpam().getConfig().stream()
             .anyMatch(c -> SUBNET.equals(c.getSubnet()) && GATEWAY.equals(c.getGateway()));
+  }
+
+  /** Removes another emulator's endpoint network if that emulator is gone; whether it did. */
+  private boolean removedAsAbandoned(Network network) {
+    if (!endpoint(network) || owned(network) || !abandoned(network)) {
+      return false;
+    }
+    try {
+      engine.client().removeNetworkCmd(network.getId()).exec();
+      log.info("Task endpoint: removed network {} of emulator {}, which is gone", network.getName(),
+          network.getLabels().get(Labels.INSTANCE));
+    } catch (NotFoundException gone) {
+      // removed meanwhile (by another emulator doing the same)
+    } catch (RuntimeException inUse) {
+      log.warn("Task endpoint: could not remove network {} of a gone emulator: {}", network.getName(),
+          inUse.getMessage());
+      return false;
+    }
+    return true;
+  }
+
+  /**
+   * Whether the emulator that made an endpoint network is gone: the network names its data directory, which
+   * exists here and which no process locks ({@link DataDirLock#abandoned}), and no container of that instance
+   * runs. A network without the data directory label (made before it existed), or whose directory is not on
+   * this file system (an emulator in a container, or on another machine), is never judged abandoned.
+   */
+  private boolean abandoned(Network network) {
+    String dir = network.getLabels().get(Labels.DATA_DIR);
+    String owner = network.getLabels().get(Labels.INSTANCE);
+    if (dir == null || owner == null) {
+      return false;
+    }
+    Path path;
+    try {
+      path = Path.of(dir);
+    } catch (InvalidPathException e) {
+      return false;
+    }
+    // The ID is derived from the directory: a label pair that does not match is not an emulator's doing.
+    if (!path.isAbsolute() || !EmulatorInstance.forDataDir(path).id().equals(owner)
+        || !DataDirLock.abandoned(path)) {
+      return false;
+    }
+    return engine.client().listContainersCmd().withShowAll(false)
+        .withLabelFilter(Map.of(Labels.MANAGED, "true", Labels.INSTANCE, owner)).exec().isEmpty();
   }
 
   private boolean owned(Network network) {
