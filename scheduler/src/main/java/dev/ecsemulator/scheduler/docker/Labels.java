@@ -24,6 +24,8 @@ public final class Labels {
    * another emulator can tell that the maker is gone (its directory is no longer locked) and clean up after it.
    */
   public static final String DATA_DIR = "ecs-emulator.data-dir";
+  /** The host name of the machine the emulator that made the resource ran on; beside {@link #DATA_DIR}. */
+  public static final String HOST = "ecs-emulator.host";
 
   private Labels() {}
 

@@ -8,6 +8,8 @@ import dev.ecsemulator.core.state.durable.DataDirLock;
 import dev.ecsemulator.scheduler.docker.DockerEngine;
 import dev.ecsemulator.scheduler.docker.Labels;
 import dev.ecsemulator.scheduler.runtime.TaskEndpoint;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,6 +42,9 @@ import org.slf4j.LoggerFactory;
 public final class EndpointNetwork {
 
   private static final Logger log = LoggerFactory.getLogger(EndpointNetwork.class);
+
+  /** This machine's host name (Linux's), or null where it cannot be read: then no network is judged by it. */
+  static final String HOST = hostName();
 
   public static final String SUBNET = "169.254.170.0/24";
   public static final String GATEWAY = TaskEndpoint.ADDRESS;
@@ -91,6 +96,9 @@ public final class EndpointNetwork {
     Map<String, String> labels = new LinkedHashMap<>(Labels.ownedBy(instance));
     labels.put(Labels.ROLE, Labels.TASK_ENDPOINT_ROLE);
     labels.put(Labels.DATA_DIR, instance.dataDir().toString());
+    if (HOST != null) {
+      labels.put(Labels.HOST, HOST);
+    }
     try {
       String id = engine.client().createNetworkCmd()
           .withName(name())
@@ -195,10 +203,12 @@ public final class EndpointNetwork {
   }
 
   /**
-   * Whether the emulator that made an endpoint network is gone: the network names its data directory, which
-   * exists here and which no process locks ({@link DataDirLock#abandoned}), and no container of that instance
-   * runs. A network without the data directory label (made before it existed), or whose directory is not on
-   * this file system (an emulator in a container, or on another machine), is never judged abandoned.
+   * Whether the emulator that made an endpoint network is gone: the network names its data directory, and no
+   * container of that instance runs, and either the directory exists here and no process locks it
+   * ({@link DataDirLock#abandoned}), or it was made on this host (same host name) and the directory is gone
+   * (a temporary data directory deleted after its emulator was killed). A network without the data directory
+   * label (made before it existed), or one whose directory is not here and which another host made (an
+   * emulator in a container, or on another machine), is never judged abandoned.
    */
   private boolean abandoned(Network network) {
     String dir = network.getLabels().get(Labels.DATA_DIR);
@@ -213,8 +223,11 @@ public final class EndpointNetwork {
       return false;
     }
     // The ID is derived from the directory: a label pair that does not match is not an emulator's doing.
-    if (!path.isAbsolute() || !EmulatorInstance.forDataDir(path).id().equals(owner)
-        || !DataDirLock.abandoned(path)) {
+    if (!path.isAbsolute() || !EmulatorInstance.forDataDir(path).id().equals(owner)) {
+      return false;
+    }
+    boolean deletedHere = HOST != null && HOST.equals(network.getLabels().get(Labels.HOST)) && !Files.exists(path);
+    if (!deletedHere && !DataDirLock.abandoned(path)) {
       return false;
     }
     return engine.client().listContainersCmd().withShowAll(false)
@@ -223,6 +236,15 @@ public final class EndpointNetwork {
 
   private boolean owned(Network network) {
     return instance.id().equals(network.getLabels().get(Labels.INSTANCE));
+  }
+
+  private static String hostName() {
+    try {
+      String name = Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
+      return name.isEmpty() ? null : name;
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
   }
 
   private static List<String> subnets(Network network) {

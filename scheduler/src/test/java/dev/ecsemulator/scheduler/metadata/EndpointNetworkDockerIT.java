@@ -101,6 +101,28 @@ class EndpointNetworkDockerIT {
   }
 
   @Test
+  void theNetworkOfAGoneEmulatorOfThisHostWhoseDataDirectoryWasDeletedIsRemoved() {
+    String abandoned = endpointNetwork(EmulatorInstance.forDataDir(tmp.resolve("deleted")),
+        tmp.resolve("deleted").toString(), EndpointNetwork.HOST);
+
+    EndpointNetwork.Outcome outcome = new EndpointNetwork(engine, us).ensure();
+    toRemove.add(outcome.network().id());
+
+    assertThat(outcome.network().holder()).isEqualTo(EndpointNetwork.Holder.OURS);
+    assertThat(new EndpointNetwork(engine, us).exists(abandoned)).isFalse();
+  }
+
+  @Test
+  void theNetworkOfAnotherHostsEmulatorWhoseDataDirectoryIsNotHereIsKept() {
+    String kept = endpointNetwork(EmulatorInstance.forDataDir(tmp.resolve("elsewhere")),
+        tmp.resolve("elsewhere").toString(), "another-host");
+
+    EndpointNetwork.Outcome outcome = new EndpointNetwork(engine, us).ensure();
+
+    assertThat(outcome.network().id()).isEqualTo(kept);
+  }
+
+  @Test
   void theNetworkOfAnEmulatorHoldingItsDataDirectoryIsKept() throws IOException {
     Path dir = Files.createDirectories(tmp.resolve("alive"));
     try (DataDirLock alive = DataDirLock.acquire(dir)) {
@@ -132,7 +154,7 @@ class EndpointNetworkDockerIT {
   @Test
   void aNetworkThatNamesNoDataDirectoryIsKept() {
     Path dir = deadEmulatorDir("unnamed");
-    String kept = endpointNetwork(EmulatorInstance.forDataDir(dir), null);
+    String kept = endpointNetwork(EmulatorInstance.forDataDir(dir), null, EndpointNetwork.HOST);
 
     EndpointNetwork.Outcome outcome = new EndpointNetwork(engine, us).ensure();
 
@@ -149,14 +171,17 @@ class EndpointNetworkDockerIT {
   /** An endpoint network as the emulator on {@code dir} makes it. */
   private String networkOfEmulatorOn(Path dir) {
     EmulatorInstance owner = EmulatorInstance.forDataDir(dir);
-    return endpointNetwork(owner, owner.dataDir().toString());
+    return endpointNetwork(owner, owner.dataDir().toString(), EndpointNetwork.HOST);
   }
 
-  private String endpointNetwork(EmulatorInstance owner, String dataDirLabel) {
+  private String endpointNetwork(EmulatorInstance owner, String dataDirLabel, String host) {
     Map<String, String> labels = new LinkedHashMap<>(Labels.ownedBy(owner));
     labels.put(Labels.ROLE, Labels.TASK_ENDPOINT_ROLE);
     if (dataDirLabel != null) {
       labels.put(Labels.DATA_DIR, dataDirLabel);
+    }
+    if (host != null) {
+      labels.put(Labels.HOST, host);
     }
     String id = docker.createNetworkCmd().withName("ecs-emulator-task-endpoint-" + owner.id()).withInternal(true)
         .withIpam(new Network.Ipam().withConfig(new Network.Ipam.Config()
