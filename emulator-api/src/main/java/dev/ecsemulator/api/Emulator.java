@@ -26,6 +26,7 @@ import dev.ecsemulator.api.autoscaling.EcsServiceActuator;
 import dev.ecsemulator.api.cloudwatch.CloudWatchService;
 import dev.ecsemulator.core.autoscaling.ApplicationAutoScaling;
 import dev.ecsemulator.core.autoscaling.AutoScalingKinds;
+import dev.ecsemulator.core.task.TaskStatus;
 import dev.ecsemulator.scheduler.metrics.DockerContainerStats;
 import dev.ecsemulator.scheduler.metrics.MetricsLoop;
 import dev.ecsemulator.api.elbv2.Elbv2Service;
@@ -624,7 +625,7 @@ public final class Emulator implements AutoCloseable {
     if (!config.scheduler().stopTasksOnExit()) {
       long running = store.scopes().stream()
           .mapToLong(scope -> store.read(scope, v -> v.list(EcsKinds.TASK).stream()
-              .filter(t -> !"STOPPED".equals(t.lastStatus())).count()))
+              .filter(t -> !TaskStatus.STOPPED.is(t.lastStatus())).count()))
           .sum();
       log.info("Stopping: {} task(s) left running for the next start to adopt", running);
       return;

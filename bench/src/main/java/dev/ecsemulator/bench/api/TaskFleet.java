@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ecsemulator.bench.client.Poll;
 import dev.ecsemulator.bench.process.MotoProcess;
 import dev.ecsemulator.bench.process.ServerProcess;
+import dev.ecsemulator.core.task.TaskStatus;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -78,7 +79,7 @@ final class TaskFleet {
     JsonNode described = server.client().ok("DescribeTasks", Map.of("cluster", CLUSTER, "tasks", tasks));
     int running = 0;
     for (JsonNode task : described.path("tasks")) {
-      if ("RUNNING".equals(task.path("lastStatus").asText())) {
+      if (TaskStatus.RUNNING.is(task.path("lastStatus").asText())) {
         running++;
       }
     }

@@ -7,6 +7,7 @@ import dev.ecsemulator.bench.docker.BenchDocker;
 import dev.ecsemulator.bench.docker.ContainerTemplate;
 import dev.ecsemulator.bench.process.ProcessStats;
 import dev.ecsemulator.bench.tasks.EcsTasks;
+import dev.ecsemulator.core.task.TaskStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -92,9 +93,9 @@ final class Launches {
    */
   int warmUpPolling(Duration duration) {
     String arn = ecs.run(LaunchKinds.runTask(LaunchKinds.BRIDGE)).get(0);
-    ecs.await(LaunchKinds.CLUSTER, arn, "RUNNING", poll, TIMEOUT);
+    ecs.await(LaunchKinds.CLUSTER, arn, TaskStatus.RUNNING.name(), poll, TIMEOUT);
     ecs.stop(LaunchKinds.CLUSTER, arn);
-    ecs.await(LaunchKinds.CLUSTER, arn, "STOPPED", STOP_POLL, TIMEOUT);
+    ecs.await(LaunchKinds.CLUSTER, arn, TaskStatus.STOPPED.name(), STOP_POLL, TIMEOUT);
     return sdk.warmUp(arn, duration);
   }
 
@@ -123,7 +124,7 @@ final class Launches {
           ms(startedAt, seenWall), observed.polls(), cpuMs);
     } finally {
       ecs.stop(LaunchKinds.CLUSTER, arn);
-      ecs.await(LaunchKinds.CLUSTER, arn, "STOPPED", STOP_POLL, TIMEOUT);
+      ecs.await(LaunchKinds.CLUSTER, arn, TaskStatus.STOPPED.name(), STOP_POLL, TIMEOUT);
       stoppedArn = arn;
       Poll.pause(SETTLE);
     }

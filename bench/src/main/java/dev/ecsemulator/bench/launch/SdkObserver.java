@@ -1,6 +1,7 @@
 package dev.ecsemulator.bench.launch;
 
 import dev.ecsemulator.bench.client.Poll;
+import dev.ecsemulator.core.task.TaskStatus;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -62,10 +63,10 @@ final class SdkObserver implements AutoCloseable {
     Poll.until(arn + " RUNNING", TIMEOUT, poll, () -> {
       polls[0]++;
       Task task = client.describeTasks(b -> b.cluster(LaunchKinds.CLUSTER).tasks(List.of(arn))).tasks().get(0);
-      if ("RUNNING".equals(task.lastStatus())) {
+      if (TaskStatus.RUNNING.is(task.lastStatus())) {
         return task;
       }
-      if ("STOPPED".equals(task.lastStatus())) {
+      if (TaskStatus.STOPPED.is(task.lastStatus())) {
         throw new IllegalStateException("task " + arn + " stopped instead of reaching RUNNING: " + task.stoppedReason());
       }
       return null;

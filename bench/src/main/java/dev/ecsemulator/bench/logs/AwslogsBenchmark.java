@@ -15,6 +15,7 @@ import dev.ecsemulator.bench.report.MachineFacts;
 import dev.ecsemulator.bench.report.Section;
 import dev.ecsemulator.bench.stats.Summary;
 import dev.ecsemulator.bench.tasks.EcsTasks;
+import dev.ecsemulator.core.task.TaskStatus;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -134,7 +135,7 @@ public final class AwslogsBenchmark implements Benchmark {
     if (count != lines) {
       throw new IllegalStateException("the stream holds " + count + " events, not " + lines);
     }
-    ecs.await(CLUSTER, arn, "STOPPED", Duration.ofMillis(200), Duration.ofSeconds(60));
+    ecs.await(CLUSTER, arn, TaskStatus.STOPPED.name(), Duration.ofMillis(200), Duration.ofSeconds(60));
     return new Reading("ecs-emulator (awslogs)", count, (readable - first) / 1000.0,
         readable - newest.path("timestamp").asLong(), cpu, 0, dockerdCpu);
   }
@@ -166,7 +167,8 @@ public final class AwslogsBenchmark implements Benchmark {
     double cpu0 = emulator.stats().cpuSeconds();
     double dockerd0 = Dockerd.cpuSeconds(dockerd);
     String arn = ecs.run(Map.of("cluster", CLUSTER, "taskDefinition", td)).get(0);
-    JsonNode running = ecs.await(CLUSTER, arn, "RUNNING", Duration.ofMillis(20), Duration.ofSeconds(60));
+    JsonNode running =
+        ecs.await(CLUSTER, arn, TaskStatus.RUNNING.name(), Duration.ofMillis(20), Duration.ofSeconds(60));
     String containerId = running.path("containers").get(0).path("runtimeId").asText();
     DockerLogsReader.Read read = DockerLogsReader.follow(containerId, Duration.ofSeconds(180));
     double dockerdCpu = Dockerd.cpuSeconds(dockerd) - dockerd0;
@@ -174,7 +176,7 @@ public final class AwslogsBenchmark implements Benchmark {
     if (read.lines() != lines) {
       throw new IllegalStateException("docker logs printed " + read.lines() + " lines, not " + lines);
     }
-    ecs.await(CLUSTER, arn, "STOPPED", Duration.ofMillis(200), Duration.ofSeconds(60));
+    ecs.await(CLUSTER, arn, TaskStatus.STOPPED.name(), Duration.ofMillis(200), Duration.ofSeconds(60));
     // The last line was printed about when the container stopped: its lag is not measured (its readers saw it
     // as soon as the stream ended).
     return new Reading("docker logs --follow", read.lines(), (read.lastArrivedMillis() - read.firstTimestampMillis())

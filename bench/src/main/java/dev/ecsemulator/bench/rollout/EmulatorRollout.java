@@ -5,6 +5,7 @@ import dev.ecsemulator.bench.client.Poll;
 import dev.ecsemulator.bench.docker.BenchDocker;
 import dev.ecsemulator.bench.docker.ContainerTemplate;
 import dev.ecsemulator.bench.tasks.EcsTasks;
+import dev.ecsemulator.core.task.TaskStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -78,7 +79,7 @@ final class EmulatorRollout {
     List<JsonNode> fresh = running(service).stream()
         .filter(t -> t.path("taskDefinitionArn").asText().equals(newTaskDefinition)).toList();
     List<JsonNode> old = ecs.describe(RolloutKinds.CLUSTER, ecs.list(Map.of("cluster", RolloutKinds.CLUSTER,
-            "serviceName", service, "desiredStatus", "STOPPED"))).stream()
+            "serviceName", service, "desiredStatus", TaskStatus.STOPPED.name()))).stream()
         .filter(t -> t.path("taskDefinitionArn").asText().equals(oldTaskDefinition)).toList();
     if (fresh.size() != n || old.size() != n) {
       throw new IllegalStateException("expected " + n + " new RUNNING and " + n + " old STOPPED tasks, found "

@@ -2,6 +2,7 @@ package dev.ecsemulator.bench.scale;
 
 import dev.ecsemulator.bench.client.Poll;
 import dev.ecsemulator.bench.tasks.EcsTasks;
+import dev.ecsemulator.core.task.TaskStatus;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,12 +49,12 @@ final class ScaleFleet {
     Poll.until(count + " " + family + " tasks RUNNING", TIMEOUT, Duration.ofMillis(500), () -> {
       var tasks = ecs.describe(CLUSTER, arns);
       for (var t : tasks) {
-        if ("STOPPED".equals(t.path("lastStatus").asText())) {
+        if (TaskStatus.STOPPED.is(t.path("lastStatus").asText())) {
           throw new IllegalStateException("task " + t.path("taskArn").asText() + " stopped: "
               + t.path("stoppedReason").asText());
         }
       }
-      return tasks.stream().allMatch(t -> "RUNNING".equals(t.path("lastStatus").asText()));
+      return tasks.stream().allMatch(t -> TaskStatus.RUNNING.is(t.path("lastStatus").asText()));
     });
     return arns;
   }

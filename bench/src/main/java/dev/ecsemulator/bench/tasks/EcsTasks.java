@@ -3,6 +3,7 @@ package dev.ecsemulator.bench.tasks;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ecsemulator.bench.client.Poll;
 import dev.ecsemulator.bench.client.RawEcsClient;
+import dev.ecsemulator.core.task.TaskStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -101,7 +102,7 @@ public final class EcsTasks {
       if (last.equals(status)) {
         return task;
       }
-      if (!"STOPPED".equals(status) && "STOPPED".equals(last)) {
+      if (!TaskStatus.STOPPED.is(status) && TaskStatus.STOPPED.is(last)) {
         throw new IllegalStateException("task " + arn + " stopped instead of reaching " + status + ": "
             + task.path("stoppedReason").asText() + " " + task.path("containers").path(0).path("reason").asText());
       }
@@ -155,8 +156,9 @@ public final class EcsTasks {
       if (!list(Map.of("cluster", cluster, "family", family)).isEmpty()) {
         return false;
       }
-      List<String> stopped = list(Map.of("cluster", cluster, "family", family, "desiredStatus", "STOPPED"));
-      return describe(cluster, stopped).stream().allMatch(t -> "STOPPED".equals(t.path("lastStatus").asText()));
+      List<String> stopped =
+          list(Map.of("cluster", cluster, "family", family, "desiredStatus", TaskStatus.STOPPED.name()));
+      return describe(cluster, stopped).stream().allMatch(t -> TaskStatus.STOPPED.is(t.path("lastStatus").asText()));
     });
   }
 

@@ -9,6 +9,7 @@ import dev.ecsemulator.core.model.Container;
 import dev.ecsemulator.core.model.Task;
 import dev.ecsemulator.core.state.Change;
 import dev.ecsemulator.core.state.StateStore;
+import dev.ecsemulator.core.task.ContainerStatus;
 import dev.ecsemulator.core.task.TaskStatus;
 import java.time.Clock;
 import java.time.Duration;
@@ -288,7 +289,7 @@ final class LiveFeed implements AutoCloseable {
         continue;
       }
       for (Container container : task.containers()) {
-        if ("RUNNING".equals(container.lastStatus()) && container.runtimeId() != null) {
+        if (ContainerStatus.RUNNING.is(container.lastStatus()) && container.runtimeId() != null) {
           ids.add(container.runtimeId());
         }
       }

@@ -59,7 +59,7 @@ public final class CapacityProviderCatalog {
     return CapacityProvider.builder()
         .capacityProviderArn(Arns.capacityProvider(scope, name))
         .name(name)
-        .status("ACTIVE")
+        .status(CapacityProviderStatus.ACTIVE.name())
         .type(name)
         .build();
   }

@@ -6,6 +6,7 @@ import dev.ecsemulator.core.EcsKinds;
 import dev.ecsemulator.core.Paging;
 import dev.ecsemulator.core.Scope;
 import dev.ecsemulator.core.arn.Arns;
+import dev.ecsemulator.core.cluster.ClusterStatus;
 import dev.ecsemulator.core.cluster.Clusters;
 import dev.ecsemulator.core.error.ClientException;
 import dev.ecsemulator.core.error.InvalidParameterException;
@@ -122,7 +123,7 @@ public final class CapacityProviders {
       CapacityProvider created = CapacityProvider.builder()
           .capacityProviderArn(arn)
           .name(request.name())
-          .status("ACTIVE")
+          .status(CapacityProviderStatus.ACTIVE.name())
           .autoScalingGroupProvider(withDefaults(request.autoScalingGroupProvider()))
           .type("EC2_AUTOSCALING")
           .build();
@@ -198,7 +199,7 @@ public final class CapacityProviders {
   /** The ACTIVE cluster other than {@code except} whose capacity providers include {@code providerName}. */
   public static Optional<String> associatedCluster(StateView view, String providerName, String except) {
     return view.list(EcsKinds.CLUSTER).stream()
-        .filter(c -> "ACTIVE".equals(c.status()) && !c.clusterName().equals(except))
+        .filter(c -> ClusterStatus.ACTIVE.is(c.status()) && !c.clusterName().equals(except))
         .filter(c -> nullToEmpty(c.capacityProviders()).contains(providerName))
         .map(Cluster::clusterName)
         .findFirst();

@@ -1,12 +1,14 @@
 package dev.ecsemulator.core.cluster;
 
 import dev.ecsemulator.core.EcsKinds;
+import dev.ecsemulator.core.instance.ContainerInstanceStatus;
 import dev.ecsemulator.core.model.Cluster;
 import dev.ecsemulator.core.model.KeyValuePair;
 import dev.ecsemulator.core.model.Service;
 import dev.ecsemulator.core.model.Task;
 import dev.ecsemulator.core.service.ServiceStatus;
 import dev.ecsemulator.core.state.StateView;
+import dev.ecsemulator.core.task.TaskStatus;
 import java.util.List;
 import java.util.Set;
 
@@ -20,7 +22,8 @@ import java.util.Set;
  */
 public final class ClusterCounters {
 
-  static final Set<String> PENDING = Set.of("PROVISIONING", "PENDING", "ACTIVATING");
+  static final Set<String> PENDING = Set.of(TaskStatus.PROVISIONING.name(), TaskStatus.PENDING.name(),
+      TaskStatus.ACTIVATING.name());
 
   /** The counters of one cluster; {@code statistics} as DescribeClusters shows them with STATISTICS. */
   public record Counts(int runningTasks, int pendingTasks, int activeServices, int registeredContainerInstances,
@@ -36,9 +39,9 @@ public final class ClusterCounters {
     List<Service> services = view.listByKeyPrefix(EcsKinds.SERVICE, prefix).stream()
         .filter(s -> arn.equals(s.clusterArn())).toList();
     int instances = (int) view.listByKeyPrefix(EcsKinds.CONTAINER_INSTANCE, prefix).stream()
-        .filter(i -> "ACTIVE".equals(i.status()) || "DRAINING".equals(i.status()))
+        .filter(i -> ContainerInstanceStatus.ACTIVE.is(i.status()) || ContainerInstanceStatus.DRAINING.is(i.status()))
         .count();
-    int running = (int) tasks.stream().filter(t -> "RUNNING".equals(t.lastStatus())).count();
+    int running = (int) tasks.stream().filter(t -> TaskStatus.RUNNING.is(t.lastStatus())).count();
     int pending = (int) tasks.stream().filter(t -> PENDING.contains(t.lastStatus())).count();
     int active = (int) services.stream().filter(s -> ServiceStatus.ACTIVE.is(s.status())).count();
     return new Counts(running, pending, active, instances, statistics(tasks, services));
@@ -68,7 +71,7 @@ public final class ClusterCounters {
   private static long countTasks(List<Task> tasks, String launchType, boolean running) {
     return tasks.stream()
         .filter(t -> launchType.equals(launchTypeOf(t.launchType(), t.capacityProviderName())))
-        .filter(t -> running ? "RUNNING".equals(t.lastStatus()) : PENDING.contains(t.lastStatus()))
+        .filter(t -> running ? TaskStatus.RUNNING.is(t.lastStatus()) : PENDING.contains(t.lastStatus()))
         .count();
   }
 

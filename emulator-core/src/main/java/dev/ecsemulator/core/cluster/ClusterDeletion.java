@@ -4,11 +4,13 @@ import dev.ecsemulator.core.EcsKinds;
 import dev.ecsemulator.core.error.ClusterContainsContainerInstancesException;
 import dev.ecsemulator.core.error.ClusterContainsServicesException;
 import dev.ecsemulator.core.error.ClusterContainsTasksException;
+import dev.ecsemulator.core.instance.ContainerInstanceStatus;
 import dev.ecsemulator.core.model.Attribute;
 import dev.ecsemulator.core.model.Cluster;
 import dev.ecsemulator.core.model.ContainerInstance;
 import dev.ecsemulator.core.service.ServiceStatus;
 import dev.ecsemulator.core.state.StateView;
+import dev.ecsemulator.core.task.TaskStatus;
 
 /**
  * What keeps DeleteCluster from deleting a cluster, checked in this order, with AWS's messages as users
@@ -49,11 +51,11 @@ public final class ClusterDeletion {
       throw new ClusterContainsServicesException(SERVICES_ACTIVE);
     }
     if (view.listByKeyPrefix(EcsKinds.TASK, prefix).stream()
-        .anyMatch(t -> arn.equals(t.clusterArn()) && !"STOPPED".equals(t.lastStatus()))) {
+        .anyMatch(t -> arn.equals(t.clusterArn()) && !TaskStatus.STOPPED.is(t.lastStatus()))) {
       throw new ClusterContainsTasksException(TASKS_ACTIVE);
     }
     boolean userInstances = view.listByKeyPrefix(EcsKinds.CONTAINER_INSTANCE, prefix).stream()
-        .anyMatch(i -> !"INACTIVE".equals(i.status()) && !isEmulatorLocalInstance(i));
+        .anyMatch(i -> !ContainerInstanceStatus.INACTIVE.is(i.status()) && !isEmulatorLocalInstance(i));
     if (userInstances) {
       throw new ClusterContainsContainerInstancesException(INSTANCES_ACTIVE);
     }

@@ -32,7 +32,7 @@ public final class ClusterListing {
    *     which counts as long ago)
    */
   public static boolean listed(Cluster cluster, DeletedCluster deletion, Instant now) {
-    if ("ACTIVE".equals(cluster.status())) {
+    if (ClusterStatus.ACTIVE.is(cluster.status())) {
       return true;
     }
     return deletion != null && deletion.clusterArn().equals(cluster.clusterArn())

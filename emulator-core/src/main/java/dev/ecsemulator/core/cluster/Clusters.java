@@ -28,6 +28,7 @@ import dev.ecsemulator.core.state.StateTxn;
 import dev.ecsemulator.core.state.StateView;
 import dev.ecsemulator.core.tag.ResourceTagging;
 import dev.ecsemulator.core.tag.TagRules;
+import dev.ecsemulator.core.task.TaskStatus;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -68,7 +69,7 @@ public final class Clusters {
       throw new ClusterNotFoundException();
     }
     return view.get(CLUSTER, nameOf(clusterRef))
-        .filter(c -> "ACTIVE".equals(c.status()))
+        .filter(c -> ClusterStatus.ACTIVE.is(c.status()))
         .orElseThrow(ClusterNotFoundException::new);
   }
 
@@ -87,7 +88,7 @@ public final class Clusters {
         ? DEFAULT_CLUSTER : request.clusterName();
     ClusterNames.checkNewName(name);
     return store.write(scope, txn -> {
-      Cluster existing = txn.get(CLUSTER, name).filter(c -> "ACTIVE".equals(c.status())).orElse(null);
+      Cluster existing = txn.get(CLUSTER, name).filter(c -> ClusterStatus.ACTIVE.is(c.status())).orElse(null);
       if (existing != null) {
         return show(txn, existing);
       }
@@ -102,7 +103,7 @@ public final class Clusters {
       Cluster created = Cluster.builder()
           .clusterName(name)
           .clusterArn(Arns.cluster(scope, name))
-          .status("ACTIVE")
+          .status(ClusterStatus.ACTIVE.name())
           .settings(settings)
           .configuration(request.configuration())
           .capacityProviders(providers)
@@ -213,11 +214,11 @@ public final class Clusters {
         throw new ClusterNotFoundException();
       }
       Cluster cluster = txn.get(CLUSTER, nameOf(clusterRef)).orElseThrow(ClusterNotFoundException::new);
-      if (!"ACTIVE".equals(cluster.status())) {
+      if (!ClusterStatus.ACTIVE.is(cluster.status())) {
         return show(txn, cluster);
       }
       ClusterDeletion.check(txn, cluster);
-      Cluster inactive = cluster.toBuilder().status("INACTIVE")
+      Cluster inactive = cluster.toBuilder().status(ClusterStatus.INACTIVE.name())
           .capacityProviders(List.of()).defaultCapacityProviderStrategy(List.of()).build();
       txn.put(CLUSTER, inactive.clusterName(), inactive);
       txn.put(EcsKinds.DELETED_CLUSTER, inactive.clusterName(), new DeletedCluster(inactive.clusterArn(), now));
@@ -244,7 +245,7 @@ public final class Clusters {
   private static boolean inUse(StateView view, Cluster cluster, Set<String> providers) {
     String arn = cluster.clusterArn();
     boolean tasks = view.listByKeyPrefix(EcsKinds.TASK, EcsKinds.clusterKeyPrefix(cluster.clusterName())).stream()
-        .anyMatch(t -> arn.equals(t.clusterArn()) && !"STOPPED".equals(t.lastStatus())
+        .anyMatch(t -> arn.equals(t.clusterArn()) && !TaskStatus.STOPPED.is(t.lastStatus())
             && providers.contains(t.capacityProviderName()));
     boolean services = !view.list(EcsKinds.SERVICE, s -> arn.equals(s.clusterArn())
         && (ServiceStatus.ACTIVE.is(s.status()) || ServiceStatus.DRAINING.is(s.status()))

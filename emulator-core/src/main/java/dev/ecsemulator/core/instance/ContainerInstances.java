@@ -60,7 +60,7 @@ public final class ContainerInstances {
             .agentHash("ecs-emulator")
             .dockerVersion("DockerVersion: " + host.dockerVersion())
             .build())
-        .status("ACTIVE")
+        .status(ContainerInstanceStatus.ACTIVE.name())
         .agentConnected(host.connected())
         .registeredResources(resources(host.cpuUnits(), host.memoryMiB(), new TreeSet<>(RESERVED_PORTS), new TreeSet<>()))
         .registeredAt(now)

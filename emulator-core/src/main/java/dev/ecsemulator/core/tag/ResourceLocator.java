@@ -4,6 +4,7 @@ import dev.ecsemulator.core.EcsKinds;
 import dev.ecsemulator.core.Scope;
 import dev.ecsemulator.core.arn.Arn;
 import dev.ecsemulator.core.capacity.CapacityProviderCatalog;
+import dev.ecsemulator.core.cluster.ClusterStatus;
 import dev.ecsemulator.core.error.ClusterNotFoundException;
 import dev.ecsemulator.core.error.InvalidParameterException;
 import dev.ecsemulator.core.error.ResourceNotFoundException;
@@ -108,7 +109,7 @@ public final class ResourceLocator {
   }
 
   private static Optional<Cluster> activeCluster(StateView view, String name) {
-    return view.get(EcsKinds.CLUSTER, name).filter(c -> "ACTIVE".equals(c.status()));
+    return view.get(EcsKinds.CLUSTER, name).filter(c -> ClusterStatus.ACTIVE.is(c.status()));
   }
 
   private static boolean taskDefinitionExists(StateView view, String familyRevision) {

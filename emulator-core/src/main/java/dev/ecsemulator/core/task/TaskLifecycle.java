@@ -81,7 +81,7 @@ public final class TaskLifecycle {
     List<Container> containers = new ArrayList<>();
     boolean changed = false;
     for (Container c : task.containers()) {
-      if (c.name().equals(containerName) && c.reason() == null && "STOPPED".equals(c.lastStatus())) {
+      if (c.name().equals(containerName) && c.reason() == null && ContainerStatus.STOPPED.is(c.lastStatus())) {
         containers.add(c.toBuilder().reason(OOM_REASON).build());
         changed = true;
       } else {
@@ -109,7 +109,7 @@ public final class TaskLifecycle {
 
   /** The task's targets are registered: ACTIVATING → RUNNING, {@code startedAt} now. Otherwise unchanged. */
   public static Task activated(Task task, Instant now) {
-    if (!TaskStatus.ACTIVATING.is(task.lastStatus()) || "STOPPED".equals(task.desiredStatus())) {
+    if (!TaskStatus.ACTIVATING.is(task.lastStatus()) || TaskStatus.STOPPED.is(task.desiredStatus())) {
       return task;
     }
     return versioned(task, task.toBuilder().lastStatus(TaskStatus.RUNNING.name()).startedAt(now).build());
@@ -255,7 +255,8 @@ public final class TaskLifecycle {
   }
 
   private static boolean anyEssentialStopped(List<Container> containers, TaskDefinition definition) {
-    return containers.stream().anyMatch(c -> "STOPPED".equals(c.lastStatus()) && isEssential(definition, c.name()));
+    return containers.stream()
+        .anyMatch(c -> ContainerStatus.STOPPED.is(c.lastStatus()) && isEssential(definition, c.name()));
   }
 
   /** {@code essential} defaults to true (Model, ContainerDefinition.essential). */
@@ -269,15 +270,15 @@ public final class TaskLifecycle {
   }
 
   private static boolean isDesiredRunning(Task task) {
-    return "RUNNING".equals(task.desiredStatus());
+    return TaskStatus.RUNNING.is(task.desiredStatus());
   }
 
   private static Task stop(Task task, String stopCode, String reason, Instant now) {
-    if ("STOPPED".equals(task.desiredStatus())) {
+    if (TaskStatus.STOPPED.is(task.desiredStatus())) {
       return task;
     }
     return task.toBuilder()
-        .desiredStatus("STOPPED")
+        .desiredStatus(TaskStatus.STOPPED.name())
         .stopCode(stopCode)
         .stoppedReason(truncate(reason))
         .stoppingAt(now)
@@ -291,8 +292,8 @@ public final class TaskLifecycle {
       return task;
     }
     List<Container> containers = task.containers();
-    boolean allStopped = containers.stream().allMatch(c -> "STOPPED".equals(c.lastStatus()));
-    boolean stopping = "STOPPED".equals(task.desiredStatus());
+    boolean allStopped = containers.stream().allMatch(c -> ContainerStatus.STOPPED.is(c.lastStatus()));
+    boolean stopping = TaskStatus.STOPPED.is(task.desiredStatus());
     Task.Builder next = task.toBuilder();
     if (stopping && allStopped) {
       next.executionStoppedAt(task.executionStoppedAt() != null ? task.executionStoppedAt() : now);
@@ -318,8 +319,8 @@ public final class TaskLifecycle {
       return next.build();
     }
     boolean started = containers.stream()
-        .allMatch(c -> "RUNNING".equals(c.lastStatus()) || "STOPPED".equals(c.lastStatus()))
-        && containers.stream().anyMatch(c -> "RUNNING".equals(c.lastStatus()));
+        .allMatch(c -> ContainerStatus.RUNNING.is(c.lastStatus()) || ContainerStatus.STOPPED.is(c.lastStatus()))
+        && containers.stream().anyMatch(c -> ContainerStatus.RUNNING.is(c.lastStatus()));
     if (started && registers && current.ordinal() < TaskStatus.ACTIVATING.ordinal()
         && current != TaskStatus.PROVISIONING) {
       next.lastStatus(TaskStatus.ACTIVATING.name());

@@ -71,7 +71,7 @@ public final class TaskQueries {
   }
 
   public ListTasksResponse list(Scope scope, ListTasksRequest request) {
-    String desired = request.desiredStatus() == null ? "RUNNING" : request.desiredStatus();
+    String desired = request.desiredStatus() == null ? TaskStatus.RUNNING.name() : request.desiredStatus();
     return store.read(scope, view -> {
       Cluster cluster = Clusters.require(view, scope, request.cluster());
       Predicate<Task> match = t -> desired.equals(t.desiredStatus());

@@ -25,7 +25,7 @@ public final class TaskDefinitionListing {
    */
   public static Paging.Page<String> definitions(List<TaskDefinition> all, String familyPrefix, String status,
       String sort, Integer maxResults, String nextToken) {
-    String wanted = status == null ? "ACTIVE" : status;
+    String wanted = status == null ? TaskDefinitions.ACTIVE : status;
     boolean descending = "DESC".equals(sort);
     Comparator<TaskDefinition> order = Comparator.comparing(TaskDefinition::family)
         .thenComparing(TaskDefinition::revision);
@@ -49,14 +49,14 @@ public final class TaskDefinitionListing {
       Integer maxResults, String nextToken) {
     Map<String, Boolean> hasActive = new TreeMap<>();
     for (TaskDefinition td : all) {
-      hasActive.merge(td.family(), "ACTIVE".equals(td.status()), Boolean::logicalOr);
+      hasActive.merge(td.family(), TaskDefinitions.ACTIVE.equals(td.status()), Boolean::logicalOr);
     }
     String wanted = status == null ? "ALL" : status;
     List<String> families = hasActive.entrySet().stream()
         .filter(e -> familyPrefix == null || e.getKey().startsWith(familyPrefix))
         .filter(e -> switch (wanted) {
-          case "ACTIVE" -> e.getValue();
-          case "INACTIVE" -> !e.getValue();
+          case TaskDefinitions.ACTIVE -> e.getValue();
+          case TaskDefinitions.INACTIVE -> !e.getValue();
           default -> true;
         })
         .map(Map.Entry::getKey)

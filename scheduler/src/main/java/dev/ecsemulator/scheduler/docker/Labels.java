@@ -19,6 +19,14 @@ public final class Labels {
    */
   public static final String TASK_ENDPOINT_ROLE = "task-endpoint";
 
+  /**
+   * The data directory of the emulator that made the resource, on the task endpoint's network only: with it
+   * another emulator can tell that the maker is gone (its directory is no longer locked) and clean up after it.
+   */
+  public static final String DATA_DIR = "ecs-emulator.data-dir";
+  /** The host name of the machine the emulator that made the resource ran on; beside {@link #DATA_DIR}. */
+  public static final String HOST = "ecs-emulator.host";
+
   private Labels() {}
 
   /** The labels every resource created by {@code instance} carries. */

@@ -12,6 +12,7 @@ import dev.ecsemulator.core.model.Task;
 import dev.ecsemulator.core.model.TaskDefinition;
 import dev.ecsemulator.core.state.Change;
 import dev.ecsemulator.core.state.StateStore;
+import dev.ecsemulator.core.task.ContainerStatus;
 import dev.ecsemulator.scheduler.runtime.ContainerRuntime;
 import dev.ecsemulator.scheduler.task.ContainerLogDriver;
 import dev.ecsemulator.scheduler.task.TaskRecords;
@@ -229,7 +230,7 @@ public final class AwslogsShipping implements ContainerLogDriver, AutoCloseable 
     TaskDefinition definition = null;
     for (Container c : task.containers()) {
       String id = c.runtimeId();
-      boolean started = "RUNNING".equals(c.lastStatus()) || "STOPPED".equals(c.lastStatus());
+      boolean started = ContainerStatus.RUNNING.is(c.lastStatus()) || ContainerStatus.STOPPED.is(c.lastStatus());
       if (id == null || !started || done.contains(id) || shippers.containsKey(id)) {
         continue;
       }

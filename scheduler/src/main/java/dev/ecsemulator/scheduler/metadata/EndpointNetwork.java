@@ -4,13 +4,21 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Network;
 import dev.ecsemulator.core.EmulatorInstance;
+import dev.ecsemulator.core.state.durable.DataDirLock;
 import dev.ecsemulator.scheduler.docker.DockerEngine;
 import dev.ecsemulator.scheduler.docker.Labels;
 import dev.ecsemulator.scheduler.runtime.TaskEndpoint;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Docker network that puts the ECS agent's address, 169.254.170.2, on this machine: a bridge network on
@@ -27,10 +35,16 @@ import java.util.Optional;
  * <p>There is one per engine, as the address is one per machine. It carries the labels of the emulator
  * instance that made it and {@code ecs-emulator.role=task-endpoint} ({@link Labels#TASK_ENDPOINT_ROLE});
  * another emulator on the same engine may listen on its address (that takes no change to the network) but
- * never removes it. Networks of anyone else are never touched: one that already uses the subnet only disables
- * the endpoint. Thread-safe.
+ * never removes it, unless its maker is gone: an emulator killed and never started again on its data directory
+ * would otherwise hold the subnet for good ({@link #ensure} removes such a network first). Networks of anyone
+ * else are never touched: one that already uses the subnet only disables the endpoint. Thread-safe.
  */
 public final class EndpointNetwork {
+
+  private static final Logger log = LoggerFactory.getLogger(EndpointNetwork.class);
+
+  /** This machine's host name (Linux's), or null where it cannot be read: then no network is judged by it. */
+  static final String HOST = hostName();
 
   public static final String SUBNET = "169.254.170.0/24";
   public static final String GATEWAY = TaskEndpoint.ADDRESS;
@@ -69,8 +83,8 @@ public final class EndpointNetwork {
   }
 
   /**
-   * Finds an endpoint network on the engine (this instance's first) or creates this instance's. Never
-   * touches a network it did not make.
+   * Finds an endpoint network on the engine (this instance's first) or creates this instance's. Removes
+   * another emulator's only when that emulator is gone ({@link #abandoned}); never touches anyone else's.
    *
    * @throws RuntimeException (docker-java's) when the engine does not answer
    */
@@ -81,6 +95,10 @@ public final class EndpointNetwork {
     }
     Map<String, String> labels = new LinkedHashMap<>(Labels.ownedBy(instance));
     labels.put(Labels.ROLE, Labels.TASK_ENDPOINT_ROLE);
+    labels.put(Labels.DATA_DIR, instance.dataDir().toString());
+    if (HOST != null) {
+      labels.put(Labels.HOST, HOST);
+    }
     try {
       String id = engine.client().createNetworkCmd()
           .withName(name())
@@ -135,7 +153,8 @@ public final class EndpointNetwork {
   /** An existing usable network, or a conflict, or null when the subnet is free. */
   private Outcome find() {
     DockerClient client = engine.client();
-    List<Network> networks = client.listNetworksCmd().exec();
+    List<Network> networks = new ArrayList<>(client.listNetworksCmd().exec());
+    networks.removeIf(this::removedAsAbandoned);
     Optional<Network> ours = networks.stream().filter(n -> endpoint(n) && owned(n)).findFirst();
     if (ours.isPresent()) {
       return Outcome.usable(new Found(ours.get().getId(), ours.get().getName(), Holder.OURS));
@@ -164,8 +183,68 @@ public final class EndpointNetwork {
             .anyMatch(c -> SUBNET.equals(c.getSubnet()) && GATEWAY.equals(c.getGateway()));
   }
 
+  /** Removes another emulator's endpoint network if that emulator is gone; whether it did. */
+  private boolean removedAsAbandoned(Network network) {
+    if (!endpoint(network) || owned(network) || !abandoned(network)) {
+      return false;
+    }
+    try {
+      engine.client().removeNetworkCmd(network.getId()).exec();
+      log.info("Task endpoint: removed network {} of emulator {}, which is gone", network.getName(),
+          network.getLabels().get(Labels.INSTANCE));
+    } catch (NotFoundException gone) {
+      // removed meanwhile (by another emulator doing the same)
+    } catch (RuntimeException inUse) {
+      log.warn("Task endpoint: could not remove network {} of a gone emulator: {}", network.getName(),
+          inUse.getMessage());
+      return false;
+    }
+    return true;
+  }
+
+  /**
+   * Whether the emulator that made an endpoint network is gone: the network names its data directory, and no
+   * container of that instance runs, and either the directory exists here and no process locks it
+   * ({@link DataDirLock#abandoned}), or it was made on this host (same host name) and the directory is gone
+   * (a temporary data directory deleted after its emulator was killed). A network without the data directory
+   * label (made before it existed), or one whose directory is not here and which another host made (an
+   * emulator in a container, or on another machine), is never judged abandoned.
+   */
+  private boolean abandoned(Network network) {
+    String dir = network.getLabels().get(Labels.DATA_DIR);
+    String owner = network.getLabels().get(Labels.INSTANCE);
+    if (dir == null || owner == null) {
+      return false;
+    }
+    Path path;
+    try {
+      path = Path.of(dir);
+    } catch (InvalidPathException e) {
+      return false;
+    }
+    // The ID is derived from the directory: a label pair that does not match is not an emulator's doing.
+    if (!path.isAbsolute() || !EmulatorInstance.forDataDir(path).id().equals(owner)) {
+      return false;
+    }
+    boolean deletedHere = HOST != null && HOST.equals(network.getLabels().get(Labels.HOST)) && !Files.exists(path);
+    if (!deletedHere && !DataDirLock.abandoned(path)) {
+      return false;
+    }
+    return engine.client().listContainersCmd().withShowAll(false)
+        .withLabelFilter(Map.of(Labels.MANAGED, "true", Labels.INSTANCE, owner)).exec().isEmpty();
+  }
+
   private boolean owned(Network network) {
     return instance.id().equals(network.getLabels().get(Labels.INSTANCE));
+  }
+
+  private static String hostName() {
+    try {
+      String name = Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
+      return name.isEmpty() ? null : name;
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
   }
 
   private static List<String> subnets(Network network) {

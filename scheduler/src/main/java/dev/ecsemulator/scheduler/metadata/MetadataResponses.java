@@ -8,6 +8,8 @@ import dev.ecsemulator.core.model.LogConfiguration;
 import dev.ecsemulator.core.model.NetworkBinding;
 import dev.ecsemulator.core.model.Tag;
 import dev.ecsemulator.core.model.Task;
+import dev.ecsemulator.core.task.ContainerStatus;
+import dev.ecsemulator.core.task.TaskStatus;
 import dev.ecsemulator.scheduler.metadata.MetadataShapes.ContainerResponse;
 import dev.ecsemulator.scheduler.metadata.MetadataShapes.Health;
 import dev.ecsemulator.scheduler.metadata.MetadataShapes.Limits;
@@ -97,7 +99,7 @@ public final class MetadataResponses {
         facts.imageId(),
         ports(version, s, container),
         new TreeMap<>(facts.labels()), // Go writes a map's keys sorted
-        "STOPPED".equals(s.task().desiredStatus()) ? "STOPPED" : "RUNNING",
+        TaskStatus.STOPPED.is(s.task().desiredStatus()) ? "STOPPED" : "RUNNING",
         containerKnownStatus(container.lastStatus()),
         container.exitCode(),
         new Limits(GoJson.float64(Math.max(MINIMUM_CPU_UNITS, number(container.cpu()))),
@@ -153,7 +155,7 @@ public final class MetadataResponses {
   }
 
   static String containerKnownStatus(String lastStatus) {
-    if ("RUNNING".equals(lastStatus) || "STOPPED".equals(lastStatus)) {
+    if (ContainerStatus.RUNNING.is(lastStatus) || ContainerStatus.STOPPED.is(lastStatus)) {
       return lastStatus;
     }
     return "CREATED"; // Docker has it (else it would not be listed) but it has not started

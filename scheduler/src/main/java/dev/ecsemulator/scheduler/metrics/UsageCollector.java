@@ -8,6 +8,7 @@ import dev.ecsemulator.core.model.Task;
 import dev.ecsemulator.core.model.TaskDefinition;
 import dev.ecsemulator.core.state.StateStore;
 import dev.ecsemulator.core.state.StateView;
+import dev.ecsemulator.core.task.ContainerStatus;
 import dev.ecsemulator.core.task.TaskStatus;
 import dev.ecsemulator.scheduler.metrics.Utilization.Reading;
 import java.io.IOException;
@@ -110,7 +111,7 @@ final class UsageCollector implements AutoCloseable {
   /** The Docker IDs of a task's running containers. */
   private static List<String> containers(Task task) {
     return (task.containers() == null ? List.<Container>of() : task.containers()).stream()
-        .filter(c -> c.runtimeId() != null && "RUNNING".equals(c.lastStatus()))
+        .filter(c -> c.runtimeId() != null && ContainerStatus.RUNNING.is(c.lastStatus()))
         .map(Container::runtimeId).toList();
   }
 

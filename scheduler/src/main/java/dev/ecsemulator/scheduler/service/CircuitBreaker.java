@@ -42,7 +42,7 @@ final class CircuitBreaker {
   private CircuitBreaker() {}
 
   /**
-   * @param deployments PRIMARY first, failedTasks up to date
+   * @param deployments PRIMARY first, failedTasks present and up to date
    * @param lastCompleted the deployment to roll back to (still listed or remembered), or null
    */
   static Result check(
@@ -54,7 +54,7 @@ final class CircuitBreaker {
     DeploymentCircuitBreaker breaker = configuration == null ? null : configuration.deploymentCircuitBreaker();
     Deployment primary = deployments.get(0);
     boolean enabled = breaker != null && Boolean.TRUE.equals(breaker.enable());
-    int failed = primary.failedTasks() == null ? 0 : primary.failedTasks();
+    int failed = primary.failedTasks();
     if (!enabled
         || !RolloutState.IN_PROGRESS.is(primary.rolloutState())
         || failed < limits.circuitBreakerThreshold()) {

@@ -74,15 +74,13 @@ final class DeploymentProgress {
   private static Deployment withCounts(Deployment d, int desired, TaskCounts counts, Instant now) {
     if (Objects.equals(d.desiredCount(), desired)
         && Objects.equals(d.runningCount(), counts.running())
-        && Objects.equals(d.pendingCount(), counts.pending())
-        && d.failedTasks() != null) {
+        && Objects.equals(d.pendingCount(), counts.pending())) {
       return d;
     }
     return d.toBuilder()
         .desiredCount(desired)
         .runningCount(counts.running())
         .pendingCount(counts.pending())
-        .failedTasks(d.failedTasks() == null ? 0 : d.failedTasks())
         .updatedAt(now)
         .build();
   }

@@ -83,7 +83,8 @@ public final class ServiceReconciler {
    *
    * @param service the service as stored (deployments, desiredCount, deploymentConfiguration,
    *     schedulingStrategy, healthCheckGracePeriodSeconds, status, serviceName), checked once where it was read
-   *     back (the service runner's {@code ServiceRecords}): desiredCount and deployments are present
+   *     back (the service runner's {@code ServiceRecords}): desiredCount, deployments and each deployment's
+   *     failedTasks are present
    * @param memory the memory returned by the previous plan for this service
    * @param observed the service's tasks (and DAEMON container instances) now
    * @param now the instant of this decision

@@ -44,6 +44,7 @@ final class TaskOutcomes {
 
   private TaskOutcomes() {}
 
+  /** @param deployments the service's, each with its failedTasks (as the service runner's check fills them in) */
   static Result read(
       ServiceMemory memory,
       List<ClassifiedTask> classified,
@@ -54,7 +55,7 @@ final class TaskOutcomes {
     Map<String, TaskMemory> memories = new HashMap<>();
     Map<String, Integer> failed = new HashMap<>();
     for (Deployment d : deployments) {
-      failed.put(d.id(), d.failedTasks() == null ? 0 : d.failedTasks());
+      failed.put(d.id(), d.failedTasks());
     }
     boolean launchSucceeded = false;
     List<ClassifiedTask> ordered = classified.stream().sorted(ClassifiedTask.OLDEST_FIRST).toList();

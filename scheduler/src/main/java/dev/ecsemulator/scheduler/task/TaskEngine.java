@@ -7,7 +7,6 @@ import dev.ecsemulator.core.Scope;
 import dev.ecsemulator.core.model.Task;
 import dev.ecsemulator.core.state.Change;
 import dev.ecsemulator.core.state.StateStore;
-import dev.ecsemulator.core.task.TaskLifecycle;
 import dev.ecsemulator.core.hostaccess.HostAccessRules;
 import dev.ecsemulator.core.hostaccess.HostPathPolicy;
 import dev.ecsemulator.scheduler.docker.DockerEngine;
@@ -98,8 +97,7 @@ public final class TaskEngine implements AutoCloseable {
   private final ThreadPoolExecutor pool;
   private final KeyedExecutor work;
   private final ScheduledExecutorService timers;
-  /** Notified on every committed task change and after every pass (for {@link #stopAll}). */
-  private final Object taskProgress = new Object();
+  private final StopAllTasks stopAllTasks;
   private volatile AutoCloseable events;
 
   public TaskEngine(StateStore store, ContainerRuntime runtime, EngineMonitor engine, Clock clock,
@@ -134,6 +132,7 @@ public final class TaskEngine implements AutoCloseable {
     this.pool.allowCoreThreadTimeOut(true);
     this.work = new KeyedExecutor(pool);
     this.timers = Executors.newSingleThreadScheduledExecutor(daemonThreads("ecs-task-timer"));
+    this.stopAllTasks = new StopAllTasks(store, clock, this::submit);
   }
 
   /** Starts watching: store changes, Docker events, the periodic resync; runs a first full resync now. */
@@ -172,13 +171,7 @@ public final class TaskEngine implements AutoCloseable {
       }
     }
     if (tasksChanged) {
-      progressed();
-    }
-  }
-
-  private void progressed() {
-    synchronized (taskProgress) {
-      taskProgress.notifyAll();
+      stopAllTasks.progressed();
     }
   }
 
@@ -201,7 +194,7 @@ public final class TaskEngine implements AutoCloseable {
       } catch (ContainerRuntimeException e) {
         log.warn("Task {}: {}", ref, e.reason());
       } finally {
-        progressed(); // stopAll waits on passes too, not only on store changes (it may run before start)
+        stopAllTasks.progressed(); // stopAll waits on passes too, not only on store changes (it may run before start)
       }
     });
   }
@@ -346,50 +339,11 @@ public final class TaskEngine implements AutoCloseable {
     if (!engine.probe().reachable()) {
       return new StopAll(0, 0);
     }
-    List<TaskRef> asked = new ArrayList<>();
-    Instant now = clock.instant();
-    for (Scope scope : store.scopes()) {
-      store.write(scope, txn -> {
-        for (String key : txn.keys(TASK)) {
-          Task task = txn.get(TASK, key).orElseThrow();
-          if (!TaskRecords.isFinal(task)) {
-            // A record the engine cannot run is stopped by its pass, with the reason that names its gaps.
-            Task stopping = TaskRecords.gaps(task).isEmpty()
-                ? TaskLifecycle.requestStop(task, "UserInitiated", reason, now)
-                : task;
-            if (stopping != task) {
-              txn.put(TASK, key, stopping);
-            }
-            asked.add(new TaskRef(scope, key));
-          }
-        }
-        return null;
-      });
-    }
-    asked.forEach(this::submit); // tasks already stopping get a pass too: their desiredStatus did not change
-    long deadline = System.nanoTime() + timeout.toNanos();
-    synchronized (taskProgress) {
-      long left;
-      while (unstopped(asked) > 0 && (left = deadline - System.nanoTime()) > 0) {
-        taskProgress.wait(Math.max(1, left / 1_000_000));
-      }
-    }
-    return new StopAll(asked.size(), asked.size() - unstopped(asked));
+    return stopAllTasks.run(reason, timeout);
   }
 
   /** What {@link #stopAll} did. */
   public record StopAll(int asked, int stopped) {}
-
-  private int unstopped(List<TaskRef> refs) {
-    int n = 0;
-    for (TaskRef ref : refs) {
-      Task task = store.read(ref.scope(), v -> v.get(TASK, ref.key())).orElse(null);
-      if (task != null && !TaskRecords.isFinal(task)) {
-        n++;
-      }
-    }
-    return n;
-  }
 
   /**
    * Stops watching: no more resyncs, events or passes. Passes under way may finish (up to a few seconds:

@@ -12,6 +12,7 @@ import dev.ecsemulator.core.model.TaskDefinition;
 import dev.ecsemulator.core.state.RecordCheck;
 import dev.ecsemulator.core.state.StateView;
 import dev.ecsemulator.core.task.ContainerObservation;
+import dev.ecsemulator.core.task.ContainerStatus;
 import dev.ecsemulator.core.task.TaskLifecycle;
 import dev.ecsemulator.core.task.TaskStatus;
 import dev.ecsemulator.core.taskdef.TaskDefinitionRef;
@@ -268,7 +269,8 @@ public final class TaskRecords {
     }
     if (task.containers() != null) {
       next.containers(task.containers().stream()
-          .map(c -> c == null || "STOPPED".equals(c.lastStatus()) ? c : c.toBuilder().lastStatus("STOPPED").build())
+          .map(c -> c == null || ContainerStatus.STOPPED.is(c.lastStatus()) ? c
+              : c.toBuilder().lastStatus(ContainerStatus.STOPPED.name()).build())
           .toList());
     }
     if (task.attachments() != null) {
@@ -307,6 +309,6 @@ public final class TaskRecords {
         : task.containers().stream().filter(c -> c != null && c.runtimeId() != null).toList();
     return new Remains(Optional.ofNullable(task.taskArn()),
         recorded.stream().map(Container::runtimeId).toList(),
-        recorded.stream().filter(c -> !"STOPPED".equals(c.lastStatus())).map(Container::runtimeId).toList());
+        recorded.stream().filter(c -> !ContainerStatus.STOPPED.is(c.lastStatus())).map(Container::runtimeId).toList());
   }
 }

@@ -88,6 +88,39 @@ public final class DataDirLock implements AutoCloseable {
     }
   }
 
+  /**
+   * Whether {@code dir} was an emulator's data directory whose emulator is gone: it holds a lock file that no
+   * process locks now (the OS drops the lock of a killed process). False when the directory or its lock file
+   * does not exist here (it may be another machine's or another container's), when anyone holds it, or when the
+   * file cannot be read. Writes nothing. The probe holds the lock for an instant, so an emulator starting on
+   * {@code dir} at that very moment is refused as if it were held.
+   */
+  public static boolean abandoned(Path dir) {
+    Path key;
+    try {
+      key = dir.toRealPath();
+    } catch (IOException e) {
+      return false;
+    }
+    Path file = key.resolve(FILE_NAME);
+    // Registered as held while probing: closing this descriptor would drop a lock another thread here took.
+    if (!Files.isRegularFile(file) || !HELD_HERE.add(key)) {
+      return false;
+    }
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+      FileLock probe = channel.tryLock();
+      if (probe == null) {
+        return false;
+      }
+      probe.release();
+      return true;
+    } catch (IOException | OverlappingFileLockException e) {
+      return false;
+    } finally {
+      HELD_HERE.remove(key);
+    }
+  }
+
   private static String holder(FileChannel channel) {
     try {
       ByteBuffer buf = ByteBuffer.allocate(64);

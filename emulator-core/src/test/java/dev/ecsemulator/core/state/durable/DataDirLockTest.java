@@ -65,4 +65,19 @@ class DataDirLockTest {
     Process after = probe(dir);
     assertThat(outcome(after)).isEqualTo("locked");
   }
+
+  @Test
+  void aDirectoryIsAbandonedOnlyOnceItsHolderHasLetGo() throws Exception {
+    Path dir = root.resolve("data");
+    assertThat(DataDirLock.abandoned(dir)).as("no such directory").isFalse();
+    assertThat(DataDirLock.abandoned(root)).as("no lock file").isFalse();
+
+    try (DataDirLock held = DataDirLock.acquire(dir)) {
+      assertThat(DataDirLock.abandoned(dir)).as("held").isFalse();
+      // Probing must not have dropped the lock: another process is still refused.
+      assertThat(outcome(probe(dir))).contains("in use");
+    }
+    assertThat(DataDirLock.abandoned(dir)).as("let go").isTrue();
+    DataDirLock.acquire(dir).close();
+  }
 }

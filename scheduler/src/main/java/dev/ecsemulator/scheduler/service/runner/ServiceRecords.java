@@ -21,7 +21,8 @@ import java.util.List;
  * null. A service that lacks what planning needs is left as it is (no launch, no stop, no write: guessing
  * would launch or stop the wrong tasks), and the engine says so once at WARN. Its tasks are still run
  * and stopped by the task engine. Members the scheduler can do without are not gaps: the cluster comes
- * from the service's key, a missing desiredCount counts as 0, missing deployments as none.
+ * from the service's key, a missing desiredCount counts as 0, missing deployments as none, a deployment's
+ * missing failedTasks as 0 (no failure counted yet).
  *
  * <p>A pass checks its service once, when it reads it back ({@link #PLANNABLE}), and hands the reconciler
  * {@link Check#service() the service as planning sees it}, on which it relies without null checks of its own.
@@ -37,8 +38,9 @@ final class ServiceRecords {
    * What {@link #check} found.
    *
    * @param service when {@code gaps} is empty, the service as stored with what planning can do without filled
-   *     in: a missing desiredCount as 0, missing deployments as none; else null. For planning only: what the
-   *     pass stores is derived from the service as stored.
+   *     in: a missing desiredCount as 0, missing deployments as none, a deployment's missing failedTasks as 0;
+   *     else null. For planning only: what the pass stores is derived from the service as stored, except the
+   *     deployments, which the plan rewrites (so a missing failedTasks is stored as 0 on the first pass).
    * @param gaps what the record lacks for planning, in words; empty when it can be planned
    */
   record Check(Service service, List<String> gaps) implements RecordCheck.Result {
@@ -54,12 +56,16 @@ final class ServiceRecords {
     if (!gaps.isEmpty()) {
       return new Check(null, gaps);
     }
-    if (service.desiredCount() != null && service.deployments() != null) {
+    List<Deployment> deployments = service.deployments() == null ? List.of() : service.deployments();
+    boolean counted = deployments.stream().allMatch(d -> d.failedTasks() != null);
+    if (service.desiredCount() != null && service.deployments() != null && counted) {
       return new Check(service, List.of());
     }
     return new Check(service.toBuilder()
         .desiredCount(service.desiredCount() == null ? 0 : service.desiredCount())
-        .deployments(service.deployments() == null ? List.of() : service.deployments())
+        .deployments(counted ? deployments : deployments.stream()
+            .map(d -> d.failedTasks() != null ? d : d.toBuilder().failedTasks(0).build())
+            .toList())
         .build(), List.of());
   }
 

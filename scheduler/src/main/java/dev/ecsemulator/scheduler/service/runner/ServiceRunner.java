@@ -6,6 +6,7 @@ import static dev.ecsemulator.core.EcsKinds.TASK;
 
 import dev.ecsemulator.core.EcsKinds;
 import dev.ecsemulator.core.Ids;
+import dev.ecsemulator.core.instance.ContainerInstanceStatus;
 import dev.ecsemulator.core.instance.ContainerInstances;
 import dev.ecsemulator.core.instance.HostResources;
 import dev.ecsemulator.core.model.Cluster;
@@ -207,7 +208,7 @@ final class ServiceRunner {
   private List<String> instances(StateTxn txn, ServiceRef ref, HostResources host, Instant now) {
     ContainerInstances.ensureLocal(txn, ref.scope(), ref.clusterName(), emulatorId, host, now);
     return ContainerInstances.inCluster(txn, ref.clusterName()).stream()
-        .filter(ci -> "ACTIVE".equals(ci.status()))
+        .filter(ci -> ContainerInstanceStatus.ACTIVE.is(ci.status()))
         .map(ContainerInstance::containerInstanceArn)
         .toList();
   }

@@ -180,6 +180,31 @@ class IncompleteServiceRecordsTest {
     assertThat(logs.errors()).isEmpty();
   }
 
+  /**
+   * A stored deployment without failedTasks (a record of an older version) counts no failure yet: the check
+   * fills in 0 where the service is read back, the pass plans and launches as usual and stores the 0.
+   */
+  @Test
+  void aDeploymentWithoutFailedTasksIsPlannedWithNoFailuresAndStoredWithZero() {
+    h.register("web", "ecs-emulator/sample-web:1", false);
+    h.create(b -> b.taskDefinition("web").desiredCount(0));
+    Service uncounted = h.service().toBuilder().desiredCount(1)
+        .deployments(List.of(primaryOf(h.service().toBuilder()).toBuilder().failedTasks(null).build()))
+        .build();
+
+    h.store.write(SCOPE, txn -> {
+      txn.put(SERVICE, EcsKinds.serviceKey(CLUSTER, "web"), uncounted);
+      return null;
+    });
+    h.engine.reconcile(new ServiceRef(SCOPE, CLUSTER, "web"));
+
+    assertThat(h.tasks(t -> "RUNNING".equals(t.desiredStatus()))).hasSize(1);
+    assertThat(h.service().deployments()).singleElement()
+        .satisfies(d -> assertThat(d.failedTasks()).isZero());
+    assertThat(logs.warnings("")).isEmpty();
+    assertThat(logs.errors()).isEmpty();
+  }
+
   /** The cluster and service names of launches and managed tags come from the service's key. */
   @Test
   void aServiceWithoutClusterArnLaunchesWithItsKeysNames() {
