@@ -23,7 +23,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.ecs.EcsClient;
-import software.amazon.awssdk.services.ecs.model.InvalidParameterException;
 import software.amazon.awssdk.services.ecs.model.Service;
 import software.amazon.awssdk.services.ecs.model.ServiceEvent;
 import software.amazon.awssdk.services.ecs.model.Task;
@@ -290,22 +289,6 @@ class LoadBalancedServiceContainersIT {
 
   static Task describe(String taskArn) {
     return ecs.describeTasks(b -> b.cluster("default").tasks(taskArn)).tasks().get(0);
-  }
-
-  @Test
-  void createServiceRefusesATargetGroupThatDoesNotExistOrHasNoLoadBalancer() {
-    ecs.createCluster(b -> b.clusterName("default"));
-    registerWeb("1");
-    String group = instanceTargetGroup("lonely-tg");
-    String missing = group.replace("lonely-tg", "missing-tg");
-    assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(InvalidParameterException.class,
-        () -> ecs.createService(b -> b.cluster("default").serviceName("web").taskDefinition("web").desiredCount(1)
-            .loadBalancers(l -> l.targetGroupArn(group).containerName("app").containerPort(8080)))).getMessage())
-        .startsWith("The target group with targetGroupArn " + group + " does not have an associated load balancer.");
-    assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(InvalidParameterException.class,
-        () -> ecs.createService(b -> b.cluster("default").serviceName("web").taskDefinition("web").desiredCount(1)
-            .loadBalancers(l -> l.targetGroupArn(missing).containerName("app").containerPort(8080)))).getMessage())
-        .startsWith("The target group with targetGroupArn " + missing + " does not exist.");
   }
 
   /**
