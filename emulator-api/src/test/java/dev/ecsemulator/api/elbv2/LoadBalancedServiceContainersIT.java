@@ -48,7 +48,7 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealth
 class LoadBalancedServiceContainersIT {
 
   @RegisterExtension
-  static final EmulatorExtension EMULATOR = new EmulatorExtension();
+  static final EmulatorExtension EMULATOR = new EmulatorExtension(Elbv2Fixture::fastChecks);
   static final TestEmulator emulator = EMULATOR.emulator();
   static final EcsClient ecs = EMULATOR.client();
   static final ElasticLoadBalancingV2Client elb = emulator.sdk(ElasticLoadBalancingV2Client.builder());
@@ -87,7 +87,8 @@ class LoadBalancedServiceContainersIT {
 
   /**
    * An instance target group on the app's /health. Tolerant checks (8 s timeout, 5 failures to be unhealthy): a busy
-   * 2-core machine can answer a check late, and that must not take a healthy task out.
+   * 2-core machine can answer a check late, and that must not take a healthy task out. The 10 s interval lasts 1 s
+   * here ({@link Elbv2Fixture#fastChecks}); the timeout stays 8 real seconds.
    */
   static String instanceTargetGroup(String name) {
     String group = elb.createTargetGroup(b -> b.name(name).protocol("HTTP").port(8080).vpcId("vpc-1")
