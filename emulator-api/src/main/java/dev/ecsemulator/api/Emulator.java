@@ -222,7 +222,8 @@ public final class Emulator implements AutoCloseable {
         AutoScalingService.create(prestart.model(AutoScalingService.MODEL), autoScaling));
     this.elbTargets = new dev.ecsemulator.core.elbv2.Targets(store, clock);
     this.loadBalancing = new DataPlane(store, elbTargets, config.bind(), clock,
-        java.util.concurrent.Executors.newSingleThreadScheduledExecutor(daemon("elbv2-plane")));
+        java.util.concurrent.Executors.newSingleThreadScheduledExecutor(daemon("elbv2-plane")),
+        config.healthCheckSecond());
     metrics.add(new dev.ecsemulator.api.elbv2.plane.AlbMetricsPublisher(store, loadBalancing.requests(),
         cloudWatch.metrics()));
     this.elbv2 = Elbv2Service.Core.over(store, clock, elbTargets, loadBalancing);

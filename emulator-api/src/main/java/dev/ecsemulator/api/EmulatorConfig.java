@@ -20,13 +20,19 @@ import java.util.List;
  * @param allowedHosts host names clients may address the emulator by besides localhost and its bind address
  *     ({@code *}: any); see {@link dev.ecsemulator.api.edge.HostRules}
  * @param logs how CloudWatch Logs keeps events (the byte budget of a log group)
+ * @param metricsPeriod how often metrics are published and alarms evaluated ({@code --metrics-period})
+ * @param healthCheckSecond how long one second of a target group's health check interval lasts
+ *     ({@code --elb-health-check-second}; a second unless shortened for tests)
  */
 public record EmulatorConfig(int port, String bind, String region, String accountId, Path dataDir, String dockerHost,
     boolean ephemeral, boolean resetState, SchedulerOptions scheduler, List<String> allowedHosts, LogsSettings logs,
-    java.time.Duration metricsPeriod) {
+    java.time.Duration metricsPeriod, java.time.Duration healthCheckSecond) {
 
   /** CloudWatch's period of the AWS/ECS metrics, and of alarm evaluation: one minute. */
   public static final java.time.Duration DEFAULT_METRICS_PERIOD = java.time.Duration.ofSeconds(60);
+  static final java.time.Duration SECOND = java.time.Duration.ofSeconds(1);
+  /** The shortest health check second: AWS's shortest interval (5 s) then lasts 50 ms, not a busy loop. */
+  static final java.time.Duration SHORTEST_HEALTH_CHECK_SECOND = java.time.Duration.ofMillis(10);
 
   public static final int DEFAULT_PORT = 4566;
   public static final String DEFAULT_BIND = "127.0.0.1";
@@ -42,6 +48,17 @@ public record EmulatorConfig(int port, String bind, String region, String accoun
       throw new IllegalArgumentException("the metrics period must be whole seconds from 1s to 60s, not "
           + metricsPeriod);
     }
+    healthCheckSecond = healthCheckSecond == null ? SECOND : healthCheckSecond;
+    if (healthCheckSecond.compareTo(SHORTEST_HEALTH_CHECK_SECOND) < 0 || healthCheckSecond.compareTo(SECOND) > 0) {
+      throw new IllegalArgumentException("the health check second must be from 10ms to 1s, not " + healthCheckSecond);
+    }
+  }
+
+  public EmulatorConfig(int port, String bind, String region, String accountId, Path dataDir, String dockerHost,
+      boolean ephemeral, boolean resetState, SchedulerOptions scheduler, List<String> allowedHosts, LogsSettings logs,
+      java.time.Duration metricsPeriod) {
+    this(port, bind, region, accountId, dataDir, dockerHost, ephemeral, resetState, scheduler, allowedHosts, logs,
+        metricsPeriod, null);
   }
 
   public EmulatorConfig(int port, String bind, String region, String accountId, Path dataDir, String dockerHost,
@@ -75,43 +92,52 @@ public record EmulatorConfig(int port, String bind, String region, String accoun
 
   public EmulatorConfig withEphemeral(boolean inMemoryOnly) {
     return new EmulatorConfig(port, bind, region, accountId, dataDir, dockerHost, inMemoryOnly, resetState,
-        scheduler, allowedHosts, logs, metricsPeriod);
+        scheduler, allowedHosts, logs, metricsPeriod, healthCheckSecond);
   }
 
   public EmulatorConfig withResetState(boolean reset) {
     return new EmulatorConfig(port, bind, region, accountId, dataDir, dockerHost, ephemeral, reset, scheduler,
-        allowedHosts, logs, metricsPeriod);
+        allowedHosts, logs, metricsPeriod, healthCheckSecond);
   }
 
   public EmulatorConfig withScheduler(SchedulerOptions options) {
     return new EmulatorConfig(port, bind, region, accountId, dataDir, dockerHost, ephemeral, resetState, options,
-        allowedHosts, logs, metricsPeriod);
+        allowedHosts, logs, metricsPeriod, healthCheckSecond);
   }
 
   public EmulatorConfig withDockerHost(String host) {
     return new EmulatorConfig(port, bind, region, accountId, dataDir, host, ephemeral, resetState, scheduler,
-        allowedHosts, logs, metricsPeriod);
+        allowedHosts, logs, metricsPeriod, healthCheckSecond);
   }
 
   public EmulatorConfig withAllowedHosts(List<String> hosts) {
     return new EmulatorConfig(port, bind, region, accountId, dataDir, dockerHost, ephemeral, resetState, scheduler,
-        hosts, logs, metricsPeriod);
+        hosts, logs, metricsPeriod, healthCheckSecond);
   }
 
   public EmulatorConfig withBind(String address) {
     return new EmulatorConfig(port, address, region, accountId, dataDir, dockerHost, ephemeral, resetState, scheduler,
-        allowedHosts, logs, metricsPeriod);
+        allowedHosts, logs, metricsPeriod, healthCheckSecond);
   }
 
   public EmulatorConfig withLogs(LogsSettings settings) {
     return new EmulatorConfig(port, bind, region, accountId, dataDir, dockerHost, ephemeral, resetState, scheduler,
-        allowedHosts, settings, metricsPeriod);
+        allowedHosts, settings, metricsPeriod, healthCheckSecond);
   }
 
   /** With another period of the AWS/ECS metrics and alarm evaluation ({@code --metrics-period}). */
   public EmulatorConfig withMetricsPeriod(java.time.Duration period) {
     return new EmulatorConfig(port, bind, region, accountId, dataDir, dockerHost, ephemeral, resetState, scheduler,
-        allowedHosts, logs, period);
+        allowedHosts, logs, period, healthCheckSecond);
+  }
+
+  /**
+   * With target group health checks every interval of {@code second} a second ({@code --elb-health-check-second}):
+   * AWS's shortest interval, 5 s, lasts half a second at 100 ms. Timeouts stay as set.
+   */
+  public EmulatorConfig withHealthCheckSecond(java.time.Duration second) {
+    return new EmulatorConfig(port, bind, region, accountId, dataDir, dockerHost, ephemeral, resetState, scheduler,
+        allowedHosts, logs, metricsPeriod, second);
   }
 
   /**

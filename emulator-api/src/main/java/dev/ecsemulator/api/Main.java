@@ -56,6 +56,9 @@ public final class Main {
       new Spec("bake-minute", "DURATION", "60s",
           "How long one minute of a BLUE_GREEN, LINEAR or CANARY deployment's bake times lasts (bakeTimeInMinutes, "
               + "stepBakeTimeInMinutes, canaryBakeTimeInMinutes); shorter, e.g. 1s, for tests. At most 60s."),
+      new Spec("elb-health-check-second", "DURATION", "1s",
+          "How long one second of a target group's health check interval (HealthCheckIntervalSeconds) lasts; "
+              + "shorter, e.g. 100ms, for tests (timeouts stay as set). From 10ms to 1s."),
 
       new Spec("task-metadata", null, "true",
           "Serve the task metadata (v3, v4) and credentials endpoints to tasks at 169.254.170.2, as the ECS agent "
@@ -153,7 +156,7 @@ public final class Main {
     return new EmulatorConfig(port, values.get("bind"), values.get("region"), accountId, dir, values.get("docker-host"),
         ephemeral, resetState, schedulerOptions(values), allowedHosts(values.get("allowed-hosts")),
         LogsSettings.defaults().withMaxGroupBytes(bytes("--logs-max-group-bytes", values.get("logs-max-group-bytes"))),
-        metricsPeriod(values.get("metrics-period")));
+        metricsPeriod(values.get("metrics-period")), healthCheckSecond(values.get("elb-health-check-second")));
   }
 
   private static List<String> allowedHosts(String text) {
@@ -214,13 +217,21 @@ public final class Main {
     }
   }
 
-  /** {@code 90s}, {@code 30m}, {@code 2h}, or an ISO-8601 duration. */
   private static java.time.Duration bakeMinute(String text) {
     java.time.Duration minute = duration("--bake-minute", text);
     if (minute.isZero() || minute.compareTo(SchedulerOptions.MINUTE) > 0) {
       throw new UsageException("--bake-minute must be more than 0 and at most 60s, got '" + text + "'");
     }
     return minute;
+  }
+
+  private static java.time.Duration healthCheckSecond(String text) {
+    java.time.Duration second = duration("--elb-health-check-second", text);
+    if (second.compareTo(EmulatorConfig.SHORTEST_HEALTH_CHECK_SECOND) < 0
+        || second.compareTo(EmulatorConfig.SECOND) > 0) {
+      throw new UsageException("--elb-health-check-second must be from 10ms to 1s, got '" + text + "'");
+    }
+    return second;
   }
 
   private static java.time.Duration metricsPeriod(String text) {
@@ -231,9 +242,13 @@ public final class Main {
     return period;
   }
 
+  /** {@code 100ms}, {@code 90s}, {@code 30m}, {@code 2h}, or an ISO-8601 duration. */
   private static java.time.Duration duration(String option, String text) {
     try {
       String t = text.trim().toLowerCase(java.util.Locale.ROOT);
+      if (t.matches("\\d+ms")) {
+        return java.time.Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
+      }
       if (t.matches("\\d+[smh]")) {
         long n = Long.parseLong(t.substring(0, t.length() - 1));
         return switch (t.charAt(t.length() - 1)) {

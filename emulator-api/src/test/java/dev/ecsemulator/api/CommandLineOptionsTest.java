@@ -72,6 +72,19 @@ class CommandLineOptionsTest {
   }
 
   @Test
+  void aHealthCheckSecondIsASecondUnlessShortened() {
+    assertThat(config(Map.of()).healthCheckSecond()).isEqualTo(Duration.ofSeconds(1));
+    assertThat(config(Map.of(), "--elb-health-check-second", "100ms").healthCheckSecond())
+        .isEqualTo(Duration.ofMillis(100));
+    assertThat(config(Map.of("ECS_EMULATOR_ELB_HEALTH_CHECK_SECOND", "250ms")).healthCheckSecond())
+        .isEqualTo(Duration.ofMillis(250));
+    assertThatThrownBy(() -> config(Map.of(), "--elb-health-check-second", "2s"))
+        .hasMessage("--elb-health-check-second must be from 10ms to 1s, got '2s'");
+    assertThatThrownBy(() -> config(Map.of(), "--elb-health-check-second", "5ms"))
+        .hasMessage("--elb-health-check-second must be from 10ms to 1s, got '5ms'");
+  }
+
+  @Test
   void theEndpointUrlNeedsTheTaskEndpoint() {
     assertThatThrownBy(() -> config(Map.of(), "--task-metadata=false", "--inject-aws-endpoint-url"))
         .isInstanceOf(UsageException.class).hasMessageContaining("--inject-aws-endpoint-url needs the task endpoint");

@@ -40,7 +40,7 @@ class AlbMetricsApiTest {
 
   @RegisterExtension
   static final EmulatorExtension EMULATOR =
-      new EmulatorExtension(config -> config.withMetricsPeriod(Duration.ofSeconds(2)));
+      new EmulatorExtension(config -> Elbv2Fixture.fastChecks(config.withMetricsPeriod(Duration.ofSeconds(2))));
   static final TestEmulator emulator = EMULATOR.emulator();
   static final ElasticLoadBalancingV2Client elb = emulator.sdk(ElasticLoadBalancingV2Client.builder());
   static final CloudWatchClient cw = emulator.sdk(CloudWatchClient.builder());

@@ -35,7 +35,8 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealth
  * second through the production listener: not one request fails, every answer afterwards comes from version 2, the
  * blue targets have drained and are gone, and the service deployment went through ECS's lifecycle stages to
  * SUCCESSFUL. A second deployment whose green tasks fail their health checks is rolled back by the circuit breaker
- * with the same stream answered by version 1 throughout. Bake "minutes" last a second ({@code --bake-minute 1s}).
+ * with the same stream answered by version 1 throughout. Bake "minutes" last a second ({@code --bake-minute 1s}),
+ * health check seconds 100 ms ({@code --elb-health-check-second 100ms}).
  *
  * <p>The target is the sample image's busybox {@code httpd} serving two files (the version and /health), started by
  * the task definition's command: several hundred answers a second where the image's shell-script app gives 30-80.
@@ -43,8 +44,8 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealth
 class BlueGreenServiceIT {
 
   @RegisterExtension
-  static final EmulatorExtension EMULATOR = new EmulatorExtension(
-      config -> config.withScheduler(config.scheduler().withBakeMinute(Duration.ofSeconds(1))));
+  static final EmulatorExtension EMULATOR = new EmulatorExtension(config -> Elbv2Fixture.fastChecks(
+      config.withScheduler(config.scheduler().withBakeMinute(Duration.ofSeconds(1)))));
   static final TestEmulator emulator = EMULATOR.emulator();
   static final EcsClient ecs = EMULATOR.client();
   static final ElasticLoadBalancingV2Client elb = emulator.sdk(ElasticLoadBalancingV2Client.builder());

@@ -15,13 +15,14 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealth
 
 /**
  * The data plane's health checks taking an unhealthy target out of traffic, with real targets (HTTP servers in this
- * JVM). Apart from {@link DataPlaneTest} and {@link DataPlaneFailOpenTest} because each waits through real 5-second
- * health-check intervals (AWS's shortest) and the methods of one class run in turn: apart, they run side by side.
+ * JVM). Apart from {@link DataPlaneTest} and {@link DataPlaneFailOpenTest} because each waits through several
+ * health-check intervals (AWS's shortest, 5 s, here of {@link Elbv2Fixture#CHECK_SECOND} seconds) and the methods of
+ * one class run in turn: apart, they run side by side.
  */
 class DataPlaneHealthTest {
 
   @RegisterExtension
-  static final EmulatorExtension EMULATOR = new EmulatorExtension();
+  static final EmulatorExtension EMULATOR = new EmulatorExtension(Elbv2Fixture::fastChecks);
   @RegisterExtension
   static final Elbv2Fixture fixture = new Elbv2Fixture(EMULATOR.emulator().sdk(ElasticLoadBalancingV2Client.builder()));
 

@@ -37,7 +37,7 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealth
 class DataPlaneTest {
 
   @RegisterExtension
-  static final EmulatorExtension EMULATOR = new EmulatorExtension();
+  static final EmulatorExtension EMULATOR = new EmulatorExtension(Elbv2Fixture::fastChecks);
   static final TestEmulator emulator = EMULATOR.emulator();
   @RegisterExtension
   static final Elbv2Fixture fixture = new Elbv2Fixture(emulator.sdk(ElasticLoadBalancingV2Client.builder()));

@@ -27,7 +27,7 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealth
 class Elbv2ContainersIT {
 
   @RegisterExtension
-  static final EmulatorExtension EMULATOR = new EmulatorExtension();
+  static final EmulatorExtension EMULATOR = new EmulatorExtension(Elbv2Fixture::fastChecks);
   static final TestEmulator emulator = EMULATOR.emulator();
   static final EcsClient ecs = EMULATOR.client();
   static final ElasticLoadBalancingV2Client elb = emulator.sdk(ElasticLoadBalancingV2Client.builder());

@@ -37,7 +37,8 @@ class Elbv2DurableTest {
   }
 
   Emulator durable() {
-    Emulator emulator = Emulator.start(EmulatorConfig.forTests(0, dataDir).withEphemeral(false));
+    Emulator emulator =
+        Emulator.start(Elbv2Fixture.fastChecks(EmulatorConfig.forTests(0, dataDir).withEphemeral(false)));
     open.add(emulator);
     return emulator;
   }

@@ -2,6 +2,7 @@ package dev.ecsemulator.api.elbv2;
 
 import static org.awaitility.Awaitility.await;
 
+import dev.ecsemulator.api.EmulatorConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -34,14 +35,24 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealth
 final class Elbv2Fixture implements AfterEachCallback, AfterAllCallback {
 
   static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-  /** Long enough for any health decision: a few 5-second intervals on a busy machine. */
+  /** Long enough for any health decision: a few intervals on a busy machine, even of real seconds. */
   static final Duration DECIDED = Duration.ofSeconds(45);
+  /**
+   * How long a health check second lasts in the tests that wait for health decisions
+   * ({@code --elb-health-check-second}): AWS's shortest interval, 5 s, lasts half a second, so the checks and thresholds are the same and the waits short.
+   */
+  static final Duration CHECK_SECOND = Duration.ofMillis(100);
 
   private final ElasticLoadBalancingV2Client elb;
   private final List<TestTarget> targets = new CopyOnWriteArrayList<>();
 
   Elbv2Fixture(ElasticLoadBalancingV2Client elb) {
     this.elb = elb;
+  }
+
+  /** An emulator's configuration with health check seconds of {@link #CHECK_SECOND}. */
+  static EmulatorConfig fastChecks(EmulatorConfig config) {
+    return config.withHealthCheckSecond(CHECK_SECOND);
   }
 
   ElasticLoadBalancingV2Client elb() {
@@ -63,7 +74,10 @@ final class Elbv2Fixture implements AfterEachCallback, AfterAllCallback {
         .loadBalancerArn();
   }
 
-  /** An ip target group on HTTP, its health check at /health every 5 s, 2 results to decide. */
+  /**
+   * An ip target group on HTTP, its health check at /health every 5 s (of {@link #CHECK_SECOND} in the emulators of
+   * {@link #fastChecks}), 2 results to decide.
+   */
   String targetGroup(String name) {
     return targetGroup(name, "ip");
   }

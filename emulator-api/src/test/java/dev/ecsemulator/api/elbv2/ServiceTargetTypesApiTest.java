@@ -16,8 +16,9 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalanci
 
 /**
  * CreateService and UpdateService refuse a target group whose target type does not fit the task definition's network
- * mode (awsvpc needs {@code ip}, bridge and host {@code instance}), with ECS's InvalidParameterException. No task
- * runs: the services have a desired count of 0.
+ * mode (awsvpc needs {@code ip}, bridge and host {@code instance}), and CreateService one that does not exist or has no
+ * load balancer, with ECS's InvalidParameterException. No task runs: the services have a desired count of 0, or none
+ * is created.
  */
 class ServiceTargetTypesApiTest {
 
@@ -92,6 +93,17 @@ class ServiceTargetTypesApiTest {
     createWithoutNetwork("bridge", "web-bridge", instanceGroup);
     createWithoutNetwork("host", "web-host", instanceGroup);
     assertThat(ecs.listServices(b -> b.cluster("default")).serviceArns()).hasSize(3);
+  }
+
+  @Test
+  void createServiceRefusesATargetGroupThatDoesNotExistOrHasNoLoadBalancer() {
+    String lonely = group("lonely-tg", "instance");
+    String missing = lonely.replace("lonely-tg", "missing-tg");
+    assertThat(refusal(() -> createWithoutNetwork("web", "web-bridge", lonely)))
+        .startsWith("The target group with targetGroupArn " + lonely + " does not have an associated load balancer.");
+    assertThat(refusal(() -> createWithoutNetwork("web", "web-bridge", missing)))
+        .startsWith("The target group with targetGroupArn " + missing + " does not exist.");
+    assertThat(ecs.listServices(b -> b.cluster("default")).serviceArns()).isEmpty();
   }
 
   @Test

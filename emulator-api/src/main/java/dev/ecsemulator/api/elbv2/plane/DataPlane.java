@@ -67,6 +67,7 @@ public final class DataPlane implements ListenerPorts, AutoCloseable {
   /** The health checks' client: made and started with the first listener or check. Guarded by this. */
   private HttpClient healthClient;
   private final HealthChecks checks;
+  private final Duration healthCheckSecond;
   private final InFlight inFlight = new InFlight();
   private final RequestMeter requests = new RequestMeter();
   /** Round-robin counters by target group, kept across rebuilds of the routes. */
@@ -85,8 +86,10 @@ public final class DataPlane implements ListenerPorts, AutoCloseable {
 
   /**
    * @param scheduler a single-thread scheduler the plane owns from now on (it is shut down on close)
+   * @param healthCheckSecond how long one second of a health check interval lasts: a second, or less in tests
    */
-  public DataPlane(StateStore store, Targets targets, String bind, Clock clock, ScheduledExecutorService scheduler) {
+  public DataPlane(StateStore store, Targets targets, String bind, Clock clock, ScheduledExecutorService scheduler,
+      Duration healthCheckSecond) {
     this.store = store;
     this.targets = targets;
     this.bind = bind;
@@ -94,6 +97,7 @@ public final class DataPlane implements ListenerPorts, AutoCloseable {
     this.scheduler = scheduler;
     this.pool = new QueuedThreadPool(64, 2, 60_000);
     pool.setName("elbv2-listener");
+    this.healthCheckSecond = healthCheckSecond;
     this.checks = new HealthChecks(this::healthClient, scheduler, targets::recordHealth);
   }
 
@@ -286,12 +290,12 @@ public final class DataPlane implements ListenerPorts, AutoCloseable {
     return new Snapshot(listeners, wantedChecks, health, drainingNow, keys);
   }
 
-  private static HealthChecks.Check check(Scope scope, TargetGroup group, StoredTarget target) {
+  private HealthChecks.Check check(Scope scope, TargetGroup group, StoredTarget target) {
     int checkPort = "traffic-port".equals(group.healthCheckPort()) ? target.port()
         : Integer.parseInt(group.healthCheckPort());
     return new HealthChecks.Check(scope, group.targetGroupArn(), target.id(), target.port(),
         Endpoint.hostOf(group.targetType(), target.id()), checkPort, group.healthCheckPath(),
-        group.healthCheckIntervalSeconds(), group.healthCheckTimeoutSeconds(),
+        healthCheckSecond.multipliedBy(group.healthCheckIntervalSeconds()), group.healthCheckTimeoutSeconds(),
         new HealthMachine.Thresholds(group.healthyThresholdCount(), group.unhealthyThresholdCount()),
         group.matcher().httpCode());
   }

@@ -3,6 +3,7 @@ package dev.ecsemulator.api.elbv2.plane;
 import dev.ecsemulator.core.Scope;
 import dev.ecsemulator.core.elbv2.health.HealthMachine;
 import dev.ecsemulator.core.elbv2.model.TargetHealth;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -28,9 +29,12 @@ final class HealthChecks {
     void record(Scope scope, String targetGroupArn, String id, int port, TargetHealth health);
   }
 
-  /** What a loop checks, and how: a change of any of it starts the loop afresh. */
+  /**
+   * What a loop checks, and how: a change of any of it starts the loop afresh. The interval is the group's
+   * HealthCheckIntervalSeconds as this emulator counts seconds (see DataPlane: shorter in tests).
+   */
   record Check(Scope scope, String targetGroupArn, String id, int port, String host, int checkPort, String path,
-      int intervalSeconds, int timeoutSeconds, HealthMachine.Thresholds thresholds, String matcher) {}
+      Duration interval, int timeoutSeconds, HealthMachine.Thresholds thresholds, String matcher) {}
 
   /** The client, started; called by the first check (see DataPlane: it starts with the first listener or check). */
   private final Supplier<HttpClient> http;
@@ -88,7 +92,8 @@ final class HealthChecks {
     Loop(Check check, TargetHealth health) {
       this.check = check;
       this.health = health;
-      this.future = scheduler.scheduleWithFixedDelay(this::probe, 0, check.intervalSeconds(), TimeUnit.SECONDS);
+      this.future = scheduler.scheduleWithFixedDelay(this::probe, 0, check.interval().toMillis(),
+          TimeUnit.MILLISECONDS);
     }
 
     void probe() {
