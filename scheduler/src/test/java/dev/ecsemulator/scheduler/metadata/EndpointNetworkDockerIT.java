@@ -62,7 +62,20 @@ class EndpointNetworkDockerIT {
   }
 
   @Test
-  void oneNetworkPerEngineSharedButRemovedOnlyByItsMaker() {
+  void oneNetworkPerEngineSharedButRemovedOnlyByItsMaker() throws IOException {
+    // "us" is a live emulator: it holds its data directory, so "them" must not judge our network abandoned.
+    Path ourDir = Files.createDirectories(us.dataDir());
+    try (DataDirLock alive = DataDirLock.acquire(ourDir)) {
+      shareOurNetworkWithThem();
+    } finally {
+      try (var left = Files.list(ourDir)) {
+        left.forEach(f -> f.toFile().delete());
+      }
+      Files.deleteIfExists(ourDir);
+    }
+  }
+
+  private void shareOurNetworkWithThem() {
     EndpointNetwork ourNetwork = new EndpointNetwork(engine, us);
     EndpointNetwork theirNetwork = new EndpointNetwork(engine, them);
 
