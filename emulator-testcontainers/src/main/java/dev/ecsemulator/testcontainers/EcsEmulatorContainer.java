@@ -131,11 +131,16 @@ public class EcsEmulatorContainer extends GenericContainer<EcsEmulatorContainer>
     Reaper.record(instanceId, info.getId());
   }
 
-  /** Removes every task container, network and volume of this emulator before Testcontainers stops it. */
+  /**
+   * Removes every task container, network and volume of this emulator before Testcontainers stops it, then its task
+   * metadata endpoint network: Testcontainers kills the container, so the emulator never gets to remove that network
+   * itself, and an emulator on the host cannot judge a container's data directory gone (it is not on the host).
+   */
   @Override
   protected void containerIsStopping(InspectContainerResponse info) {
     try {
       request("POST", "/_emulator/reset");
+      Reaper.removeNetworks(getDockerClient(), instanceId);
       Reaper.forget(instanceId);
     } catch (RuntimeException e) {
       // Left to the emulator's --stop-tasks-on-exit, and to the next start's reaper.

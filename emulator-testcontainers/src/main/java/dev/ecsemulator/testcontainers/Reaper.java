@@ -1,6 +1,7 @@
 package dev.ecsemulator.testcontainers;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -109,13 +110,7 @@ final class Reaper {
         removed++;
       }
     }
-    for (var network : docker.listNetworksCmd().withFilter("label", List.of(label)).exec()) {
-      try {
-        docker.removeNetworkCmd(network.getId()).exec();
-      } catch (NotFoundException gone) {
-        // already gone
-      }
-    }
+    removeNetworks(docker, instanceId);
     var volumes = docker.listVolumesCmd().withFilter("label", List.of(label)).exec().getVolumes();
     for (var volume : volumes == null ? List.<com.github.dockerjava.api.command.InspectVolumeResponse>of() : volumes) {
       try {
@@ -125,6 +120,22 @@ final class Reaper {
       }
     }
     return removed;
+  }
+
+  /**
+   * Removes the networks labelled with the instance, its task metadata endpoint network among them. One that another
+   * emulator's tasks still use is kept: Docker refuses, and that emulator removes or adopts it later.
+   */
+  static void removeNetworks(DockerClient docker, String instanceId) {
+    for (var network : docker.listNetworksCmd().withFilter("label", List.of(INSTANCE_LABEL + "=" + instanceId)).exec()) {
+      try {
+        docker.removeNetworkCmd(network.getId()).exec();
+      } catch (NotFoundException gone) {
+        // already gone
+      } catch (ConflictException inUse) {
+        // still used by another emulator's tasks
+      }
+    }
   }
 
   private static Properties read(Path record) {

@@ -72,6 +72,9 @@ class EcsEmulatorContainerDockerIT {
     emulator.stop();
 
     assertThat(containersOf(instance)).isEmpty();
+    // Its task metadata endpoint network too (made when its first task launched, unless another emulator's was there).
+    assertThat(docker.listNetworksCmd().withFilter("label", List.of("ecs-emulator.instance=" + instance)).exec())
+        .isEmpty();
   }
 
   @Test
