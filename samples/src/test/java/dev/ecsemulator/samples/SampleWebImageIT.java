@@ -25,6 +25,8 @@ import org.testcontainers.utility.DockerImageName;
 class SampleWebImageIT {
 
   static final long MEMORY_LIMIT = 48L * 1024 * 1024;
+  /** How long a wait for the container may take: generous, for a loaded 2-core CI machine. */
+  static final Duration LONG = Duration.ofSeconds(60);
 
   final HttpClient http = HttpClient.newHttpClient();
   final DockerClient docker = DockerClientFactory.instance().client();
@@ -56,7 +58,7 @@ class SampleWebImageIT {
 
   InspectContainerResponse.ContainerState stateAfterExit() {
     String id = web.getContainerId();
-    await().atMost(Duration.ofSeconds(20)).until(() -> !Boolean.TRUE.equals(docker.inspectContainerCmd(id).exec().getState().getRunning()));
+    await().atMost(LONG).until(() -> !Boolean.TRUE.equals(docker.inspectContainerCmd(id).exec().getState().getRunning()));
     return docker.inspectContainerCmd(id).exec().getState();
   }
 
@@ -121,7 +123,7 @@ class SampleWebImageIT {
 
     get("/control/alloc?mb=16");
 
-    await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+    await().atMost(LONG).untilAsserted(() -> {
       var rss = web.execInContainer("sh", "-c", "grep VmRSS /proc/1/status | tr -dc 0-9");
       assertThat(Long.parseLong(rss.getStdout().trim())).isGreaterThanOrEqualTo(16 * 1024);
     });
@@ -147,7 +149,7 @@ class SampleWebImageIT {
 
     var during = web.execInContainer("sh", "-c", "pidof yes | wc -w");
     assertThat(during.getStdout().trim()).isEqualTo("2");
-    await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+    await().atMost(LONG).untilAsserted(() ->
         assertThat(web.execInContainer("sh", "-c", "pidof yes | wc -w").getStdout().trim()).isEqualTo("0"));
   }
 

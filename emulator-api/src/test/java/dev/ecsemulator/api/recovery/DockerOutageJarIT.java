@@ -23,7 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.Compatibility;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
-import software.amazon.awssdk.services.ecs.model.HealthCheck;
 import software.amazon.awssdk.services.ecs.model.LaunchType;
 import software.amazon.awssdk.services.ecs.model.NetworkMode;
 import software.amazon.awssdk.services.ecs.model.Service;
@@ -59,9 +58,7 @@ class DockerOutageJarIT {
   static ContainerDefinition isolatedWeb() {
     return ContainerDefinition.builder()
         .name("web").image(WEB_1).memory(32)
-        .healthCheck(HealthCheck.builder()
-            .command("CMD-SHELL", "wget -q -O- http://localhost:8080/health || exit 1")
-            .interval(5).timeout(2).retries(1).startPeriod(0).build())
+        .healthCheck(RecoveryFixtures.healthCheck(5))
         .build();
   }
 

@@ -1,12 +1,14 @@
 package dev.ecsemulator.api.recovery;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.HealthState;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
 import dev.ecsemulator.core.EmulatorInstance;
 import dev.ecsemulator.scheduler.docker.DockerEngine;
 import dev.ecsemulator.scheduler.docker.ManagedResources;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -19,6 +21,7 @@ import software.amazon.awssdk.services.ecs.model.DesiredStatus;
 import software.amazon.awssdk.services.ecs.model.HealthCheck;
 import software.amazon.awssdk.services.ecs.model.PortMapping;
 import software.amazon.awssdk.services.ecs.model.Service;
+import software.amazon.awssdk.services.ecs.model.ServiceEvent;
 import software.amazon.awssdk.services.ecs.model.Task;
 
 /** What the restart, shutdown and outage tests share: the sample app, Docker facts, clean-up by label. */
@@ -30,15 +33,27 @@ final class RecoveryFixtures {
 
   private RecoveryFixtures() {}
 
-  /** The sample app on a dynamic host port, with the sample's health check every {@code interval} seconds. */
+  /** The sample app on a dynamic host port, with {@link #healthCheck} every {@code interval} seconds. */
   static ContainerDefinition web(String image, int interval) {
     return ContainerDefinition.builder()
         .name("web").image(image).memory(32)
         .portMappings(PortMapping.builder().containerPort(8080).build())
-        .healthCheck(HealthCheck.builder()
-            .command("CMD-SHELL", "wget -q -O- http://localhost:8080/health || exit 1")
-            .interval(interval).timeout(2).retries(1).startPeriod(0).build())
+        .healthCheck(healthCheck(interval))
         .build();
+  }
+
+  /**
+   * The sample's health check every {@code interval} seconds, tolerant of a loaded machine. These tests are about
+   * what survives a restart, a shutdown or an outage, and count the tasks launched: a task replaced for failing its
+   * health checks fails them. With a 2 s timeout and 1 retry, a single check that failed or took over 2 s (Docker's
+   * exec plus the sample's forks, on a loaded 2-core machine) made a task UNHEALTHY and the service replaced it, as
+   * ECS does: so CI once failed RestartAdoptionJarIT. Here a task turns UNHEALTHY only after 3 checks in a row fail
+   * or take over 5 s; it still turns HEALTHY at its first passing check, so no wait gets longer.
+   */
+  static HealthCheck healthCheck(int interval) {
+    return HealthCheck.builder()
+        .command("CMD-SHELL", "wget -q -O- http://localhost:8080/health || exit 1")
+        .interval(interval).timeout(5).retries(3).startPeriod(0).build();
   }
 
   static Service service(EcsClient ecs, String name) {
@@ -67,6 +82,43 @@ final class RecoveryFixtures {
       tasks.addAll(ecs.describeTasks(b -> b.tasks(page)).tasks());
     }
     return tasks;
+  }
+
+  /**
+   * What a failed assertion on a service needs to be diagnosed from CI output alone: the service's events, oldest
+   * first, and each of its tasks with its status, health, times, its stop code and reason when stopped, and the
+   * last health checks Docker ran in its container while that container exists (how long each took, its exit).
+   */
+  static String history(EcsClient ecs, DockerClient docker, String name) {
+    StringBuilder out = new StringBuilder("%nservice %s events, oldest first:".formatted(name));
+    service(ecs, name).events().stream().sorted(Comparator.comparing(ServiceEvent::createdAt))
+        .forEach(e -> out.append("%n  %s %s".formatted(e.createdAt(), e.message())));
+    out.append("%ntasks of service:%s:".formatted(name));
+    allTasks(ecs).stream().filter(t -> ("service:" + name).equals(t.group()))
+        .sorted(Comparator.comparing(Task::createdAt))
+        .forEach(t -> {
+          out.append("%n  %s %s created %s started %s %s/%s health %s stopped %s %s %s".formatted(
+              t.taskArn().substring(t.taskArn().lastIndexOf('/') + 1), t.taskDefinitionArn().replaceAll(".*/", ""),
+              t.createdAt(), t.startedAt(), t.lastStatus(), t.desiredStatus(), t.healthStatusAsString(),
+              t.stoppedAt(), t.stopCodeAsString(), t.stoppedReason()));
+          t.containers().stream().filter(c -> c.runtimeId() != null)
+              .forEach(c -> healthLog(docker, c.runtimeId()).forEach(l -> out.append("%n    check %s".formatted(l))));
+        });
+    return out.toString();
+  }
+
+  /** Docker's record of the last health checks of a container (start, end, exit code), empty when it is gone. */
+  private static List<String> healthLog(DockerClient docker, String containerId) {
+    try {
+      HealthState health = docker.inspectContainerCmd(containerId).exec().getState().getHealth();
+      if (health == null || health.getLog() == null) {
+        return List.of();
+      }
+      return health.getLog().stream().map(l -> "%s .. %s exit %s %s".formatted(l.getStart(), l.getEnd(),
+          l.getExitCodeLong(), l.getOutput() == null ? "" : l.getOutput().strip())).toList();
+    } catch (NotFoundException gone) {
+      return List.of();
+    }
   }
 
   /** Container name → Docker ID of a task. */

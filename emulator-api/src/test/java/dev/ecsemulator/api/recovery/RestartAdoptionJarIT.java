@@ -28,7 +28,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -87,7 +89,7 @@ class RestartAdoptionJarIT {
     ecs.createCluster(b -> b.clusterName("default"));
     String web1 = ecs.registerTaskDefinition(b -> b.family("web").containerDefinitions(web(WEB_1, 8)))
         .taskDefinition().taskDefinitionArn();
-    String web2 = ecs.registerTaskDefinition(b -> b.family("web").containerDefinitions(web(WEB_2, 8)))
+    String web2 = ecs.registerTaskDefinition(b -> b.family("web").containerDefinitions(web(WEB_2, 30)))
         .taskDefinition().taskDefinitionArn();
     for (int i = 0; i < 3; i++) {
       ecs.registerTaskDefinition(b -> b.family("batch").containerDefinitions(web(WEB_1, 30)));
@@ -101,7 +103,9 @@ class RestartAdoptionJarIT {
     assertThat(task(ecs, standalone.taskArn()).lastStatus()).isEqualTo("RUNNING");
 
     ecs.updateService(b -> b.service("web").taskDefinition(web2));
-    // Mid-rollout: the new deployment's three tasks run, not yet healthy; the old three still serve.
+    // Mid-rollout: the new deployment's three tasks run, not yet healthy; the old three still serve. The new tasks'
+    // first health check comes 30 s after they start: the snapshot and the kill fit in that on a loaded machine
+    // (with 8 s the rollout was once COMPLETED before the snapshot was taken).
     await("the new deployment's tasks RUNNING, the old ones still there").atMost(LONG)
         .pollInterval(Duration.ofMillis(100)).until(() -> {
           Service s = service(ecs, "web");
@@ -132,8 +136,14 @@ class RestartAdoptionJarIT {
     before.tasks().forEach((arn, t) -> assertThat(runtimeIds(tasksAfter.get(arn))).as(arn).isEqualTo(runtimeIds(t)));
 
     // The rollout completes on the deployment that was under way, with the very tasks it had launched.
-    await("the interrupted rollout completes").atMost(LONG).pollInterval(Duration.ofMillis(250))
-        .until(() -> stable(service(again, "web")));
+    // On failure, the service's events and its tasks' stop reasons: what replaced a task, and why.
+    Supplier<String> history = () -> RecoveryFixtures.history(again, docker(), "web");
+    try {
+      await("the interrupted rollout completes").atMost(LONG).pollInterval(Duration.ofMillis(250))
+          .until(() -> stable(service(again, "web")));
+    } catch (ConditionTimeoutException timeout) {
+      throw new AssertionError(timeout.getMessage() + history.get(), timeout);
+    }
     Service done = service(again, "web");
     assertThat(done.deployments()).singleElement().satisfies(d -> {
       assertThat(d.id()).isEqualTo(primaryBefore.id());
@@ -141,11 +151,12 @@ class RestartAdoptionJarIT {
     });
     List<Task> serviceTasks = allTasks(again).stream().filter(t -> "service:web".equals(t.group())).toList();
     List<Task> running = serviceTasks.stream().filter(t -> "RUNNING".equals(t.lastStatus())).toList();
-    assertThat(running).hasSize(3).allSatisfy(t -> {
+    assertThat(running).as(history).hasSize(3).allSatisfy(t -> {
       assertThat(t.taskDefinitionArn()).isEqualTo(web2);
-      assertThat(before.tasks()).as("launched before the kill, not again after it").containsKey(t.taskArn());
+      assertThat(before.tasks().keySet()).as(() -> "launched before the kill, not again after it: " + t.taskArn()
+          + history.get()).contains(t.taskArn());
     });
-    assertThat(serviceTasks).as("no duplicate launch: 3 of :1 and 3 of :2, ever").hasSize(6);
+    assertThat(serviceTasks).as(() -> "no duplicate launch: 3 of :1 and 3 of :2, ever" + history.get()).hasSize(6);
 
     // Adopted, not restarted: the same containers, started when they were started.
     Task standaloneAfter = task(again, standalone.taskArn());

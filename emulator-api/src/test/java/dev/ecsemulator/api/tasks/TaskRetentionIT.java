@@ -31,10 +31,18 @@ class TaskRetentionIT {
   static TestEmulator emulator;
   static EcsClient ecs;
 
+  /** How long a wait may take: generous, for a loaded 2-core CI machine. */
+  static final Duration LONG = Duration.ofSeconds(60);
+
+  /**
+   * Containers go 5 s after their task stopped, the task 20 s after: margins that a loaded machine keeps between
+   * seeing the task STOPPED and finding its container still there, and between seeing the container gone and
+   * describing the task (with 2 s and 6 s, one slow poll there would fail the test).
+   */
   @BeforeAll
   static void start() {
     emulator = TestEmulator.start(config -> config.withScheduler(new SchedulerOptions(null, null, "prefer-cached",
-        Duration.ofSeconds(6), Duration.ofSeconds(2), Duration.ofSeconds(1))));
+        Duration.ofSeconds(20), Duration.ofSeconds(5), Duration.ofSeconds(1))));
     ecs = emulator.client();
     ecs.createCluster(b -> b.clusterName("default"));
   }
@@ -86,7 +94,7 @@ class TaskRetentionIT {
 
       ecs.stopTask(b -> b.task(running.taskArn()));
       awaitStatus(ecs, running.taskArn(), "STOPPED");
-      await().atMost(Duration.ofSeconds(30)).until(() -> volumesOf(running.taskArn()).isEmpty());
+      await().atMost(LONG).until(() -> volumesOf(running.taskArn()).isEmpty());
       assertThat(exists(container(running, "app").runtimeId())).isFalse();
       assertThat(volumeExists(shared)).as("a shared volume outlives its tasks, as with the agent").isTrue();
 
@@ -109,11 +117,11 @@ class TaskRetentionIT {
     Task stopped = awaitStatus(ecs, running.taskArn(), "STOPPED");
     assertThat(exists(containerId)).as("kept for its logs at first").isTrue();
 
-    await().atMost(Duration.ofSeconds(30)).until(() -> !exists(containerId));
+    await().atMost(LONG).until(() -> !exists(containerId));
     assertThat(ecs.describeTasks(b -> b.tasks(stopped.taskArn())).tasks())
         .as("still describable after its containers went").hasSize(1);
 
-    await().atMost(Duration.ofSeconds(30)).until(() ->
+    await().atMost(LONG).until(() ->
         ecs.describeTasks(b -> b.tasks(stopped.taskArn())).failures().size() == 1);
     assertThat(ecs.listTasks(b -> b.desiredStatus("STOPPED")).taskArns()).isEmpty();
   }

@@ -67,7 +67,7 @@ class ContainerLifecycleDockerIT {
 
   void awaitHttp(String id) {
     int port = harness.hostPort(id, 8080);
-    await().atMost(Duration.ofSeconds(20)).until(() ->
+    await().atMost(DockerHarness.LONG).until(() ->
         harness.get("http://127.0.0.1:" + port + "/").map(r -> r.statusCode() == 200).orElse(false));
   }
 
@@ -75,11 +75,11 @@ class ContainerLifecycleDockerIT {
   void anOomKillIsObservedAsEcsReportsIt() {
     String id = run(Fixtures.container("hog").memory(24).portMappings(List.of(Fixtures.port(8080, null, null))).build());
     awaitHttp(id);
-    await().until(() -> kindsFor(id).contains(Kind.START));
+    await().atMost(DockerHarness.LONG).until(() -> kindsFor(id).contains(Kind.START));
 
     harness.get("http://127.0.0.1:" + harness.hostPort(id, 8080) + "/control/alloc"); // grow until killed
 
-    await().atMost(Duration.ofSeconds(30)).until(() -> kindsFor(id).containsAll(List.of(Kind.OOM, Kind.DIE)));
+    await().atMost(DockerHarness.LONG).until(() -> kindsFor(id).containsAll(List.of(Kind.OOM, Kind.DIE)));
     // Docker logs oom before die, but stamps and publishes them from different goroutines: the order in
     // which they arrive is Docker's usual one, not a guarantee (a listener must accept both).
     assertThat(kindsFor(id)).startsWith(Kind.START).containsOnlyOnce(Kind.OOM, Kind.DIE);
@@ -99,7 +99,7 @@ class ContainerLifecycleDockerIT {
   @Test
   void aProcessThatHandlesSigtermStopsAtOnceWith143() {
     String id = run(Fixtures.container("web").build());
-    await().until(() -> kindsFor(id).contains(Kind.START));
+    await().atMost(DockerHarness.LONG).until(() -> kindsFor(id).contains(Kind.START));
 
     runtime.stopContainer(id, Duration.ofSeconds(30));
 
@@ -140,12 +140,12 @@ class ContainerLifecycleDockerIT {
   @Test
   void aContainerKilledBehindOurBackReachesTheListener() {
     String id = run(Fixtures.container("victim").build());
-    await().until(() -> kindsFor(id).contains(Kind.START));
+    await().atMost(DockerHarness.LONG).until(() -> kindsFor(id).contains(Kind.START));
 
     Instant killed = Instant.now();
     harness.docker.killContainerCmd(id).exec(); // not through the runtime
 
-    await().atMost(Duration.ofSeconds(5)).until(() -> kindsFor(id).contains(Kind.DIE));
+    await().atMost(DockerHarness.LONG).until(() -> kindsFor(id).contains(Kind.DIE));
     ContainerEvent die = events.stream().filter(e -> id.equals(e.containerId()) && e.kind() == Kind.DIE)
         .findFirst().orElseThrow();
     assertThat(die.exitCode()).isEqualTo(137);
@@ -166,9 +166,9 @@ class ContainerLifecycleDockerIT {
     String id = runtime.createContainer(spec);
     runtime.startContainer(id);
 
-    await().atMost(Duration.ofSeconds(30)).until(() -> healthEvents(id).contains(Health.Status.HEALTHY));
+    await().atMost(DockerHarness.LONG).until(() -> healthEvents(id).contains(Health.Status.HEALTHY));
     harness.get("http://127.0.0.1:" + harness.hostPort(id, 8080) + "/control/unhealthy");
-    await().atMost(Duration.ofSeconds(30)).until(() -> healthEvents(id).contains(Health.Status.UNHEALTHY));
+    await().atMost(DockerHarness.LONG).until(() -> healthEvents(id).contains(Health.Status.UNHEALTHY));
 
     Health health = runtime.inspect(id).orElseThrow().health();
     assertThat(health.status()).isEqualTo(Health.Status.UNHEALTHY);

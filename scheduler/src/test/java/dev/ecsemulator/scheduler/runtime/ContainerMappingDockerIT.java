@@ -22,7 +22,6 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -142,9 +141,9 @@ class ContainerMappingDockerIT {
     });
     assertThat(observed.ports()).contains(new ObservedContainer.PortBinding(8081, "tcp", "127.0.0.1", staticPort));
     int dynamic = harness.hostPort(id, 8080);
-    await().atMost(Duration.ofSeconds(20)).until(() -> harness.get("http://127.0.0.1:" + dynamic + "/")
+    await().atMost(DockerHarness.LONG).until(() -> harness.get("http://127.0.0.1:" + dynamic + "/")
         .map(r -> r.statusCode() == 200 && r.body().contains("sample-web")).orElse(false));
-    await().atMost(Duration.ofSeconds(30)).until(() ->
+    await().atMost(DockerHarness.LONG).until(() ->
         runtime.inspect(id).orElseThrow().health().status() == ObservedContainer.Health.Status.HEALTHY);
     assertThat(runtime.inspect(id).orElseThrow().health().lastOutput()).contains("healthy");
     assertThat(harness.exec(id, "cat", "/data/hello.txt")).isEqualTo("from the host");

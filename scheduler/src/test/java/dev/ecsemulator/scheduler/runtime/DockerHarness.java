@@ -30,6 +30,11 @@ import java.util.concurrent.ThreadLocalRandom;
 final class DockerHarness implements AutoCloseable {
 
   static final String SAMPLE = "ecs-emulator/sample-web:1";
+  /**
+   * How long a test waits for Docker to do something (start, die, answer): generous, as a loaded 2-core CI machine
+   * takes seconds for what takes milliseconds here; a wait that succeeds returns as soon as it does.
+   */
+  static final Duration LONG = Duration.ofSeconds(60);
 
   final EmulatorInstance instance =
       EmulatorInstance.forDataDir(Path.of("/tmp/ecs-emulator-runtime-test-" + randomHex(6)));

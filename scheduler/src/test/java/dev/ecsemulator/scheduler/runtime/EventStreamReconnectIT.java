@@ -8,7 +8,6 @@ import dev.ecsemulator.scheduler.docker.DockerEngine;
 import dev.ecsemulator.scheduler.runtime.ContainerEvent.Kind;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
@@ -51,15 +50,15 @@ class EventStreamReconnectIT {
     String id = harness.runtime.createContainer(
         harness.factory.container(Fixtures.task("bridge", web), web, null, harness.context("EC2")));
     harness.runtime.startContainer(id);
-    await().atMost(Duration.ofSeconds(10)).until(() -> kinds(events, id).contains(Kind.START));
+    await().atMost(DockerHarness.LONG).until(() -> kinds(events, id).contains(Kind.START));
 
     proxy.down();
     harness.docker.killContainerCmd(id).exec(); // dies while the subscriber cannot hear
-    await().atMost(Duration.ofSeconds(10)).until(() -> proxy.refusedConnections() >= 2);
+    await().atMost(DockerHarness.LONG).until(() -> proxy.refusedConnections() >= 2);
     assertThat(kinds(events, id)).doesNotContain(Kind.DIE);
     proxy.up();
 
-    await().atMost(Duration.ofSeconds(15)).until(() -> kinds(events, id).contains(Kind.DIE));
+    await().atMost(DockerHarness.LONG).until(() -> kinds(events, id).contains(Kind.DIE));
     assertThat(events).anyMatch(e -> e.kind() == Kind.STREAM_RESUMED);
     assertThat(kinds(events, id)).as("no duplicates from the replay").containsExactly(Kind.START, Kind.DIE);
     subscription.close();

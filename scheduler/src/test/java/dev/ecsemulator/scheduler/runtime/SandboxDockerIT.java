@@ -81,7 +81,7 @@ class SandboxDockerIT {
 
     Sandbox sandbox = launch(definition, harness.context("FARGATE"), ids);
 
-    await().atMost(Duration.ofSeconds(30)).until(() -> runtime.inspect(ids.get(1)).orElseThrow().state() == State.EXITED);
+    await().atMost(DockerHarness.LONG).until(() -> runtime.inspect(ids.get(1)).orElseThrow().state() == State.EXITED);
     assertThat(runtime.inspect(ids.get(1)).orElseThrow().exitCode()).as("client reached web on localhost").isZero();
     assertThat(harness.inspect(ids.get(0)).getHostConfig().getNetworkMode()).isEqualTo("container:" + sandbox.id());
     assertThat(sandbox.ports()).singleElement().satisfies(p -> {
@@ -90,7 +90,7 @@ class SandboxDockerIT {
       assertThat(p.hostPort()).as("dynamic, never the container port's").isPositive();
     });
     int hostPort = sandbox.ports().get(0).hostPort();
-    await().atMost(Duration.ofSeconds(20)).until(() -> harness.get("http://127.0.0.1:" + hostPort + "/")
+    await().atMost(DockerHarness.LONG).until(() -> harness.get("http://127.0.0.1:" + hostPort + "/")
         .map(r -> r.statusCode() == 200).orElse(false));
     assertThat(harness.get("http://" + sandbox.ipAddress() + ":8080/").orElseThrow().body()).contains("sample-web");
   }
@@ -125,7 +125,7 @@ class SandboxDockerIT {
     assertThat(harness.inspect(ids.get(0)).getHostConfig().getMemory()).as("no limit of its own").isZero();
     int portA = sandbox.ports().stream().filter(p -> p.containerPort() == 8080).findFirst().orElseThrow().hostPort();
     int portB = sandbox.ports().stream().filter(p -> p.containerPort() == 8081).findFirst().orElseThrow().hostPort();
-    await().atMost(Duration.ofSeconds(20)).until(() -> harness.get("http://127.0.0.1:" + portA + "/").isPresent()
+    await().atMost(DockerHarness.LONG).until(() -> harness.get("http://127.0.0.1:" + portA + "/").isPresent()
         && harness.get("http://127.0.0.1:" + portB + "/").isPresent());
 
     // B holds 12 MiB and then stays idle; A grows towards 28 MiB and crosses the shared limit on the way, by when it is
@@ -133,7 +133,7 @@ class SandboxDockerIT {
     // survivor was still growing, the kernel sometimes killed it as well before A's memory was given back (about
     // one run in twelve, the two kills 9 ms apart in the kernel's log).
     harness.get("http://127.0.0.1:" + portB + "/control/alloc?mb=12");
-    await().atMost(Duration.ofSeconds(30)).until(() ->
+    await().atMost(DockerHarness.LONG).until(() ->
         harness.exec(ids.get(1), "cat", "/tmp/sample-web/allocated").trim().equals("12"));
     harness.get("http://127.0.0.1:" + portA + "/control/alloc?mb=28"); // 12 + 28 + overhead: past 40 MiB
 
