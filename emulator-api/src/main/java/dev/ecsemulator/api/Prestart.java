@@ -131,25 +131,36 @@ final class Prestart {
    * Jetty's system property naming how many object references fill a cache line (the padding of its thread pool's
    * queue). Without it, the first thread pool's class initialisation asks the platform MBean server for the JVM's
    * {@code UseCompressedOops}, which starts that server and registers every platform MBean: 0.1–0.2 s of CPU on
-   * the HTTP server's start, the critical path of start-up (docs/benchmarks.md, "Start-up to the first served
-   * request", session of 2026-12-08).
+   * the HTTP server's start, the critical path of start-up (docs/benchmarks.md, "Start-up: Jetty's MBean server off
+   * the critical path").
    */
   static final String JETTY_REFERENCES_PER_CACHE_LINE = "org.eclipse.jetty.util.referencesPerCacheLine";
+
+  /** Jetty's system property for the cache line's size in bytes (64 unless set). */
+  private static final String JETTY_CACHE_LINE_BYTES = "org.eclipse.jetty.util.cacheLineBytes";
 
   /** Jetty's largest class initialisation on the HTTP chain (it lists every installed locale). */
   private static final String JETTY_MIME_TYPES = "org.eclipse.jetty.http.MimeTypes";
 
   /**
-   * Sets {@link #JETTY_REFERENCES_PER_CACHE_LINE} unless it is set, to the value Jetty would find: a 64-byte line of
-   * 4-byte references, as HotSpot compresses references below a 32 GiB heap, of 8-byte ones above. It is a padding
-   * hint, so an estimate only costs padding. A JVM-wide property, like Jetty's own: in a test JVM that runs its own
-   * Jetty too, that Jetty gets the same hint, unless the property was set before the emulator started.
+   * Sets {@link #JETTY_REFERENCES_PER_CACHE_LINE} unless it is set, to {@link #jettyReferencesPerCacheLine}. A
+   * JVM-wide property, like Jetty's own: in a test JVM that runs its own Jetty too, that Jetty gets the same hint,
+   * unless the property was set before the emulator started.
    */
-  private static void spareJettyTheMBeanServer() {
+  static void spareJettyTheMBeanServer() {
     if (System.getProperty(JETTY_REFERENCES_PER_CACHE_LINE) == null) {
-      boolean compressed = Runtime.getRuntime().maxMemory() < 32L * 1024 * 1024 * 1024;
-      System.setProperty(JETTY_REFERENCES_PER_CACHE_LINE, String.valueOf(compressed ? 16 : 8));
+      System.setProperty(JETTY_REFERENCES_PER_CACHE_LINE, String.valueOf(jettyReferencesPerCacheLine()));
     }
+  }
+
+  /**
+   * The references per cache line Jetty would find by asking the MBean server: its cache line's bytes over 4-byte
+   * references, as HotSpot compresses references below a 32 GiB heap by default, else over 8-byte ones. It is a
+   * padding hint, so an estimate that misses (compression turned off by a flag) only costs padding.
+   */
+  static int jettyReferencesPerCacheLine() {
+    boolean compressed = Runtime.getRuntime().maxMemory() < 32L * 1024 * 1024 * 1024;
+    return Integer.getInteger(JETTY_CACHE_LINE_BYTES, 64) / (compressed ? 4 : 8);
   }
 
   /**
