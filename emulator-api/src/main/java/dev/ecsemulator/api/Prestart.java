@@ -54,6 +54,7 @@ final class Prestart {
    * each handed over as soon as it is read, so that ECS's operations are built while the other models are read.
    */
   static Prestart begin() {
+    spareJettyTheMBeanServer();
     Map<String, CompletableFuture<ServiceModel>> models = new HashMap<>();
     Map<String, CompletableFuture<ServiceModel>> toRead = new LinkedHashMap<>();
     for (String resource : SERVICE_MODELS) {
@@ -68,6 +69,7 @@ final class Prestart {
       onThread("ecs-prestart-model", () -> {
         toRead.forEach(Prestart::read);
         warmSha256();
+        initialiseAhead(JETTY_MIME_TYPES);
         return null;
       });
     }
@@ -122,6 +124,55 @@ final class Prestart {
       server().close();
     } catch (RuntimeException e) {
       // It failed to build: nothing to close.
+    }
+  }
+
+  /**
+   * Jetty's system property naming how many object references fill a cache line (the padding of its thread pool's
+   * queue). Without it, the first thread pool's class initialisation asks the platform MBean server for the JVM's
+   * {@code UseCompressedOops}, which starts that server and registers every platform MBean: 0.1–0.2 s of CPU on
+   * the HTTP server's start, the critical path of start-up (docs/benchmarks.md, "Start-up: Jetty's MBean server off
+   * the critical path").
+   */
+  static final String JETTY_REFERENCES_PER_CACHE_LINE = "org.eclipse.jetty.util.referencesPerCacheLine";
+
+  /** Jetty's system property for the cache line's size in bytes (64 unless set). */
+  private static final String JETTY_CACHE_LINE_BYTES = "org.eclipse.jetty.util.cacheLineBytes";
+
+  /** Jetty's largest class initialisation on the HTTP chain (it lists every installed locale). */
+  private static final String JETTY_MIME_TYPES = "org.eclipse.jetty.http.MimeTypes";
+
+  /**
+   * Sets {@link #JETTY_REFERENCES_PER_CACHE_LINE} unless it is set, to {@link #jettyReferencesPerCacheLine}. A
+   * JVM-wide property, like Jetty's own: in a test JVM that runs its own Jetty too, that Jetty gets the same hint,
+   * unless the property was set before the emulator started.
+   */
+  static void spareJettyTheMBeanServer() {
+    if (System.getProperty(JETTY_REFERENCES_PER_CACHE_LINE) == null) {
+      System.setProperty(JETTY_REFERENCES_PER_CACHE_LINE, String.valueOf(jettyReferencesPerCacheLine()));
+    }
+  }
+
+  /**
+   * The references per cache line Jetty would find by asking the MBean server: its cache line's bytes over 4-byte
+   * references, as HotSpot compresses references below a 32 GiB heap by default, else over 8-byte ones. It is a
+   * padding hint, so an estimate that misses (compression turned off by a flag) only costs padding.
+   */
+  static int jettyReferencesPerCacheLine() {
+    boolean compressed = Runtime.getRuntime().maxMemory() < 32L * 1024 * 1024 * 1024;
+    return Integer.getInteger(JETTY_CACHE_LINE_BYTES, 64) / (compressed ? 4 : 8);
+  }
+
+  /**
+   * Initialises a class the HTTP server's start will need, so that the start finds it done: run on a prestart thread
+   * that has finished its own work while the server is still being built. If both reach it at once, the JVM makes
+   * one wait for the other; a class that cannot be loaded is left to fail where it is used.
+   */
+  private static void initialiseAhead(String className) {
+    try {
+      Class.forName(className, true, Prestart.class.getClassLoader());
+    } catch (ClassNotFoundException | LinkageError e) {
+      // Not ours to report: the server's start meets the same failure and reports it.
     }
   }
 

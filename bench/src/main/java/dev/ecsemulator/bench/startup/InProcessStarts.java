@@ -15,9 +15,10 @@ import java.util.stream.Stream;
  * The in-process start a JUnit extension does: {@link Emulator#start} of {@link EmulatorConfig#forTests} (port 0, in
  * memory, a fresh data directory) in a JVM that is already running, then one ListClusters over a fresh connection.
  * Run as its own JVM by {@link StartupBenchmark}, with the emulator's jar first on the classpath (so every emulator
- * class comes from it) and the bench jar after it; prints one line {@code start N MILLIS} per start, from before
- * {@code Emulator.start} to the answer. The first start of the JVM loads the emulator's classes; later ones are what
- * a test suite pays per test class.
+ * class comes from it) and the bench jar after it; prints one line {@code start N MILLIS CPU_MILLIS} per start, from before
+ * {@code Emulator.start} to the answer, then the CPU time the JVM spent meanwhile (all its threads, milliseconds: on a
+ * loaded machine the figure that other load disturbs least). The first start of the JVM loads the emulator's classes;
+ * later ones are what a test suite pays per test class.
  *
  * <p>Usage: {@code java -cp ecs-emulator.jar:ecs-emulator-bench.jar dev.ecsemulator.bench.startup.InProcessStarts
  * STARTS WORK_DIR}.
@@ -31,6 +32,7 @@ public final class InProcessStarts {
     Path workDir = Files.createDirectories(Path.of(args[1]));
     for (int i = 0; i < starts; i++) {
       Path dataDir = Files.createTempDirectory(workDir, "in-process-");
+      long cpuBefore = processCpuNanos();
       long before = System.nanoTime();
       try (Emulator emulator = Emulator.start(EmulatorConfig.forTests(0, dataDir))) {
         int status = firstRequest(emulator.port());
@@ -38,13 +40,19 @@ public final class InProcessStarts {
         if (status != 200) {
           throw new IllegalStateException("the first ListClusters was answered with HTTP " + status);
         }
-        System.out.println("start " + i + " " + (answered - before) / 1e6);
+        double cpuMillis = (processCpuNanos() - cpuBefore) / 1e6;
+        System.out.println("start " + i + " " + (answered - before) / 1e6 + " " + cpuMillis);
         System.out.flush();
       } finally {
         delete(dataDir);
       }
     }
     System.exit(0); // the emulators' daemon threads are gone; the JVM's own may linger
+  }
+
+  private static long processCpuNanos() {
+    var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    return ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime();
   }
 
   private static int firstRequest(int port) throws IOException {

@@ -143,9 +143,12 @@ public final class StartupBenchmark implements Benchmark {
           motoRss == null ? "—" : Fmt.ratio(rss.median() / motoRss.median()), "< 150 MiB",
           Headline.Verdict.of(rss.median() < GOAL_RSS_MIB)));
     }
-    section.headline(new Headline("In-process start to first served request (2nd+ Emulator.start in a JVM)",
-        Fmt.ms(later.median()) + " ms", "first in its JVM " + Fmt.ms(first.median()) + " ms", "—",
-        "≤ " + Fmt.ms(GOAL_IN_PROCESS_MS) + " ms", Headline.Verdict.of(later.median() <= GOAL_IN_PROCESS_MS)));
+    // Issue 21's goal is the first start in a fresh JVM, the one a test run pays before its first test; the later
+    // starts of the same JVM, whose classes are loaded and compiled, are given beside it.
+    section.headline(new Headline("In-process start to first served request (first Emulator.start in a fresh JVM)",
+        Fmt.ms(first.median()) + " ms", "2nd to " + IN_PROCESS_STARTS + "th in the same JVM "
+            + Fmt.ms(later.median()) + " ms", "—",
+        "≤ " + Fmt.ms(GOAL_IN_PROCESS_MS) + " ms", Headline.Verdict.of(first.median() <= GOAL_IN_PROCESS_MS)));
     section.bullets(List.of(
         "Ratios are emulator ÷ moto: below 1× the emulator starts faster or uses less memory.",
         "Load average before / after this benchmark: " + loadBefore + " / " + loadAfter + "."));
