@@ -41,8 +41,6 @@ final class JournalWriter implements AutoCloseable {
   /** How much zeroed space a journal file gains at a time. */
   static final int CHUNK = 1024 * 1024;
   private static final ByteBuffer ZEROS = ByteBuffer.allocateDirect(64 * 1024).asReadOnlyBuffer();
-  /** The leader's direct buffer for a batch: larger batches (rare) are written record by record. */
-  private static final int STAGING = 256 * 1024;
   /** How often a leader reopens the file after interrupts before it gives up on one batch. */
   private static final int MAX_REOPENS = 100;
 
@@ -69,8 +67,6 @@ final class JournalWriter implements AutoCloseable {
   private Path file;
   private long fileFirstSeq;
   private long allocated;
-  /** Allocated by the first leader; used by one leader at a time. */
-  private ByteBuffer staging;
   private volatile long fileBytes;
   private volatile long syncs;
 
@@ -343,41 +339,22 @@ final class JournalWriter implements AutoCloseable {
     channel = FileChannel.open(file, StandardOpenOption.WRITE);
   }
 
-  /**
-   * Writes a batch at the end of the records and syncs it; repeatable until it returns (nothing moves before).
-   * A batch of up to {@link #STAGING} bytes is copied into one direct buffer and written with a positional write:
-   * one {@code pwrite} and the {@code fdatasync} per batch, where a gathering write of the heap buffers also needed
-   * a seek and copied each buffer into a temporary direct one (docs/benchmarks.md measures the difference).
-   */
+  /** Writes a batch at the end of the records and syncs it; repeatable until it returns (nothing moves before). */
   private void write(List<ByteBuffer> batch) throws IOException {
+    ByteBuffer[] buffers = new ByteBuffer[batch.size()];
     long bytes = 0;
-    for (ByteBuffer b : batch) {
-      bytes += b.remaining();
+    for (int i = 0; i < buffers.length; i++) {
+      // Copies of the buffers' positions: a repeat after an interrupt writes them whole again.
+      buffers[i] = batch.get(i).duplicate();
+      bytes += buffers[i].remaining();
     }
     if (fileBytes + bytes > allocated) {
       allocated = zeroFill(channel, allocated, (fileBytes + bytes + CHUNK - 1) / CHUNK * CHUNK);
     }
-    if (bytes <= STAGING) {
-      if (staging == null) {
-        staging = ByteBuffer.allocateDirect(STAGING);
-      }
-      ByteBuffer out = staging.clear();
-      for (ByteBuffer b : batch) {
-        // A duplicate keeps the record's position: a repeat after an interrupt copies it whole again.
-        out.put(b.duplicate());
-      }
-      out.flip();
-      while (out.hasRemaining()) {
-        channel.write(out, fileBytes + out.position());
-      }
-    } else {
-      long pos = fileBytes;
-      for (ByteBuffer b : batch) {
-        ByteBuffer record = b.duplicate();
-        while (record.hasRemaining()) {
-          pos += channel.write(record, pos);
-        }
-      }
+    channel.position(fileBytes);
+    long written = 0;
+    while (written < bytes) {
+      written += channel.write(buffers);
     }
     // fdatasync: the data and the file size, not the modification time.
     channel.force(false);

@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The journal's own file format as the writer leaves it: records read back whole and in order whichever way a
- * batch reached the file (staged in one buffer, or record by record when larger than the staging buffer), across
- * the preallocated chunks, with the unused zeroed tail read as free space, not as a torn record.
+ * The journal file as the writer leaves it: records of any size, alone or batched, read back whole and in order
+ * across the preallocated chunks (the file grows by whole zeroed chunks), and the unused zeroed tail after the last
+ * record reads as free space, not as a torn record.
  */
 class JournalWriterTest {
 
@@ -27,7 +27,7 @@ class JournalWriterTest {
     Random random = new Random(42);
     List<byte[]> written = new ArrayList<>();
     try (JournalWriter journal = JournalWriter.create(dir, 1, Integer.MAX_VALUE)) {
-      // Small records, records larger than the staging buffer, and enough bytes to need a second and third chunk.
+      // Small records, large ones, and enough bytes to need a second and a third chunk mid-record.
       int[] sizes = {1, 1500, 300_000, 17, 2 * JournalWriter.CHUNK / 3, 4096, JournalWriter.CHUNK, 9};
       for (int size : sizes) {
         byte[] payload = new byte[size];
@@ -54,7 +54,7 @@ class JournalWriterTest {
     List<byte[]> written = new ArrayList<>();
     try (JournalWriter journal = JournalWriter.create(dir, 7, Integer.MAX_VALUE)) {
       long last = 0;
-      // 400 records of 1 KB: one batch larger than the staging buffer, so written record by record.
+      // 400 records of 1 KB queued before anyone waits: the first waiter writes and syncs them all at once.
       for (int i = 0; i < 400; i++) {
         byte[] payload = new byte[1024];
         Arrays.fill(payload, (byte) i);
@@ -63,7 +63,7 @@ class JournalWriterTest {
       }
       journal.awaitDurable(last);
       assertThat(journal.syncs()).isEqualTo(1);
-      // And a small batch after it, staged, lands right after the large one.
+      // A small batch after it lands right after the large one.
       for (int i = 0; i < 3; i++) {
         byte[] payload = ("after " + i).getBytes(StandardCharsets.UTF_8);
         written.add(payload);
