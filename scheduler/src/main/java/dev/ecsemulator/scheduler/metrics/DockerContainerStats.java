@@ -1,8 +1,7 @@
 package dev.ecsemulator.scheduler.metrics;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.transport.DockerHttpClient;
 import dev.ecsemulator.scheduler.docker.DockerEngine;
 import java.io.IOException;
@@ -25,7 +24,7 @@ public final class DockerContainerStats implements ContainerStats {
   public static final int CONNECTIONS = 64;
 
   private final DockerEngine engine;
-  private static final JsonFactory JSON = new JsonFactory();
+  private final ObjectMapper json = new ObjectMapper();
   private DockerHttpClient http; // guarded by this: made by the first read
   private boolean closed; // guarded by this
 
@@ -65,7 +64,7 @@ public final class DockerContainerStats implements ContainerStats {
     } catch (RuntimeException e) {
       throw new IOException("the engine did not answer stats of " + containerId + ": " + e.getMessage(), e);
     }
-    return parse(body, System.nanoTime());
+    return parse(json.readTree(body), System.nanoTime());
   }
 
   @Override
@@ -81,83 +80,16 @@ public final class DockerContainerStats implements ContainerStats {
     }
   }
 
-  /**
-   * The sample in Docker's stats JSON; empty for a container that is not running (no counters). A streaming read of
-   * the four numbers it needs ({@code cpu_stats.cpu_usage.total_usage}, {@code memory_stats.usage} and
-   * {@code memory_stats.stats.cache} or {@code .inactive_file}), every other member skipped unread: with 200 running
-   * tasks this runs 200 times a period, and building each answer's tree (per-CPU, network, block I/O and the whole
-   * memory statistics) was most of the metrics tick's CPU (docs/benchmarks.md, "Scale").
-   *
-   * @throws IOException when the body is not JSON
-   */
-  static Optional<Sample> parse(byte[] body, long readNanos) throws IOException {
-    Long cpu = null;
-    Long usage = null;
-    Long cache = null;
-    Long inactiveFile = null;
-    try (JsonParser parser = JSON.createParser(body)) {
-      if (parser.nextToken() != JsonToken.START_OBJECT) {
-        return Optional.empty();
-      }
-      while (parser.nextToken() == JsonToken.FIELD_NAME) {
-        String name = parser.currentName();
-        if (parser.nextToken() != JsonToken.START_OBJECT) {
-          continue; // a scalar: nothing to skip
-        }
-        if ("cpu_stats".equals(name)) {
-          while (parser.nextToken() == JsonToken.FIELD_NAME) {
-            String field = parser.currentName();
-            if (parser.nextToken() == JsonToken.START_OBJECT && "cpu_usage".equals(field)) {
-              cpu = number(parser, "total_usage");
-            } else {
-              parser.skipChildren();
-            }
-          }
-        } else if ("memory_stats".equals(name)) {
-          while (parser.nextToken() == JsonToken.FIELD_NAME) {
-            String field = parser.currentName();
-            JsonToken token = parser.nextToken();
-            if ("usage".equals(field)) {
-              usage = token.isNumeric() ? parser.getValueAsLong() : null;
-              parser.skipChildren();
-            } else if ("stats".equals(field) && token == JsonToken.START_OBJECT) {
-              while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String counter = parser.currentName();
-                parser.nextToken();
-                if ("cache".equals(counter)) {
-                  cache = parser.getValueAsLong(0); // present counts, whatever its value (as JsonNode.asLong)
-                } else if ("inactive_file".equals(counter)) {
-                  inactiveFile = parser.getValueAsLong(0);
-                }
-                parser.skipChildren();
-              }
-            } else {
-              parser.skipChildren();
-            }
-          }
-        } else {
-          parser.skipChildren();
-        }
-      }
-    }
-    if (cpu == null || usage == null) {
+  /** The sample in Docker's stats JSON; empty for a container that is not running (no counters). */
+  static Optional<Sample> parse(JsonNode stats, long readNanos) {
+    JsonNode cpu = stats.path("cpu_stats").path("cpu_usage").path("total_usage");
+    JsonNode memory = stats.path("memory_stats");
+    if (!cpu.isNumber() || !memory.path("usage").isNumber()) {
       return Optional.empty();
     }
-    long excluded = cache != null ? cache : inactiveFile != null ? inactiveFile : 0;
-    return Optional.of(new Sample(cpu, Math.max(0, usage - excluded), readNanos));
-  }
-
-  /** The numeric member {@code name} of the object the parser is at the start of, or null; reads to its end. */
-  private static Long number(JsonParser parser, String name) throws IOException {
-    Long found = null;
-    while (parser.nextToken() == JsonToken.FIELD_NAME) {
-      boolean wanted = name.equals(parser.currentName());
-      JsonToken token = parser.nextToken();
-      if (wanted) {
-        found = token.isNumeric() ? parser.getValueAsLong() : null;
-      }
-      parser.skipChildren();
-    }
-    return found;
+    long usage = memory.path("usage").asLong();
+    JsonNode counters = memory.path("stats");
+    long cache = counters.has("cache") ? counters.path("cache").asLong() : counters.path("inactive_file").asLong(0);
+    return Optional.of(new Sample(cpu.asLong(), Math.max(0, usage - cache), readNanos));
   }
 }
