@@ -73,9 +73,10 @@ public final class ProcessStats {
   }
 
   /**
-   * CPU seconds (user + system) used so far by each of the process's threads, summed by thread name with a trailing
-   * number dropped ({@code ecs-task-12} counts as {@code ecs-task-N}), from {@code /proc/PID/task/TID/stat}. Threads
-   * that ended are not counted: compare two readings only for threads that live through both.
+   * CPU seconds used so far by each of the process's threads, summed by thread name with a trailing number dropped
+   * ({@code ecs-task-12} counts as {@code ecs-task-N}): the time on a CPU in nanoseconds from
+   * {@code /proc/PID/task/TID/schedstat}, or user + system in 10 ms ticks from {@code stat} where the kernel has no
+   * schedstat. Threads that ended are not counted: compare two readings only for threads that live through both.
    */
   public static Map<String, Double> threadCpu(long pid) {
     Map<String, Double> byName = new TreeMap<>();
@@ -83,7 +84,7 @@ public final class ProcessStats {
       for (Path task : (Iterable<Path>) tasks::iterator) {
         try {
           String name = Files.readString(task.resolve("comm")).trim().replaceAll("-\\d+$", "-N");
-          byName.merge(name, cpuSeconds(Files.readString(task.resolve("stat"))), Double::sum);
+          byName.merge(name, threadCpuSeconds(task), Double::sum);
         } catch (IOException ended) {
           // the thread ended between the listing and the read
         }
@@ -92,6 +93,32 @@ public final class ProcessStats {
       throw new UncheckedIOException("cannot read /proc for process " + pid, e);
     }
     return byName;
+  }
+
+  private static double threadCpuSeconds(Path task) throws IOException {
+    Path schedstat = task.resolve("schedstat");
+    if (Files.isReadable(schedstat)) {
+      return schedstatSeconds(Files.readString(schedstat));
+    }
+    return cpuSeconds(Files.readString(task.resolve("stat")));
+  }
+
+  /** The first field of a {@code schedstat} line: nanoseconds spent on a CPU. */
+  static double schedstatSeconds(String schedstat) {
+    return Long.parseLong(schedstat.trim().split("\\s+")[0]) / 1e9;
+  }
+
+  /**
+   * CPU seconds the JVM's JIT compiler threads ({@code C1 CompilerThread0}, {@code C2 CompilerThread1}, ...) have
+   * used so far, as {@link #threadCpu} counts them.
+   */
+  public static double compilerCpu(long pid) {
+    return compilerCpu(threadCpu(pid));
+  }
+
+  static double compilerCpu(Map<String, Double> threads) {
+    return threads.entrySet().stream().filter(e -> e.getKey().matches("C[12] Compiler.*"))
+        .mapToDouble(Map.Entry::getValue).sum();
   }
 
   /** What each thread name used between two {@link #threadCpu} readings, the largest first; only names that used any. */

@@ -9,6 +9,7 @@ import dev.ecsemulator.bench.load.LoadResult;
 import dev.ecsemulator.bench.load.LoadSpec;
 import dev.ecsemulator.bench.process.EmulatorLauncher;
 import dev.ecsemulator.bench.process.EmulatorProcess;
+import dev.ecsemulator.bench.process.JitSettle;
 import dev.ecsemulator.bench.process.ProcessStats;
 import dev.ecsemulator.bench.report.Fmt;
 import dev.ecsemulator.bench.report.Headline;
@@ -17,6 +18,7 @@ import dev.ecsemulator.bench.report.Section;
 import dev.ecsemulator.bench.tasks.EcsTasks;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,7 +29,9 @@ import java.util.Optional;
  * its idle CPU, resident memory and heap with no task; then {@value #PROBES} probe tasks and the p99 latency of
  * DescribeTasks (the probes) and ListTasks (the probes' family) under load; then enough more tasks to reach the
  * task count, the idle CPU, memory and the same requests again; then the extra tasks stopped and the requests a
- * third time. The latency ratio is the figure at scale over the mean of the two figures that bracket it.
+ * third time. The latency ratio is the figure at scale over the mean of the two figures that bracket it. Each figure
+ * is the median of {@code repeats} measurements (by p99), and each idle window opens once the JIT compilers have
+ * caught up with the load before it ({@link JitSettle}).
  */
 public final class ScaleBenchmark implements Benchmark {
 
@@ -49,12 +53,12 @@ public final class ScaleBenchmark implements Benchmark {
   }
 
   /**
-   * Memory and idle CPU at one stage, the CPU seconds each thread name used in the idle window, and the load average
-   * at its end.
+   * Memory and idle CPU at one stage, the CPU seconds each thread name used in the idle window, the load average
+   * at its end, and the wait for the JIT compilers before it.
    */
   record Footprint(String stage, ProcessStats.Snapshot stats, Optional<ProcessStats.Heap> heap,
       Optional<ProcessStats.Heap> heapAfterGc, double idleCpuPercent, double seconds,
-      List<Map.Entry<String, Double>> threads, String load) {}
+      List<Map.Entry<String, Double>> threads, String load, JitSettle.Outcome settle) {}
 
   /** One request at one concurrency: before scaling up, at scale, after scaling down. */
   record Latency(String request, int connections, LoadResult before, LoadResult atScale, LoadResult after) {
@@ -85,7 +89,7 @@ public final class ScaleBenchmark implements Benchmark {
       EcsTasks ecs = new EcsTasks(emulator.client());
       ScaleFleet fleet = new ScaleFleet(ecs);
       fleet.prepare();
-      footprints.add(footprint(emulator, "no task", options.tasks().scaleIdle()));
+      footprints.add(footprint(ctx, emulator, "no task", options.tasks().scaleIdle()));
       List<String> probeArns = fleet.run(ScaleFleet.PROBE, probes);
       List<EcsRequest> requests = List.of(
           new EcsRequest("DescribeTasks", RawEcsClient.json(Map.of("cluster", ScaleFleet.CLUSTER, "tasks", probeArns))),
@@ -104,7 +108,7 @@ public final class ScaleBenchmark implements Benchmark {
       fleet.run(ScaleFleet.FILL, total - probes);
       scaleUpSeconds = (System.nanoTime() - begin) / 1e9;
       ctx.log(String.format(Locale.ROOT, "scale: %d tasks RUNNING after %.1f s", total, scaleUpSeconds));
-      footprints.add(footprint(emulator, total + " tasks RUNNING", options.tasks().scaleIdle()));
+      footprints.add(footprint(ctx, emulator, total + " tasks RUNNING", options.tasks().scaleIdle()));
       List<LoadResult> atScale = measureAll(ctx, emulator, requests, connections);
       begin = System.nanoTime();
       fleet.stopAll(ScaleFleet.FILL);
@@ -124,26 +128,50 @@ public final class ScaleBenchmark implements Benchmark {
         MachineFacts.loadAverage());
   }
 
+  /**
+   * Each request at each concurrency {@code repeats} times, round after round (so a disturbance of a few seconds
+   * touches one round of each, not every run of one), and for each the run with the median p99: one 10 s p99 on this
+   * shared machine moved by a third between identical runs (docs/benchmarks.md, "Scale").
+   */
   private static List<LoadResult> measureAll(BenchContext ctx, EmulatorProcess emulator, List<EcsRequest> requests,
       List<Integer> connections) {
-    List<LoadResult> results = new ArrayList<>();
-    for (EcsRequest request : requests) {
-      for (int c : connections) {
-        LoadResult result = ctx.loadRun().run(new LoadSpec(emulator.host(), emulator.port(), request, c,
-            ctx.options().warmUp(), ctx.options().duration()), emulator);
-        if (result.errors() > 0) {
-          throw new IllegalStateException(request.operation() + " answered errors: " + result.firstError());
+    int figures = requests.size() * connections.size();
+    List<List<LoadResult>> runs = new ArrayList<>();
+    for (int i = 0; i < figures; i++) {
+      runs.add(new ArrayList<>());
+    }
+    for (int round = 0; round < ctx.options().repeats(); round++) {
+      int i = 0;
+      for (EcsRequest request : requests) {
+        for (int c : connections) {
+          LoadResult result = ctx.loadRun().run(new LoadSpec(emulator.host(), emulator.port(), request, c,
+              ctx.options().warmUp(), ctx.options().duration()), emulator);
+          if (result.errors() > 0) {
+            throw new IllegalStateException(request.operation() + " answered errors: " + result.firstError());
+          }
+          ctx.log(String.format(Locale.ROOT, "scale: %s, %d conn(s): p50 %s ms, p99 %s ms", request.operation(), c,
+              Fmt.ms(result.p50Millis()), Fmt.ms(result.p99Millis())));
+          runs.get(i++).add(result);
         }
-        ctx.log(String.format(Locale.ROOT, "scale: %s, %d conn(s): p50 %s ms, p99 %s ms", request.operation(), c,
-            Fmt.ms(result.p50Millis()), Fmt.ms(result.p99Millis())));
-        results.add(result);
       }
     }
-    return results;
+    return runs.stream().map(ScaleBenchmark::medianByP99).toList();
   }
 
-  /** Idle CPU over {@code idle}, then memory, heap, and the heap after a full collection (live data). */
-  private static Footprint footprint(EmulatorProcess emulator, String stage, Duration idle) {
+  /** The run whose p99 is the median (the lower of the two middle ones for an even count). */
+  static LoadResult medianByP99(List<LoadResult> runs) {
+    List<LoadResult> sorted = runs.stream().sorted(Comparator.comparingDouble(LoadResult::p99Micros)).toList();
+    return sorted.get((sorted.size() - 1) / 2);
+  }
+
+  /**
+   * Once the JIT compilers are quiet: idle CPU over {@code idle}, then memory, heap, and the heap after a full
+   * collection (live data).
+   */
+  private static Footprint footprint(BenchContext ctx, EmulatorProcess emulator, String stage, Duration idle) {
+    JitSettle.Outcome settle = JitSettle.await(emulator);
+    ctx.log(String.format(Locale.ROOT, "scale: %s: the JIT compilers %s after %.0f s (%.2f CPU-s meanwhile)", stage,
+        settle.quiet() ? "quiet" : "still busy", settle.seconds(), settle.compilerSeconds()));
     Map<String, Double> threadsBefore = ProcessStats.threadCpu(emulator.pid());
     ProcessStats.Snapshot start = emulator.stats();
     long begin = System.nanoTime();
@@ -157,7 +185,7 @@ public final class ScaleBenchmark implements Benchmark {
     Optional<ProcessStats.Heap> heap = ProcessStats.heap(emulator.pid());
     Optional<ProcessStats.Heap> afterGc = ProcessStats.fullGc(emulator.pid())
         ? ProcessStats.heap(emulator.pid()) : Optional.empty();
-    return new Footprint(stage, end, heap, afterGc, cpuPercent, seconds, threads, load);
+    return new Footprint(stage, end, heap, afterGc, cpuPercent, seconds, threads, load, settle);
   }
 
   private static Section report(BenchContext ctx, EmulatorLauncher launcher, int total, int probes,
@@ -170,15 +198,19 @@ public final class ScaleBenchmark implements Benchmark {
         + ScaleFleet.IMAGE + "`, " + ScaleFleet.MEMORY_MIB + " MiB hard limit, bridge, no port, no health check). "
         + "Idle CPU is the emulator process's CPU time (user + system, all threads, from /proc) over "
         + Fmt.ms(options.tasks().scaleIdle().toMillis() / 1000.0) + " s of no API traffic, as a percentage of one "
-        + "core; heap is `jcmd PID GC.heap_info` as found, then after `jcmd PID GC.run` (the live data).");
+        + "core, from when the JIT compilers have caught up with the load before it (a 5 s step in which they used "
+        + "under 0.5 % of a core, waited for at most 2 minutes: the column before it); heap is `jcmd PID "
+        + "GC.heap_info` as found, then after `jcmd PID GC.run` (the live data).");
     List<List<String>> rows = new ArrayList<>();
     for (Footprint f : footprints) {
       rows.add(List.of(f.stage(), Fmt.mib(f.stats().rssMiB()), heap(f.heap()), heap(f.heapAfterGc()),
-          String.valueOf(f.stats().threads()), String.format(Locale.ROOT, "%.2f %%", f.idleCpuPercent()),
-          f.load()));
+          String.valueOf(f.stats().threads()), String.format(Locale.ROOT, "%.0f s%s (%.2f CPU-s)",
+              f.settle().seconds(), f.settle().quiet() ? "" : ", not quiet", f.settle().compilerSeconds()),
+          String.format(Locale.ROOT, "%.2f %%", f.idleCpuPercent()), f.load()));
     }
     section.table(List.of("Stage", "RSS", "Heap used / committed", "Heap used / committed after a full GC",
-        "Threads", "Idle CPU (of one core)", "Load average at its end"), rows);
+        "Threads", "Wait for the JIT compilers (their CPU)", "Idle CPU (of one core)", "Load average at its end"),
+        rows);
     Footprint none = footprints.get(0);
     Footprint full = footprints.get(footprints.size() - 1);
     section.headline(new Headline("Emulator RSS with " + total + " running tasks", Fmt.mib(full.stats().rssMiB())
@@ -191,7 +223,7 @@ public final class ScaleBenchmark implements Benchmark {
         String.format(Locale.ROOT, "< %.0f %% of a core", IDLE_CPU_GOAL_PERCENT),
         Headline.Verdict.of(full.idleCpuPercent() < IDLE_CPU_GOAL_PERCENT)));
     section.paragraph("Where the idle CPU with " + total + " tasks went, by thread (CPU time from "
-        + "/proc/PID/task/TID/stat over the same window, names with their trailing number dropped, the "
+        + "/proc/PID/task/TID/schedstat over the same window, names with their trailing number dropped, the "
         + THREAD_ROWS + " largest; C1/C2 are the JIT compilers; the last row is the process's CPU that no thread "
         + "alive at the end accounts for):");
     List<List<String>> threadRows = new ArrayList<>();
@@ -212,7 +244,8 @@ public final class ScaleBenchmark implements Benchmark {
         + "probes running (before), with " + (total - probes) + " more tasks RUNNING (at scale), and after those "
         + "were stopped (after: they are still in the store as STOPPED tasks, as ECS keeps stopped tasks for a "
         + "while). Load from a separate JVM, closed loop, " + options.warmUp().toSeconds() + " s unmeasured then "
-        + options.duration().toSeconds() + " s measured per figure" + (options.jitWarmUp().isZero() ? ""
+        + options.duration().toSeconds() + " s measured per run, each figure the run with the median p99 of "
+        + options.repeats() + ", round after round" + (options.jitWarmUp().isZero() ? ""
         : ", after " + options.jitWarmUp().toSeconds() + " s of unmeasured load per request (JIT)")
         + ". Ratio: p99 at scale ÷ the mean of the p99s before and after.");
     List<List<String>> latencyRows = new ArrayList<>();

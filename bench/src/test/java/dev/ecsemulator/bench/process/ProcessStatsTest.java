@@ -2,9 +2,11 @@ package dev.ecsemulator.bench.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Reading {@code jcmd PID GC.heap_info} as the JVMs here print it. */
+/** Reading {@code jcmd PID GC.heap_info} as the JVMs here print it, and Linux's per-thread CPU counters. */
 class ProcessStatsTest {
 
   @Test
@@ -39,5 +41,25 @@ class ProcessStatsTest {
   @Test
   void anAnswerWithoutAHeapIsNone() {
     assertThat(ProcessStats.parseHeap("4242:\ncom.sun.tools.attach.AttachNotSupportedException")).isEmpty();
+  }
+
+  @Test
+  void schedstatsFirstFieldIsNanosecondsOnACpu() {
+    assertThat(ProcessStats.schedstatSeconds("1234567890 5000 12\n")).isEqualTo(1.23456789);
+  }
+
+  @Test
+  void theCompilersAreTheC1AndC2Threads() {
+    Map<String, Double> threads = Map.of("C2 CompilerThre", 1.5, "C1 CompilerThre", 0.25, "ecs-task-N", 4.0,
+        "VM Thread", 1.0);
+
+    assertThat(ProcessStats.compilerCpu(threads)).isEqualTo(1.75);
+  }
+
+  @Test
+  void compilersAreQuietUnderHalfAPercentOfACore() {
+    assertThat(JitSettle.quiet(0.02, Duration.ofSeconds(5))).isTrue();
+    assertThat(JitSettle.quiet(-0.3, Duration.ofSeconds(5))).isTrue();
+    assertThat(JitSettle.quiet(0.03, Duration.ofSeconds(5))).isFalse();
   }
 }

@@ -32,8 +32,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -50,7 +52,7 @@ import org.slf4j.LoggerFactory;
  *        │ one ContainerShipper per container
  *        ▼
  *   reader thread: docker logs --timestamps [--follow] [--since] ─▶ lines ─▶ events ─▶ bounded queue
- *   shipping thread, every 200 ms: a batch per container ─▶ LogEvents.append
+ *   shipping thread, every 200 ms while a container or a prompt is pending: a batch per container ─▶ LogEvents.append
  *   StoppedTaskCleaner.cleanUp ── beforeRemoval: waits until the containers' output is all shipped
  * </pre>
  *
@@ -94,8 +96,10 @@ public final class AwslogsShipping implements ContainerLogDriver, AutoCloseable 
   private final Set<String> done = ConcurrentHashMap.newKeySet();
   private final Set<TaskKey> prompted = ConcurrentHashMap.newKeySet();
   private final Set<String> warned = ConcurrentHashMap.newKeySet();
-  private final ScheduledExecutorService shipping = Executors.newSingleThreadScheduledExecutor(threads("awslogs-ship"));
+  private final ScheduledExecutorService shipping = shippingThread();
   private final ExecutorService readers = Executors.newCachedThreadPool(threads("awslogs-read"));
+  /** Whether a pass is scheduled: there is one while containers are followed or tasks changed (see {@link #wake}). */
+  private final AtomicBoolean passScheduled = new AtomicBoolean();
   private volatile boolean closed;
 
   private record TaskKey(Scope scope, String key) {}
@@ -129,8 +133,23 @@ public final class AwslogsShipping implements ContainerLogDriver, AutoCloseable 
   void start() {
     store.subscribe(this::onChanges);
     shipping.scheduleWithFixedDelay(this::scan, 0, settings.scanInterval().toMillis(), TimeUnit.MILLISECONDS);
-    shipping.scheduleWithFixedDelay(this::pass, settings.passInterval().toMillis(),
-        settings.passInterval().toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * Schedules a pass one pass interval from now unless one is scheduled. Passes follow one another every interval
+   * while there is anything to ship or look at ({@link #pass} wakes the next one), and stop when there is nothing:
+   * with no awslogs container, the shipping thread no longer wakes up five times a second to find nothing
+   * (docs/benchmarks.md, "Scale": idle CPU). A task change or a new shipper wakes them again.
+   */
+  private void wake() {
+    if (closed || !passScheduled.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      shipping.schedule(this::pass, settings.passInterval().toMillis(), TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException closing) {
+      passScheduled.set(false); // closing: close() ships what is queued
+    }
   }
 
   // ---- the driver's moments ----
@@ -200,6 +219,7 @@ public final class AwslogsShipping implements ContainerLogDriver, AutoCloseable 
     for (Change change : changes) {
       if (change.kind() == EcsKinds.TASK && change.after() != null) {
         prompted.add(new TaskKey(change.scope(), change.key()));
+        wake();
       }
     }
   }
@@ -261,6 +281,7 @@ public final class AwslogsShipping implements ContainerLogDriver, AutoCloseable 
       return existing;
     }
     read(fresh, 0);
+    wake();
     return fresh;
   }
 
@@ -294,8 +315,12 @@ public final class AwslogsShipping implements ContainerLogDriver, AutoCloseable 
 
   // ---- shipping ----
 
-  /** Ships a batch per container, round after round while some have more (for at most a second). */
+  /**
+   * Ships a batch per container, round after round while some have more (for at most a second); then schedules the
+   * next pass if a container is still followed or a task changed meanwhile.
+   */
   private void pass() {
+    passScheduled.set(false); // before reading the prompts: a prompt added from now on schedules a pass of its own
     try {
       for (TaskKey key : List.copyOf(prompted)) {
         prompted.remove(key);
@@ -318,6 +343,10 @@ public final class AwslogsShipping implements ContainerLogDriver, AutoCloseable 
       });
     } catch (RuntimeException e) {
       log.error("Bug: a shipping pass failed", e);
+    } finally {
+      if (!shippers.isEmpty() || !prompted.isEmpty()) {
+        wake();
+      }
     }
   }
 
@@ -408,7 +437,17 @@ public final class AwslogsShipping implements ContainerLogDriver, AutoCloseable 
     }
   }
 
-  private static ThreadFactory threads(String prefix) {
+  /**
+   * The shipping thread. Delayed tasks (the next pass, a reading's retry) are dropped at shutdown rather than waited
+   * for: {@link #close} ships what is queued itself.
+   */
+  private static ScheduledExecutorService shippingThread() {
+    ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, threads("awslogs-ship"));
+    executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+    return executor;
+  }
+
+    private static ThreadFactory threads(String prefix) {
     AtomicInteger n = new AtomicInteger();
     return r -> {
       Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
