@@ -53,6 +53,8 @@ class TargetTrackingContainersIT {
   static final ObjectMapper JSON = new ObjectMapper();
   static final String RESOURCE = "service/autoscale/web";
   static final String ALARMS = "TargetTracking-" + RESOURCE + "-";
+  /** How long each burn of {@link #burnUntilScaledOut} lasts. */
+  static final int SPELL_SECONDS = 10;
 
   @RegisterExtension
   static final EmulatorExtension EMULATOR =
@@ -110,9 +112,7 @@ class TargetTrackingContainersIT {
     assertThat(List.of(low.comparisonOperator(), low.threshold(), low.evaluationPeriods(), low.datapointsToAlarm()))
         .containsExactly(ComparisonOperator.LESS_THAN_THRESHOLD, 36.0, 15, 15);
 
-    burn(anyRunningTask(), 45);
-    await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
-        .until(() -> service().desiredCount() > 2);
+    burnUntilScaledOut(anyRunningTask());
     await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(2))
         .until(() -> service().desiredCount() == 2);
 
@@ -163,6 +163,26 @@ class TargetTrackingContainersIT {
     List<String> arns = ecs.listTasks(b -> b.cluster("autoscale").serviceName("web")).taskArns();
     return ecs.describeTasks(b -> b.cluster("autoscale").tasks(arns)).tasks().stream()
         .filter(t -> "RUNNING".equals(t.lastStatus())).findFirst().orElseThrow();
+  }
+
+  /**
+   * Keeps one core of {@code task} busy until the service scales out, in spells of {@value #SPELL_SECONDS} s renewed
+   * before each ends: as long as the high alarm takes (3 periods, more on a loaded machine), and not much longer, since
+   * the low alarm's 15 periods only start counting once the burn is over. A fixed burn had to allow for the slowest
+   * machine, and made every run wait for it.
+   */
+  static void burnUntilScaledOut(Task task) {
+    Instant[] renewAt = {Instant.MIN};
+    await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+      if (service().desiredCount() > 2) {
+        return true;
+      }
+      if (!Instant.now().isBefore(renewAt[0])) {
+        burn(task, SPELL_SECONDS);
+        renewAt[0] = Instant.now().plusSeconds(SPELL_SECONDS - 2); // overlapping: no idle gap between spells
+      }
+      return false;
+    });
   }
 
   /** The sample app's CPU burn: one core busy for {@code seconds}, then idle again. */
