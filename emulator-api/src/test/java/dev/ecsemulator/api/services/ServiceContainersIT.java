@@ -34,7 +34,7 @@ class ServiceContainersIT {
 
   static final String WEB_1 = "ecs-emulator/sample-web:1";
   static final String WEB_2 = "ecs-emulator/sample-web:2";
-  static final Duration LONG = Duration.ofSeconds(90);
+  static final Duration LONG = Duration.ofSeconds(120);
   static final DockerEngine ENGINE = new DockerEngine(DockerEngine.resolveHost(null));
 
   @RegisterExtension
@@ -49,14 +49,18 @@ class ServiceContainersIT {
 
   // ---- fixtures ------------------------------------------------------------------------------------
 
-  /** The sample app with the health check samples/README.md gives, at the minimum interval (5 s). */
+  /**
+   * The sample app with the health check samples/README.md gives, at the minimum interval (5 s), but with a
+   * timeout and retries no loaded CI machine trips: one slow probe must not make a task UNHEALTHY (the service
+   * would replace it, as ECS does, and the exact bounds and counts below would no longer hold).
+   */
   static ContainerDefinition web(String image) {
     return ContainerDefinition.builder()
         .name("web").image(image).memory(32)
         .portMappings(PortMapping.builder().containerPort(8080).build())
         .healthCheck(HealthCheck.builder()
             .command("CMD-SHELL", "wget -q -O- http://localhost:8080/health || exit 1")
-            .interval(5).timeout(2).retries(1).startPeriod(0).build())
+            .interval(5).timeout(5).retries(2).startPeriod(0).build())
         .build();
   }
 
