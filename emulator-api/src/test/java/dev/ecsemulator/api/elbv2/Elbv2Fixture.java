@@ -15,6 +15,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -33,6 +35,10 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealth
  * class.
  */
 final class Elbv2Fixture implements AfterEachCallback, AfterAllCallback {
+
+  static final int FIRST_PORT = 20_000;
+  static final int PORTS = 12_000;
+  private static final AtomicInteger nextPort = new AtomicInteger(ThreadLocalRandom.current().nextInt(PORTS));
 
   static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
   /** Long enough for any health decision: a few intervals on a busy machine, even of real seconds. */
@@ -150,12 +156,23 @@ final class Elbv2Fixture implements AfterEachCallback, AfterAllCallback {
         .targetHealthDescriptions().get(0).targetHealth().state();
   }
 
+  /**
+   * A loopback port free now, for a listener to open next. Below the ephemeral ranges (Linux 32768–60999, macOS from
+   * 49152): a port the kernel chose (port 0) could be given to any outgoing connection, of this JVM or another,
+   * before the listener opens it, and the listener would then be refused ("already in use"). Taken one after the
+   * other from a random start, so that the classes running at once here, and other JVMs running these tests, do not
+   * pick the same one.
+   */
   static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    for (int tried = 0; tried < PORTS; tried++) {
+      int port = FIRST_PORT + Math.floorMod(nextPort.getAndIncrement(), PORTS);
+      try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+        return port;
+      } catch (IOException taken) {
+        // in use: the next one
+      }
     }
+    throw new IllegalStateException("no free loopback port in " + FIRST_PORT + "-" + (FIRST_PORT + PORTS - 1));
   }
 
   static HttpResponse<String> get(int port, String path) {
