@@ -22,6 +22,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jetty.server.AbstractConnector;
+import org.eclipse.jetty.server.Connector;
 
 /**
  * The HTTP edge: the ECS API at {@code POST /} and the emulator's own endpoints under
@@ -42,6 +44,13 @@ public final class EcsHttpServer implements AutoCloseable {
 
   /** How long a stop waits for requests under way. */
   static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
+
+  /**
+   * How long a connection with no request under way stays open once a stop has begun. Jetty's default (1 s,
+   * checked at that granularity) made every stop wait 1-2 s for the idle keep-alive connections the SDKs hold
+   * open; a request under way is not cut by it (its connection is not idle until the answer is written).
+   */
+  static final Duration SHUTDOWN_IDLE_TIMEOUT = Duration.ofMillis(100);
 
   /** How long a request that arrives during start-up waits for the emulator to be ready. */
   static final Duration ROUTES_TIMEOUT = Duration.ofSeconds(60);
@@ -162,6 +171,11 @@ public final class EcsHttpServer implements AutoCloseable {
   @Override
   public void close() {
     routes.completeExceptionally(new IllegalStateException("the emulator stopped"));
+    for (Connector connector : app.jettyServer().server().getConnectors()) {
+      if (connector instanceof AbstractConnector open) {
+        open.setShutdownIdleTimeout(SHUTDOWN_IDLE_TIMEOUT.toMillis());
+      }
+    }
     app.stop();
   }
 

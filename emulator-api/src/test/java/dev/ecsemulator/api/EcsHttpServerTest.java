@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -65,6 +66,39 @@ class EcsHttpServerTest {
     HttpResponse<String> response = early.get();
     assertThat(response.statusCode()).isEqualTo(503);
     assertThat(response.body()).contains("\"__type\":\"ServerException\"").contains("not ready");
+  }
+
+  /**
+   * A stop closes idle keep-alive connections after {@link EcsHttpServer#SHUTDOWN_IDLE_TIMEOUT}, but a request
+   * under way is answered whole however long it takes past that, and the stop waits for it.
+   */
+  @Test
+  void aRequestUnderWayWhenTheServerStopsIsAnsweredAndTheStopWaitsForIt() throws Exception {
+    CountDownLatch entered = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    int port = server.start("127.0.0.1", 0);
+    server.serve(new EcsHttpServer.Routes(ctx -> {
+      entered.countDown();
+      release.await();
+      ctx.result("answered");
+    }, ctx -> ctx.result("healthy"), ctx -> ctx.result("reset")));
+    // An idle keep-alive connection beside the busy one, as an SDK's pool holds.
+    assertThat(client.send(health(port), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+    CompletableFuture<HttpResponse<String>> underWay = client.sendAsync(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
+            .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(entered.await(30, TimeUnit.SECONDS)).isTrue();
+
+    CompletableFuture<Void> stop = CompletableFuture.runAsync(server::close);
+    // Held for several shutdown idle timeouts: the stop must neither finish nor cut the request meanwhile.
+    await().during(EcsHttpServer.SHUTDOWN_IDLE_TIMEOUT.multipliedBy(5)).atMost(Duration.ofSeconds(30))
+        .until(() -> !stop.isDone() && !underWay.isDone());
+    release.countDown();
+
+    HttpResponse<String> response = underWay.get(30, TimeUnit.SECONDS);
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).isEqualTo("answered");
+    stop.get(30, TimeUnit.SECONDS);
   }
 
   @Test
