@@ -76,7 +76,11 @@ class TargetTrackingContainersIT {
     Instant started = Instant.now();
     ecs.createCluster(b -> b.clusterName("autoscale"));
     ecs.registerTaskDefinition(b -> b.family("cpu").containerDefinitions(c -> c.name("app")
-        .image("ecs-emulator/sample-web:1").memory(64).cpu(256).portMappings(p -> p.containerPort(8080))));
+        .image("ecs-emulator/sample-web:1").memory(64).cpu(256).portMappings(p -> p.containerPort(8080))
+        // With a health check the creation completes at the tasks' first passing probe, not 40 s after RUNNING (the
+        // rule for tasks without one); a timeout and retries no loaded machine trips, even while a task burns.
+        .healthCheck(h -> h.command("CMD-SHELL", "wget -q -O- http://localhost:8080/health || exit 1")
+            .interval(5).timeout(5).retries(3).startPeriod(0))));
     ecs.createService(b -> b.cluster("autoscale").serviceName("web").taskDefinition("cpu").desiredCount(2));
     // Steady first: no scale-in while a deployment is in progress, and this one is the service's creation.
     await().atMost(Duration.ofMinutes(3)).until(() -> service().runningCount() == 2
