@@ -36,9 +36,9 @@ public final class TaskApiListener implements AutoCloseable {
 
   /** Starts listening on {@code host:port}; returns the port bound. */
   public int start(String host, int port) {
-    app.start(host, port);
-    expectedHost = host + ":" + app.port();
-    return app.port();
+    int bound = SmallServer.start(app, host, port);
+    expectedHost = host + ":" + bound;
+    return bound;
   }
 
   private void handle(Context ctx) throws Exception {

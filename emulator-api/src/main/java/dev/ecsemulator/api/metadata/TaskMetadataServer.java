@@ -45,11 +45,10 @@ public final class TaskMetadataServer implements AutoCloseable {
   /**
    * Starts listening on {@code host:port}; returns the port bound.
    *
-   * @throws RuntimeException (Javalin's) when the address cannot be bound; see {@link BindFailure#of}
+   * @throws RuntimeException when the address cannot be bound; see {@link BindFailure#of}
    */
   public int start(String host, int port) {
-    app.start(host, port);
-    return app.port();
+    return SmallServer.start(app, host, port);
   }
 
   @Override
