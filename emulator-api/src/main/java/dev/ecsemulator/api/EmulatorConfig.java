@@ -44,14 +44,24 @@ public record EmulatorConfig(int port, String bind, String region, String accoun
     allowedHosts = allowedHosts == null ? List.of() : List.copyOf(allowedHosts);
     logs = logs == null ? LogsSettings.defaults() : logs;
     metricsPeriod = metricsPeriod == null ? DEFAULT_METRICS_PERIOD : metricsPeriod;
-    if (metricsPeriod.toSeconds() < 1 || metricsPeriod.toSeconds() > 60 || metricsPeriod.toMillis() % 1000 != 0) {
+    if (!isMetricsPeriod(metricsPeriod)) {
       throw new IllegalArgumentException("the metrics period must be whole seconds from 1s to 60s, not "
           + metricsPeriod);
     }
     healthCheckSecond = healthCheckSecond == null ? SECOND : healthCheckSecond;
-    if (healthCheckSecond.compareTo(SHORTEST_HEALTH_CHECK_SECOND) < 0 || healthCheckSecond.compareTo(SECOND) > 0) {
+    if (!isHealthCheckSecond(healthCheckSecond)) {
       throw new IllegalArgumentException("the health check second must be from 10ms to 1s, not " + healthCheckSecond);
     }
+  }
+
+  /** Whether {@code period} is a metrics period CloudWatch's alarms can use here: whole seconds, 1s to 60s. */
+  static boolean isMetricsPeriod(java.time.Duration period) {
+    return period.toSeconds() >= 1 && period.toSeconds() <= 60 && period.toMillis() % 1000 == 0;
+  }
+
+  /** Whether {@code second} is a health check second this emulator accepts: 10ms to 1s. */
+  static boolean isHealthCheckSecond(java.time.Duration second) {
+    return second.compareTo(SHORTEST_HEALTH_CHECK_SECOND) >= 0 && second.compareTo(SECOND) <= 0;
   }
 
   public EmulatorConfig(int port, String bind, String region, String accountId, Path dataDir, String dockerHost,

@@ -227,8 +227,7 @@ public final class Main {
 
   private static java.time.Duration healthCheckSecond(String text) {
     java.time.Duration second = duration("--elb-health-check-second", text);
-    if (second.compareTo(EmulatorConfig.SHORTEST_HEALTH_CHECK_SECOND) < 0
-        || second.compareTo(EmulatorConfig.SECOND) > 0) {
+    if (!EmulatorConfig.isHealthCheckSecond(second)) {
       throw new UsageException("--elb-health-check-second must be from 10ms to 1s, got '" + text + "'");
     }
     return second;
@@ -236,7 +235,7 @@ public final class Main {
 
   private static java.time.Duration metricsPeriod(String text) {
     java.time.Duration period = duration("--metrics-period", text);
-    if (period.toSeconds() < 1 || period.toSeconds() > 60 || period.toMillis() % 1000 != 0) {
+    if (!EmulatorConfig.isMetricsPeriod(period)) {
       throw new UsageException("--metrics-period must be whole seconds from 1s to 60s, got '" + text + "'");
     }
     return period;

@@ -15,10 +15,10 @@ import java.util.stream.Stream;
  * The in-process start a JUnit extension does: {@link Emulator#start} of {@link EmulatorConfig#forTests} (port 0, in
  * memory, a fresh data directory) in a JVM that is already running, then one ListClusters over a fresh connection.
  * Run as its own JVM by {@link StartupBenchmark}, with the emulator's jar first on the classpath (so every emulator
- * class comes from it) and the bench jar after it; prints one line {@code start N MILLIS CPU_MILLIS} per start, from before
- * {@code Emulator.start} to the answer, then the CPU time the JVM spent meanwhile (all its threads, milliseconds: on a
- * loaded machine the figure that other load disturbs least). The first start of the JVM loads the emulator's classes;
- * later ones are what a test suite pays per test class.
+ * class comes from it) and the bench jar after it; prints one line {@code start N MILLIS CPU_MILLIS} per start:
+ * from before {@code Emulator.start} to the answer, then the CPU time the JVM spent meanwhile (all its threads,
+ * milliseconds: on a loaded machine the figure that other load disturbs least). The first start of the JVM loads the
+ * emulator's classes; later ones are what a test suite pays per test class.
  *
  * <p>Usage: {@code java -cp ecs-emulator.jar:ecs-emulator-bench.jar dev.ecsemulator.bench.startup.InProcessStarts
  * STARTS WORK_DIR}.

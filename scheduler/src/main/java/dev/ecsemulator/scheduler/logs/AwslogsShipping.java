@@ -447,7 +447,7 @@ public final class AwslogsShipping implements ContainerLogDriver, AutoCloseable 
     return executor;
   }
 
-    private static ThreadFactory threads(String prefix) {
+  private static ThreadFactory threads(String prefix) {
     AtomicInteger n = new AtomicInteger();
     return r -> {
       Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
